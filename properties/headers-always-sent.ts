@@ -1,0 +1,39 @@
+import type { Property, Violation } from '../src/property/property.js'
+import type { Trial } from '../src/runner/trial.js'
+import { headerValue } from '../src/traffic/exchange.js'
+import { mcpEndpointExchanges } from '../src/traffic/mcp-endpoint.js'
+
+const ID = 'headers-always-sent'
+
+/**
+ * Every request to the MCP endpoint (the configured URL; for HTTP+SSE also the announced POST
+ * endpoint) carries every configured header exactly once, with its exact value: POSTs, GET
+ * streams, DELETEs, re-initialisations and retries alike.
+ */
+export const headersAlwaysSent: Property = {
+  id: ID,
+  statement: 'Every request to the MCP endpoint carries every configured header exactly once, with its exact value.',
+  source: {
+    kind: 'user-expectation',
+    evidence: 'claude-code#7290, #1763, vscode#246207, gemini-cli#25473, typescript-sdk#436/#569/#895',
+  },
+  level: 'EXPECTED',
+  exercised: (trial) =>
+    Object.keys(trial.config.headers).length > 0 && mcpEndpointExchanges(trial.config, trial.exchanges).length > 0,
+  check(trial: Trial): Violation[] {
+    const violations: Violation[] = []
+    for (const exchange of mcpEndpointExchanges(trial.config, trial.exchanges)) {
+      const request = `request #${exchange.seq} ${exchange.method} ${exchange.url}`
+      for (const [name, expected] of Object.entries(trial.config.headers)) {
+        const sent = headerValue(exchange.requestHeaders, name)
+        let problem: string | undefined
+        if (sent === undefined) problem = `lacked configured header ${name}`
+        else if (sent !== expected && sent.split(', ').includes(expected))
+          problem = `carried configured header ${name} more than once`
+        else if (sent !== expected) problem = `carried configured header ${name} with a value other than the configured one`
+        if (problem) violations.push({ property: ID, exchange: exchange.seq, message: `${request} ${problem}` })
+      }
+    }
+    return violations
+  },
+}

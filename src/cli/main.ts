@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The bin entry: runs the CLI and exits with its code. Everything testable lives in cli.ts.
+import { commandLineArgs, exitWith } from '../runtime/process.js'
+import { main } from './cli.js'
+
+exitWith(await main(commandLineArgs()))

@@ -1,0 +1,33 @@
+import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js'
+import { TRANSPORTS } from '../../config/client-config.js'
+import type { ClientUnderTest } from '../client-under-test.js'
+import { HeadlessOAuthProvider } from '../headless-oauth-provider.js'
+import { runSdkSession } from '../sdk-session.js'
+
+/** A fetch that removes the given headers from GET requests only. */
+function withoutHeadersOnGet(names: string[]): FetchLike {
+  return (url, init) => {
+    if ((init?.method ?? 'GET').toUpperCase() !== 'GET') return fetch(url, init)
+    const headers = new Headers(init?.headers)
+    for (const name of names) headers.delete(name)
+    return fetch(url, { ...init, headers })
+  }
+}
+
+/**
+ * Reproduces gemini-cli#25473, rust-sdk#464 and typescript-sdk#895: configured headers go on POSTs
+ * but not on the SSE / standalone GET stream. Violates `headers-always-sent`.
+ */
+export const noHeadersOnStream: ClientUnderTest = {
+  name: 'faulty:no-headers-on-stream',
+  description: 'SDK client that sends configured headers on POSTs but not on the GET/SSE stream (gemini-cli#25473)',
+  transports: TRANSPORTS,
+  run(config, context) {
+    const strip = withoutHeadersOnGet(Object.keys(config.headers))
+    return runSdkSession(config, context, {
+      headers: config.headers,
+      authProvider: new HeadlessOAuthProvider(),
+      ...(config.transport === 'sse' ? { eventSourceFetch: strip } : { fetch: strip }),
+    })
+  },
+}

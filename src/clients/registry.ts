@@ -1,0 +1,17 @@
+import type { ClientUnderTest } from './client-under-test.js'
+import { SDK_CLIENTS } from './sdk-clients.js'
+import { dropsHeaders } from './faulty/drops-headers.js'
+import { discoveryFirst } from './faulty/discovery-first.js'
+import { noHeadersOnStream } from './faulty/no-headers-on-stream.js'
+
+/** Faulty reference clients: each violates one property on purpose, to prove the property can fail. */
+export const FAULTY_CLIENTS: readonly ClientUnderTest[] = [dropsHeaders, discoveryFirst, noHeadersOnStream]
+
+export const ALL_CLIENTS: readonly ClientUnderTest[] = [...SDK_CLIENTS, ...FAULTY_CLIENTS]
+
+/** Looks a client up by name; throws a message listing the known names. */
+export function clientByName(name: string): ClientUnderTest {
+  const client = ALL_CLIENTS.find((candidate) => candidate.name === name)
+  if (!client) throw new Error(`unknown client "${name}"; known clients: ${ALL_CLIENTS.map((c) => c.name).join(', ')}`)
+  return client
+}

@@ -1,0 +1,25 @@
+/** The two HTTP transports an MCP client can be configured with. */
+export type Transport = 'streamable-http' | 'sse'
+
+export const TRANSPORTS: readonly Transport[] = ['streamable-http', 'sse']
+
+/**
+ * What a user writes for one MCP server: transport, URL and headers (as written, case preserved).
+ *
+ * @example
+ * const config: ClientConfig = {
+ *   transport: 'streamable-http',
+ *   url: 'http://mcp.test/mcp',
+ *   headers: { 'X-API-Key': 'test-key-12345' },
+ * }
+ */
+export interface ClientConfig {
+  transport: Transport
+  url: string
+  headers: Record<string, string>
+}
+
+/** `.mcp.json` spelling of a transport (`type: http | sse`). */
+export function mcpJsonType(transport: Transport): 'http' | 'sse' {
+  return transport === 'streamable-http' ? 'http' : 'sse'
+}

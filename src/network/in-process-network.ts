@@ -1,0 +1,78 @@
+import { defineNetwork, InterceptorSource } from 'msw/experimental'
+import { FetchInterceptor } from '@mswjs/interceptors/fetch/web'
+import type { HttpHandler } from 'msw/http'
+import type { HttpRequestEventMap, Interceptor } from '@mswjs/interceptors'
+import { TrafficLog } from '../traffic/traffic-log.js'
+
+type Network = ReturnType<typeof createNetwork>
+
+function createNetwork() {
+  return defineNetwork({
+    // The web FetchInterceptor patches globalThis.fetch only: the same behaviour on Node and Deno.
+    // The cast bridges a type-only `#private` mismatch between the package's two declaration bundles.
+    sources: [new InterceptorSource({ interceptors: [new FetchInterceptor() as unknown as Interceptor<HttpRequestEventMap>] })],
+    handlers: [],
+    // A trial's handlers end with a catch-all, so nothing unhandled should ever reach the real network.
+    onUnhandledFrame: 'error',
+    context: { quiet: true },
+  })
+}
+
+/**
+ * In-process interception of `fetch` through msw's `defineNetwork`. One per process, because
+ * interception is global; trials take turns (`run` queues them) and each gets its own TrafficLog.
+ *
+ * @example
+ * const log = await InProcessNetwork.shared().run(handlers, async () => {
+ *   await fetch('http://mcp.test/mcp', { method: 'POST', body: '{}' })
+ * })
+ * console.log(log.exchanges[0]?.status)
+ */
+export class InProcessNetwork {
+  private static instance: InProcessNetwork | undefined
+  private readonly network: Network
+  private current: TrafficLog | undefined
+  private queue: Promise<unknown> = Promise.resolve()
+
+  private constructor() {
+    this.network = createNetwork()
+    const events = this.network.events
+    events.on('request:start', ({ requestId, request }) => this.current?.onRequest(requestId, request))
+    events.on('response:mocked', ({ requestId, response }) => this.current?.onResponse(requestId, response))
+    events.on('response:bypass', ({ requestId, response }) => this.current?.onResponse(requestId, response))
+    events.on('unhandledException', ({ requestId, error }) => this.current?.onError(requestId, error.message))
+  }
+
+  static shared(): InProcessNetwork {
+    InProcessNetwork.instance ??= new InProcessNetwork()
+    return InProcessNetwork.instance
+  }
+
+  /**
+   * Serves `handlers` to every `fetch` made while `body` runs and returns the captured traffic.
+   * `body` gets the log so it can settle it before handing back.
+   */
+  run<T>(handlers: HttpHandler[], body: (log: TrafficLog) => Promise<T>): Promise<{ log: TrafficLog; value: T }> {
+    const next = this.queue.then(async () => {
+      const log = new TrafficLog()
+      this.network.resetHandlers(...handlers)
+      this.current = log
+      if (this.network.readyState !== 1) await this.network.enable()
+      try {
+        const value = await body(log)
+        return { log, value }
+      } finally {
+        this.current = undefined
+        this.network.resetHandlers()
+      }
+    })
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  /** Restores the real `fetch`; the next `run` enables interception again. */
+  async dispose(): Promise<void> {
+    await this.queue
+    if (this.network.readyState === 1) await this.network.disable()
+  }
+}

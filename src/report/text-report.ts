@@ -1,0 +1,62 @@
+import { describeSource } from '../property/property.js'
+import type { PropertyResult } from '../runner/fuzz.js'
+import type { TrialOutcome } from '../runner/trial.js'
+import { transcript } from './transcript.js'
+
+const VERDICT_TEXT = { held: 'held', violated: 'VIOLATED', 'not-exercised': 'not exercised' } as const
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length)
+}
+
+/** The header of the results table. */
+export function tableHeader(): string {
+  return `${pad('client', 30)}${pad('property', 32)}${pad('runs', 6)}${pad('exercised', 11)}verdict`
+}
+
+/** One row of the results table: client, property, runs, exercised, verdict, and how sessions ended. */
+export function tableRow(result: PropertyResult): string {
+  const { completed, 'client-error': errors, timeout } = result.outcomes
+  const outcomes = `(sessions: ${completed} completed, ${errors} client error, ${timeout} timeout)`
+  return `${pad(result.client, 30)}${pad(result.property.id, 32)}${pad(String(result.runs), 6)}${pad(String(result.exercised), 11)}${pad(VERDICT_TEXT[result.verdict], 15)}${outcomes}`
+}
+
+function describeOutcome(outcome: TrialOutcome): string {
+  if (outcome.kind === 'completed') return 'session completed'
+  if (outcome.kind === 'timeout') return `timed out after ${outcome.afterMs} ms (traffic below is partial)`
+  return `client error: ${outcome.message.split('\n')[0]}`
+}
+
+/** The exact command that replays a counterexample. */
+export function reproduceCommand(result: PropertyResult, timeoutMs: number): string {
+  const ce = result.counterexample
+  if (!ce) return ''
+  return `npx mcp-auth-harness fuzz --client ${result.client} --property ${result.property.id} --seed ${ce.seed} --path "${ce.path}" --timeout ${timeoutMs}`
+}
+
+/**
+ * The full account of one violated property: statement and source, the shrunk config and
+ * scenario, the traffic transcript, the violations and the command that reproduces it.
+ */
+export function counterexampleReport(result: PropertyResult, timeoutMs: number): string {
+  const ce = result.counterexample
+  if (!ce) return ''
+  const { property } = result
+  const lines = [
+    `✗ ${result.client} violates ${property.id} [${property.level}]`,
+    `  ${property.statement}`,
+    `  source: ${describeSource(property.source)}`,
+    `  counterexample (after ${ce.shrinks} shrink steps):`,
+    `    config:   ${JSON.stringify(ce.trial.config)}`,
+    `    scenario: ${JSON.stringify(ce.trial.scenario)}`,
+    `    outcome:  ${describeOutcome(ce.trial.outcome)}`,
+    `  traffic:`,
+    ...transcript(ce.trial).map((line) => `    ${line}`),
+    `  violations:`,
+    ...ce.violations.slice(0, 10).map((v) => `    - ${v.message}`),
+    ...(ce.violations.length > 10 ? [`    … and ${ce.violations.length - 10} more`] : []),
+    `  reproduce (seed ${ce.seed}, path ${ce.path}):`,
+    `    ${reproduceCommand(result, timeoutMs)}`,
+  ]
+  return lines.join('\n')
+}

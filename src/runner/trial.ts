@@ -1,0 +1,17 @@
+import type { ClientConfig } from '../config/client-config.js'
+import type { Scenario } from '../scenario/scenario.js'
+import type { Exchange } from '../traffic/exchange.js'
+
+/** How a client run ended. A hang or crash is an outcome, reported with the partial traffic. */
+export type TrialOutcome =
+  { kind: 'completed' } | { kind: 'client-error'; message: string } | { kind: 'timeout'; afterMs: number }
+
+/** One ClientConfig × Scenario × client run, with its Exchanges and outcome. */
+export interface Trial {
+  client: string
+  config: ClientConfig
+  scenario: Scenario
+  exchanges: Exchange[]
+  outcome: TrialOutcome
+  durationMs: number
+}

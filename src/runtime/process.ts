@@ -1,0 +1,24 @@
+// The one place that touches the host process. `node:process` is provided by Node and by Deno,
+// so this module is all a runtime port has to look at.
+import process from 'node:process'
+
+export function commandLineArgs(): string[] {
+  return process.argv.slice(2)
+}
+
+export function writeOut(text: string): void {
+  process.stdout.write(text)
+}
+
+export function writeErr(text: string): void {
+  process.stderr.write(text)
+}
+
+/** Ends the process once output is flushed; pending interceptors or timers must not keep it alive. */
+export function exitWith(code: number): never {
+  process.exit(code)
+}
+
+export function isInteractive(): boolean {
+  return Boolean(process.stdout.isTTY)
+}

@@ -1,0 +1,26 @@
+import type { Challenge, NotFoundStyle, ProtocolVersion, Scenario } from './scenario.js'
+
+/**
+ * Which credential the server wants, relative to the client's config, so that one plan means the
+ * same thing for any config: one of the configured headers with its value (`configured`, the config
+ * satisfies the server), the same header with another value (`wrong-value`), or a header the config
+ * does not have (`unconfigured`). `pick` chooses among the configured headers.
+ */
+export type AuthPlan =
+  | { kind: 'none' }
+  | { kind: 'static-header'; credential: 'configured' | 'wrong-value' | 'unconfigured'; pick: number; challenge: Challenge }
+
+/** A Scenario before it meets a ClientConfig: what fast-check generates and shrinks. */
+export interface ScenarioPlan {
+  /** The endpoint at the configured URL's path, or somewhere else (the seed's root-vs-/mcp mismatch). */
+  endpoint: 'at-configured-url' | 'elsewhere'
+  protocolVersions: ProtocolVersion[]
+  responseMode: Scenario['responseMode']
+  getStream: Scenario['getStream']
+  sessions: boolean
+  deleteAllowed: boolean
+  legacyEndpoint: Scenario['legacyEndpoint']
+  tools: boolean
+  auth: AuthPlan
+  notFound: NotFoundStyle
+}

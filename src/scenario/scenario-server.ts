@@ -1,0 +1,31 @@
+import { http, type HttpHandler } from 'msw/http'
+import type { Scenario } from './scenario.js'
+import { ServerState } from './server-state.js'
+import { streamableHttpHandlers } from './streamable-http-handlers.js'
+import { legacySseHandlers } from './legacy-sse-handlers.js'
+import { notFound } from './not-found.js'
+
+/** A Scenario made live: its msw handlers and a `close()` that ends every stream it opened. */
+export interface ScenarioServer {
+  handlers: HttpHandler[]
+  close(): void
+}
+
+/**
+ * Turns a Scenario into msw handlers: the MCP endpoint for its transport, then a catch-all
+ * that answers every other URL on any origin (well-known URIs, /register, …) with its 404.
+ *
+ * @example
+ * const server = createScenarioServer(scenario)
+ * const { log } = await InProcessNetwork.shared().run(server.handlers, async () => { ... })
+ * server.close()
+ */
+export function createScenarioServer(scenario: Scenario): ScenarioServer {
+  const state = new ServerState()
+  const endpoint =
+    scenario.transport === 'streamable-http' ? streamableHttpHandlers(scenario, state) : legacySseHandlers(scenario, state)
+  return {
+    handlers: [...endpoint, http.all('*', () => notFound(scenario.notFound))],
+    close: () => state.closeAll(),
+  }
+}

@@ -1,0 +1,65 @@
+import type { Transport } from '../config/client-config.js'
+
+/** MCP protocol versions the mock server can negotiate, oldest first. */
+export const PROTOCOL_VERSIONS = ['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25'] as const
+export type ProtocolVersion = (typeof PROTOCOL_VERSIONS)[number]
+
+/** How the server answers a request that lacks the required credential. */
+export type Challenge =
+  | 'bearer-resource-metadata' // 401, WWW-Authenticate: Bearer resource_metadata="…"
+  | 'bearer-bare' // 401, WWW-Authenticate: Bearer
+  | 'no-www-authenticate' // 401 without WWW-Authenticate
+  | 'non-bearer' // 401, WWW-Authenticate: ApiKey realm="mcp"
+  | 'forbidden' // 403 without insufficient_scope
+
+export const CHALLENGES: readonly Challenge[] = [
+  'bearer-resource-metadata',
+  'bearer-bare',
+  'no-www-authenticate',
+  'non-bearer',
+  'forbidden',
+]
+
+/** What the server wants before it answers MCP requests. */
+export type AuthRequirement = { kind: 'none' } | { kind: 'static-header'; header: string; value: string; challenge: Challenge }
+
+/** How the server answers everything that is not its MCP endpoint: well-known URIs, /register, /authorize, … */
+export type NotFoundStyle = '404-json' | '404-html'
+
+/**
+ * Declarative behaviour of the mock MCP server for one trial. Plain data: printed in
+ * counterexamples, turned into msw handlers by `scenarioHandlers`.
+ *
+ * @example
+ * const seed7290: Scenario = {
+ *   origin: 'http://mcp.test', endpointPath: '/mcp', transport: 'streamable-http',
+ *   protocolVersions: ['2025-06-18'], responseMode: 'json', getStream: 'sse', sessions: true,
+ *   deleteAllowed: true, legacyEndpoint: 'relative', tools: true,
+ *   auth: { kind: 'static-header', header: 'X-API-Key', value: 'test-key-12345', challenge: 'no-www-authenticate' },
+ *   notFound: '404-json',
+ * }
+ */
+export interface Scenario {
+  /** Origin of the MCP server (the configured URL's origin). */
+  origin: string
+  /** Path of the MCP endpoint, which may differ from the configured URL's path (the seed's root-vs-/mcp mismatch). */
+  endpointPath: string
+  /** The one transport the server speaks at `endpointPath`. */
+  transport: Transport
+  /** Versions it accepts; it answers the client's version when listed, else its newest. */
+  protocolVersions: ProtocolVersion[]
+  /** Streamable HTTP: answer requests with a JSON body or a one-message SSE stream. */
+  responseMode: 'json' | 'sse'
+  /** Streamable HTTP: answer the standalone GET with an SSE stream or 405. */
+  getStream: 'sse' | '405'
+  /** Streamable HTTP: issue an `Mcp-Session-Id` on initialize and require it afterwards. */
+  sessions: boolean
+  /** Streamable HTTP: answer DELETE with 200 (true) or 405 (false). */
+  deleteAllowed: boolean
+  /** Legacy SSE: announce the POST endpoint as a relative or absolute URL. */
+  legacyEndpoint: 'relative' | 'absolute'
+  /** Whether `tools/list` lists a tool (so the client also calls it). */
+  tools: boolean
+  auth: AuthRequirement
+  notFound: NotFoundStyle
+}

@@ -1,0 +1,75 @@
+import { http, HttpResponse, type HttpHandler } from 'msw/http'
+import type { Scenario } from './scenario.js'
+import type { ServerState } from './server-state.js'
+import { challengeFor } from './auth-gate.js'
+import { answerJsonRpc, jsonRpcError, parseJsonRpcBody } from './json-rpc-server.js'
+
+const SESSION_HEADER = 'mcp-session-id'
+
+/** A predicate matching exactly the endpoint's origin and path (query ignored). */
+export function atPath(origin: string, path: string) {
+  return ({ request }: { request: Request }) => {
+    const url = new URL(request.url)
+    return url.origin === origin && url.pathname === path
+  }
+}
+
+/** 400 without a session id, 404 for an unknown one (the spec's "session expired"). */
+function sessionProblem(scenario: Scenario, state: ServerState, request: Request): Response | undefined {
+  if (!scenario.sessions) return undefined
+  const id = request.headers.get(SESSION_HEADER)
+  if (id === null)
+    return HttpResponse.json(jsonRpcError(-32000, 'Bad Request: Mcp-Session-Id header is required'), { status: 400 })
+  if (!state.sessions.has(id)) return HttpResponse.json(jsonRpcError(-32001, 'Session not found'), { status: 404 })
+  return undefined
+}
+
+/** Streamable HTTP (2025-03-26 and later) at the scenario's endpoint: POST, GET stream or 405, DELETE. */
+export function streamableHttpHandlers(scenario: Scenario, state: ServerState): HttpHandler[] {
+  const onEndpoint = atPath(scenario.origin, scenario.endpointPath)
+  return [
+    http.post(onEndpoint, async ({ request }) => {
+      const challenge = challengeFor(scenario, request)
+      if (challenge) return challenge
+      const parsed = parseJsonRpcBody(await request.text())
+      if (!parsed) return HttpResponse.json(jsonRpcError(-32700, 'Parse error'), { status: 400 })
+      const isInitialize = parsed.messages.some((m) => (m as { method?: unknown } | null)?.method === 'initialize')
+      const headers: Record<string, string> = {}
+      if (isInitialize && scenario.sessions) {
+        const id = state.newSessionId()
+        state.sessions.set(id, undefined)
+        headers[SESSION_HEADER] = id
+      } else {
+        const problem = sessionProblem(scenario, state, request)
+        if (problem) return problem
+      }
+      const answers = parsed.messages.map((m) => answerJsonRpc(scenario, m)).filter((a) => a !== undefined)
+      if (answers.length === 0) return new HttpResponse(null, { status: 202, headers })
+      if (scenario.responseMode === 'json') {
+        return HttpResponse.json(parsed.batch ? answers : answers[0], { headers })
+      }
+      const stream = state.openStream()
+      for (const answer of answers) stream.send('message', JSON.stringify(answer))
+      stream.close()
+      return stream.response(headers)
+    }),
+    http.get(onEndpoint, ({ request }) => {
+      const challenge = challengeFor(scenario, request)
+      if (challenge) return challenge
+      if (scenario.getStream === '405') return new HttpResponse(null, { status: 405, headers: { allow: 'POST, DELETE' } })
+      const problem = sessionProblem(scenario, state, request)
+      if (problem) return problem
+      return state.openStream().response()
+    }),
+    http.delete(onEndpoint, ({ request }) => {
+      const challenge = challengeFor(scenario, request)
+      if (challenge) return challenge
+      if (!scenario.deleteAllowed) return new HttpResponse(null, { status: 405, headers: { allow: 'GET, POST' } })
+      const problem = sessionProblem(scenario, state, request)
+      if (problem) return problem
+      state.sessions.delete(request.headers.get(SESSION_HEADER) ?? '')
+      return new HttpResponse(null, { status: 200 })
+    }),
+    http.all(onEndpoint, () => new HttpResponse(null, { status: 405, headers: { allow: 'GET, POST, DELETE' } })),
+  ]
+}

@@ -1,0 +1,51 @@
+/** One server-sent event as the client received it, with its time relative to the response start. */
+export interface SseEvent {
+  event?: string
+  data: string
+  id?: string
+  retry?: number
+  atMs: number
+}
+
+/**
+ * One request and its response as the client saw them.
+ *
+ * `requestTick` and `responseTick` come from one counter shared by the whole trial, so
+ * "the client had received response A before it sent request B" is `A.responseTick < B.requestTick`.
+ */
+export interface Exchange {
+  seq: number
+  requestTick: number
+  responseTick?: number
+  method: string
+  url: string
+  /** Header names as the web `Headers` object gives them (lower case); repeated headers are joined with ", ". */
+  requestHeaders: Array<[string, string]>
+  requestBody?: string
+  status?: number
+  responseHeaders?: Array<[string, string]>
+  responseBody?: string
+  /** Present for `text/event-stream` responses instead of `responseBody`. */
+  events?: SseEvent[]
+  /** Set when the response never arrived or its body could not be read. */
+  error?: string
+}
+
+/** The value of a header in a header list, by case-insensitive name; undefined when absent. */
+export function headerValue(headers: Array<[string, string]> | undefined, name: string): string | undefined {
+  const wanted = name.toLowerCase()
+  return headers?.find(([key]) => key.toLowerCase() === wanted)?.[1]
+}
+
+/** The JSON-RPC method of a request body, or undefined for a non-JSON-RPC body. */
+export function jsonRpcMethod(body: string | undefined): string | undefined {
+  if (!body) return undefined
+  try {
+    const parsed: unknown = JSON.parse(body)
+    const message = Array.isArray(parsed) ? parsed[0] : parsed
+    const method = (message as { method?: unknown } | null)?.method
+    return typeof method === 'string' ? method : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,33 @@
+import type { ClientConfig } from '../config/client-config.js'
+import type { Exchange } from './exchange.js'
+
+/** origin + path without a trailing slash: two URLs name the same endpoint when these are equal. */
+function endpointKey(url: URL): string {
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+}
+
+/**
+ * The URLs (as endpoint keys) that are the MCP endpoint in a trial: the configured URL, and for
+ * legacy HTTP+SSE every POST URL a server announced in an `endpoint` event (resolved against the
+ * stream's URL, as the 2024-11-05 spec says).
+ */
+export function mcpEndpointKeys(config: ClientConfig, exchanges: readonly Exchange[]): Set<string> {
+  const keys = new Set([endpointKey(new URL(config.url))])
+  for (const exchange of exchanges) {
+    for (const event of exchange.events ?? []) {
+      if (event.event !== 'endpoint') continue
+      try {
+        keys.add(endpointKey(new URL(event.data, exchange.url)))
+      } catch {
+        // An unparsable endpoint is the server's problem; the client cannot have used it.
+      }
+    }
+  }
+  return keys
+}
+
+/** The exchanges sent to the MCP endpoint (see `mcpEndpointKeys`), in order. */
+export function mcpEndpointExchanges(config: ClientConfig, exchanges: readonly Exchange[]): Exchange[] {
+  const keys = mcpEndpointKeys(config, exchanges)
+  return exchanges.filter((exchange) => keys.has(endpointKey(new URL(exchange.url))))
+}

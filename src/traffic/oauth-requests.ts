@@ -1,0 +1,27 @@
+import type { Exchange } from './exchange.js'
+import { headerValue } from './exchange.js'
+
+const WELL_KNOWN_DISCOVERY = [
+  '/.well-known/oauth-protected-resource',
+  '/.well-known/oauth-authorization-server',
+  '/.well-known/openid-configuration',
+]
+/** Conventional OAuth endpoint paths (the 2025-03-26 fallbacks and what clients guess). */
+const OAUTH_ENDPOINT = /\/(register|authorize|token)\/?$/
+
+/**
+ * Whether a request is part of OAuth discovery or flow: a well-known metadata URI in any of its
+ * placements (inserted, appended, e.g. the seed's `/sse/.well-known/openid-configuration`), or a
+ * registration, authorization or token endpoint, on any origin.
+ */
+export function isOAuthRequest(exchange: Exchange): boolean {
+  const path = new URL(exchange.url).pathname
+  return WELL_KNOWN_DISCOVERY.some((prefix) => path.includes(prefix)) || OAUTH_ENDPOINT.test(path)
+}
+
+/** Whether a response is an authorization challenge: any 401, or a 403 with `insufficient_scope`. */
+export function isChallenge(exchange: Exchange): boolean {
+  if (exchange.status === 401) return true
+  if (exchange.status !== 403) return false
+  return /insufficient_scope/i.test(headerValue(exchange.responseHeaders, 'www-authenticate') ?? '')
+}

@@ -1,0 +1,112 @@
+import type { Exchange } from './exchange.js'
+import { SseParser } from './sse-parser.js'
+
+/**
+ * Builds the Exchanges of one trial from request/response observations.
+ * Bodies are read from clones in the background so the client is never delayed;
+ * `settle()` waits for those reads (streams end when the scenario closes them).
+ */
+export class TrafficLog {
+  readonly exchanges: Exchange[] = []
+  private readonly byId = new Map<string, Exchange>()
+  private readonly pending = new Set<Promise<void>>()
+  private tick = 0
+  private readonly startedAt = performance.now()
+
+  /** Call with the request before any handler reads its body. */
+  onRequest(requestId: string, request: Request): void {
+    const exchange: Exchange = {
+      seq: this.exchanges.length + 1,
+      requestTick: ++this.tick,
+      method: request.method,
+      url: request.url,
+      requestHeaders: [...request.headers],
+    }
+    this.exchanges.push(exchange)
+    this.byId.set(requestId, exchange)
+    if (request.body !== null && !request.bodyUsed) {
+      this.track(
+        request
+          .clone()
+          .text()
+          .then((text) => {
+            exchange.requestBody = text
+          }),
+        exchange,
+      )
+    }
+  }
+
+  /** Call with the response as it is handed to the client. */
+  onResponse(requestId: string, response: Response): void {
+    const exchange = this.byId.get(requestId)
+    if (!exchange || exchange.status !== undefined) return
+    exchange.responseTick = ++this.tick
+    exchange.status = response.status
+    exchange.responseHeaders = [...response.headers]
+    if (response.body === null || response.bodyUsed) return
+    const isEventStream = response.headers.get('content-type')?.includes('text/event-stream') ?? false
+    const copy = response.clone()
+    this.track(
+      isEventStream ? this.readEvents(copy, exchange) : copy.text().then((text) => void (exchange.responseBody = text)),
+      exchange,
+    )
+  }
+
+  /** Call when a request failed without a response (network error, abort, unhandled). */
+  onError(requestId: string, message: string): void {
+    const exchange = this.byId.get(requestId)
+    if (exchange && exchange.status === undefined) exchange.error = message
+  }
+
+  /** Waits for body reads, at most `maxMs`; a read still open then is marked on its exchange. */
+  async settle(maxMs: number): Promise<void> {
+    if (this.pending.size === 0) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), maxMs)
+    })
+    const result = await Promise.race([Promise.all(this.pending).then(() => 'done' as const), timeout])
+    clearTimeout(timer)
+    if (result === 'timeout') {
+      for (const exchange of this.exchanges) {
+        if (exchange.events && !exchange.error && exchange.status !== undefined && this.openStreams.has(exchange)) {
+          exchange.error = 'event stream still open when the trial ended'
+        }
+      }
+    }
+  }
+
+  private readonly openStreams = new Set<Exchange>()
+
+  private async readEvents(response: Response, exchange: Exchange): Promise<void> {
+    const events: NonNullable<Exchange['events']> = []
+    exchange.events = events
+    this.openStreams.add(exchange)
+    const parser = new SseParser()
+    const began = performance.now()
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
+    try {
+      for (;;) {
+        const { done, value } = await reader.read()
+        if (done) break
+        events.push(...parser.push(value, Math.round(performance.now() - began)))
+      }
+    } finally {
+      this.openStreams.delete(exchange)
+    }
+  }
+
+  private track(work: Promise<void>, exchange: Exchange): void {
+    const guarded = work.catch((error: unknown) => {
+      exchange.error ??= `body could not be read: ${error instanceof Error ? error.message : String(error)}`
+    })
+    this.pending.add(guarded)
+    void guarded.finally(() => this.pending.delete(guarded))
+  }
+
+  /** Milliseconds since this log was created. */
+  elapsedMs(): number {
+    return performance.now() - this.startedAt
+  }
+}
