@@ -17,6 +17,7 @@ export async function main(argv: string[]): Promise<number> {
     .demandCommand(1, 'Name a command: fuzz or list.')
     .strict()
     .help()
+    .wrap(110)
     .alias('h', 'help')
     .version()
     .epilogue('Exit codes: 0 every property held, 1 a property was violated, 2 usage or input error.')

@@ -10,8 +10,8 @@ export class TrafficLog {
   readonly exchanges: Exchange[] = []
   private readonly byId = new Map<string, Exchange>()
   private readonly pending = new Set<Promise<void>>()
+  private readonly openStreams = new Set<Exchange>()
   private tick = 0
-  private readonly startedAt = performance.now()
 
   /** Call with the request before any handler reads its body. */
   onRequest(requestId: string, request: Request): void {
@@ -61,6 +61,9 @@ export class TrafficLog {
 
   /** Waits for body reads, at most `maxMs`; a read still open then is marked on its exchange. */
   async settle(maxMs: number): Promise<void> {
+    for (const exchange of this.exchanges) {
+      if (exchange.status === undefined) exchange.error ??= 'no response: the request was abandoned before the server answered'
+    }
     if (this.pending.size === 0) return
     let timer: ReturnType<typeof setTimeout> | undefined
     const timeout = new Promise<'timeout'>((resolve) => {
@@ -69,15 +72,9 @@ export class TrafficLog {
     const result = await Promise.race([Promise.all(this.pending).then(() => 'done' as const), timeout])
     clearTimeout(timer)
     if (result === 'timeout') {
-      for (const exchange of this.exchanges) {
-        if (exchange.events && !exchange.error && exchange.status !== undefined && this.openStreams.has(exchange)) {
-          exchange.error = 'event stream still open when the trial ended'
-        }
-      }
+      for (const exchange of this.openStreams) exchange.error ??= 'event stream still open when the trial ended'
     }
   }
-
-  private readonly openStreams = new Set<Exchange>()
 
   private async readEvents(response: Response, exchange: Exchange): Promise<void> {
     const events: NonNullable<Exchange['events']> = []
@@ -103,10 +100,5 @@ export class TrafficLog {
     })
     this.pending.add(guarded)
     void guarded.finally(() => this.pending.delete(guarded))
-  }
-
-  /** Milliseconds since this log was created. */
-  elapsedMs(): number {
-    return performance.now() - this.startedAt
   }
 }

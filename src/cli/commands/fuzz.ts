@@ -86,7 +86,7 @@ export const fuzzCommand: CommandModule<object, FuzzArgs> = {
         describe: 'Client(s) to test, by name (see `list`); default: the built-in SDK clients',
       })
       .option('property', { type: 'string', array: true, describe: 'Property id(s) to check (see `list`); default: all' })
-      .option('runs', { type: 'number', default: 50, describe: 'Random trials per client × property' })
+      .option('runs', { type: 'number', default: 100, describe: 'Random trials per client × property' })
       .option('seed', { type: 'number', describe: 'fast-check seed; the same seed replays the same trials' })
       .option('path', {
         type: 'string',

@@ -1,0 +1,67 @@
+// `npm run bench`: trials per second for each built-in client in process (capture and every
+// property checked), against the SDK's InMemoryTransport session measured in the same run.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import fc from 'fast-check'
+import { PROPERTIES } from '../properties/index.js'
+import { trialInputArbitrary } from '../src/arbitraries/trial-input.js'
+import { SDK_CLIENTS } from '../src/clients/sdk-clients.js'
+import type { ClientUnderTest } from '../src/clients/client-under-test.js'
+import { resolveScenario } from '../src/scenario/resolve-scenario.js'
+import { runTrial } from '../src/runner/run-trial.js'
+import { fuzz } from '../src/runner/fuzz.js'
+import { inMemorySession } from './in-memory-baseline.js'
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3)
+const SEED = 20261126
+
+async function rate(work: () => Promise<void>): Promise<{ count: number; perSecond: number }> {
+  for (let i = 0; i < 30; i++) await work() // warm-up
+  const started = performance.now()
+  let count = 0
+  while (performance.now() - started < SECONDS * 1000) {
+    await work()
+    count += 1
+  }
+  return { count, perSecond: count / ((performance.now() - started) / 1000) }
+}
+
+function trialLoop(client: ClientUnderTest): () => Promise<void> {
+  const inputs = fc.sample(trialInputArbitrary(client.transports), { numRuns: 500, seed: SEED })
+  let next = 0
+  return async () => {
+    const { config, plan } = inputs[next++ % inputs.length]!
+    const trial = await runTrial(client, config, resolveScenario(config, plan), { timeoutMs: 5000 })
+    for (const property of PROPERTIES) if (property.exercised(trial)) property.check(trial)
+  }
+}
+
+const rows: Array<{ name: string; perSecond: number; count: number; ratio: number }> = []
+const baseline = await rate(inMemorySession)
+rows.push({ name: 'baseline: SDK InMemoryTransport session (no HTTP)', ...baseline, ratio: 1 })
+for (const client of SDK_CLIENTS) {
+  const measured = await rate(trialLoop(client))
+  rows.push({ name: `${client.name} in-process trial`, ...measured, ratio: measured.perSecond / baseline.perSecond })
+}
+const fuzzStarted = performance.now()
+const results = await fuzz({ clients: SDK_CLIENTS, properties: PROPERTIES, runs: 50, seed: SEED, timeoutMs: 5000 })
+const fuzzSeconds = (performance.now() - fuzzStarted) / 1000
+const fuzzTrials = results.reduce((sum, r) => sum + r.runs, 0)
+
+const lines = [
+  `mcp-auth-harness bench — Node ${process.version}, ${SECONDS} s per row, seed ${SEED}`,
+  '',
+  `${'what'.padEnd(52)}${'per second'.padStart(12)}${'count'.padStart(8)}${'× baseline'.padStart(12)}`,
+  ...rows.map(
+    (r) =>
+      `${r.name.padEnd(52)}${r.perSecond.toFixed(0).padStart(12)}${String(r.count).padStart(8)}${r.ratio.toFixed(2).padStart(12)}`,
+  ),
+  '',
+  `default fuzz run (4 SDK clients × ${PROPERTIES.length} properties × 50 runs): ${fuzzTrials} trials in ${fuzzSeconds.toFixed(1)} s`,
+]
+console.log(lines.join('\n'))
+mkdirSync('bench-results', { recursive: true })
+writeFileSync(
+  'bench-results/bench.json',
+  `${JSON.stringify({ node: process.version, seconds: SECONDS, seed: SEED, rows, fuzz: { trials: fuzzTrials, seconds: fuzzSeconds } }, null, 2)}\n`,
+)
+process.exit(0)

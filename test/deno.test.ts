@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { CLI, DENO, run } from './helpers/cli.js'
+
+// The same built CLI under Deno (from the `deno` devDependency): interception, SDK clients and verdicts.
+describe('under Deno', () => {
+  it('fuzz runs the SDK clients and every property holds', async () => {
+    const { code, stdout, stderr } = await run(DENO, ['run', '-A', CLI, 'fuzz', '--runs', '5', '--seed', '11'])
+    expect(stderr).not.toMatch(/error/i)
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^sdk-sse +headers-always-sent +5 +\d+ +held/m)
+    expect(stdout).toContain('all properties held')
+  })
+
+  it('fuzz catches a faulty client, so interception really works there, and exits 1', async () => {
+    const { code, stdout } = await run(DENO, [
+      'run',
+      '-A',
+      CLI,
+      'fuzz',
+      '--client',
+      'faulty:no-headers-on-stream',
+      '--property',
+      'headers-always-sent',
+      '--runs',
+      '30',
+      '--seed',
+      '11',
+    ])
+    expect(code).toBe(1)
+    expect(stdout).toMatch(/- request #\d+ GET \S+ lacked configured header/)
+  })
+})

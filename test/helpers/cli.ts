@@ -1,0 +1,30 @@
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+export const CLI = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url))
+export const DENO = fileURLToPath(new URL('../../node_modules/.bin/deno', import.meta.url))
+
+export interface Ran {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs a command from the repo root and collects its output (the built CLI must exist: `npm test` builds first). */
+export function run(command: string, args: string[], timeoutMs = 90_000): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+/** The CLI under the Node that runs the tests (the repo's Node 24). */
+export function cli(...args: string[]): Promise<Ran> {
+  return run(process.execPath, [CLI, ...args])
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import { headersAlwaysSent } from '../../properties/headers-always-sent.js'
+import { config, trialOf } from '../helpers/trials.js'
+
+const cfg = config({ headers: { 'X-API-Key': 'k1', Authorization: 'Bearer t1' } })
+const both: Array<[string, string]> = [
+  ['x-api-key', 'k1'],
+  ['authorization', 'Bearer t1'],
+]
+
+describe('headers-always-sent', () => {
+  it('holds when every endpoint request carries every header, whatever the letter case', () => {
+    const trial = trialOf(cfg, [
+      { method: 'POST', url: 'http://mcp.test/mcp', requestHeaders: both },
+      {
+        method: 'GET',
+        url: 'http://mcp.test/mcp/',
+        requestHeaders: [
+          ['X-Api-Key', 'k1'],
+          ['AUTHORIZATION', 'Bearer t1'],
+        ],
+      },
+      { method: 'GET', url: 'http://mcp.test/.well-known/oauth-protected-resource/mcp' },
+    ])
+    expect(headersAlwaysSent.exercised(trial)).toBe(true)
+    expect(headersAlwaysSent.check(trial)).toEqual([])
+  })
+
+  it('names the request that lacks a header, carries it twice, or with another value', () => {
+    const trial = trialOf(cfg, [
+      { method: 'POST', url: 'http://mcp.test/mcp', requestHeaders: both },
+      { method: 'GET', url: 'http://mcp.test/mcp', requestHeaders: [['authorization', 'Bearer t1']] },
+      {
+        method: 'POST',
+        url: 'http://mcp.test/mcp',
+        requestHeaders: [
+          ['x-api-key', 'k1'],
+          ['authorization', 'Bearer t1, Bearer t1'],
+        ],
+      },
+      {
+        method: 'DELETE',
+        url: 'http://mcp.test/mcp?x=1',
+        requestHeaders: [
+          ['x-api-key', 'k2'],
+          ['authorization', 'Bearer t1'],
+        ],
+      },
+    ])
+    expect(headersAlwaysSent.check(trial).map((v) => v.message)).toEqual([
+      'request #2 GET http://mcp.test/mcp lacked configured header X-API-Key',
+      'request #3 POST http://mcp.test/mcp carried configured header Authorization more than once',
+      'request #4 DELETE http://mcp.test/mcp?x=1 carried configured header X-API-Key with a value other than the configured one',
+    ])
+  })
+
+  it('covers the legacy POST endpoint announced in the endpoint event, relative or absolute', () => {
+    const sse = config({ transport: 'sse', url: 'http://mcp.test/sse', headers: { 'X-API-Key': 'k1' } })
+    const trial = trialOf(sse, [
+      {
+        method: 'GET',
+        url: 'http://mcp.test/sse',
+        requestHeaders: [['x-api-key', 'k1']],
+        events: [{ event: 'endpoint', data: '/messages?sessionId=1', atMs: 0 }],
+      },
+      { method: 'POST', url: 'http://mcp.test/messages?sessionId=1', requestHeaders: [] },
+      { method: 'POST', url: 'http://other.test/unrelated' },
+    ])
+    expect(headersAlwaysSent.check(trial)).toEqual([
+      {
+        property: 'headers-always-sent',
+        exchange: 2,
+        message: 'request #2 POST http://mcp.test/messages?sessionId=1 lacked configured header X-API-Key',
+      },
+    ])
+  })
+
+  it('is not exercised without configured headers or without endpoint requests', () => {
+    expect(headersAlwaysSent.exercised(trialOf(config({ headers: {} }), [{ method: 'POST', url: 'http://mcp.test/mcp' }]))).toBe(
+      false,
+    )
+    expect(headersAlwaysSent.exercised(trialOf(cfg, [{ method: 'GET', url: 'http://mcp.test/.well-known/x' }]))).toBe(false)
+  })
+})

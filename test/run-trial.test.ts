@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import type { ClientUnderTest } from '../src/clients/client-under-test.js'
+import { SDK_CLIENTS } from '../src/clients/sdk-clients.js'
+import { runTrial } from '../src/runner/run-trial.js'
+import { config, scenario } from './helpers/trials.js'
+
+const sdkStreamable = SDK_CLIENTS.find((c) => c.name === 'sdk-streamable')!
+const sdkSse = SDK_CLIENTS.find((c) => c.name === 'sdk-sse')!
+
+describe('runTrial', () => {
+  it('runs a full SDK session and captures all of it: initialize, initialized, GET stream, tools, DELETE', async () => {
+    const trial = await runTrial(sdkStreamable, config(), scenario({ responseMode: 'sse' }), { timeoutMs: 5000 })
+    expect(trial.outcome).toEqual({ kind: 'completed' })
+    expect(trial.exchanges.map((e) => `${e.method} ${e.status}`)).toEqual([
+      'POST 200',
+      'POST 202',
+      'GET 200',
+      'POST 200',
+      'POST 200',
+      'DELETE 200',
+    ])
+  })
+
+  it('reports a client that hangs as a timeout, with the traffic it had sent, and moves on', async () => {
+    const hangs: ClientUnderTest = {
+      name: 'test:hangs',
+      description: 'sends one request, then never returns',
+      transports: ['streamable-http'],
+      async run(cfg) {
+        await fetch(cfg.url, { method: 'POST', headers: cfg.headers, body: '{"jsonrpc":"2.0","id":1,"method":"ping"}' })
+        await new Promise(() => undefined)
+      },
+    }
+    const started = performance.now()
+    const trial = await runTrial(hangs, config(), scenario({ sessions: false }), { timeoutMs: 200 })
+    expect(trial.outcome).toEqual({ kind: 'timeout', afterMs: 200 })
+    expect(trial.exchanges).toHaveLength(1)
+    expect(performance.now() - started).toBeLessThan(3000)
+  })
+
+  it('reports a real SDK hang (an SSE client waiting for an endpoint event that never comes) as a timeout', async () => {
+    const wrongServer = scenario({ transport: 'streamable-http', sessions: false, getStream: 'sse' })
+    const trial = await runTrial(sdkSse, config({ transport: 'sse' }), wrongServer, { timeoutMs: 300 })
+    expect(trial.outcome.kind).toBe('timeout')
+    expect(trial.exchanges[0]).toMatchObject({ method: 'GET', status: 200 })
+  })
+
+  it('reports a client that throws as a client error', async () => {
+    const crashes: ClientUnderTest = {
+      name: 'test:crashes',
+      description: 'throws',
+      transports: ['streamable-http'],
+      run: async () => {
+        throw new TypeError('boom')
+      },
+    }
+    const trial = await runTrial(crashes, config(), scenario(), { timeoutMs: 1000 })
+    expect(trial.outcome).toEqual({ kind: 'client-error', message: 'TypeError: boom' })
+  })
+})

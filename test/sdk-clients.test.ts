@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { PROPERTIES } from '../properties/index.js'
+import { SDK_CLIENTS } from '../src/clients/sdk-clients.js'
+import { fuzz } from '../src/runner/fuzz.js'
+import { runTrial } from '../src/runner/run-trial.js'
+import { noDiscoveryWithoutChallenge } from '../properties/index.js'
+import { config, scenario } from './helpers/trials.js'
+
+// The real @modelcontextprotocol/sdk client, both transports, with and without an OAuth provider.
+describe('the SDK clients satisfy every property', () => {
+  for (const client of SDK_CLIENTS) {
+    it(`${client.name}: a few hundred trials, every property held and exercised`, async () => {
+      const results = await fuzz({ clients: [client], properties: PROPERTIES, runs: 150, seed: 4242, timeoutMs: 5000 })
+      for (const result of results) {
+        expect(result.counterexample?.violations ?? [], `${client.name} × ${result.property.id}`).toEqual([])
+        expect(result.verdict).toBe('held')
+        expect(result.runs).toBe(150)
+        expect(result.exercised).toBeGreaterThan(75)
+        // Both successful sessions and challenged ones must have been exercised.
+        expect(result.outcomes.completed).toBeGreaterThan(20)
+        expect(result.outcomes['client-error']).toBeGreaterThan(10)
+        expect(result.outcomes.timeout).toBe(0)
+      }
+    })
+  }
+})
+
+describe('the SDK with an OAuth provider, judged on real discovery traffic', () => {
+  const withProvider = SDK_CLIENTS.find((c) => c.name === 'sdk-streamable')!
+  const challenged = (challenge: 'bearer-bare' | 'forbidden') =>
+    scenario({ sessions: false, auth: { kind: 'static-header', header: 'X-API-Key', value: 'server-only', challenge } })
+
+  it('starts discovery only after the 401, and the property accepts that', async () => {
+    const trial = await runTrial(withProvider, config(), challenged('bearer-bare'), { timeoutMs: 5000 })
+    const urls = trial.exchanges.map((e) => `${e.method} ${new URL(e.url).pathname} ${e.status}`)
+    expect(urls[0]).toBe('POST /mcp 401')
+    expect(urls.slice(1)).toContain('GET /.well-known/oauth-protected-resource/mcp 404')
+    expect(noDiscoveryWithoutChallenge.check(trial)).toEqual([])
+  })
+
+  it('does not start discovery on a plain 403', async () => {
+    const trial = await runTrial(withProvider, config(), challenged('forbidden'), { timeoutMs: 5000 })
+    expect(trial.exchanges.map((e) => e.status)).toEqual([403])
+  })
+})

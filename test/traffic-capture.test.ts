@@ -1,0 +1,72 @@
+import { http, HttpResponse } from 'msw/http'
+import { describe, expect, it } from 'vitest'
+import { InProcessNetwork } from '../src/network/in-process-network.js'
+
+describe('InProcessNetwork', () => {
+  it('captures requests exactly as sent and responses with bodies, on fake hosts', async () => {
+    const handlers = [
+      http.post('http://mcp.test/mcp', () => HttpResponse.json({ ok: true }, { headers: { 'mcp-session-id': 's1' } })),
+    ]
+    const { log } = await InProcessNetwork.shared().run(handlers, async (log) => {
+      const response = await fetch('http://mcp.test/mcp?x=1', {
+        method: 'POST',
+        headers: { 'X-API-Key': 'k1', Authorization: 'Bearer t' },
+        body: '{"jsonrpc":"2.0","id":1,"method":"ping"}',
+      })
+      expect(await response.json()).toEqual({ ok: true })
+      await log.settle(1000)
+    })
+    expect(log.exchanges).toHaveLength(1)
+    const [exchange] = log.exchanges
+    expect(exchange).toMatchObject({
+      seq: 1,
+      method: 'POST',
+      url: 'http://mcp.test/mcp?x=1',
+      status: 200,
+      responseBody: '{"ok":true}',
+    })
+    expect(exchange!.requestBody).toBe('{"jsonrpc":"2.0","id":1,"method":"ping"}')
+    expect(exchange!.requestHeaders).toEqual(
+      expect.arrayContaining([
+        ['x-api-key', 'k1'],
+        ['authorization', 'Bearer t'],
+      ]),
+    )
+    expect(exchange!.responseHeaders).toEqual(expect.arrayContaining([['mcp-session-id', 's1']]))
+    expect(exchange!.requestTick).toBeLessThan(exchange!.responseTick!)
+  })
+
+  it('records text/event-stream responses as events while the client reads them', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('event: endpoint\ndata: /messages?sessionId=9\n\n'))
+        controller.enqueue(new TextEncoder().encode('event: message\ndata: {"id":1}\n\n'))
+        controller.close()
+      },
+    })
+    const handlers = [
+      http.get('http://mcp.test/sse', () => new HttpResponse(body, { headers: { 'content-type': 'text/event-stream' } })),
+    ]
+    const { log } = await InProcessNetwork.shared().run(handlers, async (log) => {
+      const response = await fetch('http://mcp.test/sse')
+      expect(await response.text()).toContain('event: message')
+      await log.settle(1000)
+    })
+    expect(log.exchanges[0]!.events?.map((e) => [e.event, e.data])).toEqual([
+      ['endpoint', '/messages?sessionId=9'],
+      ['message', '{"id":1}'],
+    ])
+    expect(log.exchanges[0]!.responseBody).toBeUndefined()
+  })
+
+  it('keeps trials apart: each run gets only its own traffic', async () => {
+    const network = InProcessNetwork.shared()
+    const handlers = [http.all('*', () => new HttpResponse(null, { status: 204 }))]
+    const [a, b] = await Promise.all([
+      network.run(handlers, async () => void (await fetch('http://a.test/'))),
+      network.run(handlers, async () => void (await fetch('http://b.test/'))),
+    ])
+    expect(a.log.exchanges.map((e) => e.url)).toEqual(['http://a.test/'])
+    expect(b.log.exchanges.map((e) => e.url)).toEqual(['http://b.test/'])
+  })
+})
