@@ -1,5 +1,5 @@
 // `npm run bench`: trials per second for each built-in client in process (capture and every
-// property checked), against the SDK's InMemoryTransport session measured in the same run.
+// property checked), random trials and one complete session each, against the SDK's InMemoryTransport session measured in the same run.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { PROPERTIES } from '../properties/index.js'
@@ -8,7 +8,7 @@ import { SDK_CLIENTS } from '../src/clients/sdk-clients.js'
 import type { ClientUnderTest } from '../src/clients/client-under-test.js'
 import { resolveScenario } from '../src/scenario/resolve-scenario.js'
 import { runTrial } from '../src/runner/run-trial.js'
-import { fuzz } from '../src/runner/fuzz.js'
+import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, fuzz } from '../src/runner/fuzz.js'
 import { inMemorySession } from './in-memory-baseline.js'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3)
@@ -35,15 +35,45 @@ function trialLoop(client: ClientUnderTest): () => Promise<void> {
   }
 }
 
+/** One fixed, complete session: auth satisfied, SSE responses, GET stream, session id, DELETE. */
+function fullSessionLoop(client: ClientUnderTest): () => Promise<void> {
+  const config = { transport: client.transports[0]!, url: 'http://mcp.test/mcp', headers: { 'X-API-Key': 'bench-key-123456' } }
+  const scenario = resolveScenario(config, {
+    endpoint: 'at-configured-url',
+    protocolVersions: ['2025-11-25'],
+    responseMode: 'sse',
+    getStream: 'sse',
+    sessions: true,
+    deleteAllowed: true,
+    legacyEndpoint: 'relative',
+    tools: true,
+    auth: { kind: 'static-header', credential: 'configured', pick: 0, challenge: 'bearer-resource-metadata' },
+    notFound: '404-json',
+  })
+  return async () => {
+    const trial = await runTrial(client, config, scenario, { timeoutMs: 5000 })
+    if (trial.outcome.kind !== 'completed') throw new Error(`bench session did not complete: ${JSON.stringify(trial.outcome)}`)
+    for (const property of PROPERTIES) if (property.exercised(trial)) property.check(trial)
+  }
+}
+
 const rows: Array<{ name: string; perSecond: number; count: number; ratio: number }> = []
 const baseline = await rate(inMemorySession)
 rows.push({ name: 'baseline: SDK InMemoryTransport session (no HTTP)', ...baseline, ratio: 1 })
 for (const client of SDK_CLIENTS) {
   const measured = await rate(trialLoop(client))
-  rows.push({ name: `${client.name} in-process trial`, ...measured, ratio: measured.perSecond / baseline.perSecond })
+  rows.push({ name: `${client.name}: random trials`, ...measured, ratio: measured.perSecond / baseline.perSecond })
+  const full = await rate(fullSessionLoop(client))
+  rows.push({ name: `${client.name}: complete session`, ...full, ratio: full.perSecond / baseline.perSecond })
 }
 const fuzzStarted = performance.now()
-const results = await fuzz({ clients: SDK_CLIENTS, properties: PROPERTIES, runs: 50, seed: SEED, timeoutMs: 5000 })
+const results = await fuzz({
+  clients: SDK_CLIENTS,
+  properties: PROPERTIES,
+  runs: DEFAULT_RUNS,
+  seed: SEED,
+  timeoutMs: DEFAULT_TIMEOUT_MS,
+})
 const fuzzSeconds = (performance.now() - fuzzStarted) / 1000
 const fuzzTrials = results.reduce((sum, r) => sum + r.runs, 0)
 
@@ -56,7 +86,7 @@ const lines = [
       `${r.name.padEnd(52)}${r.perSecond.toFixed(0).padStart(12)}${String(r.count).padStart(8)}${r.ratio.toFixed(2).padStart(12)}`,
   ),
   '',
-  `default fuzz run (4 SDK clients × ${PROPERTIES.length} properties × 50 runs): ${fuzzTrials} trials in ${fuzzSeconds.toFixed(1)} s`,
+  `default fuzz run (${SDK_CLIENTS.length} SDK clients × ${PROPERTIES.length} properties × ${DEFAULT_RUNS} runs): ${fuzzTrials} trials in ${fuzzSeconds.toFixed(1)} s`,
 ]
 console.log(lines.join('\n'))
 mkdirSync('bench-results', { recursive: true })

@@ -6,6 +6,11 @@ import { resolveScenario } from '../scenario/resolve-scenario.js'
 import { runTrial } from './run-trial.js'
 import type { Trial, TrialOutcome } from './trial.js'
 
+/** Trials per client × property when the caller does not say. */
+export const DEFAULT_RUNS = 100
+/** Per-trial timeout when the caller does not say. */
+export const DEFAULT_TIMEOUT_MS = 5000
+
 export interface FuzzOptions {
   clients: readonly ClientUnderTest[]
   properties: readonly Property[]

@@ -5,7 +5,7 @@ import { SDK_CLIENTS } from '../../clients/sdk-clients.js'
 import { propertyById, PROPERTIES } from '../../../properties/index.js'
 import type { Property } from '../../property/property.js'
 import { counterexampleReport, tableHeader, tableRow } from '../../report/text-report.js'
-import { fuzz } from '../../runner/fuzz.js'
+import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, fuzz } from '../../runner/fuzz.js'
 import { writeOut } from '../../runtime/process.js'
 import { EXIT, UsageError } from '../usage-error.js'
 
@@ -86,7 +86,7 @@ export const fuzzCommand: CommandModule<object, FuzzArgs> = {
         describe: 'Client(s) to test, by name (see `list`); default: the built-in SDK clients',
       })
       .option('property', { type: 'string', array: true, describe: 'Property id(s) to check (see `list`); default: all' })
-      .option('runs', { type: 'number', default: 100, describe: 'Random trials per client × property' })
+      .option('runs', { type: 'number', default: DEFAULT_RUNS, describe: 'Random trials per client × property' })
       .option('seed', { type: 'number', describe: 'fast-check seed; the same seed replays the same trials' })
       .option('path', {
         type: 'string',
@@ -94,7 +94,7 @@ export const fuzzCommand: CommandModule<object, FuzzArgs> = {
       })
       .option('timeout', {
         type: 'number',
-        default: 5000,
+        default: DEFAULT_TIMEOUT_MS,
         describe: 'Per-trial timeout in ms; a hang is reported with its partial traffic',
       })
       .example('$0 fuzz', 'fuzz the bundled SDK clients over both transports')
