@@ -2,6 +2,8 @@ import yargs from 'yargs'
 import { writeErr } from '../runtime/process.js'
 import { fuzzCommand, runFuzzCommand } from './commands/fuzz.js'
 import { listCommand, runListCommand } from './commands/list.js'
+import { checkCommand, runCheckCommand } from './commands/check.js'
+import { RecordingError } from '../recording/recording-error.js'
 import { EXIT, UsageError } from './usage-error.js'
 
 /** Parses the command line and runs one command; returns the exit code (0 held, 1 violated, 2 usage). */
@@ -14,7 +16,8 @@ export async function main(argv: string[]): Promise<number> {
     )
     .command(fuzzCommand)
     .command(listCommand)
-    .demandCommand(1, 'Name a command: fuzz or list.')
+    .command(checkCommand)
+    .demandCommand(1, 'Name a command: fuzz, check or list.')
     .strict()
     .help()
     .wrap(110)
@@ -35,8 +38,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'fuzz') return await runFuzzCommand(args as unknown as Parameters<typeof runFuzzCommand>[0])
     if (command === 'list') return runListCommand()
+    if (command === 'check') return await runCheckCommand(args as unknown as Parameters<typeof runCheckCommand>[0])
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof RecordingError) {
       writeErr(`mcp-auth-harness: ${error.message}\n`)
       return EXIT.usage
     }

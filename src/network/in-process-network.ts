@@ -1,19 +1,32 @@
 import { defineNetwork, InterceptorSource } from 'msw/experimental'
 import { FetchInterceptor } from '@mswjs/interceptors/fetch/web'
-import type { HttpHandler } from 'msw/http'
+import { http, type HttpHandler } from 'msw/http'
 import type { HttpRequestEventMap, Interceptor } from '@mswjs/interceptors'
 import { TrafficLog } from '../traffic/traffic-log.js'
 
 type Network = ReturnType<typeof createNetwork>
 
-function createNetwork() {
+/**
+ * msw's `resetHandlers()` with no handlers restores the previous set instead of clearing it, so
+ * every set carries this handler that never matches; a run with no handlers of its own then
+ * really has none (record mode) and a finished trial's handlers cannot answer the next one.
+ */
+const NEVER_MATCHES = http.all(
+  () => false,
+  () => undefined,
+)
+
+function createNetwork(unhandled: () => 'error' | 'bypass') {
   return defineNetwork({
     // The web FetchInterceptor patches globalThis.fetch only: the same behaviour on Node and Deno.
     // The cast bridges a type-only `#private` mismatch between the package's two declaration bundles.
     sources: [new InterceptorSource({ interceptors: [new FetchInterceptor() as unknown as Interceptor<HttpRequestEventMap>] })],
     handlers: [],
-    // A trial's handlers end with a catch-all, so nothing unhandled should ever reach the real network.
-    onUnhandledFrame: 'error',
+    // Decided per run (the network cannot be reconfigured while enabled): scenario trials end with a
+    // catch-all, so an unhandled request is an error there; record mode lets it through to the real network.
+    onUnhandledFrame: ({ defaults }) => {
+      if (unhandled() === 'error') defaults.error()
+    },
     context: { quiet: true },
   })
 }
@@ -32,10 +45,11 @@ export class InProcessNetwork {
   private static instance: InProcessNetwork | undefined
   private readonly network: Network
   private current: TrafficLog | undefined
+  private unhandled: 'error' | 'bypass' = 'error'
   private queue: Promise<unknown> = Promise.resolve()
 
   private constructor() {
-    this.network = createNetwork()
+    this.network = createNetwork(() => this.unhandled)
     const events = this.network.events
     events.on('request:start', ({ requestId, request }) => this.current?.onRequest(requestId, request))
     events.on('response:mocked', ({ requestId, response }) => this.current?.onResponse(requestId, response))
@@ -50,12 +64,18 @@ export class InProcessNetwork {
 
   /**
    * Serves `handlers` to every `fetch` made while `body` runs and returns the captured traffic.
-   * `body` gets the log so it can settle it before handing back.
+   * `body` gets the log so it can settle it before handing back. `unhandled: 'bypass'` lets requests
+   * no handler answers go to the real network (record mode); the default treats them as errors.
    */
-  run<T>(handlers: HttpHandler[], body: (log: TrafficLog) => Promise<T>): Promise<{ log: TrafficLog; value: T }> {
+  run<T>(
+    handlers: HttpHandler[],
+    body: (log: TrafficLog) => Promise<T>,
+    unhandled: 'error' | 'bypass' = 'error',
+  ): Promise<{ log: TrafficLog; value: T }> {
     const next = this.queue.then(async () => {
       const log = new TrafficLog()
-      this.network.resetHandlers(...handlers)
+      this.unhandled = unhandled
+      this.network.resetHandlers(...handlers, NEVER_MATCHES)
       this.current = log
       if (this.network.readyState !== 1) await this.network.enable()
       try {
@@ -63,7 +83,7 @@ export class InProcessNetwork {
         return { log, value }
       } finally {
         this.current = undefined
-        this.network.resetHandlers()
+        this.network.resetHandlers(NEVER_MATCHES)
       }
     })
     this.queue = next.catch(() => undefined)

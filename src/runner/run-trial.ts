@@ -3,6 +3,7 @@ import type { ClientConfig } from '../config/client-config.js'
 import { InProcessNetwork } from '../network/in-process-network.js'
 import { createScenarioServer } from '../scenario/scenario-server.js'
 import type { Scenario } from '../scenario/scenario.js'
+import type { MockServer } from '../network/mock-server.js'
 import type { Trial, TrialOutcome } from './trial.js'
 
 export interface RunTrialOptions {
@@ -33,36 +34,51 @@ export async function runTrial(
   scenario: Scenario,
   options: RunTrialOptions,
 ): Promise<Trial> {
-  const server = createScenarioServer(scenario)
+  return { ...(await runSession(client, config, createScenarioServer(scenario), options)), scenario }
+}
+
+/**
+ * One client session against any MockServer (a scenario, a replay, or the real network), with the
+ * timeout, abort and settle rules of a trial.
+ */
+export async function runSession(
+  client: ClientUnderTest,
+  config: ClientConfig,
+  server: MockServer,
+  options: RunTrialOptions,
+): Promise<Trial> {
   const started = performance.now()
-  const { log, value: outcome } = await InProcessNetwork.shared().run(server.handlers, async (log) => {
-    const controller = new AbortController()
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), options.timeoutMs)
-    })
-    const running = client.run(config, { signal: controller.signal }).then(
-      (): TrialOutcome => ({ kind: 'completed' }),
-      (error: unknown): TrialOutcome => ({ kind: 'client-error', message: errorMessage(error) }),
-    )
-    const first = await Promise.race([running, timedOut])
-    clearTimeout(timer)
-    let result: TrialOutcome
-    if (first === 'timeout') {
-      controller.abort()
-      await Promise.race([running, new Promise((resolve) => setTimeout(resolve, ABORT_GRACE_MS))])
-      result = { kind: 'timeout', afterMs: options.timeoutMs }
-    } else {
-      result = first
-    }
-    server.close()
-    await log.settle(SETTLE_MS)
-    return result
-  })
+  const { log, value: outcome } = await InProcessNetwork.shared().run(
+    server.handlers,
+    async (log) => {
+      const controller = new AbortController()
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const timedOut = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), options.timeoutMs)
+      })
+      const running = client.run(config, { signal: controller.signal }).then(
+        (): TrialOutcome => ({ kind: 'completed' }),
+        (error: unknown): TrialOutcome => ({ kind: 'client-error', message: errorMessage(error) }),
+      )
+      const first = await Promise.race([running, timedOut])
+      clearTimeout(timer)
+      let result: TrialOutcome
+      if (first === 'timeout') {
+        controller.abort()
+        await Promise.race([running, new Promise((resolve) => setTimeout(resolve, ABORT_GRACE_MS))])
+        result = { kind: 'timeout', afterMs: options.timeoutMs }
+      } else {
+        result = first
+      }
+      server.close()
+      await log.settle(SETTLE_MS)
+      return result
+    },
+    server.unhandled,
+  )
   return {
     client: client.name,
     config,
-    scenario,
     exchanges: log.exchanges,
     outcome,
     durationMs: Math.round(performance.now() - started),

@@ -6,11 +6,14 @@ import type { Exchange } from '../traffic/exchange.js'
 export type TrialOutcome =
   { kind: 'completed' } | { kind: 'client-error'; message: string } | { kind: 'timeout'; afterMs: number }
 
-/** One ClientConfig × Scenario × client run, with its Exchanges and outcome. */
+/**
+ * One ClientConfig × Scenario × client run, with its Exchanges and outcome. A trial rebuilt from a
+ * recording has no Scenario: the server was real, or replayed.
+ */
 export interface Trial {
   client: string
   config: ClientConfig
-  scenario: Scenario
+  scenario?: Scenario
   exchanges: Exchange[]
   outcome: TrialOutcome
   durationMs: number

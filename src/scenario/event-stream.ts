@@ -22,12 +22,19 @@ export class EventStream {
   }
 
   send(event: string, data: string): void {
+    this.sendEvent({ event, data })
+  }
+
+  /** Writes one event with any of its fields (replay keeps recorded ids and retry values). */
+  sendEvent(event: { event?: string; data: string; id?: string; retry?: number }): void {
     if (this.closed) return
-    const lines = data
-      .split('\n')
-      .map((line) => `data: ${line}`)
-      .join('\n')
-    this.controller.enqueue(encoder.encode(`event: ${event}\n${lines}\n\n`))
+    const fields = [
+      ...(event.event === undefined ? [] : [`event: ${event.event}`]),
+      ...(event.id === undefined ? [] : [`id: ${event.id}`]),
+      ...(event.retry === undefined ? [] : [`retry: ${event.retry}`]),
+      ...event.data.split('\n').map((line) => `data: ${line}`),
+    ]
+    this.controller.enqueue(encoder.encode(`${fields.join('\n')}\n\n`))
   }
 
   close(): void {

@@ -1,15 +1,13 @@
-import { http, type HttpHandler } from 'msw/http'
+import { http } from 'msw/http'
 import type { Scenario } from './scenario.js'
 import { ServerState } from './server-state.js'
 import { streamableHttpHandlers } from './streamable-http-handlers.js'
 import { legacySseHandlers } from './legacy-sse-handlers.js'
 import { notFound } from './not-found.js'
+import type { MockServer } from '../network/mock-server.js'
 
 /** A Scenario made live: its msw handlers and a `close()` that ends every stream it opened. */
-export interface ScenarioServer {
-  handlers: HttpHandler[]
-  close(): void
-}
+export type ScenarioServer = MockServer
 
 /**
  * Turns a Scenario into msw handlers: the MCP endpoint for its transport, then a catch-all
@@ -26,6 +24,7 @@ export function createScenarioServer(scenario: Scenario): ScenarioServer {
     scenario.transport === 'streamable-http' ? streamableHttpHandlers(scenario, state) : legacySseHandlers(scenario, state)
   return {
     handlers: [...endpoint, http.all('*', () => notFound(scenario.notFound))],
+    unhandled: 'error',
     close: () => state.closeAll(),
   }
 }

@@ -96,6 +96,8 @@ export class TrafficLog {
 
   private track(work: Promise<void>, exchange: Exchange): void {
     const guarded = work.catch((error: unknown) => {
+      // The client closing a stream it no longer needs ends the copy too: that is not a fault.
+      if (error instanceof Error && error.name === 'AbortError') return
       exchange.error ??= `body could not be read: ${error instanceof Error ? error.message : String(error)}`
     })
     this.pending.add(guarded)

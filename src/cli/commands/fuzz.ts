@@ -1,8 +1,8 @@
 import type { CommandModule } from 'yargs'
 import type { ClientUnderTest } from '../../clients/client-under-test.js'
-import { clientByName } from '../../clients/registry.js'
 import { SDK_CLIENTS } from '../../clients/sdk-clients.js'
-import { propertyById, PROPERTIES } from '../../../properties/index.js'
+import { PROPERTIES } from '../../../properties/index.js'
+import { selectClients, selectProperties } from '../select.js'
 import type { Property } from '../../property/property.js'
 import { counterexampleReport, tableHeader, tableRow } from '../../report/text-report.js'
 import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, fuzz } from '../../runner/fuzz.js'
@@ -18,24 +18,6 @@ interface FuzzArgs {
   timeout: number
 }
 
-/** `--client a,b --client c` → ['a', 'b', 'c'] */
-function names(values: string[] | undefined): string[] {
-  return (values ?? [])
-    .flatMap((value) => value.split(','))
-    .map((value) => value.trim())
-    .filter(Boolean)
-}
-
-function lookUp<T>(values: string[], find: (name: string) => T): T[] {
-  return values.map((name) => {
-    try {
-      return find(name)
-    } catch (error) {
-      throw new UsageError((error as Error).message)
-    }
-  })
-}
-
 /** Runs the fuzzer as the CLI's `fuzz` command and returns the exit code. */
 export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   if (!Number.isInteger(args.runs) || args.runs < 1)
@@ -46,10 +28,8 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     throw new UsageError(`--seed must be a whole number, got ${args.seed}`)
   if (args.path !== undefined && !/^\d+(:\d+)*$/.test(args.path))
     throw new UsageError(`--path must look like "3:0:1" (as printed with a counterexample), got "${args.path}"`)
-  const clientNames = names(args.client)
-  const clients: readonly ClientUnderTest[] = clientNames.length > 0 ? lookUp(clientNames, clientByName) : SDK_CLIENTS
-  const propertyIds = names(args.property)
-  const properties: readonly Property[] = propertyIds.length > 0 ? lookUp(propertyIds, propertyById) : PROPERTIES
+  const clients: readonly ClientUnderTest[] = selectClients(args.client) ?? SDK_CLIENTS
+  const properties: readonly Property[] = selectProperties(args.property) ?? PROPERTIES
   const seed = args.seed ?? Math.floor(Math.random() * 2 ** 31)
 
   writeOut(

@@ -1,0 +1,44 @@
+import type { CommandModule } from 'yargs'
+import { PROPERTIES } from '../../../properties/index.js'
+import { loadRecording } from '../../recording/load-recording.js'
+import { recordingTrial } from '../../recording/recording-trial.js'
+import { judgementReport } from '../../report/judgement-report.js'
+import { judgeTrial } from '../../runner/judge-trial.js'
+import { writeOut } from '../../runtime/process.js'
+import { EXIT } from '../usage-error.js'
+import { selectProperties } from '../select.js'
+
+interface CheckArgs {
+  recordings: string[]
+  property?: string[]
+}
+
+/** `check`: the properties over each recording's stored traffic; returns the exit code. */
+export async function runCheckCommand(args: CheckArgs): Promise<number> {
+  const properties = selectProperties(args.property) ?? PROPERTIES
+  let violated = 0
+  for (const file of args.recordings) {
+    const recording = await loadRecording(file)
+    const trial = recordingTrial(recording)
+    const judgements = judgeTrial(trial, properties)
+    violated += judgements.filter((j) => j.verdict === 'violated').length
+    const { client, source, transport } = recording.metadata
+    writeOut(
+      `${file}: ${recording.exchanges.length} exchanges, client ${client}, ${transport}, ${source}\n${judgementReport(trial, judgements)}\n\n`,
+    )
+  }
+  writeOut(violated === 0 ? 'every property held.\n' : `${violated} property violation(s).\n`)
+  return violated === 0 ? EXIT.ok : EXIT.violated
+}
+
+export const checkCommand: CommandModule<object, CheckArgs> = {
+  command: 'check <recordings..>',
+  describe: 'Run the properties over the traffic stored in recordings (no client involved)',
+  builder: (yargs) =>
+    yargs
+      .positional('recordings', { type: 'string', array: true, demandOption: true, describe: 'Recording files' })
+      .option('property', { type: 'string', array: true, describe: 'Property id(s) to check; default: all' })
+      .example('$0 check recordings/claude-code-7290-http.json', 'the seed bug, checked offline')
+      .example('$0 check recordings/*.json --property headers-always-sent', 'one property over many recordings'),
+  handler: () => undefined,
+}

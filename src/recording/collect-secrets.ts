@@ -1,0 +1,102 @@
+import type { ClientConfig } from '../config/client-config.js'
+import type { RecordedExchange } from './recording.js'
+import type { Redactor } from './redactor.js'
+
+/** JSON fields and form/query parameters whose values are secrets (OAuth and the usual API-key spellings). */
+export const SECRET_FIELDS = new Set([
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'client_secret',
+  'code',
+  'code_verifier',
+  'token',
+  'api_key',
+  'apikey',
+  'key',
+  'password',
+  'secret',
+  'sig',
+  'signature',
+  'assertion',
+  'client_assertion',
+])
+
+/** Header names whose values are secrets even when the user did not configure them (the proxy cannot know). */
+const SECRET_HEADER = /(^authorization$|^proxy-authorization$|api[-_]?key|token|secret|password|^x-auth)/i
+
+function isAuthorization(name: string): boolean {
+  return /^(proxy-)?authorization$/i.test(name)
+}
+
+/** The secret part of an Authorization-style value: the credentials after the scheme, or all of it. */
+function credentialOf(value: string): string {
+  const match = /^[A-Za-z][\w.-]*\s+(\S.*)$/.exec(value.trim())
+  return match ? match[1]! : value
+}
+
+function collectFromParams(params: URLSearchParams, redactor: Redactor): void {
+  for (const [name, value] of params) if (SECRET_FIELDS.has(name.toLowerCase())) redactor.add(value, name)
+}
+
+function collectFromJson(value: unknown, redactor: Redactor): void {
+  if (Array.isArray(value)) return value.forEach((item) => collectFromJson(item, redactor))
+  if (!value || typeof value !== 'object') return
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item === 'string' && SECRET_FIELDS.has(key.toLowerCase())) redactor.add(item, key)
+    else collectFromJson(item, redactor)
+  }
+}
+
+function collectFromText(text: string | undefined, contentType: string | undefined, redactor: Redactor): void {
+  if (text === undefined) return
+  if (contentType?.includes('application/x-www-form-urlencoded')) return collectFromParams(new URLSearchParams(text), redactor)
+  try {
+    collectFromJson(JSON.parse(text), redactor)
+  } catch {
+    // Not JSON: free text is covered by the secrets found elsewhere and by --redact patterns.
+  }
+}
+
+function collectFromHeaders(headers: Record<string, string>, redactor: Redactor): void {
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase()
+    if (lower === 'cookie') {
+      for (const pair of value.split(';')) redactor.add(pair.slice(pair.indexOf('=') + 1).trim(), 'Cookie')
+    } else if (lower === 'set-cookie') {
+      for (const cookie of value.split(/,(?=\s*[^;,=\s]+=)/))
+        redactor.add(
+          cookie
+            .split(';')[0]!
+            .slice(cookie.indexOf('=') + 1)
+            .trim(),
+          'Set-Cookie',
+        )
+    } else if (SECRET_HEADER.test(lower)) {
+      redactor.add(isAuthorization(lower) ? credentialOf(value) : value, lower === 'authorization' ? 'Authorization' : name)
+    }
+  }
+}
+
+/**
+ * Registers every secret of a session with the redactor: configured header values first (so their
+ * placeholders carry the names the user wrote), then credentials in headers, cookies, token-like
+ * query and form parameters, and OAuth fields in JSON bodies and SSE events.
+ */
+export function collectSecrets(config: ClientConfig, exchanges: readonly RecordedExchange[], redactor: Redactor): void {
+  for (const [name, value] of Object.entries(config.headers)) {
+    redactor.add(isAuthorization(name) ? credentialOf(value) : value, name)
+  }
+  collectFromParams(new URL(config.url).searchParams, redactor)
+  for (const { request, response } of exchanges) {
+    collectFromHeaders(request.headers, redactor)
+    collectFromParams(new URL(request.url).searchParams, redactor)
+    if (request.json !== undefined) collectFromJson(request.json, redactor)
+    collectFromText(request.text, request.headers['content-type'], redactor)
+    if (!response) continue
+    collectFromHeaders(response.headers, redactor)
+    if (response.json !== undefined) collectFromJson(response.json, redactor)
+    collectFromText(response.text, response.headers['content-type'], redactor)
+    for (const event of response.events ?? []) collectFromText(event.data, undefined, redactor)
+  }
+}

@@ -1,0 +1,76 @@
+import type { Exchange } from '../traffic/exchange.js'
+import type { RecordedBody, RecordedExchange } from './recording.js'
+
+/** Headers a decoded body no longer matches; dropped when storing (DESIGN: record decoded bodies). */
+const BODY_ENCODING_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding'])
+
+function body(text: string | undefined): RecordedBody {
+  if (text === undefined || text === '') return text === '' ? { text } : {}
+  try {
+    return { json: JSON.parse(text) as unknown }
+  } catch {
+    return { text }
+  }
+}
+
+function headerObject(headers: Array<[string, string]> | undefined, drop?: Set<string>): Record<string, string> {
+  const entries = (headers ?? []).filter(([name]) => !drop?.has(name.toLowerCase()))
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
+
+/** An Exchange as stored: bodies as JSON when they are JSON, headers sorted, fixed key order. */
+export function encodeExchange(exchange: Exchange): RecordedExchange {
+  const recorded: RecordedExchange = {
+    seq: exchange.seq,
+    order:
+      exchange.responseTick === undefined
+        ? { request: exchange.requestTick }
+        : { request: exchange.requestTick, response: exchange.responseTick },
+    request: {
+      method: exchange.method,
+      url: exchange.url,
+      headers: headerObject(exchange.requestHeaders),
+      ...body(exchange.requestBody),
+    },
+  }
+  if (exchange.status !== undefined) {
+    recorded.response = {
+      status: exchange.status,
+      headers: headerObject(exchange.responseHeaders, BODY_ENCODING_HEADERS),
+      ...(exchange.events ? { events: exchange.events.map((e) => ({ ...e })) } : body(exchange.responseBody)),
+    }
+  }
+  if (exchange.error !== undefined) recorded.error = exchange.error
+  return recorded
+}
+
+function bodyText(recorded: RecordedBody): string | undefined {
+  if (recorded.json !== undefined) return JSON.stringify(recorded.json)
+  return recorded.text
+}
+
+/** A stored exchange back as an Exchange, for `check` and replay. */
+export function decodeExchange(recorded: RecordedExchange): Exchange {
+  const exchange: Exchange = {
+    seq: recorded.seq,
+    requestTick: recorded.order.request,
+    method: recorded.request.method,
+    url: recorded.request.url,
+    requestHeaders: Object.entries(recorded.request.headers),
+  }
+  const requestBody = bodyText(recorded.request)
+  if (requestBody !== undefined) exchange.requestBody = requestBody
+  if (recorded.order.response !== undefined) exchange.responseTick = recorded.order.response
+  const response = recorded.response
+  if (response) {
+    exchange.status = response.status
+    exchange.responseHeaders = Object.entries(response.headers)
+    if (response.events) exchange.events = response.events.map((e) => ({ ...e }))
+    else {
+      const text = bodyText(response)
+      if (text !== undefined) exchange.responseBody = text
+    }
+  }
+  if (recorded.error !== undefined) exchange.error = recorded.error
+  return exchange
+}

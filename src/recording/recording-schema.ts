@@ -1,0 +1,66 @@
+import { z } from 'zod'
+import { RECORDING_FORMAT, RECORDING_VERSION } from './recording.js'
+
+const headers = z.record(z.string(), z.string())
+
+const sseEvent = z.strictObject({
+  event: z.string().optional(),
+  data: z.string(),
+  id: z.string().optional(),
+  retry: z.number().int().nonnegative().optional(),
+  atMs: z.number().nonnegative(),
+})
+
+const request = z.strictObject({
+  method: z.string().min(1),
+  url: z.url(),
+  headers,
+  json: z.unknown().optional(),
+  text: z.string().optional(),
+})
+
+const response = z.strictObject({
+  status: z.number().int().min(100).max(599),
+  headers,
+  json: z.unknown().optional(),
+  text: z.string().optional(),
+  events: z.array(sseEvent).optional(),
+})
+
+const exchange = z.strictObject({
+  seq: z.number().int().positive(),
+  order: z.strictObject({ request: z.number().int().nonnegative(), response: z.number().int().nonnegative().optional() }),
+  request,
+  response: response.optional(),
+  error: z.string().optional(),
+})
+
+/** The zod schema every loaded recording must satisfy; `recording.schema.json` is generated from it. */
+export const recordingSchema = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal(RECORDING_FORMAT),
+  version: z.literal(RECORDING_VERSION),
+  metadata: z.strictObject({
+    tool: z.string(),
+    toolVersion: z.string(),
+    source: z.enum(['record', 'proxy', 'har', 'reconstruction']),
+    client: z.string(),
+    transport: z.enum(['streamable-http', 'sse']),
+    recordedAt: z.string(),
+    notes: z.string().optional(),
+  }),
+  config: z.strictObject({
+    transport: z.enum(['streamable-http', 'sse']),
+    url: z.url(),
+    headers,
+  }),
+  exchanges: z.array(exchange),
+})
+
+/** The JSON Schema (draft 2020-12) published beside the code as `schema/recording.schema.json`. */
+export function recordingJsonSchema(): object {
+  return {
+    ...z.toJSONSchema(recordingSchema, { target: 'draft-2020-12' }),
+    title: 'mcp-auth-harness recording',
+  }
+}

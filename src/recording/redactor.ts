@@ -1,0 +1,64 @@
+/**
+ * Replaces secrets by stable placeholders, `<redacted:X-API-Key#1>`: the same secret always gets
+ * the same placeholder within one file, so equal secrets stay equal and replay can still match.
+ *
+ * @example
+ * const redactor = new Redactor()
+ * redactor.add('test-key-12345', 'X-API-Key')
+ * redactor.apply('key=test-key-12345') // 'key=<redacted:X-API-Key#1>'
+ */
+export class Redactor {
+  /** Shorter values are not treated as secrets: replacing them everywhere would mangle unrelated text. */
+  static readonly MIN_SECRET_LENGTH = 4
+  private readonly placeholders = new Map<string, string>()
+  private readonly counters = new Map<string, number>()
+  private ordered: string[] | undefined
+
+  constructor(private readonly patterns: readonly RegExp[] = []) {}
+
+  /** Registers a secret under a label (header, field or parameter name); returns its placeholder. */
+  add(secret: string, label: string): string | undefined {
+    if (secret.length < Redactor.MIN_SECRET_LENGTH || isPlaceholder(secret)) return undefined
+    const known = this.placeholders.get(secret)
+    if (known) return known
+    const n = (this.counters.get(label) ?? 0) + 1
+    this.counters.set(label, n)
+    const placeholder = `<redacted:${label}#${n}>`
+    this.placeholders.set(secret, placeholder)
+    this.ordered = undefined
+    return placeholder
+  }
+
+  /** Every registered secret, longest first (so a secret containing another is replaced whole). */
+  secrets(): string[] {
+    this.ordered ??= [...this.placeholders.keys()].sort((a, b) => b.length - a.length)
+    return this.ordered
+  }
+
+  apply(text: string): string {
+    let out = text
+    for (const pattern of this.patterns) {
+      const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)
+      out = out.replace(global, (match) => (isPlaceholder(match) ? match : (this.add(match, 'pattern') ?? match)))
+    }
+    for (const secret of this.secrets()) {
+      if (out.includes(secret)) out = out.split(secret).join(this.placeholders.get(secret)!)
+    }
+    return out
+  }
+
+  /** Applies `apply` to every string (not keys) in a JSON-like value. */
+  applyDeep<T>(value: T): T {
+    if (typeof value === 'string') return this.apply(value) as T
+    if (Array.isArray(value)) return value.map((item) => this.applyDeep(item)) as T
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.applyDeep(item)])) as T
+    }
+    return value
+  }
+}
+
+/** Whether a value is (or holds) a placeholder: such values match anything in replay. */
+export function isPlaceholder(value: string): boolean {
+  return value.includes('<redacted:')
+}

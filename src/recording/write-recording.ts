@@ -1,0 +1,19 @@
+import { writeTextAtomically } from '../runtime/files.js'
+import type { Recording } from './recording.js'
+import type { Redactor } from './redactor.js'
+
+/** Two-space JSON with a final newline; key order is fixed by construction, so re-recordings diff cleanly. */
+export function serializeRecording(recording: Recording): string {
+  return `${JSON.stringify(recording, null, 2)}\n`
+}
+
+/**
+ * Writes a recording after one last pass of the redactor over the exact bytes, and refuses to
+ * write if any known secret is still there.
+ */
+export async function writeRecording(path: string, recording: Recording, redactor: Redactor): Promise<void> {
+  const text = redactor.apply(serializeRecording(recording))
+  const leaked = redactor.secrets().find((secret) => text.includes(secret) || text.includes(JSON.stringify(secret).slice(1, -1)))
+  if (leaked !== undefined) throw new Error(`refusing to write ${path}: a secret survived redaction`)
+  await writeTextAtomically(path, text)
+}

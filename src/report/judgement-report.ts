@@ -1,0 +1,27 @@
+import { describeSource } from '../property/property.js'
+import type { Judgement } from '../runner/judge-trial.js'
+import type { Trial } from '../runner/trial.js'
+import { transcript } from './transcript.js'
+
+const VERDICT_TEXT = { held: 'held', violated: 'VIOLATED', 'not-exercised': 'not exercised' } as const
+
+/**
+ * The verdict of every property over one trial, then the transcript and each violation (naming its
+ * exchange) when something failed.
+ */
+export function judgementReport(trial: Trial, judgements: readonly Judgement[]): string {
+  const lines = judgements.map((j) => `  ${j.property.id.padEnd(34)}${VERDICT_TEXT[j.verdict]}`)
+  const violated = judgements.filter((j) => j.verdict === 'violated')
+  if (violated.length > 0) {
+    lines.push('', 'traffic:', ...transcript(trial).map((line) => `  ${line}`))
+    for (const j of violated) {
+      lines.push(
+        '',
+        `✗ ${j.property.id} [${j.property.level}] ${j.property.statement}`,
+        `  source: ${describeSource(j.property.source)}`,
+      )
+      lines.push(...j.violations.map((v) => `  - ${v.message}`))
+    }
+  }
+  return lines.join('\n')
+}

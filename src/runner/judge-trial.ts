@@ -1,0 +1,23 @@
+import type { Property, Violation } from '../property/property.js'
+import type { Trial } from './trial.js'
+
+export interface Judgement {
+  property: Property
+  verdict: 'held' | 'violated' | 'not-exercised'
+  violations: Violation[]
+}
+
+/**
+ * Runs every property over one trial's traffic (a replay, or a recording for `check`).
+ *
+ * @example
+ * const judgements = judgeTrial(trial, PROPERTIES)
+ * const failed = judgements.some((j) => j.verdict === 'violated')
+ */
+export function judgeTrial(trial: Trial, properties: readonly Property[]): Judgement[] {
+  return properties.map((property) => {
+    if (!property.exercised(trial)) return { property, verdict: 'not-exercised', violations: [] }
+    const violations = property.check(trial)
+    return { property, verdict: violations.length > 0 ? 'violated' : 'held', violations }
+  })
+}
