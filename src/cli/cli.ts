@@ -3,6 +3,8 @@ import { writeErr } from '../runtime/process.js'
 import { fuzzCommand, runFuzzCommand } from './commands/fuzz.js'
 import { listCommand, runListCommand } from './commands/list.js'
 import { checkCommand, runCheckCommand } from './commands/check.js'
+import { recordCommand, runRecordCommand } from './commands/record.js'
+import { replayCommand, runReplayCommand } from './commands/replay.js'
 import { RecordingError } from '../recording/recording-error.js'
 import { EXIT, UsageError } from './usage-error.js'
 
@@ -16,8 +18,10 @@ export async function main(argv: string[]): Promise<number> {
     )
     .command(fuzzCommand)
     .command(listCommand)
+    .command(recordCommand)
+    .command(replayCommand)
     .command(checkCommand)
-    .demandCommand(1, 'Name a command: fuzz, check or list.')
+    .demandCommand(1, 'Name a command: fuzz, record, replay, check or list.')
     .strict()
     .help()
     .wrap(110)
@@ -38,6 +42,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'fuzz') return await runFuzzCommand(args as unknown as Parameters<typeof runFuzzCommand>[0])
     if (command === 'list') return runListCommand()
+    if (command === 'record') return await runRecordCommand(args as unknown as Parameters<typeof runRecordCommand>[0])
+    if (command === 'replay') return await runReplayCommand(args as unknown as Parameters<typeof runReplayCommand>[0])
     if (command === 'check') return await runCheckCommand(args as unknown as Parameters<typeof runCheckCommand>[0])
   } catch (error) {
     if (error instanceof UsageError || error instanceof RecordingError) {

@@ -21,6 +21,9 @@ export interface ReplayServer extends MockServer {
   mismatches: Mismatch[]
 }
 
+/** How long after a POST's response its answer goes out on the stream (ordering, not timing: not scaled by --speed). */
+const ANSWER_AFTER_POST_MS = 2
+
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304])
 
 function parseBody(text: string): unknown {
@@ -83,7 +86,10 @@ export function createReplayServer(recording: Recording, options: ReplayOptions)
     if (recordedId !== undefined && live.rpcId !== undefined) {
       const onStream = deferred.get(idKey(recordedId))
       if (onStream) {
-        queueMicrotask(() => liveStream?.sendEvent({ ...onStream, data: rewriteIdInText(onStream.data, recordedId, live.rpcId) }))
+        // After this POST's own response has reached the client, as a server answers 202 before it replies on the stream.
+        later(ANSWER_AFTER_POST_MS, () =>
+          liveStream?.sendEvent({ ...onStream, data: rewriteIdInText(onStream.data, recordedId, live.rpcId) }),
+        )
       }
     }
     if (response.events) return streamResponse(recorded, live, recordedId)

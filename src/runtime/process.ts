@@ -22,3 +22,19 @@ export function exitWith(code: number): never {
 export function isInteractive(): boolean {
   return Boolean(process.stdout.isTTY)
 }
+
+/** Calls `stop` once on the first SIGINT or SIGTERM (Ctrl-C ends a recording proxy cleanly). */
+export function onInterrupt(stop: () => void): () => void {
+  let called = false
+  const once = () => {
+    if (called) return
+    called = true
+    stop()
+  }
+  process.once('SIGINT', once)
+  process.once('SIGTERM', once)
+  return () => {
+    process.off('SIGINT', once)
+    process.off('SIGTERM', once)
+  }
+}

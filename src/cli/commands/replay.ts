@@ -1,0 +1,75 @@
+import type { CommandModule } from 'yargs'
+import { PROPERTIES } from '../../../properties/index.js'
+import { clientByName } from '../../clients/registry.js'
+import { loadRecording } from '../../recording/load-recording.js'
+import { createReplayServer, type ReplayOptions } from '../../replay/replay-server.js'
+import type { Mismatch } from '../../replay/recorded-index.js'
+import { judgementReport } from '../../report/judgement-report.js'
+import { judgeTrial } from '../../runner/judge-trial.js'
+import { runSession } from '../../runner/run-trial.js'
+import { writeOut } from '../../runtime/process.js'
+import { selectClients, selectProperties } from '../select.js'
+import { EXIT, UsageError } from '../usage-error.js'
+
+interface ReplayArgs {
+  recording: string
+  client?: string[]
+  property?: string[]
+  speed: number
+  unmatched: ReplayOptions['unmatched']
+  timeout: number
+}
+
+function describeMismatch(m: Mismatch): string {
+  const live = `${m.live.method} ${m.live.path}${m.live.rpcMethod ? ` (${m.live.rpcMethod})` : ''}`
+  if (!m.closest) return `  - ${live}: the recording has no answered exchange at all`
+  const { seq, field, recorded, live: value } = m.closest
+  return `  - ${live}: closest recorded exchange #${seq} differs in ${field} (recorded ${JSON.stringify(recorded)}, live ${JSON.stringify(value)})`
+}
+
+/** `replay`: the recorded server answers a client; the properties judge the new traffic. */
+export async function runReplayCommand(args: ReplayArgs): Promise<number> {
+  if (!(args.speed >= 0)) throw new UsageError(`--speed must be 0 or more, got ${args.speed}`)
+  const recording = await loadRecording(args.recording)
+  const transport = recording.config.transport
+  const client = selectClients(args.client)?.[0] ?? clientByName(transport === 'sse' ? 'sdk-sse' : 'sdk-streamable')
+  if (!client.transports.includes(transport))
+    throw new UsageError(`client ${client.name} does not speak ${transport}, the recording's transport`)
+  const server = createReplayServer(recording, { speed: args.speed, unmatched: args.unmatched })
+  const trial = await runSession(client, recording.config, server, { timeoutMs: args.timeout })
+  const judgements = judgeTrial(trial, selectProperties(args.property) ?? PROPERTIES)
+  const outcome =
+    trial.outcome.kind === 'client-error' ? `client error: ${trial.outcome.message.split('\n')[0]}` : trial.outcome.kind
+  writeOut(
+    `replayed ${args.recording} to ${client.name}: ${trial.exchanges.length} requests, ${server.mismatches.length} unmatched, ${outcome}\n`,
+  )
+  if (server.mismatches.length > 0)
+    writeOut(`unmatched requests (--unmatched ${args.unmatched}):\n${server.mismatches.map(describeMismatch).join('\n')}\n`)
+  writeOut(`${judgementReport(trial, judgements)}\n`)
+  const violated = judgements.some((j) => j.verdict === 'violated')
+  return violated || (server.mismatches.length > 0 && args.unmatched === 'error') ? EXIT.violated : EXIT.ok
+}
+
+export const replayCommand: CommandModule<object, ReplayArgs> = {
+  command: 'replay <recording>',
+  describe: 'Replay a recording as the server to a client and check the properties on the new traffic',
+  builder: (yargs) =>
+    yargs
+      .positional('recording', { type: 'string', demandOption: true, describe: 'Recording file' })
+      .option('client', {
+        type: 'string',
+        array: true,
+        describe: "Client to run (default: the SDK client for the recording's transport)",
+      })
+      .option('property', { type: 'string', array: true, describe: 'Property id(s) to check; default: all' })
+      .option('speed', { type: 'number', default: 1, describe: 'Scale of recorded SSE event spacing; 0 = no delay' })
+      .option('unmatched', {
+        choices: ['error', '404', 'passthrough'] as const,
+        default: 'error' as const,
+        describe: 'What a request with no recorded answer gets',
+      })
+      .option('timeout', { type: 'number', default: 10_000, describe: 'Session timeout in ms' })
+      .example('$0 replay recordings/my-server.json --client sdk-streamable', 'the recorded server, replayed to the SDK client')
+      .example('$0 replay recordings/claude-code-7290-sse.json --unmatched 404', 'answer what the recording lacks with 404'),
+  handler: () => undefined,
+}
