@@ -3,6 +3,7 @@ import { headersAlwaysSent, noDiscoveryWithoutChallenge, PROPERTIES } from '../p
 import { dropsHeaders } from '../src/clients/faulty/drops-headers.js'
 import { discoveryFirst } from '../src/clients/faulty/discovery-first.js'
 import { noHeadersOnStream } from '../src/clients/faulty/no-headers-on-stream.js'
+import { noHeadersOnPost } from '../src/clients/faulty/no-headers-on-post.js'
 import { FAULTY_CLIENTS } from '../src/clients/registry.js'
 import type { ClientUnderTest } from '../src/clients/client-under-test.js'
 import type { Property } from '../src/property/property.js'
@@ -13,6 +14,7 @@ const CASES: Array<[ClientUnderTest, Property]> = [
   [dropsHeaders, headersAlwaysSent],
   [discoveryFirst, noDiscoveryWithoutChallenge],
   [noHeadersOnStream, headersAlwaysSent],
+  [noHeadersOnPost, headersAlwaysSent],
 ]
 
 describe('every property can fail: its faulty client is caught and shrunk', () => {

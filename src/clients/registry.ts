@@ -3,9 +3,10 @@ import { SDK_CLIENTS } from './sdk-clients.js'
 import { dropsHeaders } from './faulty/drops-headers.js'
 import { discoveryFirst } from './faulty/discovery-first.js'
 import { noHeadersOnStream } from './faulty/no-headers-on-stream.js'
+import { noHeadersOnPost } from './faulty/no-headers-on-post.js'
 
 /** Faulty reference clients: each violates one property on purpose, to prove the property can fail. */
-export const FAULTY_CLIENTS: readonly ClientUnderTest[] = [dropsHeaders, discoveryFirst, noHeadersOnStream]
+export const FAULTY_CLIENTS: readonly ClientUnderTest[] = [dropsHeaders, discoveryFirst, noHeadersOnStream, noHeadersOnPost]
 
 export const ALL_CLIENTS: readonly ClientUnderTest[] = [...SDK_CLIENTS, ...FAULTY_CLIENTS]
 

@@ -72,6 +72,8 @@ function collectFromHeaders(headers: Record<string, string>, redactor: Redactor)
             .trim(),
           'Set-Cookie',
         )
+    } else if (lower === 'location') {
+      collectFromParams(new URL(value, 'http://relative.invalid').searchParams, redactor)
     } else if (SECRET_HEADER.test(lower)) {
       redactor.add(isAuthorization(lower) ? credentialOf(value) : value, lower === 'authorization' ? 'Authorization' : name)
     }

@@ -35,10 +35,10 @@ export function legacySseHandlers(scenario: Scenario, state: ServerState): HttpH
       if (!stream) return HttpResponse.json(jsonRpcError(-32001, 'Session not found'), { status: 404 })
       const parsed = parseJsonRpcBody(await request.text())
       if (!parsed) return HttpResponse.json(jsonRpcError(-32700, 'Parse error'), { status: 400 })
-      for (const message of parsed.messages) {
-        const answer = answerJsonRpc(scenario, message)
-        if (answer) stream.send('message', JSON.stringify(answer))
-      }
+      const answers = parsed.messages.map((message) => answerJsonRpc(scenario, message)).filter((a) => a !== undefined)
+      // Like real servers: 202 first, the answers on the stream after, so the client never closes
+      // the session while its POST still waits for the 202.
+      setTimeout(() => answers.forEach((answer) => stream.send('message', JSON.stringify(answer))), 1)
       return new HttpResponse('Accepted', { status: 202 })
     }),
     http.all(

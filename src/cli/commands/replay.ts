@@ -64,6 +64,7 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
       .option('property', { type: 'string', array: true, describe: 'Property id(s) to check; default: all' })
       .option('speed', { type: 'number', default: 1, describe: 'Scale of recorded SSE event spacing; 0 = no delay' })
       .option('unmatched', {
+        type: 'string',
         choices: ['error', '404', 'passthrough'] as const,
         default: 'error' as const,
         describe: 'What a request with no recorded answer gets',

@@ -1,0 +1,32 @@
+import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js'
+import { TRANSPORTS } from '../../config/client-config.js'
+import type { ClientUnderTest } from '../client-under-test.js'
+import { HeadlessOAuthProvider } from '../headless-oauth-provider.js'
+import { runSdkSession } from '../sdk-session.js'
+
+/** A fetch that removes the given headers from POST requests only. */
+function withoutHeadersOnPost(names: string[]): FetchLike {
+  return (url, init) => {
+    if ((init?.method ?? 'GET').toUpperCase() !== 'POST') return fetch(url, init)
+    const headers = new Headers(init?.headers)
+    for (const name of names) headers.delete(name)
+    return fetch(url, { ...init, headers })
+  }
+}
+
+/**
+ * Reproduces vscode#246207 and claude-code#28293: configured headers go on the SSE GET but not on
+ * the POSTs (`POST /message?sessionId=…` lacks them). Violates `headers-always-sent`.
+ */
+export const noHeadersOnPost: ClientUnderTest = {
+  name: 'faulty:no-headers-on-post',
+  description: 'SDK client that sends configured headers on the GET/SSE stream but not on POSTs (vscode#246207)',
+  transports: TRANSPORTS,
+  run(config, context) {
+    return runSdkSession(config, context, {
+      headers: config.headers,
+      authProvider: new HeadlessOAuthProvider(),
+      fetch: withoutHeadersOnPost(Object.keys(config.headers)),
+    })
+  },
+}

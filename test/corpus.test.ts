@@ -1,0 +1,54 @@
+import { readdirSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { PROPERTIES } from '../properties/index.js'
+import { clientByName } from '../src/clients/registry.js'
+import { loadRecording } from '../src/recording/load-recording.js'
+import { recordingTrial } from '../src/recording/recording-trial.js'
+import { createReplayServer } from '../src/replay/replay-server.js'
+import { judgeTrial } from '../src/runner/judge-trial.js'
+import { runSession } from '../src/runner/run-trial.js'
+
+/** What `check` must keep finding in each committed recording: property → offending exchanges. */
+const EXPECTED: Record<string, Record<string, number[] | 'held' | 'not-exercised'>> = {
+  'claude-code-7290-http.json': { 'headers-always-sent': [5], 'no-discovery-without-challenge': [1, 2, 3, 4] },
+  'claude-code-7290-sse.json': { 'headers-always-sent': 'not-exercised', 'no-discovery-without-challenge': [1, 2, 3, 4, 5] },
+  'vscode-246207-sse-posts-without-headers.json': { 'headers-always-sent': [2], 'no-discovery-without-challenge': 'held' },
+  'gemini-cli-25473-get-stream-without-headers.json': { 'headers-always-sent': [3], 'no-discovery-without-challenge': 'held' },
+  'codex-5588-discovery-without-401.json': { 'headers-always-sent': 'held', 'no-discovery-without-challenge': [1, 2, 3, 4] },
+}
+const DIR = new URL('../recordings/', import.meta.url)
+
+describe('the committed corpus of real bugs', () => {
+  it('every recording in recordings/ is listed here', () => {
+    expect(
+      readdirSync(DIR)
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    ).toEqual(Object.keys(EXPECTED).sort())
+  })
+
+  for (const [file, expected] of Object.entries(EXPECTED)) {
+    it(`${file}: check still finds the bug`, async () => {
+      const trial = recordingTrial(await loadRecording(new URL(file, DIR).pathname))
+      for (const judgement of judgeTrial(trial, PROPERTIES)) {
+        const want = expected[judgement.property.id]
+        if (Array.isArray(want)) {
+          expect(judgement.verdict, judgement.property.id).toBe('violated')
+          expect(judgement.violations.map((v) => v.exchange)).toEqual(want)
+        } else {
+          expect(judgement.verdict, judgement.property.id).toBe(want)
+        }
+      }
+    })
+
+    it(`${file}: replaying its server to the SDK client shows no bug`, async () => {
+      const recording = await loadRecording(new URL(file, DIR).pathname)
+      const client = clientByName(recording.config.transport === 'sse' ? 'sdk-sse' : 'sdk-streamable')
+      const server = createReplayServer(recording, { speed: 0, unmatched: '404' })
+      const trial = await runSession(client, recording.config, server, { timeoutMs: 5000 })
+      expect(trial.outcome.kind).not.toBe('timeout')
+      for (const judgement of judgeTrial(trial, PROPERTIES)) expect(judgement.verdict, judgement.property.id).not.toBe('violated')
+      if (file !== 'claude-code-7290-sse.json') expect(server.mismatches).toEqual([])
+    })
+  }
+})

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { PROPERTIES } from '../properties/index.js'
+import { tokenArbitrary } from '../src/arbitraries/token.js'
+import { trialInputArbitrary } from '../src/arbitraries/trial-input.js'
+import { SDK_CLIENTS } from '../src/clients/sdk-clients.js'
+import { buildRecording } from '../src/recording/build-recording.js'
+import { recordingTrial } from '../src/recording/recording-trial.js'
+import { Redactor } from '../src/recording/redactor.js'
+import { writeRecording } from '../src/recording/write-recording.js'
+import { judgementReport } from '../src/report/judgement-report.js'
+import { judgeTrial } from '../src/runner/judge-trial.js'
+import { resolveScenario } from '../src/scenario/resolve-scenario.js'
+import { runTrial } from '../src/runner/run-trial.js'
+import { trialOf } from './helpers/trials.js'
+import { tempDir } from './helpers/tmp.js'
+
+const dir = tempDir()
+let fileCount = 0
+
+/** Writes the recording and the `check` report for it; returns every byte written. */
+async function writeAll(recordingInput: Parameters<typeof buildRecording>[0]): Promise<string> {
+  const { recording, redactor } = buildRecording(recordingInput)
+  const file = join(dir, `r${++fileCount}.json`)
+  await writeRecording(file, recording, redactor)
+  const trial = recordingTrial(recording)
+  return readFileSync(file, 'utf8') + judgementReport(trial, judgeTrial(trial, PROPERTIES))
+}
+
+const secretsArbitrary = fc.record({
+  apiKey: tokenArbitrary(),
+  bearer: tokenArbitrary(),
+  custom: tokenArbitrary(),
+  cookie: tokenArbitrary(),
+  setCookie: tokenArbitrary(),
+  queryKey: tokenArbitrary(),
+  accessToken: tokenArbitrary(),
+  refreshToken: tokenArbitrary(),
+  idToken: tokenArbitrary(),
+  clientSecret: tokenArbitrary(),
+  code: tokenArbitrary(),
+  codeVerifier: tokenArbitrary(),
+  streamToken: tokenArbitrary(),
+})
+
+describe('redaction: no secret ever reaches a written file', () => {
+  it('secrets in configured headers, Authorization, cookies, query strings, OAuth bodies and SSE events', async () => {
+    await fc.assert(
+      fc.asyncProperty(secretsArbitrary, async (s) => {
+        const config = {
+          transport: 'streamable-http' as const,
+          url: `http://mcp.test/mcp?api_key=${s.queryKey}`,
+          headers: { 'x-API-key': s.apiKey, Authorization: `Bearer ${s.bearer}`, 'X-Tenant': s.custom },
+        }
+        const sent: Array<[string, string]> = [
+          ['x-api-key', s.apiKey],
+          ['authorization', `Bearer ${s.bearer}`],
+          ['x-tenant', s.custom],
+          ['cookie', `theme=dark; sid=${s.cookie}`],
+        ]
+        const trial = trialOf(config, [
+          {
+            method: 'POST',
+            url: config.url,
+            requestHeaders: sent,
+            requestBody: '{"jsonrpc":"2.0","id":1,"method":"initialize"}',
+            status: 401,
+            responseHeaders: [['set-cookie', `sid=${s.setCookie}; Path=/; HttpOnly`]],
+            responseBody: `{"detail":"bad key ${s.apiKey}"}`,
+          },
+          {
+            method: 'POST',
+            url: 'http://auth.test/token',
+            requestHeaders: [['content-type', 'application/x-www-form-urlencoded']],
+            requestBody: `grant_type=authorization_code&code=${s.code}&code_verifier=${s.codeVerifier}&client_secret=${s.clientSecret}`,
+            responseBody: JSON.stringify({ access_token: s.accessToken, refresh_token: s.refreshToken, id_token: s.idToken }),
+          },
+          {
+            method: 'GET',
+            url: `http://mcp.test/cb?code=${s.code}&state=xyz`,
+            status: 302,
+            responseHeaders: [['location', `/done?token=${s.accessToken}`]],
+          },
+          {
+            method: 'GET',
+            url: config.url,
+            requestHeaders: [['authorization', `Bearer ${s.accessToken}`]],
+            events: [
+              {
+                event: 'message',
+                data: JSON.stringify({ jsonrpc: '2.0', method: 'x', params: { token: s.streamToken } }),
+                atMs: 1,
+              },
+            ],
+          },
+        ])
+        const written = await writeAll({ config, exchanges: trial.exchanges, client: 'test', source: 'record' })
+        for (const [name, secret] of Object.entries(s)) expect(written.includes(secret), `${name} leaked`).toBe(false)
+        expect(written).toContain('<redacted:x-API-key#1>')
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('secrets from fuzzed configs in real SDK sessions against the mock server', async () => {
+    const client = SDK_CLIENTS[0]!
+    await fc.assert(
+      fc.asyncProperty(trialInputArbitrary(client.transports), async ({ config, plan }) => {
+        const trial = await runTrial(client, config, resolveScenario(config, plan), { timeoutMs: 5000 })
+        const written = await writeAll({ config, exchanges: trial.exchanges, client: client.name, source: 'record' })
+        for (const value of Object.values(config.headers)) {
+          const secret = value.replace(/^Bearer /, '')
+          expect(written.includes(secret)).toBe(false)
+        }
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('equal secrets get equal placeholders; --redact patterns add their own', () => {
+    const redactor = new Redactor([/acct-\d{6}/])
+    redactor.add('s3cr3t-value', 'X-API-Key')
+    expect(redactor.apply('a=s3cr3t-value b=s3cr3t-value account acct-123456')).toBe(
+      'a=<redacted:X-API-Key#1> b=<redacted:X-API-Key#1> account <redacted:pattern#1>',
+    )
+  })
+})
