@@ -31,7 +31,7 @@ describe('every property can fail: its faulty client is caught and shrunk', () =
       expect(ce.violations.every((v) => v.property === property.id && v.exchange !== undefined)).toBe(true)
       // Shrunk: at most one configured header, no auth requirement left, a handful of exchanges.
       expect(Object.keys(ce.trial.config.headers).length).toBeLessThanOrEqual(1)
-      expect(ce.trial.scenario.auth).toEqual({ kind: 'none' })
+      expect(ce.trial.scenario?.auth).toEqual({ kind: 'none' })
       expect(ce.trial.exchanges.length).toBeLessThanOrEqual(8)
 
       // The printed seed and path replay the same counterexample.
