@@ -4,8 +4,9 @@ import type { RecordedBody, RecordedExchange } from './recording.js'
 /** Headers a decoded body no longer matches; dropped when storing (DESIGN: record decoded bodies). */
 const BODY_ENCODING_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding'])
 
+/** An empty body is stored as no body: HTTP, and HAR, do not tell the two apart. */
 function body(text: string | undefined): RecordedBody {
-  if (text === undefined || text === '') return text === '' ? { text } : {}
+  if (text === undefined || text === '') return {}
   try {
     return { json: JSON.parse(text) as unknown }
   } catch {

@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs'
+import type { CliCommand } from '../cli-command.js'
 import { PROPERTIES } from '../../../properties/index.js'
 import { loadRecording } from '../../recording/load-recording.js'
 import { recordingTrial } from '../../recording/recording-trial.js'
@@ -31,7 +32,7 @@ export async function runCheckCommand(args: CheckArgs): Promise<number> {
   return violated === 0 ? EXIT.ok : EXIT.violated
 }
 
-export const checkCommand: CommandModule<object, CheckArgs> = {
+const module: CommandModule<object, CheckArgs> = {
   command: 'check <recordings..>',
   describe: 'Run the properties over the traffic stored in recordings (no client involved)',
   builder: (yargs) =>
@@ -40,5 +41,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
       .option('property', { type: 'string', array: true, describe: 'Property id(s) to check; default: all' })
       .example('$0 check recordings/claude-code-7290-http.json', 'the seed bug, checked offline')
       .example('$0 check recordings/*.json --property headers-always-sent', 'one property over many recordings'),
-  handler: () => undefined,
+  handler: () => undefined, // run by cli.ts, which owns exit codes
 }
+
+export const checkCommand: CliCommand<CheckArgs> = { module, run: runCheckCommand }

@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs'
+import type { CliCommand } from '../cli-command.js'
 import type { ClientUnderTest } from '../../clients/client-under-test.js'
 import { SDK_CLIENTS } from '../../clients/sdk-clients.js'
 import { PROPERTIES } from '../../../properties/index.js'
@@ -55,7 +56,7 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   return violated.length === 0 ? EXIT.ok : EXIT.violated
 }
 
-export const fuzzCommand: CommandModule<object, FuzzArgs> = {
+const module: CommandModule<object, FuzzArgs> = {
   command: 'fuzz',
   describe: 'Property-test MCP clients against random configs and mock servers',
   builder: (yargs) =>
@@ -84,5 +85,7 @@ export const fuzzCommand: CommandModule<object, FuzzArgs> = {
         '$0 fuzz --client faulty:drops-headers --property headers-always-sent --seed 42 --path "0:0"',
         'replay a printed counterexample',
       ),
-  handler: () => undefined, // dispatched in main.ts, which owns exit codes
+  handler: () => undefined, // run by cli.ts, which owns exit codes
 }
+
+export const fuzzCommand: CliCommand<FuzzArgs> = { module, run: runFuzzCommand }

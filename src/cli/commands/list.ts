@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs'
+import type { CliCommand } from '../cli-command.js'
 import { ALL_CLIENTS } from '../../clients/registry.js'
 import { PROPERTIES } from '../../../properties/index.js'
 import { describeSource } from '../../property/property.js'
@@ -42,8 +43,10 @@ export function runListCommand(): number {
   return EXIT.ok
 }
 
-export const listCommand: CommandModule = {
+const module: CommandModule = {
   command: 'list',
   describe: 'List the clients, properties and scenario dimensions',
-  handler: () => undefined, // dispatched in main.ts
+  handler: () => undefined, // run by cli.ts, which owns exit codes
 }
+
+export const listCommand: CliCommand = { module, run: runListCommand }

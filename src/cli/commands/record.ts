@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs'
+import type { CliCommand } from '../cli-command.js'
 import { PROPERTIES } from '../../../properties/index.js'
 import { clientByName } from '../../clients/registry.js'
 import type { ClientConfig, Transport } from '../../config/client-config.js'
@@ -104,7 +105,7 @@ export async function runRecordCommand(args: RecordArgs): Promise<number> {
   return recordInProcess(args, args.out)
 }
 
-export const recordCommand: CommandModule<object, RecordArgs> = {
+const module: CommandModule<object, RecordArgs> = {
   command: 'record',
   describe: 'Record a real session (secrets redacted) into a recording file',
   builder: (yargs) =>
@@ -149,5 +150,7 @@ export const recordCommand: CommandModule<object, RecordArgs> = {
         '$0 record --proxy --upstream https://real.example/mcp --port 8111 --out recordings/x.json',
         'record any client through a local proxy',
       ),
-  handler: () => undefined,
+  handler: () => undefined, // run by cli.ts, which owns exit codes
 }
+
+export const recordCommand: CliCommand<RecordArgs> = { module, run: runRecordCommand }

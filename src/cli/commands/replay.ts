@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs'
+import type { CliCommand } from '../cli-command.js'
 import { PROPERTIES } from '../../../properties/index.js'
 import { clientByName } from '../../clients/registry.js'
 import { loadRecording } from '../../recording/load-recording.js'
@@ -50,7 +51,7 @@ export async function runReplayCommand(args: ReplayArgs): Promise<number> {
   return violated || (server.mismatches.length > 0 && args.unmatched === 'error') ? EXIT.violated : EXIT.ok
 }
 
-export const replayCommand: CommandModule<object, ReplayArgs> = {
+const module: CommandModule<object, ReplayArgs> = {
   command: 'replay <recording>',
   describe: 'Replay a recording as the server to a client and check the properties on the new traffic',
   builder: (yargs) =>
@@ -72,5 +73,7 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
       .option('timeout', { type: 'number', default: 10_000, describe: 'Session timeout in ms' })
       .example('$0 replay recordings/my-server.json --client sdk-streamable', 'the recorded server, replayed to the SDK client')
       .example('$0 replay recordings/claude-code-7290-sse.json --unmatched 404', 'answer what the recording lacks with 404'),
-  handler: () => undefined,
+  handler: () => undefined, // run by cli.ts, which owns exit codes
 }
+
+export const replayCommand: CliCommand<ReplayArgs> = { module, run: runReplayCommand }

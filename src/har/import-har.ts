@@ -1,0 +1,101 @@
+import type { ClientConfig, Transport } from '../config/client-config.js'
+import { RecordingError, formatJsonPath } from '../recording/recording-error.js'
+import type { Exchange } from '../traffic/exchange.js'
+import { inferTransport } from '../traffic/infer-transport.js'
+import { jsonRpcMethod } from '../traffic/exchange.js'
+import { SseParser } from '../traffic/sse-parser.js'
+import { harSchema, type HarEntry } from './har-schema.js'
+
+/** Validates a parsed HAR file, naming the file and JSON path of the first problem. */
+export function parseHar(value: unknown, file: string) {
+  const result = harSchema.safeParse(value)
+  if (!result.success) {
+    const [issue] = result.error.issues
+    throw new RecordingError(file, formatJsonPath(issue?.path ?? []), `${issue?.message ?? 'invalid'} (expected HAR 1.2)`)
+  }
+  return result.data
+}
+
+function contentText(entry: HarEntry): string | undefined {
+  const { text, encoding } = entry.response.content
+  if (text === undefined) return undefined
+  return encoding === 'base64' ? new TextDecoder().decode(Uint8Array.from(atob(text), (c) => c.charCodeAt(0))) : text
+}
+
+/** HTTP/2 pseudo-headers (`:authority`) are not headers a client configured or sent as such. */
+function headerPairs(headers: ReadonlyArray<{ name: string; value: string }>): Array<[string, string]> {
+  return headers.filter((h) => !h.name.startsWith(':')).map((h) => [h.name.toLowerCase(), h.value])
+}
+
+/**
+ * HAR entries as Exchanges. The send/receive order comes from our extension when present, else
+ * from the entries' start times and waits (a response arrives at start + send + wait).
+ */
+export function harExchanges(entries: readonly HarEntry[]): Exchange[] {
+  const moments: Array<{ at: number; index: number; kind: 'request' | 'response' }> = []
+  entries.forEach((entry, index) => {
+    const started = Date.parse(entry.startedDateTime)
+    const ours = entry._mcpAuthHarness?.order
+    moments.push({ at: ours?.request ?? started, index, kind: 'request' })
+    if (entry.response.status > 0) {
+      moments.push({
+        at: ours?.response ?? started + Math.max(entry.timings.send, 0) + Math.max(entry.timings.wait, 0),
+        index,
+        kind: 'response',
+      })
+    }
+  })
+  moments.sort((a, b) => a.at - b.at || (a.kind === b.kind ? a.index - b.index : a.kind === 'request' ? 1 : -1))
+  const ticks = new Map<string, number>()
+  moments.forEach((m, i) => ticks.set(`${m.kind}${m.index}`, i + 1))
+
+  return entries.map((entry, index) => {
+    const exchange: Exchange = {
+      seq: index + 1,
+      requestTick: ticks.get(`request${index}`)!,
+      method: entry.request.method,
+      url: entry.request.url,
+      requestHeaders: headerPairs(entry.request.headers),
+    }
+    if (entry.request.postData?.text !== undefined) exchange.requestBody = entry.request.postData.text
+    if (entry.response.status > 0) {
+      exchange.responseTick = ticks.get(`response${index}`)!
+      exchange.status = entry.response.status
+      exchange.responseHeaders = headerPairs(entry.response.headers)
+      const text = contentText(entry)
+      if (entry._mcpAuthHarness?.events) exchange.events = entry._mcpAuthHarness.events
+      else if (entry.response.content.mimeType.includes('text/event-stream'))
+        exchange.events = new SseParser().push(`${text ?? ''}\n\n`, 0)
+      else if (text !== undefined && text !== '') exchange.responseBody = text
+    }
+    const error = entry._mcpAuthHarness?.error ?? (entry.response.status === 0 ? 'no response in the HAR file' : undefined)
+    if (error !== undefined) exchange.error = error
+    return exchange
+  })
+}
+
+/**
+ * The MCP server URL of a captured session: where the client POSTed `initialize`, or the stream
+ * that announced an `endpoint`. Undefined when neither is in the capture.
+ */
+export function inferMcpUrl(exchanges: readonly Exchange[]): string | undefined {
+  const initialize = exchanges.find((e) => e.method === 'POST' && jsonRpcMethod(e.requestBody) === 'initialize')
+  const stream = exchanges.find((e) => e.events?.some((event) => event.event === 'endpoint'))
+  return (stream ?? initialize)?.url
+}
+
+/** The ClientConfig of an imported session: given values win, the rest is inferred from the traffic. */
+export function harConfig(
+  exchanges: readonly Exchange[],
+  file: string,
+  given: { url?: string; transport?: Transport; headers: Record<string, string> },
+): ClientConfig {
+  const url = given.url ?? inferMcpUrl(exchanges)
+  if (!url)
+    throw new RecordingError(
+      file,
+      '$.log.entries',
+      'no initialize request or SSE endpoint event found: name the MCP server URL with --url',
+    )
+  return { transport: given.transport ?? inferTransport(exchanges), url, headers: given.headers }
+}
