@@ -15,6 +15,10 @@ import { judgeTrial } from '../src/runner/judge-trial.js'
 import { resolveScenario } from '../src/scenario/resolve-scenario.js'
 import { runTrial } from '../src/runner/run-trial.js'
 import { trialOf } from './helpers/trials.js'
+import { fuzz } from '../src/runner/fuzz.js'
+import { dropsHeaders } from '../src/clients/faulty/drops-headers.js'
+import { headersAlwaysSent } from '../properties/index.js'
+import { counterexampleReport } from '../src/report/text-report.js'
 import { tempDir } from './helpers/tmp.js'
 
 const dir = tempDir()
@@ -117,6 +121,15 @@ describe('redaction: no secret ever reaches a written file', () => {
       }),
       { numRuns: 60 },
     )
+  })
+
+  it('secrets in a fuzz counterexample report (what CI logs keep)', async () => {
+    const [result] = await fuzz({ clients: [dropsHeaders], properties: [headersAlwaysSent], runs: 50, seed: 8, timeoutMs: 5000 })
+    const report = counterexampleReport(result!, 5000)
+    const values = Object.values(result!.counterexample!.trial.config.headers)
+    expect(values.length).toBeGreaterThan(0)
+    for (const value of values) expect(report).not.toContain(value.replace(/^Bearer /, ''))
+    expect(report).toMatch(/"headers":\{"[^"]+":"(Bearer )?<redacted:/)
   })
 
   it('equal secrets get equal placeholders; --redact patterns add their own', () => {

@@ -2,6 +2,9 @@ import { describeSource } from '../property/property.js'
 import type { PropertyResult } from '../runner/fuzz.js'
 import type { TrialOutcome } from '../runner/trial.js'
 import { transcript } from './transcript.js'
+import { Redactor } from '../recording/redactor.js'
+import { collectSecrets } from '../recording/collect-secrets.js'
+import { encodeExchange } from '../recording/exchange-codec.js'
 
 const VERDICT_TEXT = { held: 'held', violated: 'VIOLATED', 'not-exercised': 'not exercised' } as const
 
@@ -58,5 +61,8 @@ export function counterexampleReport(result: PropertyResult, timeoutMs: number):
     `  reproduce (seed ${ce.seed}, path ${ce.path}):`,
     `    ${reproduceCommand(result, timeoutMs)}`,
   ]
-  return lines.join('\n')
+  // Reports end up in CI logs: the same redaction as recordings (the seed and path reproduce the values).
+  const redactor = new Redactor()
+  collectSecrets(ce.trial.config, ce.trial.exchanges.map(encodeExchange), redactor)
+  return redactor.apply(lines.join('\n'))
 }
