@@ -3,6 +3,9 @@ import type { ClientUnderTest } from '../clients/client-under-test.js'
 import { propertyById } from '../../properties/index.js'
 import type { Property } from '../property/property.js'
 import { UsageError } from './usage-error.js'
+import { commandClient } from '../clients/command-client.js'
+import { loadModuleClient } from '../clients/module-client.js'
+import { configFormatByName } from '../config/formats/registry.js'
 
 /** `--x a,b --x c` → ['a', 'b', 'c'] */
 export function listOption(values: string[] | undefined): string[] {
@@ -26,6 +29,26 @@ function lookUp<T>(values: string[], find: (name: string) => T): T[] {
 export function selectClients(values: string[] | undefined): ClientUnderTest[] | undefined {
   const names = listOption(values)
   return names.length > 0 ? lookUp(names, clientByName) : undefined
+}
+
+/**
+ * Like `selectClients`, plus `cmd:COMMAND` (started per trial, config written in `configFormat`)
+ * and `module:PATH` (a user module exporting a ClientUnderTest).
+ */
+export async function resolveClients(values: string[] | undefined, configFormat: string): Promise<ClientUnderTest[] | undefined> {
+  const names = listOption(values)
+  if (names.length === 0) return undefined
+  const clients: ClientUnderTest[] = []
+  for (const name of names) {
+    try {
+      if (name.startsWith('cmd:')) clients.push(commandClient(name.slice(4).trim(), configFormatByName(configFormat)))
+      else if (name.startsWith('module:')) clients.push(await loadModuleClient(name.slice(7)))
+      else clients.push(clientByName(name))
+    } catch (error) {
+      throw new UsageError((error as Error).message)
+    }
+  }
+  return clients
 }
 
 /** The properties named by `--property`, or undefined when none was named. */

@@ -1,9 +1,12 @@
 import type { ClientConfig, Transport } from '../config/client-config.js'
+import type { ProcessReport } from '../runner/trial.js'
 
 /** What a client adapter gets for one trial besides its config. */
 export interface TrialContext {
   /** Aborted when the trial times out: the adapter should stop and release what it holds. */
   signal: AbortSignal
+  /** Command clients report how their process ended, for the trial report. */
+  reportProcess(report: ProcessReport): void
 }
 
 /**
@@ -23,5 +26,13 @@ export interface ClientUnderTest {
   name: string
   description: string
   transports: readonly Transport[]
+  /**
+   * Where its requests can be served: `in-process` clients use `fetch` in this process and are
+   * intercepted (fastest); `real-port` clients (other processes) need the mock on real sockets.
+   * In-process clients can run on real ports too (`fuzz --network real-port`). Default: in-process.
+   */
+  network?: 'in-process' | 'real-port'
+  /** True for clients in other processes: their real-port trials need not wait for in-process ones. */
+  outOfProcess?: boolean
   run(config: ClientConfig, context: TrialContext): Promise<void>
 }

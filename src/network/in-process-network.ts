@@ -90,6 +90,19 @@ export class InProcessNetwork {
     return next
   }
 
+  /**
+   * Runs `body` with the real `fetch` (interception off), in turn with in-process trials: for
+   * sessions over real sockets in this same process.
+   */
+  outside<T>(body: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(async () => {
+      if (this.network.readyState === 1) await this.network.disable()
+      return body()
+    })
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
   /** Restores the real `fetch`; the next `run` enables interception again. */
   async dispose(): Promise<void> {
     await this.queue

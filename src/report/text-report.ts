@@ -1,6 +1,6 @@
 import { describeSource } from '../property/property.js'
 import type { PropertyResult } from '../runner/fuzz.js'
-import type { TrialOutcome } from '../runner/trial.js'
+import type { ProcessReport, TrialOutcome } from '../runner/trial.js'
 import { transcript } from './transcript.js'
 import { Redactor } from '../recording/redactor.js'
 import { collectSecrets } from '../recording/collect-secrets.js'
@@ -8,20 +8,41 @@ import { encodeExchange } from '../recording/exchange-codec.js'
 
 const VERDICT_TEXT = { held: 'held', violated: 'VIOLATED', 'not-exercised': 'not exercised' } as const
 
+/** Left-aligned in `width`, and always at least one space before the next column. */
 function pad(text: string, width: number): string {
-  return text.length >= width ? text : text + ' '.repeat(width - text.length)
+  return text.length >= width ? `${text} ` : text + ' '.repeat(width - text.length)
+}
+
+/** The client column's width for a set of client names (long `cmd:` names widen it). */
+export function clientColumnWidth(names: readonly string[]): number {
+  return Math.max(30, ...names.map((name) => name.length + 2))
 }
 
 /** The header of the results table. */
-export function tableHeader(): string {
-  return `${pad('client', 30)}${pad('property', 32)}${pad('runs', 6)}${pad('exercised', 11)}verdict`
+export function tableHeader(clientWidth = 30): string {
+  return `${pad('client', clientWidth)}${pad('property', 32)}${pad('runs', 6)}${pad('exercised', 11)}verdict`
 }
 
 /** One row of the results table: client, property, runs, exercised, verdict, and how sessions ended. */
-export function tableRow(result: PropertyResult): string {
+export function tableRow(result: PropertyResult, clientWidth = 30): string {
   const { completed, 'client-error': errors, timeout } = result.outcomes
   const outcomes = `(sessions: ${completed} completed, ${errors} client error, ${timeout} timeout)`
-  return `${pad(result.client, 30)}${pad(result.property.id, 32)}${pad(String(result.runs), 6)}${pad(String(result.exercised), 11)}${pad(VERDICT_TEXT[result.verdict], 15)}${outcomes}`
+  return `${pad(result.client, clientWidth)}${pad(result.property.id, 32)}${pad(String(result.runs), 6)}${pad(String(result.exercised), 11)}${pad(VERDICT_TEXT[result.verdict], 15)}${outcomes}`
+}
+
+function processLines(report: ProcessReport): string[] {
+  const indent = (text: string) =>
+    text
+      .trimEnd()
+      .split('\n')
+      .slice(-8)
+      .map((line) => `      ${line}`)
+  return [
+    `    process:  ${report.command}`,
+    `    exit:     ${report.signal ? `killed by ${report.signal}` : `code ${report.exitCode}`}`,
+    ...(report.stdoutTail.trim() ? ['    stdout (tail):', ...indent(report.stdoutTail)] : []),
+    ...(report.stderrTail.trim() ? ['    stderr (tail):', ...indent(report.stderrTail)] : []),
+  ]
 }
 
 function describeOutcome(outcome: TrialOutcome): string {
@@ -30,18 +51,27 @@ function describeOutcome(outcome: TrialOutcome): string {
   return `client error: ${outcome.message.split('\n')[0]}`
 }
 
-/** The exact command that replays a counterexample. */
-export function reproduceCommand(result: PropertyResult, timeoutMs: number): string {
+/** A word for a POSIX shell: quoted unless it is plainly safe. */
+export function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`
+}
+
+/** The exact command that replays a counterexample; `flags` are the other options the run used. */
+export function reproduceCommand(result: PropertyResult, flags: readonly string[] = []): string {
   const ce = result.counterexample
   if (!ce) return ''
-  return `npx mcp-auth-harness fuzz --client ${result.client} --property ${result.property.id} --seed ${ce.seed} --path "${ce.path}" --timeout ${timeoutMs}`
+  return [
+    `npx mcp-auth-harness fuzz --client ${shellQuote(result.client)} --property ${result.property.id}`,
+    `--seed ${ce.seed} --path "${ce.path}"`,
+    ...flags,
+  ].join(' ')
 }
 
 /**
  * The full account of one violated property: statement and source, the shrunk config and
  * scenario, the traffic transcript, the violations and the command that reproduces it.
  */
-export function counterexampleReport(result: PropertyResult, timeoutMs: number): string {
+export function counterexampleReport(result: PropertyResult, flags: readonly string[] = []): string {
   const ce = result.counterexample
   if (!ce) return ''
   const { property } = result
@@ -53,13 +83,14 @@ export function counterexampleReport(result: PropertyResult, timeoutMs: number):
     `    config:   ${JSON.stringify(ce.trial.config)}`,
     `    scenario: ${JSON.stringify(ce.trial.scenario)}`,
     `    outcome:  ${describeOutcome(ce.trial.outcome)}`,
+    ...(ce.trial.process ? processLines(ce.trial.process) : []),
     `  traffic:`,
     ...transcript(ce.trial).map((line) => `    ${line}`),
     `  violations:`,
     ...ce.violations.slice(0, 10).map((v) => `    - ${v.message}`),
     ...(ce.violations.length > 10 ? [`    … and ${ce.violations.length - 10} more`] : []),
     `  reproduce (seed ${ce.seed}, path ${ce.path}):`,
-    `    ${reproduceCommand(result, timeoutMs)}`,
+    `    ${reproduceCommand(result, flags)}`,
   ]
   // Reports end up in CI logs: the same redaction as recordings (the seed and path reproduce the values).
   const redactor = new Redactor()

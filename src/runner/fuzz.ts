@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import type { ClientUnderTest } from '../clients/client-under-test.js'
 import type { Property, Violation } from '../property/property.js'
-import { trialInputArbitrary } from '../arbitraries/trial-input.js'
+import { trialInputArbitrary, type TrialInput } from '../arbitraries/trial-input.js'
 import { resolveScenario } from '../scenario/resolve-scenario.js'
 import { runTrial } from './run-trial.js'
 import type { Trial, TrialOutcome } from './trial.js'
@@ -22,6 +22,8 @@ export interface FuzzOptions {
   path?: string
   /** Per-trial timeout in milliseconds. */
   timeoutMs: number
+  /** Trials at once while searching (real-port clients only gain from it; shrinking is one at a time). */
+  concurrency?: number
   /** Called after each client × property finishes. */
   onResult?: (result: PropertyResult) => void
 }
@@ -73,32 +75,81 @@ export async function fuzz(options: FuzzOptions): Promise<PropertyResult[]> {
   return results
 }
 
+/**
+ * Runs the first `runs` inputs of the seed (fast-check's own sequence: `fc.sample` with the same
+ * seed yields the same inputs in the same order) `concurrency` at a time, and returns the index of
+ * the first failing one, or undefined. Stops starting new trials once one failed.
+ */
+async function searchInParallel<T>(
+  arbitrary: fc.Arbitrary<T>,
+  options: { seed: number; runs: number; concurrency: number },
+  predicate: (input: T) => Promise<boolean>,
+): Promise<number | undefined> {
+  const inputs = fc.sample(arbitrary, { seed: options.seed, numRuns: options.runs })
+  let next = 0
+  let firstFailure: number | undefined
+  const worker = async () => {
+    while (next < inputs.length && firstFailure === undefined) {
+      const index = next++
+      if (!(await predicate(inputs[index]!))) firstFailure = Math.min(firstFailure ?? index, index)
+    }
+  }
+  await Promise.all(Array.from({ length: options.concurrency }, worker))
+  return firstFailure
+}
+
 async function fuzzOne(
   client: ClientUnderTest,
   property: Property,
   options: FuzzOptions & { seed: number },
 ): Promise<PropertyResult> {
   const outcomes: PropertyResult['outcomes'] = { completed: 0, 'client-error': 0, timeout: 0 }
+  let runs = 0
   let exercised = 0
   let failing: { trial: Trial; violations: Violation[] } | undefined
-  const check = fc.asyncProperty(trialInputArbitrary(client.transports), async ({ config, plan }) => {
+  const arbitrary = trialInputArbitrary(client.transports)
+  const predicate = async ({ config, plan }: TrialInput) => {
     const trial = await runTrial(client, config, resolveScenario(config, plan), { timeoutMs: options.timeoutMs })
-    const shrinking = failing !== undefined
-    if (!shrinking) outcomes[trial.outcome.kind] += 1
+    // Statistics count the search, not the shrinking that follows the first failure.
+    const searching = failing === undefined
+    if (searching) {
+      runs += 1
+      outcomes[trial.outcome.kind] += 1
+    }
     if (!property.exercised(trial)) return true
-    if (!shrinking) exercised += 1
+    if (searching) exercised += 1
     const violations = property.check(trial)
     if (violations.length === 0) return true
     // fast-check only moves to a smaller input that fails too, so the last failure is the shrunk one.
     failing = { trial, violations }
     return false
-  })
-  const details = await fc.check(check, {
+  }
+  let path = options.path
+  if (path === undefined && (options.concurrency ?? 1) > 1) {
+    const index = await searchInParallel(
+      arbitrary,
+      { seed: options.seed, runs: options.runs, concurrency: options.concurrency! },
+      predicate,
+    )
+    if (index === undefined)
+      return {
+        client: client.name,
+        property,
+        runs,
+        exercised,
+        outcomes,
+        seed: options.seed,
+        verdict: exercised > 0 ? 'held' : 'not-exercised',
+      }
+    // Shrink from that input one trial at a time: fast-check replays run `index` and goes on from there.
+    path = String(index)
+  }
+  const details = await fc.check(fc.asyncProperty(arbitrary, predicate), {
     numRuns: options.runs,
     seed: options.seed,
-    ...(options.path === undefined ? {} : { path: options.path }),
+    ...(path === undefined ? {} : { path }),
   })
-  const base = { client: client.name, property, runs: details.numRuns, exercised, outcomes, seed: details.seed }
+  const base = { client: client.name, property, runs, exercised, outcomes, seed: details.seed }
   if (details.failed && failing && details.counterexamplePath !== null) {
     const counterexample = { seed: details.seed, path: details.counterexamplePath, shrinks: details.numShrinks, ...failing }
     return { ...base, verdict: 'violated', counterexample }

@@ -1,10 +1,12 @@
 import type { ClientUnderTest } from '../clients/client-under-test.js'
 import type { ClientConfig } from '../config/client-config.js'
 import { InProcessNetwork } from '../network/in-process-network.js'
+import type { MockServer } from '../network/mock-server.js'
 import { createScenarioServer } from '../scenario/scenario-server.js'
 import type { Scenario } from '../scenario/scenario.js'
-import type { MockServer } from '../network/mock-server.js'
-import type { Trial, TrialOutcome } from './trial.js'
+import { startPortServer } from '../serve/port-server.js'
+import { TrafficLog } from '../traffic/traffic-log.js'
+import type { ProcessReport, Trial, TrialOutcome } from './trial.js'
 
 export interface RunTrialOptions {
   /** The client's whole session must finish within this, or the trial is a timeout. */
@@ -20,9 +22,112 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
 }
 
+interface Driven {
+  outcome: TrialOutcome
+  process?: ProcessReport
+}
+
+/** Runs the client with the trial's timeout; a hang is aborted and reported, never awaited forever. */
+async function driveClient(client: ClientUnderTest, config: ClientConfig, options: RunTrialOptions): Promise<Driven> {
+  const controller = new AbortController()
+  const driven: Driven = { outcome: { kind: 'completed' } }
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), options.timeoutMs)
+  })
+  const running = client
+    .run(config, { signal: controller.signal, reportProcess: (report) => void (driven.process = report) })
+    .then(
+      (): TrialOutcome => ({ kind: 'completed' }),
+      (error: unknown): TrialOutcome => ({ kind: 'client-error', message: errorMessage(error) }),
+    )
+  const first = await Promise.race([running, timedOut])
+  clearTimeout(timer)
+  if (first === 'timeout') {
+    controller.abort()
+    await Promise.race([running, new Promise((resolve) => setTimeout(resolve, ABORT_GRACE_MS))])
+    driven.outcome = { kind: 'timeout', afterMs: options.timeoutMs }
+  } else {
+    driven.outcome = first
+  }
+  return driven
+}
+
+function trialOf(client: ClientUnderTest, config: ClientConfig, log: TrafficLog, driven: Driven, started: number): Trial {
+  return {
+    client: client.name,
+    config,
+    exchanges: log.exchanges,
+    outcome: driven.outcome,
+    durationMs: Math.round(performance.now() - started),
+    ...(driven.process ? { process: driven.process } : {}),
+  }
+}
+
 /**
- * Runs one client session against a Scenario's mock server, in process, and returns the Trial.
- * Never throws for anything the client does: errors and hangs become the outcome.
+ * One client session against any MockServer (a scenario, a replay, or the real network), in
+ * process, with the timeout, abort and settle rules of a trial.
+ */
+export async function runSession(
+  client: ClientUnderTest,
+  config: ClientConfig,
+  server: MockServer,
+  options: RunTrialOptions,
+): Promise<Trial> {
+  const started = performance.now()
+  const { log, value: driven } = await InProcessNetwork.shared().run(
+    server.handlers,
+    async (log) => {
+      const result = await driveClient(client, config, options)
+      server.close()
+      await log.settle(SETTLE_MS)
+      return result
+    },
+    server.unhandled,
+  )
+  return trialOf(client, config, log, driven, started)
+}
+
+/** The configured URL moved to another origin, path and query kept. */
+export function rebaseUrl(url: string, origin: string): string {
+  const parsed = new URL(url)
+  return `${origin}${parsed.pathname}${parsed.search}`
+}
+
+/**
+ * One client session against a mock server on a real 127.0.0.1 port (fresh per trial, so trials
+ * can run side by side): the config's URL is moved to that port, the server is built for it.
+ */
+export async function runOnPort(
+  client: ClientUnderTest,
+  config: ClientConfig,
+  makeServer: (origin: string) => MockServer,
+  options: RunTrialOptions,
+): Promise<{ trial: Trial; origin: string }> {
+  const session = async () => {
+    const started = performance.now()
+    const port = await startPortServer({ host: '127.0.0.1', port: 0 })
+    const served = { ...config, url: rebaseUrl(config.url, port.origin) }
+    const server = makeServer(port.origin)
+    const log = new TrafficLog()
+    port.use(server.handlers, log)
+    try {
+      const driven = await driveClient(client, served, options)
+      server.close()
+      await log.settle(SETTLE_MS)
+      return { trial: trialOf(client, served, log, driven, started), origin: port.origin }
+    } finally {
+      await port.close()
+    }
+  }
+  // A client in this process uses this process's fetch, which must not be intercepted meanwhile.
+  return client.outOfProcess ? session() : InProcessNetwork.shared().outside(session)
+}
+
+/**
+ * Runs one client session against a Scenario's mock server and returns the Trial: in process for
+ * in-process clients, on a real port for process clients. Never throws for anything the client
+ * does: errors and hangs become the outcome.
  *
  * @example
  * const trial = await runTrial(SDK_CLIENTS[0], config, scenario, { timeoutMs: 5000 })
@@ -34,53 +139,15 @@ export async function runTrial(
   scenario: Scenario,
   options: RunTrialOptions,
 ): Promise<Trial> {
-  return { ...(await runSession(client, config, createScenarioServer(scenario), options)), scenario }
-}
-
-/**
- * One client session against any MockServer (a scenario, a replay, or the real network), with the
- * timeout, abort and settle rules of a trial.
- */
-export async function runSession(
-  client: ClientUnderTest,
-  config: ClientConfig,
-  server: MockServer,
-  options: RunTrialOptions,
-): Promise<Trial> {
-  const started = performance.now()
-  const { log, value: outcome } = await InProcessNetwork.shared().run(
-    server.handlers,
-    async (log) => {
-      const controller = new AbortController()
-      let timer: ReturnType<typeof setTimeout> | undefined
-      const timedOut = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), options.timeoutMs)
-      })
-      const running = client.run(config, { signal: controller.signal }).then(
-        (): TrialOutcome => ({ kind: 'completed' }),
-        (error: unknown): TrialOutcome => ({ kind: 'client-error', message: errorMessage(error) }),
-      )
-      const first = await Promise.race([running, timedOut])
-      clearTimeout(timer)
-      let result: TrialOutcome
-      if (first === 'timeout') {
-        controller.abort()
-        await Promise.race([running, new Promise((resolve) => setTimeout(resolve, ABORT_GRACE_MS))])
-        result = { kind: 'timeout', afterMs: options.timeoutMs }
-      } else {
-        result = first
-      }
-      server.close()
-      await log.settle(SETTLE_MS)
-      return result
-    },
-    server.unhandled,
-  )
-  return {
-    client: client.name,
-    config,
-    exchanges: log.exchanges,
-    outcome,
-    durationMs: Math.round(performance.now() - started),
+  if (client.network === 'real-port') {
+    let served: Scenario = scenario
+    const { trial } = await runOnPort(
+      client,
+      config,
+      (origin) => createScenarioServer((served = { ...scenario, origin })),
+      options,
+    )
+    return { ...trial, scenario: served }
   }
+  return { ...(await runSession(client, config, createScenarioServer(scenario), options)), scenario }
 }

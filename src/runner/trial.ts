@@ -6,6 +6,16 @@ import type { Exchange } from '../traffic/exchange.js'
 export type TrialOutcome =
   { kind: 'completed' } | { kind: 'client-error'; message: string } | { kind: 'timeout'; afterMs: number }
 
+/** How a client started as a process ended (command clients). */
+export interface ProcessReport {
+  command: string
+  exitCode: number | null
+  signal: string | null
+  /** The last few kilobytes of each stream. */
+  stdoutTail: string
+  stderrTail: string
+}
+
 /**
  * One ClientConfig × Scenario × client run, with its Exchanges and outcome. A trial rebuilt from a
  * recording has no Scenario: the server was real, or replayed.
@@ -17,4 +27,6 @@ export interface Trial {
   exchanges: Exchange[]
   outcome: TrialOutcome
   durationMs: number
+  /** For a client started as a process: its exit and output. */
+  process?: ProcessReport
 }

@@ -1,6 +1,7 @@
 // File access, kept behind one module like the rest of the host process (`node:fs` works on Node and Deno).
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 
 export async function readText(path: string): Promise<string> {
   return readFile(path, 'utf8')
@@ -12,4 +13,22 @@ export async function writeTextAtomically(path: string, text: string, mode = 0o6
   const temporary = `${path}.${Math.random().toString(36).slice(2)}.tmp`
   await writeFile(temporary, text, { mode })
   await rename(temporary, path)
+}
+
+/**
+ * Runs `body` with a fresh private temporary folder (mode 0700) and removes it afterwards, whatever
+ * happens: trial config files hold the headers a client is configured with.
+ */
+export async function withTempDir<T>(body: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'mcp-auth-harness-'))
+  try {
+    return await body(dir)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/** Writes a file readable by its owner only (0600). */
+export async function writePrivateFile(path: string, text: string): Promise<void> {
+  await writeFile(path, text, { mode: 0o600 })
 }

@@ -1,11 +1,13 @@
 import type { CommandModule } from 'yargs'
 import type { CliCommand } from '../cli-command.js'
 import type { ClientUnderTest } from '../../clients/client-under-test.js'
+import type { Transport } from '../../config/client-config.js'
+import { CONFIG_FORMATS } from '../../config/formats/registry.js'
 import { SDK_CLIENTS } from '../../clients/sdk-clients.js'
 import { PROPERTIES } from '../../../properties/index.js'
-import { selectClients, selectProperties } from '../select.js'
+import { resolveClients, selectProperties } from '../select.js'
 import type { Property } from '../../property/property.js'
-import { counterexampleReport, tableHeader, tableRow } from '../../report/text-report.js'
+import { clientColumnWidth, counterexampleReport, tableHeader, tableRow } from '../../report/text-report.js'
 import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, fuzz } from '../../runner/fuzz.js'
 import { writeOut } from '../../runtime/process.js'
 import { EXIT, UsageError } from '../usage-error.js'
@@ -17,6 +19,31 @@ interface FuzzArgs {
   seed?: number
   path?: string
   timeout: number
+  'config-format': string
+  network: 'in-process' | 'real-port'
+  transport?: Transport[]
+  concurrency: number
+}
+
+/** Flags beyond client, property, seed and path that a reproduce command must repeat. */
+function reproduceFlags(args: FuzzArgs): string[] {
+  return [
+    `--timeout ${args.timeout}`,
+    ...(args['config-format'] !== 'claude' ? [`--config-format ${args['config-format']}`] : []),
+    ...(args.network !== 'in-process' ? [`--network ${args.network}`] : []),
+    ...(args.transport ?? []).map((t) => `--transport ${t}`),
+  ]
+}
+
+/** Applies --network and --transport to the chosen clients. */
+function adapt(clients: readonly ClientUnderTest[], args: FuzzArgs): ClientUnderTest[] {
+  return clients.map((client) => {
+    const transports = args.transport ? client.transports.filter((t) => args.transport!.includes(t)) : client.transports
+    if (transports.length === 0)
+      throw new UsageError(`client ${client.name} speaks none of --transport ${args.transport!.join(', ')}`)
+    const network = client.network === 'real-port' ? 'real-port' : args.network
+    return { ...client, transports, network }
+  })
 }
 
 /** Runs the fuzzer as the CLI's `fuzz` command and returns the exit code. */
@@ -27,16 +54,19 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     throw new UsageError(`--timeout must be a positive number of milliseconds, got ${args.timeout}`)
   if (args.seed !== undefined && !Number.isInteger(args.seed))
     throw new UsageError(`--seed must be a whole number, got ${args.seed}`)
+  if (!Number.isInteger(args.concurrency) || args.concurrency < 1 || args.concurrency > 64)
+    throw new UsageError(`--concurrency must be a whole number from 1 to 64, got ${args.concurrency}`)
   if (args.path !== undefined && !/^\d+(:\d+)*$/.test(args.path))
     throw new UsageError(`--path must look like "3:0:1" (as printed with a counterexample), got "${args.path}"`)
-  const clients: readonly ClientUnderTest[] = selectClients(args.client) ?? SDK_CLIENTS
+  const clients = adapt((await resolveClients(args.client, args['config-format'])) ?? SDK_CLIENTS, args)
   const properties: readonly Property[] = selectProperties(args.property) ?? PROPERTIES
   const seed = args.seed ?? Math.floor(Math.random() * 2 ** 31)
 
   writeOut(
     `mcp-auth-harness fuzz: ${clients.length} client(s) × ${properties.length} propert${properties.length === 1 ? 'y' : 'ies'}, ${args.runs} trials each, seed ${seed}, timeout ${args.timeout} ms per trial\n\n`,
   )
-  writeOut(`${tableHeader()}\n`)
+  const width = clientColumnWidth(clients.map((client) => client.name))
+  writeOut(`${tableHeader(width)}\n`)
   const started = performance.now()
   const results = await fuzz({
     clients,
@@ -44,12 +74,13 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     runs: args.runs,
     seed,
     timeoutMs: args.timeout,
+    concurrency: args.concurrency,
     ...(args.path === undefined ? {} : { path: args.path }),
-    onResult: (result) => writeOut(`${tableRow(result)}\n`),
+    onResult: (result) => writeOut(`${tableRow(result, width)}\n`),
   })
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   const violated = results.filter((result) => result.verdict === 'violated')
-  for (const result of violated) writeOut(`\n${counterexampleReport(result, args.timeout)}\n`)
+  for (const result of violated) writeOut(`\n${counterexampleReport(result, reproduceFlags(args))}\n`)
   const trials = results.reduce((sum, result) => sum + result.runs, 0)
   const verdict = violated.length === 0 ? 'all properties held' : `${violated.length} client × property pair(s) VIOLATED`
   writeOut(`\n${trials} trials in ${seconds} s: ${verdict}.\n`)
@@ -77,6 +108,26 @@ const module: CommandModule<object, FuzzArgs> = {
         type: 'number',
         default: DEFAULT_TIMEOUT_MS,
         describe: 'Per-trial timeout in ms; a hang is reported with its partial traffic',
+      })
+      .option('config-format', {
+        type: 'string',
+        choices: CONFIG_FORMATS.map((f) => f.name),
+        default: 'claude',
+        describe: 'For cmd: clients, the format of the config file written per trial ({config})',
+      })
+      .option('network', {
+        type: 'string',
+        choices: ['in-process', 'real-port'] as const,
+        default: 'in-process' as const,
+        describe:
+          'Serve in-process clients through interception (fast) or on real 127.0.0.1 ports; cmd: clients always use real ports',
+      })
+      .option('concurrency', { type: 'number', default: 1, describe: 'Trials at once for cmd: clients, each on its own ports' })
+      .option('transport', {
+        type: 'string',
+        array: true,
+        choices: ['streamable-http', 'sse'] as const,
+        describe: 'Only these transports',
       })
       .example('$0 fuzz', 'fuzz the bundled SDK clients over both transports')
       .example('$0 fuzz --client faulty:drops-headers', 'show a caught bug: a client that ignores configured headers')

@@ -1,0 +1,68 @@
+import { join } from 'node:path'
+import { TRANSPORTS, type ClientConfig } from '../config/client-config.js'
+import type { ConfigFormat } from '../config/formats/config-format.js'
+import { runProcess, splitCommandLine } from '../runtime/child-process.js'
+import { withTempDir, writePrivateFile } from '../runtime/files.js'
+import type { ClientUnderTest } from './client-under-test.js'
+
+const PLACEHOLDER = /\{(url|transport|config|headers-json)\}/g
+
+/** The placeholder values and environment of one trial. */
+function trialValues(config: ClientConfig, configFile: string): Record<string, string> {
+  return { url: config.url, transport: config.transport, config: configFile, 'headers-json': JSON.stringify(config.headers) }
+}
+
+/** The command's words with placeholders filled; with none, the URL goes last (the conformance suite's contract). */
+export function commandArgs(words: readonly string[], values: Record<string, string>): string[] {
+  const hasPlaceholder = words.some((word) => new RegExp(PLACEHOLDER.source).test(word))
+  const filled = words.map((word) => word.replace(PLACEHOLDER, (_, name: string) => values[name] ?? ''))
+  return hasPlaceholder ? filled : [...filled, values.url!]
+}
+
+/**
+ * A client started as a command, once per trial: the trial's config is written in the client's
+ * own format to a private temporary file (removed afterwards), and the command gets `{url}`,
+ * `{transport}`, `{config}`, `{headers-json}` (and `MCP_URL`, `MCP_TRANSPORT`, `MCP_CONFIG`,
+ * `MCP_HEADERS`). Exit 0 is a completed session; a non-zero exit a client error; a hang is killed
+ * with its process group at the timeout.
+ *
+ * @example
+ * const client = commandClient('my-agent --mcp-config {config}', claudeFormat)
+ * const trial = await runTrial(client, config, scenario, { timeoutMs: 10000 })
+ * console.log(trial.process?.exitCode)
+ */
+export function commandClient(template: string, format: ConfigFormat): ClientUnderTest {
+  const words = splitCommandLine(template)
+  if (words.length === 0) throw new Error('cmd: needs a command, e.g. cmd:"node my-client.js"')
+  return {
+    name: `cmd:${template}`,
+    description: `command started once per trial, config written as ${format.name}`,
+    transports: TRANSPORTS,
+    network: 'real-port',
+    outOfProcess: true,
+    run: (config, context) =>
+      withTempDir(async (dir) => {
+        const file = join(dir, format.fileName)
+        await writePrivateFile(file, `${JSON.stringify(format.write(config, 'harness'), null, 2)}\n`)
+        const values = trialValues(config, file)
+        const report = await runProcess({
+          command: words[0]!,
+          args: commandArgs(words.slice(1), values),
+          env: {
+            MCP_URL: values.url!,
+            MCP_TRANSPORT: values.transport!,
+            MCP_CONFIG: values.config!,
+            MCP_HEADERS: values['headers-json']!,
+          },
+          signal: context.signal,
+        })
+        context.reportProcess(report)
+        if (context.signal.aborted) return
+        if (report.exitCode !== 0) {
+          const why = report.signal ? `killed by ${report.signal}` : `exit code ${report.exitCode}`
+          const lastLine = report.stderrTail.trim().split('\n').pop() ?? ''
+          throw new Error(`${why}${lastLine ? `: ${lastLine}` : ''}`)
+        }
+      }),
+  }
+}

@@ -1,0 +1,97 @@
+// Starting clients as processes (command clients). `node:child_process` is provided by Node and Deno.
+import { spawn } from 'node:child_process'
+import process from 'node:process'
+import type { ProcessReport } from '../runner/trial.js'
+
+const TAIL_CHARS = 4000
+
+function tail(text: string): string {
+  return text.length > TAIL_CHARS ? `…${text.slice(-TAIL_CHARS)}` : text
+}
+
+export interface ProcessOptions {
+  command: string
+  args: string[]
+  env: Record<string, string>
+  /** Aborting kills the whole process group (the client and anything it started). */
+  signal: AbortSignal
+}
+
+/**
+ * Runs a command to its end in its own process group and reports exit code, signal and the tails
+ * of its output. Never rejects for what the process does; a command that cannot start reports exit 127.
+ *
+ * @example
+ * const report = await runProcess({ command: 'node', args: ['client.js', url], env: {}, signal })
+ */
+export function runProcess(options: ProcessOptions): Promise<ProcessReport> {
+  const display = [options.command, ...options.args].join(' ')
+  return new Promise((resolve) => {
+    let stdout = ''
+    let stderr = ''
+    const child = spawn(options.command, options.args, {
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    })
+    const killGroup = () => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
+      } catch {
+        child.kill('SIGKILL')
+      }
+    }
+    if (options.signal.aborted) killGroup()
+    options.signal.addEventListener('abort', killGroup, { once: true })
+    child.stdout.on('data', (chunk: Buffer) => (stdout = tail(stdout + chunk.toString('utf8'))))
+    child.stderr.on('data', (chunk: Buffer) => (stderr = tail(stderr + chunk.toString('utf8'))))
+    child.on('error', (error) => {
+      options.signal.removeEventListener('abort', killGroup)
+      resolve({
+        command: display,
+        exitCode: 127,
+        signal: null,
+        stdoutTail: stdout,
+        stderrTail: tail(`${stderr}${error.message}\n`),
+      })
+    })
+    child.on('close', (exitCode, signal) => {
+      options.signal.removeEventListener('abort', killGroup)
+      // The client exited: anything it left running in its group goes with it.
+      killGroup()
+      resolve({ command: display, exitCode, signal, stdoutTail: stdout, stderrTail: stderr })
+    })
+  })
+}
+
+/** Splits a command line into words: single and double quotes and backslash escapes, no shell expansion. */
+export function splitCommandLine(line: string): string[] {
+  const words: string[] = []
+  let word = ''
+  let inWord = false
+  let quote: '"' | "'" | undefined
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i]!
+    if (quote) {
+      if (char === quote) quote = undefined
+      else if (char === '\\' && quote === '"' && i + 1 < line.length) word += line[++i]
+      else word += char
+    } else if (char === '"' || char === "'") {
+      quote = char
+      inWord = true
+    } else if (char === '\\' && i + 1 < line.length) {
+      word += line[++i]
+      inWord = true
+    } else if (/\s/.test(char)) {
+      if (inWord) words.push(word)
+      word = ''
+      inWord = false
+    } else {
+      word += char
+      inWord = true
+    }
+  }
+  if (quote) throw new Error(`unclosed ${quote} quote in command: ${line}`)
+  if (inWord) words.push(word)
+  return words
+}
