@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { PROPERTIES } from '../properties/index.js'
 import { trialInputArbitrary } from '../src/arbitraries/trial-input.js'
-import { SDK_CLIENTS } from '../src/clients/sdk-clients.js'
+import { DEFAULT_CLIENTS } from '../src/clients/registry.js'
 import type { ClientUnderTest } from '../src/clients/client-under-test.js'
 import { resolveScenario } from '../src/scenario/resolve-scenario.js'
 import { runTrial } from '../src/runner/run-trial.js'
@@ -60,7 +60,7 @@ function fullSessionLoop(client: ClientUnderTest): () => Promise<void> {
 const rows: Array<{ name: string; perSecond: number; count: number; ratio: number }> = []
 const baseline = await rate(inMemorySession)
 rows.push({ name: 'baseline: SDK InMemoryTransport session (no HTTP)', ...baseline, ratio: 1 })
-for (const client of SDK_CLIENTS) {
+for (const client of DEFAULT_CLIENTS) {
   const measured = await rate(trialLoop(client))
   rows.push({ name: `${client.name}: random trials`, ...measured, ratio: measured.perSecond / baseline.perSecond })
   const full = await rate(fullSessionLoop(client))
@@ -68,7 +68,7 @@ for (const client of SDK_CLIENTS) {
 }
 const fuzzStarted = performance.now()
 const results = await fuzz({
-  clients: SDK_CLIENTS,
+  clients: DEFAULT_CLIENTS,
   properties: PROPERTIES,
   runs: DEFAULT_RUNS,
   seed: SEED,
@@ -86,7 +86,7 @@ const lines = [
       `${r.name.padEnd(52)}${r.perSecond.toFixed(0).padStart(12)}${String(r.count).padStart(8)}${r.ratio.toFixed(2).padStart(12)}`,
   ),
   '',
-  `default fuzz run (${SDK_CLIENTS.length} SDK clients × ${PROPERTIES.length} properties × ${DEFAULT_RUNS} runs): ${fuzzTrials} trials in ${fuzzSeconds.toFixed(1)} s`,
+  `default fuzz run (${DEFAULT_CLIENTS.length} SDK clients × ${PROPERTIES.length} properties × ${DEFAULT_RUNS} runs): ${fuzzTrials} trials in ${fuzzSeconds.toFixed(1)} s`,
 ]
 console.log(lines.join('\n'))
 mkdirSync('bench-results', { recursive: true })

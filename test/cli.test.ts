@@ -5,11 +5,18 @@ describe('mcp-auth-harness CLI', () => {
   it('fuzz with defaults tests the SDK clients over both transports and exits 0 when all hold', async () => {
     const { code, stdout } = await cli('fuzz', '--runs', '10', '--seed', '1')
     expect(code).toBe(0)
-    for (const name of ['sdk-streamable', 'sdk-sse', 'sdk-streamable-no-oauth', 'sdk-sse-no-oauth']) {
+    for (const name of [
+      'sdk-streamable',
+      'sdk-sse',
+      'sdk-streamable-no-oauth',
+      'sdk-sse-no-oauth',
+      'sdk2-streamable',
+      'sdk2-sse',
+    ]) {
       expect(stdout).toMatch(new RegExp(`^${name} +headers-always-sent +10 +\\d+ +held`, 'm'))
       expect(stdout).toMatch(new RegExp(`^${name} +no-discovery-without-challenge +10 +\\d+ +held`, 'm'))
     }
-    expect(stdout).toContain('80 trials in')
+    expect(stdout).toContain('120 trials in')
     expect(stdout).toContain('all properties held')
   })
 

@@ -29,4 +29,24 @@ describe('under Deno', () => {
     expect(code).toBe(1)
     expect(stdout).toMatch(/- request #\d+ GET \S+ lacked configured header/)
   })
+
+  it('fuzz with a cmd: client (real ports, processes, temp config files) works under Deno too', async () => {
+    const client = `cmd:${process.execPath} test/fixtures/config-file-client.mjs {config}`
+    const { code, stdout } = await run(DENO, [
+      'run',
+      '-A',
+      CLI,
+      'fuzz',
+      '--client',
+      client,
+      '--runs',
+      '3',
+      '--seed',
+      '11',
+      '--property',
+      'headers-always-sent',
+    ])
+    expect(stdout).toMatch(/headers-always-sent +3 +\d+ +held/)
+    expect(code).toBe(0)
+  })
 })

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { PROPERTIES } from '../properties/index.js'
 import { SDK_CLIENTS } from '../src/clients/sdk-clients.js'
+import { DEFAULT_CLIENTS } from '../src/clients/registry.js'
 import { fuzz } from '../src/runner/fuzz.js'
 import { runTrial } from '../src/runner/run-trial.js'
 import { noDiscoveryWithoutChallenge } from '../properties/index.js'
 import { config, scenario } from './helpers/trials.js'
 
-// The real @modelcontextprotocol/sdk client, both transports, with and without an OAuth provider.
+// The real @modelcontextprotocol/sdk client (v1: both transports, with and without an OAuth
+// provider) and @modelcontextprotocol/client (v2).
 describe('the SDK clients satisfy every property', () => {
-  for (const client of SDK_CLIENTS) {
+  for (const client of DEFAULT_CLIENTS) {
     it(`${client.name}: a few hundred trials, every property held and exercised`, async () => {
       const results = await fuzz({ clients: [client], properties: PROPERTIES, runs: 150, seed: 4242, timeoutMs: 5000 })
       for (const result of results) {
@@ -35,6 +37,14 @@ describe('the SDK with an OAuth provider, judged on real discovery traffic', () 
     const urls = trial.exchanges.map((e) => `${e.method} ${new URL(e.url).pathname} ${e.status}`)
     expect(urls[0]).toBe('POST /mcp 401')
     expect(urls.slice(1)).toContain('GET /.well-known/oauth-protected-resource/mcp 404')
+    expect(noDiscoveryWithoutChallenge.check(trial)).toEqual([])
+  })
+
+  it('the v2 SDK with a provider does the same', async () => {
+    const v2 = DEFAULT_CLIENTS.find((c) => c.name === 'sdk2-streamable')!
+    const trial = await runTrial(v2, config(), challenged('bearer-bare'), { timeoutMs: 5000 })
+    expect(trial.exchanges[0]!.status).toBe(401)
+    expect(trial.exchanges.some((e) => e.url.includes('/.well-known/'))).toBe(true)
     expect(noDiscoveryWithoutChallenge.check(trial)).toEqual([])
   })
 

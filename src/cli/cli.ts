@@ -6,6 +6,7 @@ import { checkCommand } from './commands/check.js'
 import { recordCommand } from './commands/record.js'
 import { replayCommand } from './commands/replay.js'
 import { exportCommand, importHarCommand } from './commands/har.js'
+import { serveCommand } from './commands/serve.js'
 import { commandName, type CliCommand } from './cli-command.js'
 import { RecordingError } from '../recording/recording-error.js'
 import { EXIT, UsageError } from './usage-error.js'
@@ -15,6 +16,7 @@ const COMMANDS: CliCommand[] = [
   recordCommand,
   replayCommand,
   checkCommand,
+  serveCommand,
   importHarCommand,
   exportCommand,
   listCommand,

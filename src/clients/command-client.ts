@@ -5,11 +5,17 @@ import { runProcess, splitCommandLine } from '../runtime/child-process.js'
 import { withTempDir, writePrivateFile } from '../runtime/files.js'
 import type { ClientUnderTest } from './client-under-test.js'
 
-const PLACEHOLDER = /\{(url|transport|config|headers-json)\}/g
+const PLACEHOLDER = /\{(url|transport|config|headers-json|trial-dir)\}/g
 
 /** The placeholder values and environment of one trial. */
-function trialValues(config: ClientConfig, configFile: string): Record<string, string> {
-  return { url: config.url, transport: config.transport, config: configFile, 'headers-json': JSON.stringify(config.headers) }
+function trialValues(config: ClientConfig, configFile: string, dir: string): Record<string, string> {
+  return {
+    url: config.url,
+    transport: config.transport,
+    config: configFile,
+    'headers-json': JSON.stringify(config.headers),
+    'trial-dir': dir,
+  }
 }
 
 /** The command's words with placeholders filled; with none, the URL goes last (the conformance suite's contract). */
@@ -22,8 +28,8 @@ export function commandArgs(words: readonly string[], values: Record<string, str
 /**
  * A client started as a command, once per trial: the trial's config is written in the client's
  * own format to a private temporary file (removed afterwards), and the command gets `{url}`,
- * `{transport}`, `{config}`, `{headers-json}` (and `MCP_URL`, `MCP_TRANSPORT`, `MCP_CONFIG`,
- * `MCP_HEADERS`). Exit 0 is a completed session; a non-zero exit a client error; a hang is killed
+ * `{transport}`, `{config}`, `{headers-json}` and `{trial-dir}` (the private folder, for clients that
+ * keep state; and `MCP_URL`, `MCP_TRANSPORT`, `MCP_CONFIG`, `MCP_HEADERS`, `MCP_TRIAL_DIR`). Exit 0 is a completed session; a non-zero exit a client error; a hang is killed
  * with its process group at the timeout.
  *
  * @example
@@ -43,8 +49,8 @@ export function commandClient(template: string, format: ConfigFormat): ClientUnd
     run: (config, context) =>
       withTempDir(async (dir) => {
         const file = join(dir, format.fileName)
-        await writePrivateFile(file, `${JSON.stringify(format.write(config, 'harness'), null, 2)}\n`)
-        const values = trialValues(config, file)
+        await writePrivateFile(file, format.render(config, 'harness'))
+        const values = trialValues(config, file, dir)
         const report = await runProcess({
           command: words[0]!,
           args: commandArgs(words.slice(1), values),

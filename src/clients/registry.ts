@@ -1,5 +1,6 @@
 import type { ClientUnderTest } from './client-under-test.js'
 import { SDK_CLIENTS } from './sdk-clients.js'
+import { SDK2_CLIENTS } from './sdk2-clients.js'
 import { dropsHeaders } from './faulty/drops-headers.js'
 import { discoveryFirst } from './faulty/discovery-first.js'
 import { noHeadersOnStream } from './faulty/no-headers-on-stream.js'
@@ -8,7 +9,10 @@ import { noHeadersOnPost } from './faulty/no-headers-on-post.js'
 /** Faulty reference clients: each violates one property on purpose, to prove the property can fail. */
 export const FAULTY_CLIENTS: readonly ClientUnderTest[] = [dropsHeaders, discoveryFirst, noHeadersOnStream, noHeadersOnPost]
 
-export const ALL_CLIENTS: readonly ClientUnderTest[] = [...SDK_CLIENTS, ...FAULTY_CLIENTS]
+/** What `fuzz` tests when no client is named: the official TypeScript SDK, v1 and v2, both transports. */
+export const DEFAULT_CLIENTS: readonly ClientUnderTest[] = [...SDK_CLIENTS, ...SDK2_CLIENTS]
+
+export const ALL_CLIENTS: readonly ClientUnderTest[] = [...SDK_CLIENTS, ...SDK2_CLIENTS, ...FAULTY_CLIENTS]
 
 /** Looks a client up by name; throws a message listing the known names. */
 export function clientByName(name: string): ClientUnderTest {

@@ -1,5 +1,6 @@
 import { serveFetch, type RunningHttpServer } from '../runtime/http-server.js'
 import { TrafficLog } from '../traffic/traffic-log.js'
+import { rewriteOriginInStream } from '../traffic/rewrite-origin.js'
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) and those a decoded body no longer matches. */
 const NOT_FORWARDED = new Set([
@@ -21,19 +22,6 @@ export interface RecordingProxy {
   log: TrafficLog
   server: RunningHttpServer
   close(): Promise<void>
-}
-
-/** Replaces the upstream origin by the proxy's in streamed text, so absolute `endpoint` events keep the client on the proxy. */
-function rewriteOrigin(body: ReadableStream<Uint8Array>, from: string, to: string): ReadableStream<Uint8Array> {
-  const decoder = new TextDecoder()
-  const encoder = new TextEncoder()
-  return body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      // SSE servers write whole events per chunk, so an origin is not split across chunks in practice.
-      transform: (chunk, controller) =>
-        controller.enqueue(encoder.encode(decoder.decode(chunk, { stream: true }).split(from).join(to))),
-    }),
-  )
 }
 
 /**
@@ -81,7 +69,8 @@ export async function startRecordingProxy(upstream: string, listen: { host: stri
         returned.set(name, name === 'location' ? value.split(upstreamUrl.origin).join(proxyOrigin) : value)
     })
     const isEventStream = response.headers.get('content-type')?.includes('text/event-stream') ?? false
-    const body = response.body && isEventStream ? rewriteOrigin(response.body, upstreamUrl.origin, proxyOrigin) : response.body
+    const body =
+      response.body && isEventStream ? rewriteOriginInStream(response.body, upstreamUrl.origin, proxyOrigin) : response.body
     return new Response(body, { status: response.status, statusText: response.statusText, headers: returned })
   }, listen)
   proxyOrigin = server.origin

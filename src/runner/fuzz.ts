@@ -24,6 +24,8 @@ export interface FuzzOptions {
   timeoutMs: number
   /** Trials at once while searching (real-port clients only gain from it; shrinking is one at a time). */
   concurrency?: number
+  /** Shrink a failure to a minimal counterexample (default); off reports the first failure as found. */
+  shrink?: boolean
   /** Called after each client × property finishes. */
   onResult?: (result: PropertyResult) => void
 }
@@ -147,6 +149,7 @@ async function fuzzOne(
   const details = await fc.check(fc.asyncProperty(arbitrary, predicate), {
     numRuns: options.runs,
     seed: options.seed,
+    endOnFailure: options.shrink === false,
     ...(path === undefined ? {} : { path }),
   })
   const base = { client: client.name, property, runs, exercised, outcomes, seed: details.seed }

@@ -13,6 +13,11 @@ export class TrafficLog {
   private readonly openStreams = new Set<Exchange>()
   private tick = 0
 
+  /** Event streams whose body is still being read (serve uses it to tell when a session is over). */
+  openStreamCount(): number {
+    return this.openStreams.size
+  }
+
   /** Call with the request before any handler reads its body. */
   onRequest(requestId: string, request: Request): void {
     const exchange: Exchange = {

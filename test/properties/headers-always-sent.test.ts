@@ -82,3 +82,14 @@ describe('headers-always-sent', () => {
     expect(headersAlwaysSent.exercised(trialOf(cfg, [{ method: 'GET', url: 'http://mcp.test/.well-known/x' }]))).toBe(false)
   })
 })
+
+describe('headers-always-sent with a redacted config (a recording)', () => {
+  it('checks presence only: any value matches a placeholder, absence is still a violation', () => {
+    const redacted = config({ headers: { 'X-API-Key': '<redacted:X-API-Key#1>' } })
+    const trial = trialOf(redacted, [
+      { method: 'POST', url: 'http://mcp.test/mcp', requestHeaders: [['x-api-key', 'the-real-key']] },
+      { method: 'GET', url: 'http://mcp.test/mcp', requestHeaders: [] },
+    ])
+    expect(headersAlwaysSent.check(trial).map((v) => v.exchange)).toEqual([2])
+  })
+})

@@ -3,7 +3,7 @@ import type { CliCommand } from '../cli-command.js'
 import type { ClientUnderTest } from '../../clients/client-under-test.js'
 import type { Transport } from '../../config/client-config.js'
 import { CONFIG_FORMATS } from '../../config/formats/registry.js'
-import { SDK_CLIENTS } from '../../clients/sdk-clients.js'
+import { DEFAULT_CLIENTS } from '../../clients/registry.js'
 import { PROPERTIES } from '../../../properties/index.js'
 import { resolveClients, selectProperties } from '../select.js'
 import type { Property } from '../../property/property.js'
@@ -23,6 +23,7 @@ interface FuzzArgs {
   network: 'in-process' | 'real-port'
   transport?: Transport[]
   concurrency: number
+  shrink: boolean
 }
 
 /** Flags beyond client, property, seed and path that a reproduce command must repeat. */
@@ -31,6 +32,7 @@ function reproduceFlags(args: FuzzArgs): string[] {
     `--timeout ${args.timeout}`,
     ...(args['config-format'] !== 'claude' ? [`--config-format ${args['config-format']}`] : []),
     ...(args.network !== 'in-process' ? [`--network ${args.network}`] : []),
+    ...(args.shrink ? [] : ['--no-shrink']),
     ...(args.transport ?? []).map((t) => `--transport ${t}`),
   ]
 }
@@ -58,7 +60,7 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     throw new UsageError(`--concurrency must be a whole number from 1 to 64, got ${args.concurrency}`)
   if (args.path !== undefined && !/^\d+(:\d+)*$/.test(args.path))
     throw new UsageError(`--path must look like "3:0:1" (as printed with a counterexample), got "${args.path}"`)
-  const clients = adapt((await resolveClients(args.client, args['config-format'])) ?? SDK_CLIENTS, args)
+  const clients = adapt((await resolveClients(args.client, args['config-format'])) ?? DEFAULT_CLIENTS, args)
   const properties: readonly Property[] = selectProperties(args.property) ?? PROPERTIES
   const seed = args.seed ?? Math.floor(Math.random() * 2 ** 31)
 
@@ -75,6 +77,7 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     seed,
     timeoutMs: args.timeout,
     concurrency: args.concurrency,
+    shrink: args.shrink,
     ...(args.path === undefined ? {} : { path: args.path }),
     onResult: (result) => writeOut(`${tableRow(result, width)}\n`),
   })
@@ -95,7 +98,7 @@ const module: CommandModule<object, FuzzArgs> = {
       .option('client', {
         type: 'string',
         array: true,
-        describe: 'Client(s) to test, by name (see `list`); default: the built-in SDK clients',
+        describe: 'Client(s) to test: a name (see `list`), cmd:COMMAND or module:PATH; default: the SDK clients (v1 and v2)',
       })
       .option('property', { type: 'string', array: true, describe: 'Property id(s) to check (see `list`); default: all' })
       .option('runs', { type: 'number', default: DEFAULT_RUNS, describe: 'Random trials per client × property' })
@@ -121,6 +124,12 @@ const module: CommandModule<object, FuzzArgs> = {
         default: 'in-process' as const,
         describe:
           'Serve in-process clients through interception (fast) or on real 127.0.0.1 ports; cmd: clients always use real ports',
+      })
+      .option('shrink', {
+        type: 'boolean',
+        default: true,
+        describe:
+          'Shrink failures to a minimal counterexample (--no-shrink: report the first failure as found, for slow clients)',
       })
       .option('concurrency', { type: 'number', default: 1, describe: 'Trials at once for cmd: clients, each on its own ports' })
       .option('transport', {

@@ -6,6 +6,8 @@ import { describeSource } from '../../property/property.js'
 import { CHALLENGES, PROTOCOL_VERSIONS } from '../../scenario/scenario.js'
 import { writeOut } from '../../runtime/process.js'
 import { EXIT } from '../usage-error.js'
+import { NAMED_SCENARIOS } from '../../scenario/named-scenarios.js'
+import { CONFIG_FORMATS } from '../../config/formats/registry.js'
 
 /** The scenario dimensions the fuzzer draws from, for `list`. */
 const DIMENSIONS: Array<[string, string]> = [
@@ -37,6 +39,10 @@ export function runListCommand(): number {
       `      source: ${describeSource(property.source)}`,
     )
   }
+  out.push('', 'Named scenarios (serve --scenario NAME):')
+  for (const named of NAMED_SCENARIOS) out.push(`  ${named.name.padEnd(30)}${named.description}`)
+  out.push('', 'Config formats (fuzz --client cmd:… --config-format NAME):')
+  for (const format of CONFIG_FORMATS) out.push(`  ${format.name.padEnd(30)}${format.description}`)
   out.push('', 'Scenario dimensions:')
   for (const [name, values] of DIMENSIONS) out.push(`  ${name}: ${values}`)
   writeOut(`${out.join('\n')}\n`)

@@ -1,20 +1,20 @@
 import type { ConfigFormat } from './config-format.js'
-import { ConfigFormatError, readServerMap } from './config-format.js'
+import { ConfigFormatError, readServerMap, renderJson } from './config-format.js'
 
 /**
  * Claude Code's `.mcp.json` (and Claude Desktop's): `mcpServers`, `type: "http" | "sse"`, `url`, `headers`.
  *
  * @example
- * claudeFormat.write({ transport: 'sse', url: 'https://api.example.com/mcp/sse', headers: {} }, 'remote-api')
+ * claudeFormat.render({ transport: 'sse', url: 'https://api.example.com/mcp/sse', headers: {} }, 'remote-api')
  * // { mcpServers: { 'remote-api': { type: 'sse', url: 'https://api.example.com/mcp/sse', headers: {} } } }
  */
 export const claudeFormat: ConfigFormat = {
   name: 'claude',
   description: 'Claude Code .mcp.json: mcpServers.<name> = { type: "http" | "sse", url, headers }',
   fileName: '.mcp.json',
-  write: (config, serverName) => ({
+  render: renderJson((config, serverName) => ({
     mcpServers: { [serverName]: { type: config.transport === 'sse' ? 'sse' : 'http', url: config.url, headers: config.headers } },
-  }),
+  })),
   read: (value) =>
     readServerMap(value, 'mcpServers', (entry, path) => {
       if (entry.type === 'http') return 'streamable-http'

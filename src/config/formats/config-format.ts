@@ -9,9 +9,18 @@ export interface ConfigFormat {
   description: string
   /** The file name the client looks for, for the temporary file a trial writes. */
   fileName: string
-  write(config: ClientConfig, serverName: string): unknown
-  /** Every HTTP server in the file, in file order; throws ConfigFormatError naming the path of a bad entry. */
-  read(value: unknown): Array<{ name: string; config: ClientConfig }>
+  /** The file's text for one server. */
+  render(config: ClientConfig, serverName: string): string
+  /**
+   * Every HTTP server in a parsed file, in file order; throws ConfigFormatError naming the path of
+   * a bad entry. Absent for formats that hold no URL (a header file).
+   */
+  read?(value: unknown): Array<{ name: string; config: ClientConfig }>
+}
+
+/** `render` for JSON formats: two-space JSON of the object a format builds. */
+export function renderJson(build: (config: ClientConfig, serverName: string) => unknown) {
+  return (config: ClientConfig, serverName: string): string => `${JSON.stringify(build(config, serverName), null, 2)}\n`
 }
 
 /** A config file that does not fit its format: the JSON path and what is wrong there. */

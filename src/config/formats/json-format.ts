@@ -1,18 +1,18 @@
 import type { ClientConfig } from '../client-config.js'
 import type { ConfigFormat } from './config-format.js'
-import { ConfigFormatError } from './config-format.js'
+import { ConfigFormatError, renderJson } from './config-format.js'
 
 /**
  * The harness's own ClientConfig as JSON: `{ transport, url, headers }`.
  *
  * @example
- * jsonFormat.write({ transport: 'sse', url: 'http://127.0.0.1:8001/sse', headers: {} }, 'ignored')
+ * jsonFormat.render({ transport: 'sse', url: 'http://127.0.0.1:8001/sse', headers: {} }, 'ignored')
  */
 export const jsonFormat: ConfigFormat = {
   name: 'json',
   description: 'plain ClientConfig: { transport: "streamable-http" | "sse", url, headers }',
   fileName: 'mcp-client-config.json',
-  write: (config) => ({ transport: config.transport, url: config.url, headers: config.headers }),
+  render: renderJson((config) => ({ transport: config.transport, url: config.url, headers: config.headers })),
   read(value) {
     const v = value as Partial<ClientConfig> | null
     if (!v || (v.transport !== 'streamable-http' && v.transport !== 'sse'))

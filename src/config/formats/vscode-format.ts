@@ -1,20 +1,20 @@
 import type { ConfigFormat } from './config-format.js'
-import { ConfigFormatError, readServerMap } from './config-format.js'
+import { ConfigFormatError, readServerMap, renderJson } from './config-format.js'
 
 /**
  * VS Code's `.vscode/mcp.json`: `servers`, `type: "http" | "sse"`, `url`, `headers` (plus optional `inputs`).
  *
  * @example
- * vscodeFormat.write({ transport: 'streamable-http', url: 'https://api.example.com/mcp', headers: {} }, 'api')
+ * vscodeFormat.render({ transport: 'streamable-http', url: 'https://api.example.com/mcp', headers: {} }, 'api')
  * // { servers: { api: { type: 'http', url: 'https://api.example.com/mcp', headers: {} } } }
  */
 export const vscodeFormat: ConfigFormat = {
   name: 'vscode',
   description: 'VS Code .vscode/mcp.json: servers.<name> = { type: "http" | "sse", url, headers }',
   fileName: 'mcp.json',
-  write: (config, serverName) => ({
+  render: renderJson((config, serverName) => ({
     servers: { [serverName]: { type: config.transport === 'sse' ? 'sse' : 'http', url: config.url, headers: config.headers } },
-  }),
+  })),
   read: (value) =>
     readServerMap(value, 'servers', (entry, path) => {
       if (entry.type === 'http') return 'streamable-http'

@@ -1,0 +1,159 @@
+import type { CommandModule } from 'yargs'
+import type { CliCommand } from '../cli-command.js'
+import { PROPERTIES } from '../../../properties/index.js'
+import type { Transport } from '../../config/client-config.js'
+import { loadRecording } from '../../recording/load-recording.js'
+import type { ReplayOptions } from '../../replay/replay-server.js'
+import { judgementReport } from '../../report/judgement-report.js'
+import { transcript } from '../../report/transcript.js'
+import { judgeTrial } from '../../runner/judge-trial.js'
+import type { Trial } from '../../runner/trial.js'
+import { onInterrupt, writeOut } from '../../runtime/process.js'
+import { NAMED_SCENARIOS, namedScenario } from '../../scenario/named-scenarios.js'
+import { serveRecording, serveScenario, type ServeTarget } from '../../serve/serve-targets.js'
+import { watchSession } from '../../serve/session-watch.js'
+import { TrafficLog } from '../../traffic/traffic-log.js'
+import { parseHeaderOptions } from '../parse-header.js'
+import { selectProperties } from '../select.js'
+import { EXIT, UsageError } from '../usage-error.js'
+
+interface ServeArgs {
+  scenario?: string
+  recording?: string
+  port: number
+  host: string
+  transport: Transport
+  path?: string
+  header?: string[]
+  duration?: number
+  once: boolean
+  speed: number
+  unmatched: ReplayOptions['unmatched']
+  property?: string[]
+}
+
+async function startTarget(args: ServeArgs, log: TrafficLog): Promise<{ target: ServeTarget; what: string }> {
+  const listen = { host: args.host, port: args.port }
+  if (args.recording) {
+    const recording = await loadRecording(args.recording)
+    return {
+      target: await serveRecording(recording, listen, log, { speed: args.speed, unmatched: args.unmatched }),
+      what: `recording ${args.recording}`,
+    }
+  }
+  let named
+  try {
+    named = namedScenario(args.scenario!)
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  const path = args.path ?? (args.transport === 'sse' ? '/sse' : '/mcp')
+  if (!path.startsWith('/')) throw new UsageError(`--path must start with "/", got "${path}"`)
+  const target = await serveScenario(named, listen, log, {
+    transport: args.transport,
+    path,
+    headers: parseHeaderOptions(args.header),
+  })
+  return { target, what: `scenario ${named.name} (${args.transport})` }
+}
+
+/** `serve`: a scenario or recording on real ports for a client you start; verdicts when it ends. */
+export async function runServeCommand(args: ServeArgs): Promise<number> {
+  if (!args.scenario === !args.recording) throw new UsageError('give exactly one of --scenario NAME or --recording FILE')
+  if (args.duration !== undefined && !(args.duration > 0)) throw new UsageError('--duration must be a positive number of seconds')
+  const properties = selectProperties(args.property) ?? PROPERTIES
+  const log = new TrafficLog()
+  const interrupted = new Promise<void>((resolve) => onInterrupt(resolve))
+  let target: ServeTarget
+  let what: string
+  try {
+    ;({ target, what } = await startTarget(args, log))
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EADDRINUSE' || code === 'EACCES') throw new UsageError(`cannot listen on ${args.host}:${args.port} (${code})`)
+    throw error
+  }
+  const headers = Object.entries(target.config.headers)
+  writeOut(
+    [
+      `mock MCP server (${what}) at ${target.config.url}`,
+      ...target.ports.slice(1).map((port) => `  also serving a recorded origin at ${port.origin}`),
+      headers.length === 0
+        ? 'no credentials needed'
+        : target.replay
+          ? `the recorded client was configured with: ${headers.map(([k]) => k).join(', ')} (values redacted: any value is accepted)`
+          : `configure your client with: ${headers.map(([k, v]) => `${k}: ${v}`).join(', ')}`,
+      `stop with Ctrl-C${args.once ? ', or it stops after the first session' : ''}${args.duration ? `, or after ${args.duration} s` : ''}; the verdicts come at the end`,
+      '',
+    ].join('\n'),
+  )
+  const live: Trial = {
+    client: 'external (served)',
+    config: target.config,
+    exchanges: [],
+    outcome: { kind: 'completed' },
+    durationMs: 0,
+  }
+  const why = await watchSession(log, {
+    once: args.once,
+    ...(args.duration === undefined ? {} : { durationSeconds: args.duration }),
+    interrupted,
+    onExchange: (exchange) => writeOut(`${transcript({ ...live, exchanges: [exchange] })[0]}\n`),
+  })
+  await target.close()
+  await log.settle(1000)
+  const trial: Trial = { ...live, exchanges: log.exchanges }
+  const judgements = judgeTrial(trial, properties)
+  const mismatches = target.replay?.mismatches.length ?? 0
+  writeOut(
+    `\nsession ended (${why}): ${log.exchanges.length} requests${target.replay ? `, ${mismatches} unmatched` : ''}\n${judgementReport(trial, judgements)}\n`,
+  )
+  return judgements.some((j) => j.verdict === 'violated') ? EXIT.violated : EXIT.ok
+}
+
+const module: CommandModule<object, ServeArgs> = {
+  command: 'serve',
+  describe: 'Serve a mock MCP server (scenario or recording) on real localhost ports for any client; verdicts at exit',
+  builder: (yargs) =>
+    yargs
+      .option('scenario', {
+        type: 'string',
+        choices: NAMED_SCENARIOS.map((s) => s.name),
+        describe: 'A named server behaviour (see list)',
+      })
+      .option('recording', { type: 'string', describe: 'Replay this recording as the server' })
+      .option('port', {
+        type: 'number',
+        default: 8001,
+        describe: 'Port of the MCP server (more origins take the next ports); 0 picks free ones',
+      })
+      .option('host', { type: 'string', default: '127.0.0.1', describe: 'Address to bind' })
+      .option('transport', {
+        type: 'string',
+        choices: ['streamable-http', 'sse'] as const,
+        default: 'streamable-http' as const,
+        describe: 'Scenario transport',
+      })
+      .option('path', { type: 'string', describe: 'Scenario endpoint path (default /mcp, or /sse for sse)' })
+      .option('header', {
+        type: 'string',
+        array: true,
+        describe: 'The headers your client is configured with, "Name: value" (default: what the scenario requires)',
+      })
+      .option('duration', { type: 'number', describe: 'Stop after this many seconds' })
+      .option('once', { type: 'boolean', default: false, describe: 'Stop after the first session closes' })
+      .option('speed', { type: 'number', default: 1, describe: 'Recording: scale of SSE event spacing; 0 = no delay' })
+      .option('unmatched', {
+        type: 'string',
+        choices: ['error', '404', 'passthrough'] as const,
+        default: '404' as const,
+        describe: 'Recording: what an unmatched request gets',
+      })
+      .option('property', { type: 'string', array: true, describe: 'Property id(s) to judge; default: all' })
+      .example('$0 serve --scenario static-key-404-discovery --port 8001', 'the seed server, for any client')
+      .example('$0 serve --recording recordings/claude-code-7290-http.json --port 8001', 'a recorded server')
+      .example('$0 serve --scenario open --once', 'stop after one session and print the verdicts'),
+  handler: () => undefined, // run by cli.ts, which owns exit codes
+}
+
+export const serveCommand: CliCommand<ServeArgs> = { module, run: runServeCommand }

@@ -1,0 +1,52 @@
+import { Client, SSEClientTransport, StreamableHTTPClientTransport, type OAuthClientProvider } from '@modelcontextprotocol/client'
+import type { ClientConfig, Transport } from '../config/client-config.js'
+import type { ClientUnderTest, TrialContext } from './client-under-test.js'
+import { HeadlessOAuthProvider } from './headless-oauth-provider.js'
+
+/**
+ * The standard session with the v2 TypeScript SDK client package (`@modelcontextprotocol/client`):
+ * the same steps as the v1 adapters, headers in `requestInit.headers` as its docs say.
+ */
+async function runSdk2Session(config: ClientConfig, context: TrialContext, authProvider?: OAuthClientProvider): Promise<void> {
+  const url = new URL(config.url)
+  const options = { requestInit: { headers: config.headers }, ...(authProvider ? { authProvider } : {}) }
+  const transport =
+    config.transport === 'streamable-http'
+      ? new StreamableHTTPClientTransport(url, {
+          ...options,
+          reconnectionOptions: {
+            initialReconnectionDelay: 50,
+            maxReconnectionDelay: 50,
+            reconnectionDelayGrowFactor: 1,
+            maxRetries: 1,
+          },
+        })
+      : new SSEClientTransport(url, options)
+  const client = new Client({ name: 'mcp-auth-harness', version: '0.1.0' })
+  const abort = () => void client.close().catch(() => undefined)
+  context.signal.addEventListener('abort', abort, { once: true })
+  try {
+    await client.connect(transport)
+    const { tools } = await client.listTools()
+    const first = tools[0]
+    if (first) await client.callTool({ name: first.name, arguments: {} })
+    if (transport instanceof StreamableHTTPClientTransport && transport.sessionId) await transport.terminateSession()
+  } finally {
+    context.signal.removeEventListener('abort', abort)
+    await client.close().catch(() => undefined)
+  }
+}
+
+function sdk2Client(transport: Transport): ClientUnderTest {
+  const short = transport === 'streamable-http' ? 'streamable' : 'sse'
+  return {
+    name: `sdk2-${short}`,
+    description: `@modelcontextprotocol/client (v2 SDK) ${transport === 'sse' ? 'SSEClientTransport' : 'StreamableHTTPClientTransport'}, with a headless OAuth provider`,
+    transports: [transport],
+    // The v1 provider class has the v2 interface's shape: the same headless app, either SDK.
+    run: (config, context) => runSdk2Session(config, context, new HeadlessOAuthProvider() as unknown as OAuthClientProvider),
+  }
+}
+
+/** The v2 SDK clients: not in the default `fuzz` set (which stays the v1 SDK), named with --client. */
+export const SDK2_CLIENTS: readonly ClientUnderTest[] = [sdk2Client('streamable-http'), sdk2Client('sse')]

@@ -1,0 +1,61 @@
+import type { Transport } from '../config/client-config.js'
+import { PROTOCOL_VERSIONS, type AuthRequirement, type Scenario } from './scenario.js'
+
+/** A ready-made server behaviour for `serve --scenario NAME`. */
+export interface NamedScenario {
+  name: string
+  description: string
+  auth: AuthRequirement
+}
+
+const KEY = { header: 'X-API-Key', value: 'test-key-12345' }
+
+export const NAMED_SCENARIOS: readonly NamedScenario[] = [
+  { name: 'open', description: 'no authentication at all', auth: { kind: 'none' } },
+  {
+    name: 'static-key-404-discovery',
+    description:
+      'the seed report (claude-code#7290): X-API-Key: test-key-12345 required, 401 without WWW-Authenticate, 404 {"detail":"Not Found"} on every well-known path and /register',
+    auth: { kind: 'static-header', ...KEY, challenge: 'no-www-authenticate' },
+  },
+  {
+    name: 'static-key-bearer-challenge',
+    description: 'X-API-Key: test-key-12345 required, 401 with WWW-Authenticate: Bearer resource_metadata=…, 404 on the metadata',
+    auth: { kind: 'static-header', ...KEY, challenge: 'bearer-resource-metadata' },
+  },
+  {
+    name: 'static-key-403',
+    description: 'X-API-Key: test-key-12345 required, 403 without insufficient_scope when it is missing',
+    auth: { kind: 'static-header', ...KEY, challenge: 'forbidden' },
+  },
+  {
+    name: 'bearer-token',
+    description: 'Authorization: Bearer test-token-12345 required, 401 with a bare WWW-Authenticate: Bearer',
+    auth: { kind: 'static-header', header: 'Authorization', value: 'Bearer test-token-12345', challenge: 'bearer-bare' },
+  },
+]
+
+/** Looks a named scenario up; throws a message listing the names. */
+export function namedScenario(name: string): NamedScenario {
+  const found = NAMED_SCENARIOS.find((candidate) => candidate.name === name)
+  if (!found) throw new Error(`unknown scenario "${name}"; known scenarios: ${NAMED_SCENARIOS.map((s) => s.name).join(', ')}`)
+  return found
+}
+
+/** The full Scenario for a named one at an origin, endpoint path and transport: every other dimension at its most common. */
+export function buildNamedScenario(named: NamedScenario, origin: string, endpointPath: string, transport: Transport): Scenario {
+  return {
+    origin,
+    endpointPath,
+    transport,
+    protocolVersions: [...PROTOCOL_VERSIONS],
+    responseMode: 'json',
+    getStream: 'sse',
+    sessions: true,
+    deleteAllowed: true,
+    legacyEndpoint: 'relative',
+    tools: true,
+    auth: named.auth,
+    notFound: '404-json',
+  }
+}

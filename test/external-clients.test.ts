@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { PROPERTIES } from '../properties/index.js'
+import { commandClient } from '../src/clients/command-client.js'
+import { headerFileFormat } from '../src/config/formats/header-file-format.js'
+import { fuzz } from '../src/runner/fuzz.js'
+
+// A real MCP client from the npm registry that nobody here wrote: mcp-remote's client mode
+// (`mcp-remote-client URL --header-file FILE`), started once per trial through cmd:, its state
+// kept in the trial's private folder. The README's findings table comes from this run.
+const MCP_REMOTE = commandClient(
+  'env MCP_REMOTE_CONFIG_DIR={trial-dir} node_modules/.bin/mcp-remote-client {url} --header-file {config} --allow-http',
+  headerFileFormat,
+)
+
+describe('mcp-remote-client 0.15 (a real external client) through cmd:', () => {
+  for (const transport of ['streamable-http', 'sse'] as const) {
+    it(`${transport}: configured headers are sent; OAuth metadata is probed without any 401`, async () => {
+      const results = await fuzz({
+        clients: [{ ...MCP_REMOTE, transports: [transport] }],
+        properties: PROPERTIES,
+        runs: 4,
+        seed: 2026,
+        timeoutMs: 6000,
+        concurrency: 2,
+        shrink: false,
+      })
+      const verdicts = Object.fromEntries(results.map((r) => [r.property.id, r.verdict]))
+      expect(verdicts).toEqual({ 'headers-always-sent': 'held', 'no-discovery-without-challenge': 'violated' })
+      const finding = results.find((r) => r.verdict === 'violated')!.counterexample!
+      expect(finding.violations[0]!.message).toMatch(
+        /GET \S+\/\.well-known\/(oauth-protected-resource|oauth-authorization-server|openid-configuration)\S* is OAuth discovery, but the MCP server never answered 401/,
+      )
+      expect(results[0]!.outcomes.completed).toBeGreaterThan(0)
+    })
+  }
+})

@@ -1,0 +1,76 @@
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { CLI, DENO, ROOT, run } from './helpers/cli.js'
+
+const EXTERNAL_CLIENT = fileURLToPath(new URL('./fixtures/sdk-client.mjs', import.meta.url))
+
+/** Starts `serve` (under Node or Deno), waits for the URL it prints, returns it and how to end it. */
+function startServe(runtime: 'node' | 'deno', ...args: string[]) {
+  const command = runtime === 'node' ? [process.execPath, CLI] : [DENO, 'run', '-A', CLI]
+  const child = spawn(command[0]!, [...command.slice(1), 'serve', '--port', '0', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stderr.on('data', (chunk) => (stderr += chunk))
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk
+      const match = /mock MCP server \(.*\) at (\S+)/.exec(stdout)
+      if (match) resolve(match[1]!)
+    })
+    void exited.then(() => reject(new Error(`serve exited early: ${stdout}${stderr}`)))
+  })
+  return { url, exited, child, output: () => stdout + stderr }
+}
+
+describe('serve: the mock on real ports for a client in another process', () => {
+  it('--once: the seed scenario, a correctly configured client, a live transcript, verdicts held (exit 0)', async () => {
+    const serve = startServe('node', '--scenario', 'static-key-404-discovery', '--once')
+    const url = await serve.url
+    const client = await run(process.execPath, [EXTERNAL_CLIENT, url, 'streamable-http', 'X-API-Key: test-key-12345'])
+    expect(client.stdout).toContain('ok: 1 tool(s)')
+    expect(await serve.exited).toBe(0)
+    const out = serve.output()
+    expect(out).toContain('configure your client with: X-API-Key: test-key-12345')
+    expect(out).toMatch(/#1 POST http:\/\/127\.0\.0\.1:\d+\/mcp \(initialize\) → 200 {2}\[X-API-Key: sent\]/)
+    expect(out).toContain('session ended (session-closed): 6 requests')
+    expect(out).toMatch(/headers-always-sent +held/)
+  })
+
+  it('a client that does not send the header is caught when the server stops (exit 1)', async () => {
+    const serve = startServe('node', '--scenario', 'static-key-404-discovery', '--transport', 'sse', '--duration', '3')
+    const url = await serve.url
+    expect(url).toMatch(/\/sse$/)
+    await run(process.execPath, [EXTERNAL_CLIENT, url, 'sse'])
+    expect(await serve.exited).toBe(1)
+    expect(serve.output()).toMatch(/- request #1 GET http:\/\/127\.0\.0\.1:\d+\/sse lacked configured header X-API-Key/)
+  })
+
+  it('--recording: a recorded server on a real port; Ctrl-C ends it with verdicts', async () => {
+    const serve = startServe('node', '--recording', 'recordings/gemini-cli-25473-get-stream-without-headers.json')
+    const url = await serve.url
+    const client = await run(process.execPath, [EXTERNAL_CLIENT, url, 'streamable-http', 'X-API-Key: any-value'])
+    expect(client.stdout).toContain('ok: 1 tool(s)')
+    serve.child.kill('SIGINT')
+    expect(await serve.exited).toBe(0)
+    expect(serve.output()).toMatch(/session ended \(interrupted\): \d+ requests, 0 unmatched/)
+  })
+
+  it('under Deno: the same serve, the same verdicts', async () => {
+    const serve = startServe('deno', '--scenario', 'open', '--once')
+    const url = await serve.url
+    await run(process.execPath, [EXTERNAL_CLIENT, url, 'streamable-http'])
+    expect(await serve.exited).toBe(0)
+    expect(serve.output()).toMatch(/no-discovery-without-challenge +held/)
+  })
+
+  it('usage errors exit 2', async () => {
+    expect((await run(process.execPath, [CLI, 'serve'])).code).toBe(2)
+    const both = await run(process.execPath, [CLI, 'serve', '--scenario', 'open', '--recording', 'x.json'])
+    expect(both.stderr).toContain('give exactly one of --scenario NAME or --recording FILE')
+  })
+})
