@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,7 +7,7 @@ import { loadRecording } from '../src/recording/load-recording.js'
 import { createReplayServer } from '../src/replay/replay-server.js'
 import { judgeTrial } from '../src/runner/judge-trial.js'
 import { runSession } from '../src/runner/run-trial.js'
-import { CLI, ROOT, run } from './helpers/cli.js'
+import { CLI, run, spawnUntil } from './helpers/cli.js'
 import { startSdkServer, type RunningSdkServer } from './helpers/sdk-server.js'
 import { tempDir } from './helpers/tmp.js'
 
@@ -20,29 +19,22 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-/** Starts `record --proxy` as its own process and resolves once it prints the URL to use. */
+/** Starts `record --proxy` as its own process; `ready` is the URL it tells the client to use. */
 function startProxy(upstream: string, out: string) {
-  const child = spawn(
-    process.execPath,
-    [CLI, 'record', '--proxy', '--upstream', upstream, '--port', '0', '--out', out, '--header', `X-API-Key: ${server.apiKey}`],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  let stdout = ''
-  let stderr = ''
-  child.stderr.on('data', (chunk) => (stderr += chunk))
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
-  const clientUrl = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk
-      const match = /point the client at (\S+)/.exec(stdout)
-      if (match) resolve(match[1]!)
-    })
-    void exited.then(() => reject(new Error(`proxy exited early: ${stderr}`)))
-  })
-  return { child, clientUrl, exited, output: () => stdout }
+  const args = [
+    CLI,
+    'record',
+    '--proxy',
+    '--upstream',
+    upstream,
+    '--port',
+    '0',
+    '--out',
+    out,
+    '--header',
+    `X-API-Key: ${server.apiKey}`,
+  ]
+  return spawnUntil(process.execPath, args, /point the client at (\S+)/)
 }
 
 describe('record --proxy: a client in another process, recorded through a real local reverse proxy', () => {
@@ -53,7 +45,7 @@ describe('record --proxy: a client in another process, recorded through a real l
     it(`${transport}: records the session, replays to the SDK client with zero unmatched requests`, async () => {
       const out = join(dir, `proxy-${transport}.json`)
       const proxy = startProxy(`${server.origin}${path}`, out)
-      const url = await proxy.clientUrl
+      const url = await proxy.ready
       expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+${path}$`))
       const client = await run(process.execPath, [EXTERNAL_CLIENT, url, transport, `X-API-Key: ${server.apiKey}`])
       expect(client.stdout + client.stderr).toContain('ok: 1 tool(s)')

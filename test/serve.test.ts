@@ -1,36 +1,19 @@
-import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { CLI, DENO, ROOT, run } from './helpers/cli.js'
+import { CLI, DENO, run, spawnUntil } from './helpers/cli.js'
 
 const EXTERNAL_CLIENT = fileURLToPath(new URL('./fixtures/sdk-client.mjs', import.meta.url))
 
-/** Starts `serve` (under Node or Deno), waits for the URL it prints, returns it and how to end it. */
+/** Starts `serve` (under Node or Deno); `ready` is the MCP server URL it prints. */
 function startServe(runtime: 'node' | 'deno', ...args: string[]) {
-  const command = runtime === 'node' ? [process.execPath, CLI] : [DENO, 'run', '-A', CLI]
-  const child = spawn(command[0]!, [...command.slice(1), 'serve', '--port', '0', ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stderr.on('data', (chunk) => (stderr += chunk))
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk
-      const match = /mock MCP server \(.*\) at (\S+)/.exec(stdout)
-      if (match) resolve(match[1]!)
-    })
-    void exited.then(() => reject(new Error(`serve exited early: ${stdout}${stderr}`)))
-  })
-  return { url, exited, child, output: () => stdout + stderr }
+  const [command, ...prefix] = runtime === 'node' ? [process.execPath, CLI] : [DENO, 'run', '-A', CLI]
+  return spawnUntil(command!, [...prefix, 'serve', '--port', '0', ...args], /mock MCP server \(.*\) at (\S+)/)
 }
 
 describe('serve: the mock on real ports for a client in another process', () => {
   it('--once: the seed scenario, a correctly configured client, a live transcript, verdicts held (exit 0)', async () => {
     const serve = startServe('node', '--scenario', 'static-key-404-discovery', '--once')
-    const url = await serve.url
+    const url = await serve.ready
     const client = await run(process.execPath, [EXTERNAL_CLIENT, url, 'streamable-http', 'X-API-Key: test-key-12345'])
     expect(client.stdout).toContain('ok: 1 tool(s)')
     expect(await serve.exited).toBe(0)
@@ -43,7 +26,7 @@ describe('serve: the mock on real ports for a client in another process', () => 
 
   it('a client that does not send the header is caught when the server stops (exit 1)', async () => {
     const serve = startServe('node', '--scenario', 'static-key-404-discovery', '--transport', 'sse', '--duration', '3')
-    const url = await serve.url
+    const url = await serve.ready
     expect(url).toMatch(/\/sse$/)
     await run(process.execPath, [EXTERNAL_CLIENT, url, 'sse'])
     expect(await serve.exited).toBe(1)
@@ -52,7 +35,7 @@ describe('serve: the mock on real ports for a client in another process', () => 
 
   it('--recording: a recorded server on a real port; Ctrl-C ends it with verdicts', async () => {
     const serve = startServe('node', '--recording', 'recordings/gemini-cli-25473-get-stream-without-headers.json')
-    const url = await serve.url
+    const url = await serve.ready
     const client = await run(process.execPath, [EXTERNAL_CLIENT, url, 'streamable-http', 'X-API-Key: any-value'])
     expect(client.stdout).toContain('ok: 1 tool(s)')
     serve.child.kill('SIGINT')
@@ -62,7 +45,7 @@ describe('serve: the mock on real ports for a client in another process', () => 
 
   it('under Deno: the same serve, the same verdicts', async () => {
     const serve = startServe('deno', '--scenario', 'open', '--once')
-    const url = await serve.url
+    const url = await serve.ready
     await run(process.execPath, [EXTERNAL_CLIENT, url, 'streamable-http'])
     expect(await serve.exited).toBe(0)
     expect(serve.output()).toMatch(/no-discovery-without-challenge +held/)

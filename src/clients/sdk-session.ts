@@ -5,6 +5,7 @@ import type { OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js'
 import type { ClientConfig } from '../config/client-config.js'
 import type { TrialContext } from './client-under-test.js'
+import { runStandardSession } from './standard-session.js'
 
 /** How an adapter builds its SDK transport; faulty clients change exactly one of these. */
 export interface SdkTransportOptions {
@@ -42,23 +43,7 @@ function createTransport(config: ClientConfig, options: SdkTransportOptions) {
   })
 }
 
-/**
- * The standard session every SDK-based adapter runs: connect (initialize), `tools/list`,
- * `tools/call` on the first listed tool, DELETE the session (Streamable HTTP), close.
- */
-export async function runSdkSession(config: ClientConfig, context: TrialContext, options: SdkTransportOptions): Promise<void> {
-  const transport = createTransport(config, options)
-  const client = new Client({ name: 'mcp-auth-harness', version: '0.1.0' })
-  const abort = () => void client.close().catch(() => undefined)
-  context.signal.addEventListener('abort', abort, { once: true })
-  try {
-    await client.connect(transport)
-    const { tools } = await client.listTools()
-    const first = tools[0]
-    if (first) await client.callTool({ name: first.name, arguments: {} })
-    if (transport instanceof StreamableHTTPClientTransport && transport.sessionId) await transport.terminateSession()
-  } finally {
-    context.signal.removeEventListener('abort', abort)
-    await client.close().catch(() => undefined)
-  }
+/** The standard session (see `runStandardSession`) with the v1 SDK, its transport built from `options`. */
+export function runSdkSession(config: ClientConfig, context: TrialContext, options: SdkTransportOptions): Promise<void> {
+  return runStandardSession(new Client({ name: 'mcp-auth-harness', version: '0.1.0' }), createTransport(config, options), context)
 }

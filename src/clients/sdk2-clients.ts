@@ -2,12 +2,13 @@ import { Client, SSEClientTransport, StreamableHTTPClientTransport, type OAuthCl
 import type { ClientConfig, Transport } from '../config/client-config.js'
 import type { ClientUnderTest, TrialContext } from './client-under-test.js'
 import { HeadlessOAuthProvider } from './headless-oauth-provider.js'
+import { runStandardSession } from './standard-session.js'
 
 /**
  * The standard session with the v2 TypeScript SDK client package (`@modelcontextprotocol/client`):
  * the same steps as the v1 adapters, headers in `requestInit.headers` as its docs say.
  */
-async function runSdk2Session(config: ClientConfig, context: TrialContext, authProvider?: OAuthClientProvider): Promise<void> {
+function runSdk2Session(config: ClientConfig, context: TrialContext, authProvider?: OAuthClientProvider): Promise<void> {
   const url = new URL(config.url)
   const options = { requestInit: { headers: config.headers }, ...(authProvider ? { authProvider } : {}) }
   const transport =
@@ -22,19 +23,7 @@ async function runSdk2Session(config: ClientConfig, context: TrialContext, authP
           },
         })
       : new SSEClientTransport(url, options)
-  const client = new Client({ name: 'mcp-auth-harness', version: '0.1.0' })
-  const abort = () => void client.close().catch(() => undefined)
-  context.signal.addEventListener('abort', abort, { once: true })
-  try {
-    await client.connect(transport)
-    const { tools } = await client.listTools()
-    const first = tools[0]
-    if (first) await client.callTool({ name: first.name, arguments: {} })
-    if (transport instanceof StreamableHTTPClientTransport && transport.sessionId) await transport.terminateSession()
-  } finally {
-    context.signal.removeEventListener('abort', abort)
-    await client.close().catch(() => undefined)
-  }
+  return runStandardSession(new Client({ name: 'mcp-auth-harness', version: '0.1.0' }), transport, context)
 }
 
 function sdk2Client(transport: Transport): ClientUnderTest {

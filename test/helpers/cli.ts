@@ -28,3 +28,24 @@ export function run(command: string, args: string[], timeoutMs = 90_000): Promis
 export function cli(...args: string[]): Promise<Ran> {
   return run(process.execPath, [CLI, ...args])
 }
+
+/**
+ * Starts a long-running command (a proxy, a server) and resolves `ready` with the first match of
+ * `pattern` in its stdout; `exited` resolves with its exit code.
+ */
+export function spawnUntil(command: string, args: string[], pattern: RegExp) {
+  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stderr.on('data', (chunk) => (stderr += chunk))
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
+  const ready = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk
+      const match = pattern.exec(stdout)
+      if (match) resolve(match[1]!)
+    })
+    void exited.then(() => reject(new Error(`${command} exited before it was ready: ${stdout}${stderr}`)))
+  })
+  return { child, ready, exited, output: () => stdout + stderr }
+}

@@ -1,18 +1,8 @@
-import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js'
 import { TRANSPORTS } from '../../config/client-config.js'
 import type { ClientUnderTest } from '../client-under-test.js'
 import { HeadlessOAuthProvider } from '../headless-oauth-provider.js'
 import { runSdkSession } from '../sdk-session.js'
-
-/** A fetch that removes the given headers from POST requests only. */
-function withoutHeadersOnPost(names: string[]): FetchLike {
-  return (url, init) => {
-    if ((init?.method ?? 'GET').toUpperCase() !== 'POST') return fetch(url, init)
-    const headers = new Headers(init?.headers)
-    for (const name of names) headers.delete(name)
-    return fetch(url, { ...init, headers })
-  }
-}
+import { withoutHeadersOn } from './strip-headers.js'
 
 /**
  * Reproduces vscode#246207 and claude-code#28293: configured headers go on the SSE GET but not on
@@ -26,7 +16,7 @@ export const noHeadersOnPost: ClientUnderTest = {
     return runSdkSession(config, context, {
       headers: config.headers,
       authProvider: new HeadlessOAuthProvider(),
-      fetch: withoutHeadersOnPost(Object.keys(config.headers)),
+      fetch: withoutHeadersOn('POST', Object.keys(config.headers)),
     })
   },
 }

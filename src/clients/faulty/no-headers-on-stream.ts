@@ -1,18 +1,8 @@
-import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js'
 import { TRANSPORTS } from '../../config/client-config.js'
 import type { ClientUnderTest } from '../client-under-test.js'
 import { HeadlessOAuthProvider } from '../headless-oauth-provider.js'
 import { runSdkSession } from '../sdk-session.js'
-
-/** A fetch that removes the given headers from GET requests only. */
-function withoutHeadersOnGet(names: string[]): FetchLike {
-  return (url, init) => {
-    if ((init?.method ?? 'GET').toUpperCase() !== 'GET') return fetch(url, init)
-    const headers = new Headers(init?.headers)
-    for (const name of names) headers.delete(name)
-    return fetch(url, { ...init, headers })
-  }
-}
+import { withoutHeadersOn } from './strip-headers.js'
 
 /**
  * Reproduces gemini-cli#25473, rust-sdk#464 and typescript-sdk#895: configured headers go on POSTs
@@ -23,7 +13,7 @@ export const noHeadersOnStream: ClientUnderTest = {
   description: 'SDK client that sends configured headers on POSTs but not on the GET/SSE stream (gemini-cli#25473)',
   transports: TRANSPORTS,
   run(config, context) {
-    const strip = withoutHeadersOnGet(Object.keys(config.headers))
+    const strip = withoutHeadersOn('GET', Object.keys(config.headers))
     return runSdkSession(config, context, {
       headers: config.headers,
       authProvider: new HeadlessOAuthProvider(),
