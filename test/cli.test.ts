@@ -16,7 +16,7 @@ describe('mcp-auth-harness CLI', () => {
       expect(stdout).toMatch(new RegExp(`^${name} +headers-always-sent +10 +\\d+ +held`, 'm'))
       expect(stdout).toMatch(new RegExp(`^${name} +no-discovery-without-challenge +10 +\\d+ +held`, 'm'))
     }
-    expect(stdout).toContain('120 trials in')
+    expect(stdout).toContain('60 trials in')
     expect(stdout).toContain('all properties held')
   })
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { headersAlwaysSent, noDiscoveryWithoutChallenge, PROPERTIES } from '../properties/index.js'
+import {
+  acceptHeaders,
+  headersAlwaysSent,
+  noDiscoveryWithoutChallenge,
+  PROPERTIES,
+  protocolVersionHeader,
+  sessionIdEchoed,
+} from '../properties/index.js'
+import { dropsSessionId, jsonOnlyAccept, noProtocolVersion } from '../src/clients/faulty/transport-faults.js'
 import { dropsHeaders } from '../src/clients/faulty/drops-headers.js'
 import { discoveryFirst } from '../src/clients/faulty/discovery-first.js'
 import { noHeadersOnStream } from '../src/clients/faulty/no-headers-on-stream.js'
@@ -15,6 +23,9 @@ const CASES: Array<[ClientUnderTest, Property]> = [
   [discoveryFirst, noDiscoveryWithoutChallenge],
   [noHeadersOnStream, headersAlwaysSent],
   [noHeadersOnPost, headersAlwaysSent],
+  [dropsSessionId, sessionIdEchoed],
+  [noProtocolVersion, protocolVersionHeader],
+  [jsonOnlyAccept, acceptHeaders],
 ]
 
 describe('every property can fail: its faulty client is caught and shrunk', () => {
@@ -32,6 +43,7 @@ describe('every property can fail: its faulty client is caught and shrunk', () =
       // Shrunk: at most one configured header, no auth requirement left, a handful of exchanges.
       expect(Object.keys(ce.trial.config.headers).length).toBeLessThanOrEqual(1)
       expect(ce.trial.scenario?.auth).toEqual({ kind: 'none' })
+      expect(Object.keys(ce.trial.config.headers).length).toBeLessThanOrEqual(property === headersAlwaysSent ? 1 : 0)
       expect(ce.trial.exchanges.length).toBeLessThanOrEqual(8)
 
       // The printed seed and path replay the same counterexample.

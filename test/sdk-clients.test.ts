@@ -15,13 +15,18 @@ describe('the SDK clients satisfy every property', () => {
       const results = await fuzz({ clients: [client], properties: PROPERTIES, runs: 150, seed: 4242, timeoutMs: 5000 })
       for (const result of results) {
         expect(result.counterexample?.violations ?? [], `${client.name} × ${result.property.id}`).toEqual([])
-        expect(result.verdict).toBe('held')
         expect(result.runs).toBe(150)
-        expect(result.exercised).toBeGreaterThan(75)
         // Both successful sessions and challenged ones must have been exercised.
         expect(result.outcomes.completed).toBeGreaterThan(20)
         expect(result.outcomes['client-error']).toBeGreaterThan(10)
         expect(result.outcomes.timeout).toBe(0)
+        const streamableOnly = ['session-id-echoed', 'protocol-version-header', 'accept-headers'].includes(result.property.id)
+        if (streamableOnly && client.transports.includes('sse')) {
+          expect(result.verdict, result.property.id).toBe('not-exercised')
+        } else {
+          expect(result.verdict, result.property.id).toBe('held')
+          expect(result.exercised, result.property.id).toBeGreaterThan(streamableOnly ? 30 : 75)
+        }
       }
     })
   }

@@ -5,9 +5,18 @@ import { dropsHeaders } from './faulty/drops-headers.js'
 import { discoveryFirst } from './faulty/discovery-first.js'
 import { noHeadersOnStream } from './faulty/no-headers-on-stream.js'
 import { noHeadersOnPost } from './faulty/no-headers-on-post.js'
+import { dropsSessionId, jsonOnlyAccept, noProtocolVersion } from './faulty/transport-faults.js'
 
 /** Faulty reference clients: each violates one property on purpose, to prove the property can fail. */
-export const FAULTY_CLIENTS: readonly ClientUnderTest[] = [dropsHeaders, discoveryFirst, noHeadersOnStream, noHeadersOnPost]
+export const FAULTY_CLIENTS: readonly ClientUnderTest[] = [
+  dropsHeaders,
+  discoveryFirst,
+  noHeadersOnStream,
+  noHeadersOnPost,
+  dropsSessionId,
+  noProtocolVersion,
+  jsonOnlyAccept,
+]
 
 /** What `fuzz` tests when no client is named: the official TypeScript SDK, v1 and v2, both transports. */
 export const DEFAULT_CLIENTS: readonly ClientUnderTest[] = [...SDK_CLIENTS, ...SDK2_CLIENTS]

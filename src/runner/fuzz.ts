@@ -26,6 +26,8 @@ export interface FuzzOptions {
   concurrency?: number
   /** Shrink a failure to a minimal counterexample (default); off reports the first failure as found. */
   shrink?: boolean
+  /** Counts the sessions actually run (each input runs once per client, whatever the number of properties). */
+  stats?: { trials: number }
   /** Called after each client × property finishes. */
   onResult?: (result: PropertyResult) => void
 }
@@ -68,8 +70,11 @@ export async function fuzz(options: FuzzOptions): Promise<PropertyResult[]> {
   const results: PropertyResult[] = []
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31)
   for (const client of options.clients) {
+    // The same seed gives every property of a client the same inputs: each trial runs once, is
+    // judged by every property, and is forgotten when the client is done (memory stays flat).
+    const trials = new Map<string, Promise<Trial>>()
     for (const property of options.properties) {
-      const result = await fuzzOne(client, property, { ...options, seed })
+      const result = await fuzzOne(client, property, { ...options, seed }, trials)
       options.onResult?.(result)
       results.push(result)
     }
@@ -104,6 +109,7 @@ async function fuzzOne(
   client: ClientUnderTest,
   property: Property,
   options: FuzzOptions & { seed: number },
+  trials: Map<string, Promise<Trial>>,
 ): Promise<PropertyResult> {
   const outcomes: PropertyResult['outcomes'] = { completed: 0, 'client-error': 0, timeout: 0 }
   let runs = 0
@@ -111,7 +117,14 @@ async function fuzzOne(
   let failing: { trial: Trial; violations: Violation[] } | undefined
   const arbitrary = trialInputArbitrary(client.transports)
   const predicate = async ({ config, plan }: TrialInput) => {
-    const trial = await runTrial(client, config, resolveScenario(config, plan), { timeoutMs: options.timeoutMs })
+    const key = JSON.stringify([config, plan])
+    let pending = trials.get(key)
+    if (!pending) {
+      pending = runTrial(client, config, resolveScenario(config, plan), { timeoutMs: options.timeoutMs })
+      trials.set(key, pending)
+      if (options.stats) options.stats.trials += 1
+    }
+    const trial = await pending
     // Statistics count the search, not the shrinking that follows the first failure.
     const searching = failing === undefined
     if (searching) {

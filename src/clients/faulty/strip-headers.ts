@@ -1,11 +1,17 @@
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js'
 
-/** A fetch that removes the given headers from requests of one method only: the faulty clients' one bug. */
-export function withoutHeadersOn(method: 'GET' | 'POST', names: readonly string[]): FetchLike {
+/** A fetch that lets a faulty client change the headers of each request before it is sent: its one bug. */
+export function editingHeaders(edit: (method: string, headers: Headers) => void): FetchLike {
   return (url, init) => {
-    if ((init?.method ?? 'GET').toUpperCase() !== method) return fetch(url, init)
     const headers = new Headers(init?.headers)
-    for (const name of names) headers.delete(name)
+    edit((init?.method ?? 'GET').toUpperCase(), headers)
     return fetch(url, { ...init, headers })
   }
+}
+
+/** A fetch that removes the given headers from requests of one method only. */
+export function withoutHeadersOn(method: 'GET' | 'POST', names: readonly string[]): FetchLike {
+  return editingHeaders((sent, headers) => {
+    if (sent === method) for (const name of names) headers.delete(name)
+  })
 }

@@ -1,0 +1,26 @@
+import type { Exchange } from './exchange.js'
+import { jsonRpcMethod } from './exchange.js'
+
+function resultVersion(text: string | undefined): string | undefined {
+  if (!text) return undefined
+  try {
+    const message = JSON.parse(text) as { result?: { protocolVersion?: unknown } }
+    const version = message?.result?.protocolVersion
+    return typeof version === 'string' ? version : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The protocol version the server answered to the client's `initialize` (from a JSON body or an
+ * SSE event), with the exchange that carried it; undefined before a successful initialize.
+ */
+export function negotiatedVersion(exchanges: readonly Exchange[]): { version: string; exchange: Exchange } | undefined {
+  for (const exchange of exchanges) {
+    if (jsonRpcMethod(exchange.requestBody) !== 'initialize') continue
+    const version = resultVersion(exchange.responseBody) ?? exchange.events?.map((e) => resultVersion(e.data)).find(Boolean)
+    if (version) return { version, exchange }
+  }
+  return undefined
+}
