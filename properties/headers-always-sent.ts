@@ -3,6 +3,7 @@ import type { Trial } from '../src/runner/trial.js'
 import { headerValue } from '../src/traffic/exchange.js'
 import { mcpEndpointExchanges } from '../src/traffic/mcp-endpoint.js'
 import { isPlaceholder } from '../src/recording/redactor.js'
+import { issuedTokens } from '../src/traffic/oauth-flow.js'
 
 const ID = 'headers-always-sent'
 
@@ -23,9 +24,13 @@ export const headersAlwaysSent: Property = {
     Object.keys(trial.config.headers).length > 0 && mcpEndpointExchanges(trial.config, trial.exchanges).length > 0,
   check(trial: Trial): Violation[] {
     const violations: Violation[] = []
+    // Once OAuth issued a token, Authorization carries it: what happens to a configured static
+    // Authorization then is unspecified (spec-rules U7), so only the other headers are judged.
+    const tokenTick = Math.min(...issuedTokens(trial).map((t) => t.tick))
     for (const exchange of mcpEndpointExchanges(trial.config, trial.exchanges)) {
       const request = `request #${exchange.seq} ${exchange.method} ${exchange.url}`
       for (const [name, expected] of Object.entries(trial.config.headers)) {
+        if (name.toLowerCase() === 'authorization' && exchange.requestTick > tokenTick) continue
         const sent = headerValue(exchange.requestHeaders, name)
         let problem: string | undefined
         if (sent === undefined) problem = `lacked configured header ${name}`

@@ -4,8 +4,34 @@ import { noDiscoveryWithoutChallenge } from './no-discovery-without-challenge.js
 import { sessionIdEchoed } from './session-id-echoed.js'
 import { protocolVersionHeader } from './protocol-version-header.js'
 import { acceptHeaders } from './accept-headers.js'
+import { pkceS256 } from './pkce-s256.js'
+import { resourceParameter } from './resource-parameter.js'
+import { tokenInAuthorizationHeader } from './token-in-authorization-header.js'
+import { noHeaderLeak } from './no-header-leak.js'
+import { resourceMetadataHonored } from './resource-metadata-honored.js'
+import { prmDiscoveryOrder } from './prm-discovery-order.js'
+import { asMetadataDiscoveryOrder } from './as-metadata-discovery-order.js'
+import { resourceMismatchRejected } from './resource-mismatch-rejected.js'
+import { scopeSelection } from './scope-selection.js'
+import { boundedAuthRetries } from './bounded-auth-retries.js'
 
-export { headersAlwaysSent, noDiscoveryWithoutChallenge, sessionIdEchoed, protocolVersionHeader, acceptHeaders }
+export {
+  headersAlwaysSent,
+  noDiscoveryWithoutChallenge,
+  sessionIdEchoed,
+  protocolVersionHeader,
+  acceptHeaders,
+  pkceS256,
+  resourceParameter,
+  tokenInAuthorizationHeader,
+  noHeaderLeak,
+  resourceMetadataHonored,
+  prmDiscoveryOrder,
+  asMetadataDiscoveryOrder,
+  resourceMismatchRejected,
+  scopeSelection,
+  boundedAuthRetries,
+}
 
 /** The catalogue: every property the harness checks, in report order. */
 export const PROPERTIES: readonly Property[] = [
@@ -14,6 +40,16 @@ export const PROPERTIES: readonly Property[] = [
   sessionIdEchoed,
   protocolVersionHeader,
   acceptHeaders,
+  noHeaderLeak,
+  resourceMetadataHonored,
+  prmDiscoveryOrder,
+  asMetadataDiscoveryOrder,
+  resourceMismatchRejected,
+  pkceS256,
+  resourceParameter,
+  scopeSelection,
+  tokenInAuthorizationHeader,
+  boundedAuthRetries,
 ]
 
 /** Looks a property up by id; throws a message listing the known ids. */

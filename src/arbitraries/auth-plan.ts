@@ -1,10 +1,11 @@
 import fc from 'fast-check'
 import type { AuthPlan } from '../scenario/scenario-plan.js'
 import { challengeArbitrary } from './challenge.js'
+import { oauthPlanArbitrary } from './oauth-plan.js'
 
 /**
- * What the server requires: nothing, or a static header that the config satisfies (most often),
- * gets wrong, or lacks, with the challenge it answers otherwise. Shrinks towards "nothing".
+ * What the server requires: nothing; a static header that the config satisfies (most often), gets
+ * wrong, or lacks, with the challenge it answers otherwise; or OAuth. Shrinks towards "nothing".
  *
  * @example
  * fc.sample(authPlanArbitrary(), 1) // [{ kind: 'static-header', credential: 'configured', pick: 0, challenge: 'bearer-bare' }]
@@ -26,5 +27,6 @@ export function authPlanArbitrary(): fc.Arbitrary<AuthPlan> {
         challenge: challengeArbitrary(),
       }),
     },
+    { weight: 2, arbitrary: oauthPlanArbitrary().map((oauth) => ({ kind: 'oauth' as const, oauth })) },
   )
 }

@@ -3,11 +3,13 @@ import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } fr
 
 /**
  * An OAuthClientProvider as a headless app would implement it, with no stored client or tokens.
- * Giving one to the SDK makes it start discovery on a 401, as OAuth-capable apps do. It records the
- * authorization URL instead of opening a browser, so the SDK's flow ends there with UnauthorizedError.
+ * Giving one to the SDK makes it start discovery on a 401, as OAuth-capable apps do. Its "browser"
+ * requests the authorization URL (so it is in the traffic) without following the redirect, and
+ * keeps the `code` from the `Location` for the app to hand to `transport.finishAuth`.
  */
 export class HeadlessOAuthProvider implements OAuthClientProvider {
   readonly authorizationUrls: URL[] = []
+  private pendingCode: string | undefined
   private client: OAuthClientInformationMixed | undefined
   private savedTokens: OAuthTokens | undefined
   private verifier = ''
@@ -42,8 +44,26 @@ export class HeadlessOAuthProvider implements OAuthClientProvider {
     this.savedTokens = tokens
   }
 
-  redirectToAuthorization(url: URL): void {
+  async redirectToAuthorization(url: URL): Promise<void> {
     this.authorizationUrls.push(url)
+    const response = await fetch(this.browse(url), { redirect: 'manual' })
+    const location = response.headers.get('location')
+    await response.body?.cancel()
+    if (!location) return
+    const code = new URL(location, url).searchParams.get('code')
+    if (code) this.pendingCode = code
+  }
+
+  /** The URL the browser really opens; faulty providers change it. */
+  protected browse(url: URL): URL {
+    return url
+  }
+
+  /** The code from the last authorization redirect, once. */
+  takeAuthorizationCode(): string | undefined {
+    const code = this.pendingCode
+    this.pendingCode = undefined
+    return code
   }
 
   saveCodeVerifier(verifier: string): void {

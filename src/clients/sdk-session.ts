@@ -1,7 +1,8 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js'
-import type { OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js'
+import { UnauthorizedError, type OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js'
+import type { HeadlessOAuthProvider } from './headless-oauth-provider.js'
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js'
 import type { ClientConfig } from '../config/client-config.js'
 import type { TrialContext } from './client-under-test.js'
@@ -43,7 +44,28 @@ function createTransport(config: ClientConfig, options: SdkTransportOptions) {
   })
 }
 
-/** The standard session (see `runStandardSession`) with the v1 SDK, its transport built from `options`. */
-export function runSdkSession(config: ClientConfig, context: TrialContext, options: SdkTransportOptions): Promise<void> {
-  return runStandardSession(new Client({ name: 'mcp-auth-harness', version: '0.1.0' }), createTransport(config, options), context)
+/** How many times an adapter completes an authorization and reconnects before it gives up, as apps do. */
+export const MAX_AUTHORIZATIONS = 2
+
+/**
+ * The standard session (see `runStandardSession`) with the v1 SDK, its transport built from
+ * `options`. When the session stops with UnauthorizedError and the headless browser got a code, it
+ * hands the code to `transport.finishAuth` and reconnects with a new transport, as the SDK's docs
+ * show apps doing, at most MAX_AUTHORIZATIONS times.
+ */
+export async function runSdkSession(config: ClientConfig, context: TrialContext, options: SdkTransportOptions): Promise<void> {
+  for (let round = 0; ; round++) {
+    const transport = createTransport(config, options)
+    try {
+      return await runStandardSession(new Client({ name: 'mcp-auth-harness', version: '0.1.0' }), transport, context)
+    } catch (error) {
+      const code = error instanceof UnauthorizedError && round < MAX_AUTHORIZATIONS ? takeCode(options.authProvider) : undefined
+      if (!code) throw error
+      await transport.finishAuth(code)
+    }
+  }
+}
+
+function takeCode(provider: OAuthClientProvider | undefined): string | undefined {
+  return provider && 'takeAuthorizationCode' in provider ? (provider as HeadlessOAuthProvider).takeAuthorizationCode() : undefined
 }

@@ -1,6 +1,7 @@
 import { defineNetwork, InterceptorSource } from 'msw/experimental'
 import { FetchInterceptor } from '@mswjs/interceptors/fetch/web'
-import { http, type HttpHandler } from 'msw/http'
+import { http, HttpResponse, type HttpHandler } from 'msw/http'
+import { nextMacrotask } from '../runtime/process.js'
 import type { HttpRequestEventMap, Interceptor } from '@mswjs/interceptors'
 import { TrafficLog } from '../traffic/traffic-log.js'
 
@@ -75,7 +76,7 @@ export class InProcessNetwork {
     const next = this.queue.then(async () => {
       const log = new TrafficLog()
       this.unhandled = unhandled
-      this.network.resetHandlers(...handlers, NEVER_MATCHES)
+      this.network.resetHandlers(this.guard(log), ...handlers, NEVER_MATCHES)
       this.current = log
       if (this.network.readyState !== 1) await this.network.enable()
       try {
@@ -101,6 +102,19 @@ export class InProcessNetwork {
     })
     this.queue = next.catch(() => undefined)
     return next
+  }
+
+  /**
+   * The first handler of every trial: each request waits for a macrotask (so timers, and the
+   * trial's timeout, run even when a client loops on instant mock answers), and a request beyond
+   * TrafficLog.MAX_EXCHANGES, or from a trial that is over, is refused with a network error.
+   */
+  private guard(log: TrafficLog): HttpHandler {
+    return http.all('*', async () => {
+      await nextMacrotask()
+      if (this.current !== log || log.truncated) return HttpResponse.error()
+      return undefined
+    })
   }
 
   /** Restores the real `fetch`; the next `run` enables interception again. */

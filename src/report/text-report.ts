@@ -86,6 +86,9 @@ export function counterexampleReport(result: PropertyResult, flags: readonly str
     ...(ce.trial.process ? processLines(ce.trial.process) : []),
     `  traffic:`,
     ...transcript(ce.trial).map((line) => `    ${line}`),
+    ...(ce.trial.truncated
+      ? [`    … and more: the client kept sending; requests after #${ce.trial.exchanges.length} were refused`]
+      : []),
     `  violations:`,
     ...ce.violations.slice(0, 10).map((v) => `    - ${v.message}`),
     ...(ce.violations.length > 10 ? [`    … and ${ce.violations.length - 10} more`] : []),

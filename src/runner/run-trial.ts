@@ -61,6 +61,7 @@ function trialOf(client: ClientUnderTest, config: ClientConfig, log: TrafficLog,
     outcome: driven.outcome,
     durationMs: Math.round(performance.now() - started),
     ...(driven.process ? { process: driven.process } : {}),
+    ...(log.truncated ? { truncated: true } : {}),
   }
 }
 

@@ -27,6 +27,8 @@ export interface Trial {
   exchanges: Exchange[]
   outcome: TrialOutcome
   durationMs: number
+  /** True when the client sent more than TrafficLog.MAX_EXCHANGES requests: the rest was refused. */
+  truncated?: boolean
   /** For a client started as a process: its exit and output. */
   process?: ProcessReport
 }

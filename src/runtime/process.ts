@@ -38,3 +38,12 @@ export function onInterrupt(stop: () => void): () => void {
     process.off('SIGTERM', once)
   }
 }
+
+/**
+ * Resolves on the next macrotask. Mock responses wait for it, so a client stuck in a request loop
+ * against an in-process server (everything else microtasks) still lets the trial's timeout fire.
+ */
+export function nextMacrotask(): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate
+  return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)))
+}

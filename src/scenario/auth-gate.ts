@@ -1,4 +1,6 @@
 import type { Scenario } from './scenario.js'
+import type { ServerState } from './server-state.js'
+import { hintedPrmUrl } from './oauth-handlers.js'
 
 /** Path-inserted Protected Resource Metadata URL for the endpoint (RFC 9728 §3.1). */
 export function resourceMetadataUrl(scenario: Scenario): string {
@@ -6,30 +8,41 @@ export function resourceMetadataUrl(scenario: Scenario): string {
   return `${scenario.origin}/.well-known/oauth-protected-resource${path}`
 }
 
+const DENIED_BODY = JSON.stringify({ detail: 'Missing or invalid credentials' })
+
+function unauthorized(wwwAuthenticate: string | undefined): Response {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (wwwAuthenticate !== undefined) headers['www-authenticate'] = wwwAuthenticate
+  return new Response(DENIED_BODY, { status: 401, headers })
+}
+
 /**
- * The challenge the server answers when the request lacks the required credential,
- * or undefined when the request may pass.
+ * The challenge the server answers when the request lacks the required credential, or undefined
+ * when the request may pass. OAuth scenarios accept the tokens their authorization server issued.
  */
-export function challengeFor(scenario: Scenario, request: Request): Response | undefined {
+export function challengeFor(scenario: Scenario, state: ServerState, request: Request): Response | undefined {
   const { auth } = scenario
   if (auth.kind === 'none') return undefined
+  if (auth.kind === 'oauth') {
+    const { oauth } = auth
+    const token = /^Bearer (.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]
+    if (token && oauth.tokenAccepted && state.oauth.tokens.has(token)) return undefined
+    const scope = oauth.challengeScope ? `, scope="${oauth.challengeScope}"` : ''
+    if (oauth.challenge === 'none') return unauthorized(undefined)
+    if (oauth.challenge === 'bare') return unauthorized(`Bearer${scope ? ` ${scope.slice(2)}` : ''}`)
+    return unauthorized(`Bearer resource_metadata="${hintedPrmUrl(scenario, oauth)}"${scope}`)
+  }
   if (request.headers.get(auth.header) === auth.value) return undefined
-  const body = JSON.stringify({ detail: 'Missing or invalid credentials' })
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
   switch (auth.challenge) {
     case 'bearer-resource-metadata':
-      headers['www-authenticate'] = `Bearer resource_metadata="${resourceMetadataUrl(scenario)}"`
-      break
+      return unauthorized(`Bearer resource_metadata="${resourceMetadataUrl(scenario)}"`)
     case 'bearer-bare':
-      headers['www-authenticate'] = 'Bearer'
-      break
+      return unauthorized('Bearer')
     case 'non-bearer':
-      headers['www-authenticate'] = 'ApiKey realm="mcp"'
-      break
+      return unauthorized('ApiKey realm="mcp"')
     case 'no-www-authenticate':
-      break
+      return unauthorized(undefined)
     case 'forbidden':
-      return new Response(body, { status: 403, headers })
+      return new Response(DENIED_BODY, { status: 403, headers: { 'content-type': 'application/json' } })
   }
-  return new Response(body, { status: 401, headers })
 }

@@ -18,7 +18,7 @@ export function legacySseHandlers(scenario: Scenario, state: ServerState): HttpH
   const messagesPath = legacyMessagesPath(scenario)
   return [
     http.get(atPath(scenario.origin, scenario.endpointPath), ({ request }) => {
-      const challenge = challengeFor(scenario, request)
+      const challenge = challengeFor(scenario, state, request)
       if (challenge) return challenge
       const id = state.newSessionId()
       const stream = state.openStream()
@@ -28,7 +28,7 @@ export function legacySseHandlers(scenario: Scenario, state: ServerState): HttpH
       return stream.response()
     }),
     http.post(atPath(scenario.origin, messagesPath), async ({ request }) => {
-      const challenge = challengeFor(scenario, request)
+      const challenge = challengeFor(scenario, state, request)
       if (challenge) return challenge
       const id = new URL(request.url).searchParams.get('sessionId') ?? ''
       const stream = state.sessions.get(id)

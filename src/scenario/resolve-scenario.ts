@@ -5,8 +5,13 @@ import type { AuthPlan, ScenarioPlan } from './scenario-plan.js'
 /** Header names the server may require that a config is unlikely to hold. */
 const UNCONFIGURED_NAMES = ['X-API-Key', 'Authorization', 'X-Auth-Token', 'X-Server-Key']
 
-function resolveAuth(plan: AuthPlan, headers: Record<string, string>): AuthRequirement {
+/** The other origin an authorization server lives on (https: the v2 SDK refuses plain-http token endpoints). */
+export const OTHER_AS_ORIGIN = 'https://auth.test'
+
+function resolveAuth(plan: AuthPlan, headers: Record<string, string>, origin: string): AuthRequirement {
   if (plan.kind === 'none') return plan
+  if (plan.kind === 'oauth')
+    return { kind: 'oauth', oauth: { ...plan.oauth, asOrigin: plan.oauth.asOrigin === 'same' ? origin : OTHER_AS_ORIGIN } }
   const entries = Object.entries(headers)
   const chosen = entries[plan.pick % Math.max(entries.length, 1)]
   if (plan.credential !== 'unconfigured' && chosen) {
@@ -46,7 +51,7 @@ export function resolveScenario(config: ClientConfig, plan: ScenarioPlan): Scena
     deleteAllowed: plan.deleteAllowed,
     legacyEndpoint: plan.legacyEndpoint,
     tools: plan.tools,
-    auth: resolveAuth(plan.auth, config.headers),
+    auth: resolveAuth(plan.auth, config.headers, url.origin),
     notFound: plan.notFound,
   }
 }

@@ -1,4 +1,4 @@
-import type { Challenge, NotFoundStyle, ProtocolVersion, Scenario } from './scenario.js'
+import type { Challenge, NotFoundStyle, OAuthServer, ProtocolVersion, Scenario } from './scenario.js'
 
 /**
  * Which credential the server wants, relative to the client's config, so that one plan means the
@@ -9,6 +9,10 @@ import type { Challenge, NotFoundStyle, ProtocolVersion, Scenario } from './scen
 export type AuthPlan =
   | { kind: 'none' }
   | { kind: 'static-header'; credential: 'configured' | 'wrong-value' | 'unconfigured'; pick: number; challenge: Challenge }
+  | { kind: 'oauth'; oauth: OAuthPlan }
+
+/** An OAuthServer before it meets a config: the authorization server on the MCP origin or another one. */
+export type OAuthPlan = Omit<OAuthServer, 'asOrigin'> & { asOrigin: 'same' | 'other' }
 
 /** A Scenario before it meets a ClientConfig: what fast-check generates and shrinks. */
 export interface ScenarioPlan {

@@ -4,6 +4,7 @@ import { ServerState } from './server-state.js'
 import { streamableHttpHandlers } from './streamable-http-handlers.js'
 import { legacySseHandlers } from './legacy-sse-handlers.js'
 import { notFound } from './not-found.js'
+import { oauthHandlers } from './oauth-handlers.js'
 import type { MockServer } from '../network/mock-server.js'
 
 /** A Scenario made live: its msw handlers and a `close()` that ends every stream it opened. */
@@ -23,7 +24,11 @@ export function createScenarioServer(scenario: Scenario): ScenarioServer {
   const endpoint =
     scenario.transport === 'streamable-http' ? streamableHttpHandlers(scenario, state) : legacySseHandlers(scenario, state)
   return {
-    handlers: [...endpoint, http.all('*', () => notFound(scenario.notFound))],
+    handlers: [
+      ...endpoint,
+      ...(scenario.auth.kind === 'oauth' ? oauthHandlers(scenario, scenario.auth.oauth, state.oauth) : []),
+      http.all('*', () => notFound(scenario.notFound)),
+    ],
     unhandled: 'error',
     close: () => state.closeAll(),
   }

@@ -20,8 +20,36 @@ export const CHALLENGES: readonly Challenge[] = [
   'forbidden',
 ]
 
+/**
+ * An OAuth-protected MCP server and its authorization server: where the metadata lives, what the
+ * AS supports, how the resource server behaves once a token exists.
+ */
+export interface OAuthServer {
+  /** The 401's WWW-Authenticate: `Bearer resource_metadata="…"`, bare `Bearer`, or none at all. */
+  challenge: 'resource-metadata' | 'bare' | 'none'
+  /** Where the Protected Resource Metadata is served: only at the hinted custom URL, path-inserted, root, or nowhere. */
+  prm: 'hinted-custom' | 'path-inserted' | 'root' | 'nowhere'
+  /** The PRM `resource`: the MCP server's URL, or another origin's (the client must then refuse). */
+  prmResource: 'exact' | 'mismatch'
+  /** Origin of the authorization server: the MCP server's, or another. */
+  asOrigin: string
+  /** Path of the issuer identifier (`/tenant1`) or ''. */
+  issuerPath: string
+  /** Which metadata document the AS serves, at its RFC 8414 / OIDC location for the issuer. */
+  asMetadata: 'oauth' | 'oidc'
+  /** `code_challenge_methods_supported`: ["S256"], or absent. */
+  pkce: 'S256' | 'absent'
+  /** The scope the 401 names, if any (`scope="…"`); the PRM lists `mcp:read mcp:write`. */
+  challengeScope?: string
+  /** False: the MCP server answers 401 even to the token it issued (a broken resource server). */
+  tokenAccepted: boolean
+}
+
 /** What the server wants before it answers MCP requests. */
-export type AuthRequirement = { kind: 'none' } | { kind: 'static-header'; header: string; value: string; challenge: Challenge }
+export type AuthRequirement =
+  | { kind: 'none' }
+  | { kind: 'static-header'; header: string; value: string; challenge: Challenge }
+  | { kind: 'oauth'; oauth: OAuthServer }
 
 /** How the server answers everything that is not its MCP endpoint: well-known URIs, /register, /authorize, … */
 export type NotFoundStyle = '404-json' | '404-html'

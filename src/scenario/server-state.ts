@@ -1,8 +1,11 @@
 import { EventStream } from './event-stream.js'
+import { OAuthState } from './oauth-state.js'
 
 /** Mutable state of one trial's mock server: sessions it issued and streams it holds open. */
 export class ServerState {
   readonly sessions = new Map<string, EventStream | undefined>()
+  /** The authorization server's memory, for OAuth scenarios. */
+  readonly oauth = new OAuthState()
   private readonly streams = new Set<EventStream>()
   private counter = 0
 

@@ -29,7 +29,7 @@ export function streamableHttpHandlers(scenario: Scenario, state: ServerState): 
   const onEndpoint = atPath(scenario.origin, scenario.endpointPath)
   return [
     http.post(onEndpoint, async ({ request }) => {
-      const challenge = challengeFor(scenario, request)
+      const challenge = challengeFor(scenario, state, request)
       if (challenge) return challenge
       const parsed = parseJsonRpcBody(await request.text())
       if (!parsed) return HttpResponse.json(jsonRpcError(-32700, 'Parse error'), { status: 400 })
@@ -54,7 +54,7 @@ export function streamableHttpHandlers(scenario: Scenario, state: ServerState): 
       return stream.response(headers)
     }),
     http.get(onEndpoint, ({ request }) => {
-      const challenge = challengeFor(scenario, request)
+      const challenge = challengeFor(scenario, state, request)
       if (challenge) return challenge
       if (scenario.getStream === '405') return new HttpResponse(null, { status: 405, headers: { allow: 'POST, DELETE' } })
       const problem = sessionProblem(scenario, state, request)
@@ -62,7 +62,7 @@ export function streamableHttpHandlers(scenario: Scenario, state: ServerState): 
       return state.openStream().response()
     }),
     http.delete(onEndpoint, ({ request }) => {
-      const challenge = challengeFor(scenario, request)
+      const challenge = challengeFor(scenario, state, request)
       if (challenge) return challenge
       if (!scenario.deleteAllowed) return new HttpResponse(null, { status: 405, headers: { allow: 'GET, POST' } })
       const problem = sessionProblem(scenario, state, request)

@@ -7,7 +7,11 @@ import { SseParser } from './sse-parser.js'
  * `settle()` waits for those reads (streams end when the scenario closes them).
  */
 export class TrafficLog {
+  /** A session with more requests than this is a client in a loop: the rest is refused, not logged. */
+  static readonly MAX_EXCHANGES = 500
   readonly exchanges: Exchange[] = []
+  /** Set once a request was refused for going past MAX_EXCHANGES. */
+  truncated = false
   private readonly byId = new Map<string, Exchange>()
   private readonly pending = new Set<Promise<void>>()
   private readonly openStreams = new Set<Exchange>()
@@ -20,6 +24,10 @@ export class TrafficLog {
 
   /** Call with the request before any handler reads its body. */
   onRequest(requestId: string, request: Request): void {
+    if (this.exchanges.length >= TrafficLog.MAX_EXCHANGES) {
+      this.truncated = true
+      return
+    }
     const exchange: Exchange = {
       seq: this.exchanges.length + 1,
       requestTick: ++this.tick,

@@ -1,0 +1,59 @@
+import type { Property } from '../src/property/property.js'
+import type { Trial } from '../src/runner/trial.js'
+import { mcpChallenges, prmRequests, resourceMetadataOf } from '../src/traffic/oauth-flow.js'
+
+const ID = 'prm-discovery-order'
+
+/** The well-known PRM URLs to try, in order (RFC 9728 §3.1; path insertion skipped at the root). */
+export function prmProbeOrder(mcpUrl: string): string[] {
+  const url = new URL(mcpUrl)
+  const path = url.pathname.replace(/\/+$/, '')
+  const root = `${url.origin}/.well-known/oauth-protected-resource`
+  return path ? [`${root}${path}`, root] : [root]
+}
+
+function judged(trial: Trial) {
+  const challenges = mcpChallenges(trial)
+  if (challenges.length === 0 || challenges.some((c) => resourceMetadataOf(c.wwwAuthenticate))) return undefined
+  const after = challenges[0]!.exchange.responseTick ?? Infinity
+  const probes = prmRequests(trial).filter((e) => e.requestTick > after)
+  return probes.length > 0 ? probes : undefined
+}
+
+/**
+ * Without `resource_metadata` in the 401, the client tries the path-inserted well-known URI, then
+ * the root one, and stops at the first that answers 200 (each discovery round starts again from the first).
+ */
+export const prmDiscoveryOrder: Property = {
+  id: ID,
+  statement:
+    'Without resource_metadata, PRM probes go path-inserted well-known, then root (skipped at the root path), stopping at the first 200.',
+  source: { kind: 'spec', version: '2025-11-25', section: 'Authorization › Protected Resource Metadata Discovery Requirements' },
+  level: 'MUST',
+  exercised: (trial) => judged(trial) !== undefined,
+  check(trial) {
+    const probes = judged(trial)
+    if (!probes) return []
+    const order = prmProbeOrder(trial.config.url)
+    let position = 0
+    let found = false
+    return probes.flatMap((e) => {
+      const url = e.url.split('?')[0]!
+      if (url === order[0]) {
+        position = 0 // a new discovery round
+        found = false
+      }
+      const expected = found ? undefined : order[position]
+      position += 1
+      if (e.status === 200) found = true
+      if (url === expected) return []
+      return [
+        {
+          property: ID,
+          exchange: e.seq,
+          message: `request #${e.seq} GET ${url} broke the PRM discovery order (expected ${expected ?? 'no further probe after a 200'})`,
+        },
+      ]
+    })
+  },
+}

@@ -1,0 +1,40 @@
+import type { Property } from '../src/property/property.js'
+import type { Trial } from '../src/runner/trial.js'
+import { authorizeRequests, resourceCovers, servedPrms, tokenRequests } from '../src/traffic/oauth-flow.js'
+
+const ID = 'resource-parameter'
+
+function requests(trial: Trial) {
+  return [
+    ...authorizeRequests(trial).map((e) => ({ e, kind: 'authorization', resource: new URL(e.url).searchParams.get('resource') })),
+    ...tokenRequests(trial)
+      .filter(({ form }) => form.get('grant_type') === 'authorization_code')
+      .map(({ exchange, form }) => ({ e: exchange, kind: 'token', resource: form.get('resource') })),
+  ].sort((a, b) => a.e.seq - b.e.seq)
+}
+
+/**
+ * Authorization and token requests carry `resource`: an absolute URI without fragment that names
+ * the MCP server (its URL, or a same-origin prefix of it such as the PRM's `resource`).
+ */
+export const resourceParameter: Property = {
+  id: ID,
+  statement:
+    'Authorization and token requests carry resource = the MCP server canonical URI (or a same-origin prefix of it), no fragment.',
+  source: { kind: 'spec', version: '2025-06-18, 2025-11-25', section: 'Authorization › Resource Parameter Implementation' },
+  level: 'MUST',
+  // Judged where the flow followed the 2025-06-18+ discovery (a PRM was served): older flows predate RFC 8707 in MCP.
+  exercised: (trial) => servedPrms(trial).length > 0 && requests(trial).length > 0,
+  check(trial) {
+    if (!this.exercised(trial)) return []
+    return requests(trial).flatMap(({ e, kind, resource }) => {
+      if (resource && resourceCovers(resource, trial.config.url)) return []
+      const problem = resource
+        ? `resource ${resource}, which does not name the MCP server ${trial.config.url}`
+        : 'no resource parameter'
+      return [
+        { property: ID, exchange: e.seq, message: `${kind} request #${e.seq} ${e.method} ${e.url.split('?')[0]} had ${problem}` },
+      ]
+    })
+  },
+}

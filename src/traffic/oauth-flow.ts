@@ -1,0 +1,120 @@
+import type { Trial } from '../runner/trial.js'
+import type { Exchange } from './exchange.js'
+import { headerValue } from './exchange.js'
+import { mcpEndpointExchanges } from './mcp-endpoint.js'
+
+/** The path of an exchange's URL. */
+export function pathOf(exchange: Exchange): string {
+  return new URL(exchange.url).pathname
+}
+
+/** Requests to an authorization endpoint (the browser opening it). */
+export function authorizeRequests(trial: Trial): Exchange[] {
+  return trial.exchanges.filter((e) => e.method === 'GET' && /\/authorize\/?$/.test(pathOf(e)))
+}
+
+/** Requests to a token endpoint, with their form parameters. */
+export function tokenRequests(trial: Trial): Array<{ exchange: Exchange; form: URLSearchParams }> {
+  return trial.exchanges
+    .filter((e) => e.method === 'POST' && /\/token\/?$/.test(pathOf(e)))
+    .map((exchange) => ({ exchange, form: new URLSearchParams(exchange.requestBody ?? '') }))
+}
+
+/** Registration requests (dynamic client registration). */
+export function registrationRequests(trial: Trial): Exchange[] {
+  return trial.exchanges.filter((e) => e.method === 'POST' && /\/register\/?$/.test(pathOf(e)))
+}
+
+/** Access tokens the authorization server issued, with when the client had them. */
+export function issuedTokens(trial: Trial): Array<{ token: string; tick: number }> {
+  return tokenRequests(trial).flatMap(({ exchange }) => {
+    try {
+      const token = (JSON.parse(exchange.responseBody ?? '') as { access_token?: unknown }).access_token
+      return typeof token === 'string' && exchange.responseTick !== undefined ? [{ token, tick: exchange.responseTick }] : []
+    } catch {
+      return []
+    }
+  })
+}
+
+/** The `resource_metadata` URL of a WWW-Authenticate value, if it names one. */
+export function resourceMetadataOf(wwwAuthenticate: string | undefined): string | undefined {
+  return /resource_metadata="([^"]+)"/i.exec(wwwAuthenticate ?? '')?.[1]
+}
+
+/** The `scope` of a WWW-Authenticate value, if it names one. */
+export function scopeOf(wwwAuthenticate: string | undefined): string | undefined {
+  return /scope="([^"]*)"/i.exec(wwwAuthenticate ?? '')?.[1]
+}
+
+/** The 401s the MCP endpoint answered, in order, with their WWW-Authenticate. */
+export function mcpChallenges(trial: Trial): Array<{ exchange: Exchange; wwwAuthenticate: string | undefined }> {
+  return mcpEndpointExchanges(trial.config, trial.exchanges)
+    .filter((e) => e.status === 401)
+    .map((exchange) => ({ exchange, wwwAuthenticate: headerValue(exchange.responseHeaders, 'www-authenticate') }))
+}
+
+/** Requests for Protected Resource Metadata: the well-known in any placement, or a URL a 401 named. */
+export function prmRequests(trial: Trial): Exchange[] {
+  const hinted = new Set(
+    mcpChallenges(trial)
+      .map((c) => resourceMetadataOf(c.wwwAuthenticate))
+      .filter(Boolean),
+  )
+  return trial.exchanges.filter(
+    (e) => pathOf(e).includes('/.well-known/oauth-protected-resource') || hinted.has(e.url.split('?')[0]!),
+  )
+}
+
+/** PRM documents the client received: the exchange and the parsed body. */
+export function servedPrms(
+  trial: Trial,
+): Array<{ exchange: Exchange; resource?: string; scopes?: string[]; authorizationServers: string[] }> {
+  return prmRequests(trial).flatMap((exchange) => {
+    if (exchange.status !== 200) return []
+    try {
+      const body = JSON.parse(exchange.responseBody ?? '') as {
+        resource?: unknown
+        scopes_supported?: unknown
+        authorization_servers?: unknown
+      }
+      return [
+        {
+          exchange,
+          ...(typeof body.resource === 'string' ? { resource: body.resource } : {}),
+          ...(Array.isArray(body.scopes_supported) ? { scopes: body.scopes_supported.map(String) } : {}),
+          authorizationServers: Array.isArray(body.authorization_servers) ? body.authorization_servers.map(String) : [],
+        },
+      ]
+    } catch {
+      return []
+    }
+  })
+}
+
+/** Requests for authorization server metadata (RFC 8414 or OpenID Connect discovery), any placement. */
+export function asMetadataRequests(trial: Trial): Exchange[] {
+  return trial.exchanges.filter((e) => /\/\.well-known\/(oauth-authorization-server|openid-configuration)/.test(pathOf(e)))
+}
+
+/** The MCP server's canonical URI (spec: lower-case scheme and host, no fragment, no trailing slash). */
+export function canonicalResource(url: string): string {
+  const parsed = new URL(url)
+  const path = parsed.pathname.replace(/\/+$/, '')
+  // URL already lower-cases scheme and host and drops default ports.
+  return `${parsed.protocol}//${parsed.host}${path}`
+}
+
+/** Whether `resource` may stand for the MCP server at `mcpUrl`: same origin, and a path prefix of it. */
+export function resourceCovers(resource: string, mcpUrl: string): boolean {
+  try {
+    const r = new URL(resource)
+    const m = new URL(mcpUrl)
+    if (r.origin !== m.origin || r.hash) return false
+    const prefix = r.pathname.replace(/\/+$/, '')
+    const path = m.pathname.replace(/\/+$/, '')
+    return path === prefix || path.startsWith(`${prefix}/`)
+  } catch {
+    return false
+  }
+}
