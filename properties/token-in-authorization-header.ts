@@ -38,7 +38,7 @@ export const tokenInAuthorizationHeader: Property = {
       .map((e) => ({
         property: ID,
         exchange: e.seq,
-        message: `request #${e.seq} ${e.method} ${e.url} lacked Authorization: Bearer with the issued token`,
+        message: `request #${e.seq} ${e.method} ${e.url.split('?')[0]} lacked Authorization: Bearer with the issued token`,
       }))
     return [...inUrl, ...missing].sort((a, b) => a.exchange - b.exchange)
   },

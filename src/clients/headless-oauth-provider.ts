@@ -1,4 +1,4 @@
-import type { OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js'
+import type { OAuthClientProvider, OAuthDiscoveryState } from '@modelcontextprotocol/sdk/client/auth.js'
 import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js'
 
 /**
@@ -72,5 +72,16 @@ export class HeadlessOAuthProvider implements OAuthClientProvider {
 
   codeVerifier(): string {
     return this.verifier
+  }
+
+  private discovery: OAuthDiscoveryState | undefined
+
+  /** Kept in memory like the code verifier (the v2 SDK checks the authorization server across the redirect). */
+  saveDiscoveryState(state: OAuthDiscoveryState): void {
+    this.discovery = state
+  }
+
+  discoveryState(): OAuthDiscoveryState | undefined {
+    return this.discovery
   }
 }

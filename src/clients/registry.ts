@@ -6,6 +6,7 @@ import { discoveryFirst } from './faulty/discovery-first.js'
 import { noHeadersOnStream } from './faulty/no-headers-on-stream.js'
 import { noHeadersOnPost } from './faulty/no-headers-on-post.js'
 import { dropsSessionId, jsonOnlyAccept, noProtocolVersion } from './faulty/transport-faults.js'
+import { OAUTH_FAULTS } from './faulty/oauth-faults.js'
 
 /** Faulty reference clients: each violates one property on purpose, to prove the property can fail. */
 export const FAULTY_CLIENTS: readonly ClientUnderTest[] = [
@@ -16,6 +17,7 @@ export const FAULTY_CLIENTS: readonly ClientUnderTest[] = [
   dropsSessionId,
   noProtocolVersion,
   jsonOnlyAccept,
+  ...OAUTH_FAULTS,
 ]
 
 /** What `fuzz` tests when no client is named: the official TypeScript SDK, v1 and v2, both transports. */

@@ -17,6 +17,8 @@ export interface SdkTransportOptions {
   fetch?: FetchLike
   /** SSE only: replaces `fetch` for the EventSource GET alone. */
   eventSourceFetch?: FetchLike
+  /** Authorizations completed before giving up (default MAX_AUTHORIZATIONS). */
+  maxAuthorizations?: number
 }
 
 function createTransport(config: ClientConfig, options: SdkTransportOptions) {
@@ -59,7 +61,10 @@ export async function runSdkSession(config: ClientConfig, context: TrialContext,
     try {
       return await runStandardSession(new Client({ name: 'mcp-auth-harness', version: '0.1.0' }), transport, context)
     } catch (error) {
-      const code = error instanceof UnauthorizedError && round < MAX_AUTHORIZATIONS ? takeCode(options.authProvider) : undefined
+      const code =
+        error instanceof UnauthorizedError && round < (options.maxAuthorizations ?? MAX_AUTHORIZATIONS)
+          ? takeCode(options.authProvider)
+          : undefined
       if (!code) throw error
       await transport.finishAuth(code)
     }

@@ -2,6 +2,7 @@ import { defineNetwork, InterceptorSource } from 'msw/experimental'
 import { FetchInterceptor } from '@mswjs/interceptors/fetch/web'
 import { http, HttpResponse, type HttpHandler } from 'msw/http'
 import { nextMacrotask } from '../runtime/process.js'
+import { AsyncSlot } from '../runtime/async-context.js'
 import type { HttpRequestEventMap, Interceptor } from '@mswjs/interceptors'
 import { TrafficLog } from '../traffic/traffic-log.js'
 
@@ -46,13 +47,19 @@ export class InProcessNetwork {
   private static instance: InProcessNetwork | undefined
   private readonly network: Network
   private current: TrafficLog | undefined
+  /** The trial (its log) a request comes from: a client still running after its trial ended is not this trial's traffic. */
+  private readonly owner = new AsyncSlot<TrafficLog>()
   private unhandled: 'error' | 'bypass' = 'error'
   private queue: Promise<unknown> = Promise.resolve()
 
   private constructor() {
     this.network = createNetwork(() => this.unhandled)
     const events = this.network.events
-    events.on('request:start', ({ requestId, request }) => this.current?.onRequest(requestId, request))
+    events.on('request:start', ({ requestId, request }) => {
+      if (this.isCurrent()) this.current?.onRequest(requestId, request)
+    })
+    // Emitted right after the response is handed to the client (response:mocked comes a microtask later).
+    events.on('request:end', ({ requestId }) => this.current?.onHandedOver(requestId))
     events.on('response:mocked', ({ requestId, response }) => this.current?.onResponse(requestId, response))
     events.on('response:bypass', ({ requestId, response }) => this.current?.onResponse(requestId, response))
     events.on('unhandledException', ({ requestId, error }) => this.current?.onError(requestId, error.message))
@@ -80,7 +87,7 @@ export class InProcessNetwork {
       this.current = log
       if (this.network.readyState !== 1) await this.network.enable()
       try {
-        const value = await body(log)
+        const value = await this.owner.run(log, () => body(log))
         return { log, value }
       } finally {
         this.current = undefined
@@ -107,14 +114,20 @@ export class InProcessNetwork {
   /**
    * The first handler of every trial: each request waits for a macrotask (so timers, and the
    * trial's timeout, run even when a client loops on instant mock answers), and a request beyond
-   * TrafficLog.MAX_EXCHANGES, or from a trial that is over, is refused with a network error.
+   * TrafficLog.MAX_EXCHANGES, or from a client whose trial is over, is refused with a network error.
    */
   private guard(log: TrafficLog): HttpHandler {
     return http.all('*', async () => {
       await nextMacrotask()
-      if (this.current !== log || log.truncated) return HttpResponse.error()
+      if (this.current !== log || !this.isCurrent() || log.truncated) return HttpResponse.error()
       return undefined
     })
+  }
+
+  /** Whether the request being handled comes from the current trial (unknown origins count as current). */
+  private isCurrent(): boolean {
+    const owner = this.owner.get()
+    return owner === undefined || owner === this.current
   }
 
   /** Restores the real `fetch`; the next `run` enables interception again. */

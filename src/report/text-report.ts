@@ -2,11 +2,13 @@ import { describeSource } from '../property/property.js'
 import type { PropertyResult } from '../runner/fuzz.js'
 import type { ProcessReport, TrialOutcome } from '../runner/trial.js'
 import { transcript } from './transcript.js'
+import type { Expectation } from '../runner/expected-failures.js'
 import { Redactor } from '../recording/redactor.js'
 import { collectSecrets } from '../recording/collect-secrets.js'
 import { encodeExchange } from '../recording/exchange-codec.js'
 
 const VERDICT_TEXT = { held: 'held', violated: 'VIOLATED', 'not-exercised': 'not exercised' } as const
+const EXPECTATION_TEXT = { seen: 'expected fail', reproduced: 'expected fail', stale: 'STALE EXPECT' } as const
 
 /** Left-aligned in `width`, and always at least one space before the next column. */
 function pad(text: string, width: number): string {
@@ -24,10 +26,10 @@ export function tableHeader(clientWidth = 30): string {
 }
 
 /** One row of the results table: client, property, runs, exercised, verdict, and how sessions ended. */
-export function tableRow(result: PropertyResult, clientWidth = 30): string {
+export function tableRow(result: PropertyResult, clientWidth = 30, expectation?: Expectation): string {
   const { completed, 'client-error': errors, timeout } = result.outcomes
   const outcomes = `(sessions: ${completed} completed, ${errors} client error, ${timeout} timeout)`
-  return `${pad(result.client, clientWidth)}${pad(result.property.id, 32)}${pad(String(result.runs), 6)}${pad(String(result.exercised), 11)}${pad(VERDICT_TEXT[result.verdict], 15)}${outcomes}`
+  return `${pad(result.client, clientWidth)}${pad(result.property.id, 32)}${pad(String(result.runs), 6)}${pad(String(result.exercised), 11)}${pad(expectation ? EXPECTATION_TEXT[expectation.status] : VERDICT_TEXT[result.verdict], 15)}${outcomes}`
 }
 
 function processLines(report: ProcessReport): string[] {
@@ -99,4 +101,21 @@ export function counterexampleReport(result: PropertyResult, flags: readonly str
   const redactor = new Redactor()
   collectSecrets(ce.trial.config, ce.trial.exchanges.map(encodeExchange), redactor)
   return redactor.apply(lines.join('\n'))
+}
+
+/** The account of a listed (expected) failure: why it is known, and whether it still reproduces. */
+export function expectationReport(
+  result: PropertyResult,
+  expectation: Expectation,
+  file: string,
+  flags: readonly string[] = [],
+): string {
+  const { entry, status } = expectation
+  const head =
+    status === 'stale'
+      ? `✗ STALE: ${result.client} × ${result.property.id} is listed in ${file} but no longer fails with its seed ${entry.seed} and path ${entry.path}: remove the entry`
+      : `~ expected failure: ${result.client} × ${result.property.id} (${file}${status === 'reproduced' ? '; not drawn in this run, still reproduces with its seed' : ''})`
+  const reproduce =
+    `npx mcp-auth-harness fuzz --client ${shellQuote(entry.client)} --property ${entry.property} --seed ${entry.seed} --path "${entry.path}" ${flags.join(' ')}`.trim()
+  return [head, `  ${entry.reason}`, `  reproduce: ${reproduce}`].join('\n')
 }

@@ -28,8 +28,8 @@ export interface FuzzOptions {
   shrink?: boolean
   /** Counts the sessions actually run (each input runs once per client, whatever the number of properties). */
   stats?: { trials: number }
-  /** Called after each client × property finishes. */
-  onResult?: (result: PropertyResult) => void
+  /** Called (and awaited) after each client × property finishes. */
+  onResult?: (result: PropertyResult) => void | Promise<void>
 }
 
 /** A shrunk failing trial and how to get it back. */
@@ -75,7 +75,7 @@ export async function fuzz(options: FuzzOptions): Promise<PropertyResult[]> {
     const trials = new Map<string, Promise<Trial>>()
     for (const property of options.properties) {
       const result = await fuzzOne(client, property, { ...options, seed }, trials)
-      options.onResult?.(result)
+      await options.onResult?.(result)
       results.push(result)
     }
   }

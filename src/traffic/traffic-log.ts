@@ -50,11 +50,20 @@ export class TrafficLog {
     }
   }
 
+  /**
+   * Call the moment the response is handed to the client, before the client can act on it: this
+   * fixes the exchange's place in the send/receive order (msw reports the response itself later).
+   */
+  onHandedOver(requestId: string): void {
+    const exchange = this.byId.get(requestId)
+    if (exchange && exchange.responseTick === undefined) exchange.responseTick = ++this.tick
+  }
+
   /** Call with the response as it is handed to the client. */
   onResponse(requestId: string, response: Response): void {
     const exchange = this.byId.get(requestId)
     if (!exchange || exchange.status !== undefined) return
-    exchange.responseTick = ++this.tick
+    exchange.responseTick ??= ++this.tick
     exchange.status = response.status
     exchange.responseHeaders = [...response.headers]
     if (response.body === null || response.bodyUsed) return

@@ -7,8 +7,15 @@ import { DEFAULT_CLIENTS } from '../../clients/registry.js'
 import { PROPERTIES } from '../../../properties/index.js'
 import { resolveClients, selectProperties } from '../select.js'
 import type { Property } from '../../property/property.js'
-import { clientColumnWidth, counterexampleReport, tableHeader, tableRow } from '../../report/text-report.js'
-import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, fuzz } from '../../runner/fuzz.js'
+import { clientColumnWidth, counterexampleReport, expectationReport, tableHeader, tableRow } from '../../report/text-report.js'
+import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, fuzz, type PropertyResult } from '../../runner/fuzz.js'
+import {
+  checkExpectations,
+  loadExpectedFailures,
+  type Expectation,
+  type ExpectedFailure,
+} from '../../runner/expected-failures.js'
+import { fileURLToPath } from 'node:url'
 import { writeOut } from '../../runtime/process.js'
 import { EXIT, UsageError } from '../usage-error.js'
 
@@ -24,7 +31,11 @@ interface FuzzArgs {
   transport?: Transport[]
   concurrency: number
   shrink: boolean
+  'expected-failures': string
 }
+
+/** The expected-failures file shipped with the package (the bundled SDK clients' known bugs). */
+export const BUNDLED_EXPECTED_FAILURES = fileURLToPath(new URL('../../../../expected-failures.json', import.meta.url))
 
 /** Flags beyond client, property, seed and path that a reproduce command must repeat. */
 function reproduceFlags(args: FuzzArgs): string[] {
@@ -67,6 +78,9 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   writeOut(
     `mcp-auth-harness fuzz: ${clients.length} client(s) × ${properties.length} propert${properties.length === 1 ? 'y' : 'ies'}, ${args.runs} trials each, seed ${seed}, timeout ${args.timeout} ms per trial\n\n`,
   )
+  const expectedFile = args['expected-failures'] === 'none' ? undefined : args['expected-failures']
+  const expected = expectedFile ? await loadExpectedFailures(expectedFile) : []
+  const expectations = new Map<PropertyResult, Expectation>()
   const width = clientColumnWidth(clients.map((client) => client.name))
   writeOut(`${tableHeader(width)}\n`)
   const started = performance.now()
@@ -81,14 +95,48 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     concurrency: args.concurrency,
     shrink: args.shrink,
     ...(args.path === undefined ? {} : { path: args.path }),
-    onResult: (result) => writeOut(`${tableRow(result, width)}\n`),
+    onResult: async (result) => {
+      const [expectation] = (
+        await checkExpectations([result], expected, (entry) => replayEntry(entry, clients, properties, args))
+      ).values()
+      if (expectation) expectations.set(result, expectation)
+      writeOut(`${tableRow(result, width, expectation)}\n`)
+    },
   })
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
-  const violated = results.filter((result) => result.verdict === 'violated')
+  const violated = results.filter((result) => result.verdict === 'violated' && !expectations.has(result))
   for (const result of violated) writeOut(`\n${counterexampleReport(result, reproduceFlags(args))}\n`)
-  const verdict = violated.length === 0 ? 'all properties held' : `${violated.length} client × property pair(s) VIOLATED`
+  for (const [result, expectation] of expectations)
+    writeOut(`\n${expectationReport(result, expectation, expectedFile!, reproduceFlags(args))}\n`)
+  const stale = [...expectations.values()].filter((e) => e.status === 'stale').length
+  const known = expectations.size - stale
+  const verdict = [
+    violated.length === 0 ? 'no unexpected violation' : `${violated.length} client × property pair(s) VIOLATED`,
+    ...(known > 0 ? [`${known} expected failure(s)`] : []),
+    ...(stale > 0 ? [`${stale} STALE expected failure(s)`] : []),
+  ].join(', ')
   writeOut(`\n${stats.trials} trials in ${seconds} s, each judged by every property: ${verdict}.\n`)
-  return violated.length === 0 ? EXIT.ok : EXIT.violated
+  return violated.length === 0 && stale === 0 ? EXIT.ok : EXIT.violated
+}
+
+/** Replays an expected failure's seed and path for its client and property, with this run's options. */
+async function replayEntry(
+  entry: ExpectedFailure,
+  clients: readonly ClientUnderTest[],
+  properties: readonly Property[],
+  args: FuzzArgs,
+) {
+  const client = clients.find((c) => c.name === entry.client)!
+  const property = properties.find((p) => p.id === entry.property)!
+  const [result] = await fuzz({
+    clients: [client],
+    properties: [property],
+    runs: args.runs,
+    seed: entry.seed,
+    path: entry.path,
+    timeoutMs: args.timeout,
+  })
+  return result!
 }
 
 const module: CommandModule<object, FuzzArgs> = {
@@ -131,6 +179,13 @@ const module: CommandModule<object, FuzzArgs> = {
         default: true,
         describe:
           'Shrink failures to a minimal counterexample (--no-shrink: report the first failure as found, for slow clients)',
+      })
+      .option('expected-failures', {
+        type: 'string',
+        default: BUNDLED_EXPECTED_FAILURES,
+        defaultDescription: 'the bundled expected-failures.json',
+        describe:
+          'Known violations (client, property, seed, path, reason): reported as expected; a listed one that no longer reproduces fails the run. "none" to ignore',
       })
       .option('concurrency', { type: 'number', default: 1, describe: 'Trials at once for cmd: clients, each on its own ports' })
       .option('transport', {

@@ -1,15 +1,12 @@
-import {
-  discoverAuthorizationServerMetadata,
-  discoverOAuthProtectedResourceMetadata,
-} from '@modelcontextprotocol/sdk/client/auth.js'
+import { discoverOAuthProtectedResourceMetadata } from '@modelcontextprotocol/sdk/client/auth.js'
 import { TRANSPORTS } from '../../config/client-config.js'
 import type { ClientUnderTest } from '../client-under-test.js'
 import { HeadlessOAuthProvider } from '../headless-oauth-provider.js'
 import { runSdkSession } from '../sdk-session.js'
 
 /**
- * Reproduces claude-code#47424 and codex#5588: probes OAuth metadata with the SDK's own discovery
- * functions before its first MCP request, whether or not the server challenged. Then runs a normal
+ * Reproduces claude-code#47424 and codex#5588: probes Protected Resource Metadata with the SDK's own
+ * discovery function before its first MCP request, whether or not the server challenged. Then runs a normal
  * session. Violates `no-discovery-without-challenge`.
  */
 export const discoveryFirst: ClientUnderTest = {
@@ -19,7 +16,6 @@ export const discoveryFirst: ClientUnderTest = {
   async run(config, context) {
     const url = new URL(config.url)
     await discoverOAuthProtectedResourceMetadata(url).catch(() => undefined)
-    await discoverAuthorizationServerMetadata(url.origin).catch(() => undefined)
     await runSdkSession(config, context, { headers: config.headers, authProvider: new HeadlessOAuthProvider() })
   },
 }
