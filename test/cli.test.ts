@@ -16,8 +16,10 @@ describe('mcp-auth-harness CLI', () => {
       expect(stdout).toMatch(new RegExp(`^${name} +headers-always-sent +10 +\\d+ +held`, 'm'))
       expect(stdout).toMatch(new RegExp(`^${name} +no-discovery-without-challenge +10 +\\d+ +held`, 'm'))
     }
-    expect(stdout).toContain('60 trials in')
-    expect(stdout).toContain('all properties held')
+    expect(stdout).toMatch(/\d+ trials in [\d.]+ s, each judged by every property/)
+    // The SDK's known bugs (expected-failures.json) are reported as such and do not fail the run.
+    expect(stdout).toContain('~ expected failure: sdk-sse × bounded-auth-retries')
+    expect(stdout).toMatch(/no unexpected violation, 7 expected failure\(s\)/)
   })
 
   it('a faulty client: prints the shrunk counterexample, transcript and reproduce command, exits 1', async () => {

@@ -36,7 +36,9 @@ describe('the committed corpus of real bugs', () => {
           expect(judgement.verdict, judgement.property.id).toBe('violated')
           expect(judgement.violations.map((v) => v.exchange)).toEqual(want)
         } else {
-          expect(judgement.verdict, judgement.property.id).toBe(want)
+          // Properties the bug is not about must not blame the recording either.
+          expect(judgement.verdict, judgement.property.id).toBe(want ?? judgement.verdict)
+          if (want === undefined) expect(judgement.verdict, judgement.property.id).not.toBe('violated')
         }
       }
     })

@@ -46,7 +46,8 @@ describe('round trip: a real SDK McpServer on a port, recorded, replayed to the 
       expect(replayed.exchanges.map((e) => `${e.method} ${e.status}`)).toEqual(
         trial.exchanges.map((e) => `${e.method} ${e.status}`),
       )
-      for (const judgement of judgeTrial(replayed, PROPERTIES)) expect(judgement.verdict, judgement.property.id).toBe('held')
+      for (const judgement of judgeTrial(replayed, PROPERTIES))
+        expect(judgement.verdict, judgement.property.id).not.toBe('violated')
     })
   }
 

@@ -61,7 +61,8 @@ describe('record --proxy: a client in another process, recorded through a real l
       const replayed = await runSession(clientByName(clientName), recording.config, replay, { timeoutMs: 5000 })
       expect(replay.mismatches, JSON.stringify(replay.mismatches)).toEqual([])
       expect(replayed.outcome).toEqual({ kind: 'completed' })
-      for (const judgement of judgeTrial(replayed, PROPERTIES)) expect(judgement.verdict, judgement.property.id).toBe('held')
+      for (const judgement of judgeTrial(replayed, PROPERTIES))
+        expect(judgement.verdict, judgement.property.id).not.toBe('violated')
     })
   }
 })
