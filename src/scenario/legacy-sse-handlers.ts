@@ -4,6 +4,7 @@ import type { ServerState } from './server-state.js'
 import { challengeFor } from './auth-gate.js'
 import { answerJsonRpc, jsonRpcError, parseJsonRpcBody } from './json-rpc-server.js'
 import { atPath } from './streamable-http-handlers.js'
+import { nextMacrotask } from '../runtime/process.js'
 
 /** Where the legacy server takes POSTs: `<endpoint>/messages`, or `/messages` for a root endpoint. */
 export function legacyMessagesPath(scenario: Scenario): string {
@@ -38,7 +39,7 @@ export function legacySseHandlers(scenario: Scenario, state: ServerState): HttpH
       const answers = parsed.messages.map((message) => answerJsonRpc(scenario, message)).filter((a) => a !== undefined)
       // Like real servers: 202 first, the answers on the stream after, so the client never closes
       // the session while its POST still waits for the 202.
-      setTimeout(() => answers.forEach((answer) => stream.send('message', JSON.stringify(answer))), 1)
+      void nextMacrotask().then(() => answers.forEach((answer) => stream.send('message', JSON.stringify(answer))))
       return new HttpResponse('Accepted', { status: 202 })
     }),
     http.all(

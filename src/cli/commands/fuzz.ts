@@ -94,6 +94,7 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     timeoutMs: args.timeout,
     concurrency: args.concurrency,
     shrink: args.shrink,
+    known: (client, property) => expected.some((e) => e.client === client && e.property === property),
     ...(args.path === undefined ? {} : { path: args.path }),
     onResult: async (result) => {
       const [expectation] = (
