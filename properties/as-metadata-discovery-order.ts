@@ -1,4 +1,5 @@
 import type { Property } from '../src/property/property.js'
+import { ruleApplies } from '../src/property/spec-version.js'
 import type { Trial } from '../src/runner/trial.js'
 import { asMetadataRequests, servedPrms } from '../src/traffic/oauth-flow.js'
 
@@ -35,8 +36,10 @@ export const asMetadataDiscoveryOrder: Property = {
   statement: "Authorization server metadata requests follow the spec's priority order for the issuer and stop at the first 200.",
   source: { kind: 'spec', version: '2025-11-25', section: 'Authorization › Authorization Server Metadata Discovery' },
   level: 'MUST',
-  exercised: (trial) => judged(trial) !== undefined,
+  // The rule exists from 2025-11-25: a server that speaks only older versions cannot hold a client to it.
+  exercised: (trial) => ruleApplies(trial, '2025-11-25') && judged(trial) !== undefined,
   check(trial) {
+    if (!ruleApplies(trial, '2025-11-25')) return []
     const j = judged(trial)
     if (!j) return []
     let position = 0

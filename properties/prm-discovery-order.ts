@@ -1,4 +1,5 @@
 import type { Property } from '../src/property/property.js'
+import { ruleApplies } from '../src/property/spec-version.js'
 import type { Trial } from '../src/runner/trial.js'
 import { mcpChallenges, prmRequests, resourceMetadataOf } from '../src/traffic/oauth-flow.js'
 
@@ -30,8 +31,10 @@ export const prmDiscoveryOrder: Property = {
     'Without resource_metadata, PRM probes go path-inserted well-known, then root (skipped at the root path), stopping at the first 200.',
   source: { kind: 'spec', version: '2025-11-25', section: 'Authorization › Protected Resource Metadata Discovery Requirements' },
   level: 'MUST',
-  exercised: (trial) => judged(trial) !== undefined,
+  // The rule exists from 2025-11-25: a server that speaks only older versions cannot hold a client to it.
+  exercised: (trial) => ruleApplies(trial, '2025-11-25') && judged(trial) !== undefined,
   check(trial) {
+    if (!ruleApplies(trial, '2025-11-25')) return []
     const probes = judged(trial)
     if (!probes) return []
     const order = prmProbeOrder(trial.config.url)

@@ -1,4 +1,5 @@
 import type { Property } from '../src/property/property.js'
+import { ruleApplies } from '../src/property/spec-version.js'
 import type { Trial } from '../src/runner/trial.js'
 import { mcpChallenges, prmRequests, resourceMetadataOf } from '../src/traffic/oauth-flow.js'
 
@@ -19,11 +20,17 @@ export const resourceMetadataHonored: Property = {
     section: 'Authorization › Protected Resource Metadata Discovery Requirements',
   },
   level: 'MUST',
+  // The rule exists from 2025-06-18: a server that speaks only older versions cannot hold a client to it.
   exercised: (trial) => {
     const hint = hinted(trial)
-    return hint !== undefined && prmRequests(trial).some((e) => e.requestTick > (hint.exchange.responseTick ?? Infinity))
+    return (
+      ruleApplies(trial, '2025-06-18') &&
+      hint !== undefined &&
+      prmRequests(trial).some((e) => e.requestTick > (hint.exchange.responseTick ?? Infinity))
+    )
   },
   check(trial) {
+    if (!ruleApplies(trial, '2025-06-18')) return []
     const hint = hinted(trial)
     if (!hint) return []
     const first = prmRequests(trial).find((e) => e.requestTick > (hint.exchange.responseTick ?? Infinity))

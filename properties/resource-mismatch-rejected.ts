@@ -1,4 +1,5 @@
 import type { Property } from '../src/property/property.js'
+import { ruleApplies } from '../src/property/spec-version.js'
 import { authorizeRequests, registrationRequests, resourceCovers, servedPrms, tokenRequests } from '../src/traffic/oauth-flow.js'
 
 const ID = 'resource-mismatch-rejected'
@@ -10,8 +11,12 @@ export const resourceMismatchRejected: Property = {
     'When the Protected Resource Metadata names another resource, the client sends no registration, authorization or token request.',
   source: { kind: 'spec', version: '2025-06-18, 2025-11-25', section: 'Authorization (RFC 9728 §3.3 resource validation)' },
   level: 'MUST',
-  exercised: (trial) => servedPrms(trial).some((p) => p.resource !== undefined && !resourceCovers(p.resource, trial.config.url)),
+  // The rule exists from 2025-06-18: a server that speaks only older versions cannot hold a client to it.
+  exercised: (trial) =>
+    ruleApplies(trial, '2025-06-18') &&
+    servedPrms(trial).some((p) => p.resource !== undefined && !resourceCovers(p.resource, trial.config.url)),
   check(trial) {
+    if (!ruleApplies(trial, '2025-06-18')) return []
     const bad = servedPrms(trial).find((p) => p.resource !== undefined && !resourceCovers(p.resource, trial.config.url))
     if (!bad) return []
     const after = bad.exchange.responseTick ?? Infinity

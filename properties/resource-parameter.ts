@@ -1,4 +1,5 @@
 import type { Property } from '../src/property/property.js'
+import { ruleApplies } from '../src/property/spec-version.js'
 import type { Trial } from '../src/runner/trial.js'
 import { authorizeRequests, resourceCovers, servedPrms, tokenRequests } from '../src/traffic/oauth-flow.js'
 
@@ -24,8 +25,10 @@ export const resourceParameter: Property = {
   source: { kind: 'spec', version: '2025-06-18, 2025-11-25', section: 'Authorization › Resource Parameter Implementation' },
   level: 'MUST',
   // Judged where the flow followed the 2025-06-18+ discovery (a PRM was served): older flows predate RFC 8707 in MCP.
-  exercised: (trial) => servedPrms(trial).length > 0 && requests(trial).length > 0,
+  // The rule exists from 2025-06-18: a server that speaks only older versions cannot hold a client to it.
+  exercised: (trial) => ruleApplies(trial, '2025-06-18') && servedPrms(trial).length > 0 && requests(trial).length > 0,
   check(trial) {
+    if (!ruleApplies(trial, '2025-06-18')) return []
     if (!this.exercised(trial)) return []
     return requests(trial).flatMap(({ e, kind, resource }) => {
       if (resource && resourceCovers(resource, trial.config.url)) return []

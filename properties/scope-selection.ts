@@ -1,4 +1,5 @@
 import type { Property } from '../src/property/property.js'
+import { ruleApplies } from '../src/property/spec-version.js'
 import { authorizeRequests, mcpChallenges, scopeOf, servedPrms } from '../src/traffic/oauth-flow.js'
 
 const ID = 'scope-selection'
@@ -14,8 +15,11 @@ export const scopeSelection: Property = {
   statement: "The first authorization request's scope is the 401's scope, else all PRM scopes_supported, else omitted.",
   source: { kind: 'spec', version: '2025-11-25', section: 'Authorization › Scope Selection Strategy' },
   level: 'SHOULD',
-  exercised: (trial) => authorizeRequests(trial).length > 0 && mcpChallenges(trial).length > 0,
+  // The rule exists from 2025-11-25: a server that speaks only older versions cannot hold a client to it.
+  exercised: (trial) =>
+    ruleApplies(trial, '2025-11-25') && authorizeRequests(trial).length > 0 && mcpChallenges(trial).length > 0,
   check(trial) {
+    if (!ruleApplies(trial, '2025-11-25')) return []
     const first = authorizeRequests(trial)[0]
     const challenge = mcpChallenges(trial)[0]
     if (!first || !challenge) return []
