@@ -33,6 +33,8 @@ describe('command clients (cmd:)', () => {
       mcpServers: { harness: { type: 'http', url: trial.config.url, headers: { 'X-API-Key': 'k1' } } },
     })
     expect(existsSync(printed.env.MCP_CONFIG)).toBe(false)
+    expect(printed.env.MCP_TRIAL_DIR).toBeTruthy()
+    expect(printed.env.MCP_BROWSER).toMatch(/browser\.sh$/)
     expect(existsSync(printed.env.MCP_TRIAL_DIR)).toBe(false)
   })
 

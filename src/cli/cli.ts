@@ -7,6 +7,7 @@ import { recordCommand } from './commands/record.js'
 import { replayCommand } from './commands/replay.js'
 import { exportCommand, importHarCommand } from './commands/har.js'
 import { serveCommand } from './commands/serve.js'
+import { browseCommand } from './commands/browse.js'
 import { commandName, type CliCommand } from './cli-command.js'
 import { RecordingError } from '../recording/recording-error.js'
 import { EXIT, UsageError } from './usage-error.js'
@@ -20,6 +21,7 @@ const COMMANDS: CliCommand[] = [
   importHarCommand,
   exportCommand,
   listCommand,
+  browseCommand,
 ]
 
 /** Parses the command line and runs one command; returns the exit code (0 held, 1 violated, 2 usage). */

@@ -1,9 +1,30 @@
-import { join } from 'node:path'
+import { mkdir } from 'node:fs/promises'
+import { delimiter, join } from 'node:path'
 import { TRANSPORTS, type ClientConfig } from '../config/client-config.js'
 import type { ConfigFormat } from '../config/formats/config-format.js'
 import { runProcess, splitCommandLine } from '../runtime/child-process.js'
-import { withTempDir, writePrivateFile } from '../runtime/files.js'
+import { packageRoot, withTempDir, writePrivateFile, writePrivateScript } from '../runtime/files.js'
+import process from 'node:process'
 import type { ClientUnderTest } from './client-under-test.js'
+
+/** Names under which clients look for a browser to open an authorization URL. */
+const BROWSER_NAMES = ['xdg-open', 'x-www-browser', 'sensible-browser', 'www-browser']
+
+/**
+ * Puts the headless browser (`mcp-auth-harness browse URL`) in the trial folder: a script for
+ * `BROWSER` / `MCP_BROWSER`, and the same under the usual opener names in a folder that goes first
+ * on the client's PATH, so a client that "opens the browser" reaches the mock authorization server.
+ */
+async function installBrowser(dir: string): Promise<{ script: string; bin: string }> {
+  const cli = join(packageRoot(), 'dist', 'src', 'cli', 'main.js')
+  const text = `#!/bin/sh\n# mcp-auth-harness headless browser: opens the URL and follows redirects to the client's callback\nexec '${process.execPath}' '${cli}' browse "$1"\n`
+  const bin = join(dir, 'bin')
+  await mkdir(bin)
+  const script = join(dir, 'browser.sh')
+  await writePrivateScript(script, text)
+  for (const name of BROWSER_NAMES) await writePrivateScript(join(bin, name), text)
+  return { script, bin }
+}
 
 const PLACEHOLDER = /\{(url|transport|config|headers-json|trial-dir)\}/g
 
@@ -29,7 +50,10 @@ export function commandArgs(words: readonly string[], values: Record<string, str
  * A client started as a command, once per trial: the trial's config is written in the client's
  * own format to a private temporary file (removed afterwards), and the command gets `{url}`,
  * `{transport}`, `{config}`, `{headers-json}` and `{trial-dir}` (the private folder, for clients that
- * keep state; and `MCP_URL`, `MCP_TRANSPORT`, `MCP_CONFIG`, `MCP_HEADERS`, `MCP_TRIAL_DIR`). Exit 0 is a completed session; a non-zero exit a client error; a hang is killed
+ * keep state; and `MCP_URL`, `MCP_TRANSPORT`, `MCP_CONFIG`, `MCP_HEADERS`, `MCP_TRIAL_DIR`).
+ * `BROWSER` and `MCP_BROWSER` name the headless browser (`mcp-auth-harness browse URL`), which
+ * follows an authorization URL's redirects to the client's own callback; the usual opener names
+ * (xdg-open, x-www-browser, sensible-browser, www-browser) lead to it first on PATH. Exit 0 is a completed session; a non-zero exit a client error; a hang is killed
  * with its process group at the timeout.
  *
  * @example
@@ -51,6 +75,7 @@ export function commandClient(template: string, format: ConfigFormat): ClientUnd
         const file = join(dir, format.fileName)
         await writePrivateFile(file, format.render(config, 'harness'))
         const values = trialValues(config, file, dir)
+        const browser = await installBrowser(dir)
         const report = await runProcess({
           command: words[0]!,
           args: commandArgs(words.slice(1), values),
@@ -59,6 +84,10 @@ export function commandClient(template: string, format: ConfigFormat): ClientUnd
             MCP_TRANSPORT: values.transport!,
             MCP_CONFIG: values.config!,
             MCP_HEADERS: values['headers-json']!,
+            MCP_TRIAL_DIR: dir,
+            MCP_BROWSER: browser.script,
+            BROWSER: browser.script,
+            PATH: `${browser.bin}${delimiter}${process.env.PATH ?? ''}`,
           },
           signal: context.signal,
         })

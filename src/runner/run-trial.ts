@@ -126,6 +126,18 @@ export async function runOnPort(
 }
 
 /**
+ * A scenario moved to a served origin. One port serves one origin, so an authorization server on
+ * another origin moves onto the same port (real-port trials test same-origin OAuth only).
+ */
+function onOrigin(scenario: Scenario, origin: string): Scenario {
+  const auth =
+    scenario.auth.kind === 'oauth'
+      ? { kind: 'oauth' as const, oauth: { ...scenario.auth.oauth, asOrigin: origin } }
+      : scenario.auth
+  return { ...scenario, origin, auth }
+}
+
+/**
  * Runs one client session against a Scenario's mock server and returns the Trial: in process for
  * in-process clients, on a real port for process clients. Never throws for anything the client
  * does: errors and hangs become the outcome.
@@ -145,7 +157,7 @@ export async function runTrial(
     const { trial } = await runOnPort(
       client,
       config,
-      (origin) => createScenarioServer((served = { ...scenario, origin })),
+      (origin) => createScenarioServer((served = onOrigin(scenario, origin))),
       options,
     )
     return { ...trial, scenario: served }

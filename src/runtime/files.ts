@@ -1,7 +1,9 @@
 // File access, kept behind one module like the rest of the host process (`node:fs` works on Node and Deno).
+import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 export async function readText(path: string): Promise<string> {
   return readFile(path, 'utf8')
@@ -31,4 +33,16 @@ export async function withTempDir<T>(body: (dir: string) => Promise<T>): Promise
 /** Writes a file readable by its owner only (0600). */
 export async function writePrivateFile(path: string, text: string): Promise<void> {
   await writeFile(path, text, { mode: 0o600 })
+}
+
+/** Writes a script only its owner can read and run (0700). */
+export async function writePrivateScript(path: string, text: string): Promise<void> {
+  await writeFile(path, text, { mode: 0o700 })
+}
+
+/** The folder of this package (the nearest one above this module with a package.json). */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir)
+  return dir
 }
