@@ -1,5 +1,6 @@
 import type { Property } from '../src/property/property.js'
 import { ruleApplies } from '../src/property/spec-version.js'
+import { outOfOrderProbes } from '../src/traffic/probe-order.js'
 import type { Trial } from '../src/runner/trial.js'
 import { asMetadataRequests, servedPrms } from '../src/traffic/oauth-flow.js'
 
@@ -42,25 +43,10 @@ export const asMetadataDiscoveryOrder: Property = {
     if (!ruleApplies(trial, '2025-11-25')) return []
     const j = judged(trial)
     if (!j) return []
-    let position = 0
-    let found = false
-    return j.requests.flatMap((e) => {
-      const url = e.url.split('?')[0]!
-      if (url === j.order[0]) {
-        position = 0
-        found = false
-      }
-      const expected = found ? undefined : j.order[position]
-      position += 1
-      if (e.status === 200) found = true
-      if (url === expected) return []
-      return [
-        {
-          property: ID,
-          exchange: e.seq,
-          message: `request #${e.seq} GET ${url} broke the AS metadata discovery order (expected ${expected ?? 'no further request after a 200'})`,
-        },
-      ]
-    })
+    return outOfOrderProbes(j.requests, j.order).map(({ exchange, url, expected }) => ({
+      property: ID,
+      exchange: exchange.seq,
+      message: `request #${exchange.seq} GET ${url} broke the AS metadata discovery order (expected ${expected ?? 'no further request after a 200'})`,
+    }))
   },
 }

@@ -1,5 +1,6 @@
 import type { Property } from '../src/property/property.js'
 import { ruleApplies } from '../src/property/spec-version.js'
+import { outOfOrderProbes } from '../src/traffic/probe-order.js'
 import type { Trial } from '../src/runner/trial.js'
 import { mcpChallenges, prmRequests, resourceMetadataOf } from '../src/traffic/oauth-flow.js'
 
@@ -37,26 +38,10 @@ export const prmDiscoveryOrder: Property = {
     if (!ruleApplies(trial, '2025-11-25')) return []
     const probes = judged(trial)
     if (!probes) return []
-    const order = prmProbeOrder(trial.config.url)
-    let position = 0
-    let found = false
-    return probes.flatMap((e) => {
-      const url = e.url.split('?')[0]!
-      if (url === order[0]) {
-        position = 0 // a new discovery round
-        found = false
-      }
-      const expected = found ? undefined : order[position]
-      position += 1
-      if (e.status === 200) found = true
-      if (url === expected) return []
-      return [
-        {
-          property: ID,
-          exchange: e.seq,
-          message: `request #${e.seq} GET ${url} broke the PRM discovery order (expected ${expected ?? 'no further probe after a 200'})`,
-        },
-      ]
-    })
+    return outOfOrderProbes(probes, prmProbeOrder(trial.config.url)).map(({ exchange, url, expected }) => ({
+      property: ID,
+      exchange: exchange.seq,
+      message: `request #${exchange.seq} GET ${url} broke the PRM discovery order (expected ${expected ?? 'no further probe after a 200'})`,
+    }))
   },
 }
