@@ -14,11 +14,11 @@ const MCP_REMOTE = commandClient(
 
 describe('mcp-remote-client 0.15 (a real external client) through cmd:', () => {
   for (const transport of ['streamable-http', 'sse'] as const) {
-    it(`${transport}: configured headers are sent; OAuth metadata is probed without any 401`, async () => {
+    it(`${transport}: configured headers are sent; OAuth metadata is probed without any 401; OAuth completes through the headless browser`, async () => {
       const results = await fuzz({
         clients: [{ ...MCP_REMOTE, transports: [transport] }],
         properties: PROPERTIES,
-        runs: 12,
+        runs: 16,
         seed: 2026,
         timeoutMs: 6000,
         concurrency: 2,
@@ -27,6 +27,9 @@ describe('mcp-remote-client 0.15 (a real external client) through cmd:', () => {
       const verdicts = Object.fromEntries(results.map((r) => [r.property.id, r.verdict]))
       expect(verdicts['headers-always-sent']).toBe('held')
       expect(verdicts['no-discovery-without-challenge']).toBe('violated')
+      // The headless browser (BROWSER / xdg-open stand-ins) lets it finish real OAuth flows against the mock.
+      expect(results.find((r) => r.property.id === 'pkce-s256')!.exercised).toBeGreaterThan(0)
+      expect(verdicts['pkce-s256']).toBe('held')
       const finding = results.find((r) => r.verdict === 'violated')!.counterexample!
       expect(finding.violations[0]!.message).toMatch(
         /GET \S+\/\.well-known\/(oauth-protected-resource|oauth-authorization-server|openid-configuration)\S* is OAuth discovery, but the MCP server never answered 401/,
