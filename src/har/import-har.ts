@@ -1,5 +1,6 @@
 import type { ClientConfig, Transport } from '../config/client-config.js'
-import { RecordingError, formatJsonPath } from '../recording/recording-error.js'
+import { RecordingError } from '../recording/recording-error.js'
+import { validateFile } from '../recording/input-file.js'
 import type { Exchange } from '../traffic/exchange.js'
 import { inferTransport } from '../traffic/infer-transport.js'
 import { jsonRpcMethod } from '../traffic/exchange.js'
@@ -8,12 +9,7 @@ import { harSchema, type HarEntry } from './har-schema.js'
 
 /** Validates a parsed HAR file, naming the file and JSON path of the first problem. */
 export function parseHar(value: unknown, file: string) {
-  const result = harSchema.safeParse(value)
-  if (!result.success) {
-    const [issue] = result.error.issues
-    throw new RecordingError(file, formatJsonPath(issue?.path ?? []), `${issue?.message ?? 'invalid'} (expected HAR 1.2)`)
-  }
-  return result.data
+  return validateFile(harSchema, value, file, 'HAR file', 'expected HAR 1.2')
 }
 
 function contentText(entry: HarEntry): string | undefined {

@@ -1,7 +1,6 @@
-import { readText } from '../runtime/files.js'
 import type { Recording } from './recording.js'
-import { RecordingError } from './recording-error.js'
-import { parseJsonFile, parseRecording } from './parse-recording.js'
+import { parseRecording } from './parse-recording.js'
+import { readJsonFile } from './input-file.js'
 
 /**
  * Reads and validates a recording file.
@@ -10,11 +9,5 @@ import { parseJsonFile, parseRecording } from './parse-recording.js'
  * const recording = await loadRecording('recordings/claude-code-7290-http.json')
  */
 export async function loadRecording(file: string): Promise<Recording> {
-  let text: string
-  try {
-    text = await readText(file)
-  } catch (error) {
-    throw new RecordingError(file, '$', `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
-  }
-  return parseRecording(parseJsonFile(text, file), file)
+  return parseRecording(await readJsonFile(file), file)
 }

@@ -1,7 +1,5 @@
 import { z } from 'zod'
-import { formatJsonPath, RecordingError } from '../recording/recording-error.js'
-import { parseJsonFile } from '../recording/parse-recording.js'
-import { readText } from '../runtime/files.js'
+import { readJsonFile, validateFile } from '../recording/input-file.js'
 import type { PropertyResult } from './fuzz.js'
 
 const schema = z.strictObject({
@@ -22,18 +20,7 @@ export type ExpectedFailure = z.infer<typeof schema>['failures'][number]
 
 /** Reads and validates an expected-failures file; errors name the file and the JSON path. */
 export async function loadExpectedFailures(file: string): Promise<ExpectedFailure[]> {
-  let text: string
-  try {
-    text = await readText(file)
-  } catch (error) {
-    throw new RecordingError(file, '$', `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
-  }
-  const result = schema.safeParse(parseJsonFile(text, file))
-  if (!result.success) {
-    const [issue] = result.error.issues
-    throw new RecordingError(file, formatJsonPath(issue?.path ?? []), issue?.message ?? 'invalid expected-failures file')
-  }
-  return result.data.failures
+  return validateFile(schema, await readJsonFile(file), file, 'expected-failures file').failures
 }
 
 /** How a listed failure fared: seen in this run, not seen but still reproducing with its seed, or fixed (stale entry). */

@@ -5,10 +5,9 @@ import { exportHar } from '../../har/export-har.js'
 import { harConfig, harExchanges, parseHar } from '../../har/import-har.js'
 import { buildRecording } from '../../recording/build-recording.js'
 import { loadRecording } from '../../recording/load-recording.js'
-import { parseJsonFile } from '../../recording/parse-recording.js'
-import { RecordingError } from '../../recording/recording-error.js'
+import { readJsonFile } from '../../recording/input-file.js'
 import { writeRecording } from '../../recording/write-recording.js'
-import { readText, writeTextAtomically } from '../../runtime/files.js'
+import { writeTextAtomically } from '../../runtime/files.js'
 import { writeOut } from '../../runtime/process.js'
 import { parseHeaderOptions, parseRedactOptions, parseUrlOption } from '../parse-header.js'
 import { EXIT, UsageError } from '../usage-error.js'
@@ -26,13 +25,7 @@ interface ImportArgs {
 /** `import-har`: a HAR capture from a browser, mitmproxy or Charles becomes a redacted recording. */
 export async function runImportHarCommand(args: ImportArgs): Promise<number> {
   if (!args.out) throw new UsageError('--out FILE is required: where to write the recording')
-  let text: string
-  try {
-    text = await readText(args.har)
-  } catch (error) {
-    throw new RecordingError(args.har, '$', `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
-  }
-  const har = parseHar(parseJsonFile(text, args.har), args.har)
+  const har = parseHar(await readJsonFile(args.har), args.har)
   const exchanges = harExchanges(har.log.entries)
   const config = harConfig(exchanges, args.har, {
     ...(args.url === undefined ? {} : { url: parseUrlOption('url', args.url) }),
