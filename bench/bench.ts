@@ -48,6 +48,7 @@ function fullSessionLoop(client: ClientUnderTest): () => Promise<void> {
     deleteAllowed: true,
     legacyEndpoint: 'relative',
     tools: true,
+    moved: false,
     auth: { kind: 'static-header', credential: 'configured', pick: 0, challenge: 'bearer-resource-metadata' },
     notFound: '404-json',
   })

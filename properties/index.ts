@@ -14,6 +14,10 @@ import { asMetadataDiscoveryOrder } from './as-metadata-discovery-order.js'
 import { resourceMismatchRejected } from './resource-mismatch-rejected.js'
 import { scopeSelection } from './scope-selection.js'
 import { boundedAuthRetries } from './bounded-auth-retries.js'
+import { pkceSupportChecked } from './pkce-support-checked.js'
+import { clientRegistration } from './client-registration.js'
+import { scopeStepUp } from './scope-step-up.js'
+import { modernRequestHeaders } from './modern-request-headers.js'
 
 export {
   headersAlwaysSent,
@@ -31,6 +35,10 @@ export {
   resourceMismatchRejected,
   scopeSelection,
   boundedAuthRetries,
+  pkceSupportChecked,
+  clientRegistration,
+  scopeStepUp,
+  modernRequestHeaders,
 }
 
 /** The catalogue: every property the harness checks, in report order. */
@@ -40,14 +48,18 @@ export const PROPERTIES: readonly Property[] = [
   sessionIdEchoed,
   protocolVersionHeader,
   acceptHeaders,
+  modernRequestHeaders,
   noHeaderLeak,
   resourceMetadataHonored,
   prmDiscoveryOrder,
   asMetadataDiscoveryOrder,
   resourceMismatchRejected,
+  clientRegistration,
+  pkceSupportChecked,
   pkceS256,
   resourceParameter,
   scopeSelection,
+  scopeStepUp,
   tokenInAuthorizationHeader,
   boundedAuthRetries,
 ]

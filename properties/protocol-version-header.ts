@@ -1,6 +1,6 @@
 import type { Property, Violation } from '../src/property/property.js'
 import type { Trial } from '../src/runner/trial.js'
-import { headerValue } from '../src/traffic/exchange.js'
+import { headerValue, startsNegotiation } from '../src/traffic/exchange.js'
 import { mcpEndpointExchanges } from '../src/traffic/mcp-endpoint.js'
 import { negotiatedVersion } from '../src/traffic/negotiated-version.js'
 
@@ -32,16 +32,19 @@ export const protocolVersionHeader: Property = {
   check(trial: Trial): Violation[] {
     if (!this.exercised(trial)) return []
     const { version, exchange: init } = negotiatedVersion(trial.exchanges)!
-    return mcpEndpointExchanges(trial.config, trial.exchanges)
-      .filter((e) => e.requestTick > (init.responseTick ?? Infinity))
-      .flatMap((e) => {
-        const sent = headerValue(e.requestHeaders, 'mcp-protocol-version')
-        if (sent === version) return []
-        const problem =
-          sent === undefined
-            ? 'lacked MCP-Protocol-Version'
-            : `carried MCP-Protocol-Version ${sent}, not the negotiated ${version}`
-        return [{ property: ID, exchange: e.seq, message: `request #${e.seq} ${e.method} ${e.url} ${problem}` }]
-      })
+    return (
+      mcpEndpointExchanges(trial.config, trial.exchanges)
+        // A later initialize or server/discover (a new connection, e.g. after re-authorization) negotiates afresh.
+        .filter((e) => e.requestTick > (init.responseTick ?? Infinity) && !startsNegotiation(e.requestBody))
+        .flatMap((e) => {
+          const sent = headerValue(e.requestHeaders, 'mcp-protocol-version')
+          if (sent === version) return []
+          const problem =
+            sent === undefined
+              ? 'lacked MCP-Protocol-Version'
+              : `carried MCP-Protocol-Version ${sent}, not the negotiated ${version}`
+          return [{ property: ID, exchange: e.seq, message: `request #${e.seq} ${e.method} ${e.url} ${problem}` }]
+        })
+    )
   },
 }

@@ -1,13 +1,14 @@
 import type { Property, Violation } from '../src/property/property.js'
 import type { Trial } from '../src/runner/trial.js'
-import { headerValue, jsonRpcMethod } from '../src/traffic/exchange.js'
+import { headerValue, startsNegotiation } from '../src/traffic/exchange.js'
 import { mcpEndpointExchanges } from '../src/traffic/mcp-endpoint.js'
 
 const ID = 'session-id-echoed'
 
 /**
  * After the server issues `Mcp-Session-Id: S`, every later request to the MCP endpoint carries
- * exactly S, until the client starts a new session with a new `initialize`.
+ * exactly S, until the client starts a new session with a new `initialize` (or a `server/discover`
+ * probe, with which a 2026-era client starts over).
  */
 export const sessionIdEchoed: Property = {
   id: ID,
@@ -29,7 +30,7 @@ export const sessionIdEchoed: Property = {
     const violations: Violation[] = []
     let session: { id: string; tick: number } | undefined
     for (const exchange of mcpEndpointExchanges(trial.config, trial.exchanges)) {
-      if (jsonRpcMethod(exchange.requestBody) === 'initialize') session = undefined
+      if (startsNegotiation(exchange.requestBody)) session = undefined
       if (session && exchange.requestTick > session.tick) {
         const sent = headerValue(exchange.requestHeaders, 'mcp-session-id')
         if (sent !== session.id) {

@@ -19,7 +19,7 @@ describe('mcp-auth-harness CLI', () => {
     expect(stdout).toMatch(/\d+ trials in [\d.]+ s, each judged by every property/)
     // The SDK's known bugs (expected-failures.json) are reported as such and do not fail the run.
     expect(stdout).toContain('~ expected failure: sdk-sse × bounded-auth-retries')
-    expect(stdout).toMatch(/no unexpected violation, 7 expected failure\(s\)/)
+    expect(stdout).toMatch(/no unexpected violation, \d+ expected failure\(s\)/)
   })
 
   it('a faulty client: prints the shrunk counterexample, transcript and reproduce command, exits 1', async () => {

@@ -7,7 +7,7 @@ import {
   protocolVersionHeader,
   sessionIdEchoed,
 } from '../properties/index.js'
-import { dropsSessionId, jsonOnlyAccept, noProtocolVersion } from '../src/clients/faulty/transport-faults.js'
+import { dropsSessionId, jsonOnlyAccept, noMcpMethod, noProtocolVersion } from '../src/clients/faulty/transport-faults.js'
 import * as oauth from '../src/clients/faulty/oauth-faults.js'
 import * as props from '../properties/index.js'
 import { loadExpectedFailures } from '../src/runner/expected-failures.js'
@@ -28,6 +28,7 @@ const CASES: Array<[ClientUnderTest, Property, ...string[]]> = [
   [noHeadersOnPost, headersAlwaysSent],
   [dropsSessionId, sessionIdEchoed],
   [noProtocolVersion, protocolVersionHeader],
+  [noMcpMethod, props.modernRequestHeaders],
   [jsonOnlyAccept, acceptHeaders],
   [oauth.pkcePlain, props.pkceS256],
   [oauth.noResourceParameter, props.resourceParameter],
@@ -41,6 +42,10 @@ const CASES: Array<[ClientUnderTest, Property, ...string[]]> = [
   [oauth.prmRootOnly, props.prmDiscoveryOrder, 'resource-metadata-honored'],
   [oauth.asMetadataRootOnly, props.asMetadataDiscoveryOrder],
   [oauth.endlessReauthorization, props.boundedAuthRetries],
+  [oauth.ignoresPkceSupport, props.pkceSupportChecked],
+  [oauth.ignoresPreRegistration, props.clientRegistration],
+  [oauth.guessesRegistration, props.clientRegistration],
+  [oauth.noStepUp, props.scopeStepUp],
 ]
 
 /** What the SDK under every faulty client already violates (expected-failures.json): not the faulty client's blame. */
@@ -59,6 +64,9 @@ const OAUTH_PROPERTIES = new Set([
   'prm-discovery-order',
   'as-metadata-discovery-order',
   'bounded-auth-retries',
+  'pkce-support-checked',
+  'client-registration',
+  'scope-step-up',
 ])
 
 describe('every property can fail: its faulty client is caught and shrunk', () => {

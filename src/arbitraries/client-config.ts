@@ -4,13 +4,24 @@ import { headersArbitrary } from './headers.js'
 import { mcpUrlArbitrary } from './mcp-url.js'
 import { transportArbitrary } from './transport.js'
 
+/** The client id a config brings when the user pre-registered the client with the server's AS. */
+export const PRE_REGISTERED_CLIENT_ID = 'pre-registered-client'
+
 /**
- * A ClientConfig for a client supporting `transports`: transport × URL × headers.
+ * A ClientConfig for a client supporting `transports`: transport × URL × headers, sometimes a
+ * pre-registered OAuth client id.
  *
  * @example
  * fc.sample(clientConfigArbitrary(['streamable-http']), 1)
  * // [{ transport: 'streamable-http', url: 'http://mcp.test/mcp', headers: { 'X-API-Key': 'k8…' } }]
  */
 export function clientConfigArbitrary(transports: readonly Transport[]): fc.Arbitrary<ClientConfig> {
-  return fc.record({ transport: transportArbitrary(transports), url: mcpUrlArbitrary(), headers: headersArbitrary() })
+  return fc
+    .record({
+      transport: transportArbitrary(transports),
+      url: mcpUrlArbitrary(),
+      headers: headersArbitrary(),
+      oauthClientId: fc.option(fc.constant(PRE_REGISTERED_CLIENT_ID), { nil: undefined, freq: 6 }),
+    })
+    .map(({ oauthClientId, ...config }) => (oauthClientId === undefined ? config : { ...config, oauthClientId }))
 }

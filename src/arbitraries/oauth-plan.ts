@@ -3,8 +3,8 @@ import type { OAuthPlan } from '../scenario/scenario-plan.js'
 
 /**
  * An OAuth-protected server and its authorization server: the challenge, where the PRM lives and
- * what it names, where the AS is and which metadata it serves, PKCE support, the scope in the 401,
- * and whether the server accepts the token it issued. Each shrinks to the common, working case.
+ * what it names, where the AS is and which metadata it serves, PKCE support, how clients register
+ * and authenticate, the scope in the 401, a step-up scope for tools/call, and whether the server accepts the token it issued. Each shrinks to the common, working case.
  *
  * @example
  * fc.sample(oauthPlanArbitrary(), 1) // [{ challenge: 'resource-metadata', prm: 'path-inserted', … }]
@@ -24,9 +24,23 @@ export function oauthPlanArbitrary(): fc.Arbitrary<OAuthPlan> {
       asMetadata: fc.constantFrom('oauth' as const, 'oidc' as const),
       pkce: fc.oneof(
         { withCrossShrink: true },
-        { weight: 5, arbitrary: fc.constant('S256' as const) },
+        { weight: 6, arbitrary: fc.constant('S256' as const) },
         { weight: 1, arbitrary: fc.constant('absent' as const) },
+        { weight: 1, arbitrary: fc.constant('plain-only' as const) },
       ),
+      registration: fc.oneof(
+        { withCrossShrink: true },
+        { weight: 4, arbitrary: fc.constant('dcr' as const) },
+        { weight: 1, arbitrary: fc.constant('cimd' as const) },
+        { weight: 1, arbitrary: fc.constant('pre-registered' as const) },
+      ),
+      tokenAuth: fc.oneof(
+        { withCrossShrink: true },
+        { weight: 4, arbitrary: fc.constant('none' as const) },
+        { weight: 1, arbitrary: fc.constant('client_secret_basic' as const) },
+        { weight: 1, arbitrary: fc.constant('client_secret_post' as const) },
+      ),
+      stepUpScope: fc.option(fc.constant('mcp:write'), { nil: undefined, freq: 3 }),
       challengeScope: fc.option(fc.constant('mcp:read'), { nil: undefined, freq: 3 }),
       tokenAccepted: fc.oneof(
         { withCrossShrink: true },
@@ -34,5 +48,9 @@ export function oauthPlanArbitrary(): fc.Arbitrary<OAuthPlan> {
         { weight: 1, arbitrary: fc.constant(false) },
       ),
     })
-    .map(({ challengeScope, ...rest }) => (challengeScope === undefined ? rest : { ...rest, challengeScope }))
+    .map(({ challengeScope, stepUpScope, ...rest }) => ({
+      ...rest,
+      ...(challengeScope === undefined ? {} : { challengeScope }),
+      ...(stepUpScope === undefined ? {} : { stepUpScope }),
+    }))
 }

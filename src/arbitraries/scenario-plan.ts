@@ -5,7 +5,7 @@ import { protocolVersionsArbitrary } from './protocol-versions.js'
 
 /**
  * Server behaviour for one trial: endpoint location, versions, response and stream modes,
- * sessions, legacy endpoint form, tools, auth and 404 style. Each field shrinks to its simplest.
+ * sessions, legacy endpoint form, tools, auth, a move to another origin and 404 style. Each field shrinks to its simplest.
  *
  * @example
  * const [plan] = fc.sample(scenarioPlanArbitrary(), 1)
@@ -26,6 +26,11 @@ export function scenarioPlanArbitrary(): fc.Arbitrary<ScenarioPlan> {
     legacyEndpoint: fc.constantFrom('relative' as const, 'absolute' as const),
     tools: fc.boolean(),
     auth: authPlanArbitrary(),
+    moved: fc.oneof(
+      { withCrossShrink: true },
+      { weight: 8, arbitrary: fc.constant(false) },
+      { weight: 1, arbitrary: fc.constant(true) },
+    ),
     notFound: fc.constantFrom('404-json' as const, '404-html' as const),
   })
 }

@@ -50,7 +50,7 @@ export function commandArgs(words: readonly string[], values: Record<string, str
  * A client started as a command, once per trial: the trial's config is written in the client's
  * own format to a private temporary file (removed afterwards), and the command gets `{url}`,
  * `{transport}`, `{config}`, `{headers-json}` and `{trial-dir}` (the private folder, for clients that
- * keep state; and `MCP_URL`, `MCP_TRANSPORT`, `MCP_CONFIG`, `MCP_HEADERS`, `MCP_TRIAL_DIR`).
+ * keep state; and `MCP_URL`, `MCP_TRANSPORT`, `MCP_CONFIG`, `MCP_HEADERS`, `MCP_TRIAL_DIR`, and `MCP_OAUTH_CLIENT_ID` for a pre-registered client).
  * `BROWSER` and `MCP_BROWSER` name the headless browser (`mcp-auth-harness browse URL`), which
  * follows an authorization URL's redirects to the client's own callback; the usual opener names
  * (xdg-open, x-www-browser, sensible-browser, www-browser) lead to it first on PATH. Exit 0 is a completed session; a non-zero exit a client error; a hang is killed
@@ -85,6 +85,7 @@ export function commandClient(template: string, format: ConfigFormat): ClientUnd
             MCP_CONFIG: values.config!,
             MCP_HEADERS: values['headers-json']!,
             MCP_TRIAL_DIR: dir,
+            ...(config.oauthClientId === undefined ? {} : { MCP_OAUTH_CLIENT_ID: config.oauthClientId }),
             MCP_BROWSER: browser.script,
             BROWSER: browser.script,
             PATH: `${browser.bin}${delimiter}${process.env.PATH ?? ''}`,

@@ -1,8 +1,12 @@
 import type { OAuthClientProvider, OAuthDiscoveryState } from '@modelcontextprotocol/sdk/client/auth.js'
 import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js'
 
+/** The headless app's Client ID Metadata Document URL (https with a path, as the spec requires). */
+export const CLIENT_METADATA_URL = 'https://client.mcp-auth-harness.test/oauth/client-metadata.json'
+
 /**
- * An OAuthClientProvider as a headless app would implement it, with no stored client or tokens.
+ * An OAuthClientProvider as a headless app would implement it, with no stored tokens and no client
+ * unless the user pre-registered one.
  * Giving one to the SDK makes it start discovery on a 401, as OAuth-capable apps do. Its "browser"
  * requests the authorization URL (so it is in the traffic) without following the redirect, and
  * keeps the `code` from the `Location` for the app to hand to `transport.finishAuth`.
@@ -13,6 +17,18 @@ export class HeadlessOAuthProvider implements OAuthClientProvider {
   private client: OAuthClientInformationMixed | undefined
   private savedTokens: OAuthTokens | undefined
   private verifier = ''
+
+  /** A client the user pre-registered (`config.oauthClientId`) is known from the start, as apps load it from settings. */
+  constructor(config: { oauthClientId?: string } = {}) {
+    this.preRegistered = config.oauthClientId
+  }
+
+  private readonly preRegistered: string | undefined
+
+  /** Where the app publishes its Client ID Metadata Document; used when the AS supports them. */
+  get clientMetadataUrl(): string {
+    return CLIENT_METADATA_URL
+  }
 
   get redirectUrl(): string {
     return 'http://127.0.0.1:33418/callback'
@@ -28,8 +44,10 @@ export class HeadlessOAuthProvider implements OAuthClientProvider {
     }
   }
 
-  clientInformation(): OAuthClientInformationMixed | undefined {
-    return this.client
+  /** The v2 SDK asks per issuer and wants the answer stamped with it (SEP-2352); v1 asks without. */
+  clientInformation(context?: { issuer?: string }): OAuthClientInformationMixed | undefined {
+    if (this.client || this.preRegistered === undefined) return this.client
+    return { client_id: this.preRegistered, ...(context?.issuer ? { issuer: context.issuer } : {}) }
   }
 
   saveClientInformation(info: OAuthClientInformationMixed): void {

@@ -5,7 +5,7 @@ import { dropsHeaders } from './faulty/drops-headers.js'
 import { discoveryFirst } from './faulty/discovery-first.js'
 import { noHeadersOnStream } from './faulty/no-headers-on-stream.js'
 import { noHeadersOnPost } from './faulty/no-headers-on-post.js'
-import { dropsSessionId, jsonOnlyAccept, noProtocolVersion } from './faulty/transport-faults.js'
+import { dropsSessionId, jsonOnlyAccept, noMcpMethod, noProtocolVersion } from './faulty/transport-faults.js'
 import { OAUTH_FAULTS } from './faulty/oauth-faults.js'
 
 /** Faulty reference clients: each violates one property on purpose, to prove the property can fail. */
@@ -16,6 +16,7 @@ export const FAULTY_CLIENTS: readonly ClientUnderTest[] = [
   noHeadersOnPost,
   dropsSessionId,
   noProtocolVersion,
+  noMcpMethod,
   jsonOnlyAccept,
   ...OAUTH_FAULTS,
 ]

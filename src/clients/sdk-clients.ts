@@ -22,7 +22,7 @@ function sdkClient(transport: Transport, oauth: boolean): ClientUnderTest {
     run: (config, context) =>
       runSdkSession(config, context, {
         headers: config.headers,
-        ...(oauth ? { authProvider: new HeadlessOAuthProvider() } : {}),
+        ...(oauth ? { authProvider: new HeadlessOAuthProvider(config) } : {}),
       }),
   }
 }

@@ -15,11 +15,20 @@ import { runStandardSession } from './standard-session.js'
  * The standard session with the v2 TypeScript SDK client package (`@modelcontextprotocol/client`):
  * the same steps as the v1 adapters, headers in `requestInit.headers` as its docs say.
  */
-async function runSdk2Session(config: ClientConfig, context: TrialContext, authProvider?: HeadlessOAuthProvider): Promise<void> {
+export async function runSdk2Session(
+  config: ClientConfig,
+  context: TrialContext,
+  authProvider?: HeadlessOAuthProvider,
+  options: Sdk2Options = {},
+): Promise<void> {
   for (let round = 0; ; round++) {
-    const transport = createSdk2Transport(config, authProvider)
+    const transport = createSdk2Transport(config, authProvider, options.fetch)
+    const client = new Client(
+      { name: 'mcp-auth-harness', version: '0.1.0' },
+      options.modern ? { versionNegotiation: { mode: 'auto' } } : {},
+    )
     try {
-      return await runStandardSession(new Client({ name: 'mcp-auth-harness', version: '0.1.0' }), transport, context)
+      return await runStandardSession(client, transport, context)
     } catch (error) {
       const code =
         error instanceof UnauthorizedError && round < MAX_AUTHORIZATIONS ? authProvider?.takeAuthorizationCode() : undefined
@@ -29,10 +38,20 @@ async function runSdk2Session(config: ClientConfig, context: TrialContext, authP
   }
 }
 
-function createSdk2Transport(config: ClientConfig, provider?: HeadlessOAuthProvider) {
+/** How a v2 session differs: `modern` negotiates the era (`server/discover` first); `fetch` replaces the transport's. */
+export interface Sdk2Options {
+  modern?: boolean
+  fetch?: typeof fetch
+}
+
+function createSdk2Transport(config: ClientConfig, provider?: HeadlessOAuthProvider, fetch?: typeof globalThis.fetch) {
   const authProvider = provider as unknown as OAuthClientProvider | undefined
   const url = new URL(config.url)
-  const options = { requestInit: { headers: config.headers }, ...(authProvider ? { authProvider } : {}) }
+  const options = {
+    requestInit: { headers: config.headers },
+    ...(authProvider ? { authProvider } : {}),
+    ...(fetch ? { fetch } : {}),
+  }
   return config.transport === 'streamable-http'
     ? new StreamableHTTPClientTransport(url, {
         ...options,
@@ -53,9 +72,21 @@ function sdk2Client(transport: Transport): ClientUnderTest {
     description: `@modelcontextprotocol/client (v2 SDK) ${transport === 'sse' ? 'SSEClientTransport' : 'StreamableHTTPClientTransport'}, with a headless OAuth provider`,
     transports: [transport],
     // The v1 provider class has the v2 interface's shape: the same headless app, either SDK.
-    run: (config, context) => runSdk2Session(config, context, new HeadlessOAuthProvider()),
+    run: (config, context) => runSdk2Session(config, context, new HeadlessOAuthProvider(config)),
   }
 }
 
-/** The v2 SDK clients: not in the default `fuzz` set (which stays the v1 SDK), named with --client. */
-export const SDK2_CLIENTS: readonly ClientUnderTest[] = [sdk2Client('streamable-http'), sdk2Client('sse')]
+/**
+ * The v2 client with `versionNegotiation: { mode: 'auto' }`: it probes with `server/discover` and
+ * speaks the 2026-07-28 POST-only transport to a server that offers it, else falls back to `initialize`.
+ */
+const sdk2Modern: ClientUnderTest = {
+  name: 'sdk2-streamable-modern',
+  description:
+    '@modelcontextprotocol/client (v2 SDK) StreamableHTTPClientTransport with versionNegotiation auto (2026-07-28 when offered)',
+  transports: ['streamable-http'],
+  run: (config, context) => runSdk2Session(config, context, new HeadlessOAuthProvider(config), { modern: true }),
+}
+
+/** The v2 SDK clients, by transport, and the one that negotiates the 2026-07-28 era. */
+export const SDK2_CLIENTS: readonly ClientUnderTest[] = [sdk2Client('streamable-http'), sdk2Client('sse'), sdk2Modern]

@@ -17,6 +17,8 @@ export interface ClientConfig {
   transport: Transport
   url: string
   headers: Record<string, string>
+  /** A client id registered with the server's authorization server in advance (no registration needed). */
+  oauthClientId?: string
 }
 
 /** `.mcp.json` spelling of a transport (`type: http | sse`). */

@@ -53,6 +53,7 @@ export const recordingSchema = z.strictObject({
     transport: z.enum(['streamable-http', 'sse']),
     url: z.url(),
     headers,
+    oauthClientId: z.string().optional(),
   }),
   exchanges: z.array(exchange),
 })

@@ -96,45 +96,61 @@ export function rebaseUrl(url: string, origin: string): string {
 }
 
 /**
- * One client session against a mock server on a real 127.0.0.1 port (fresh per trial, so trials
- * can run side by side): the config's URL is moved to that port, the server is built for it.
+ * One client session against a mock server on real 127.0.0.1 ports (fresh per trial, so trials can
+ * run side by side): the config's URL is moved to one port, and each of `otherOrigins` (an
+ * authorization server, a moved server) gets a port of its own, so cross-origin stays cross-origin.
+ * `makeServer` receives where each origin now lives; every port shares one traffic log.
  */
 export async function runOnPort(
   client: ClientUnderTest,
   config: ClientConfig,
-  makeServer: (origin: string) => MockServer,
+  makeServer: (served: ServedOrigins) => MockServer,
   options: RunTrialOptions,
+  otherOrigins: readonly string[] = [],
 ): Promise<{ trial: Trial; origin: string }> {
   const session = async () => {
     const started = performance.now()
-    const port = await startPortServer({ host: '127.0.0.1', port: 0 })
-    const served = { ...config, url: rebaseUrl(config.url, port.origin) }
-    const server = makeServer(port.origin)
+    const configured = new URL(config.url).origin
+    const foreign = [...new Set(otherOrigins)].filter((o) => o !== configured)
+    const ports = await Promise.all([configured, ...foreign].map(() => startPortServer({ host: '127.0.0.1', port: 0 })))
+    const served: ServedOrigins = new Map([configured, ...foreign].map((origin, i) => [origin, ports[i]!.origin]))
+    const main = ports[0]!
+    const servedConfig = { ...config, url: rebaseUrl(config.url, main.origin) }
+    const server = makeServer(served)
     const log = new TrafficLog()
-    port.use(server.handlers, log)
+    for (const port of ports) port.use(server.handlers, log)
     try {
-      const driven = await driveClient(client, served, options)
+      const driven = await driveClient(client, servedConfig, options)
       server.close()
       await log.settle(SETTLE_MS)
-      return { trial: trialOf(client, served, log, driven, started), origin: port.origin }
+      return { trial: trialOf(client, servedConfig, log, driven, started), origin: main.origin }
     } finally {
-      await port.close()
+      await Promise.all(ports.map((port) => port.close()))
     }
   }
   // A client in this process uses this process's fetch, which must not be intercepted meanwhile.
   return client.outOfProcess ? session() : InProcessNetwork.shared().outside(session)
 }
 
-/**
- * A scenario moved to a served origin. One port serves one origin, so an authorization server on
- * another origin moves onto the same port (real-port trials test same-origin OAuth only).
- */
-function onOrigin(scenario: Scenario, origin: string): Scenario {
+/** Where each origin of a real-port trial is served: configured origin → `http://127.0.0.1:PORT`. */
+export type ServedOrigins = ReadonlyMap<string, string>
+
+/** The origins besides the configured one that a scenario's server answers on. */
+function otherOriginsOf(scenario: Scenario): string[] {
+  return [
+    ...(scenario.auth.kind === 'oauth' ? [scenario.auth.oauth.asOrigin] : []),
+    ...(scenario.movedTo ? [scenario.movedTo] : []),
+  ]
+}
+
+/** A scenario moved onto the ports serving its origins. */
+function onOrigins(scenario: Scenario, served: ServedOrigins): Scenario {
+  const at = (origin: string) => served.get(origin) ?? origin
   const auth =
     scenario.auth.kind === 'oauth'
-      ? { kind: 'oauth' as const, oauth: { ...scenario.auth.oauth, asOrigin: origin } }
+      ? { kind: 'oauth' as const, oauth: { ...scenario.auth.oauth, asOrigin: at(scenario.auth.oauth.asOrigin) } }
       : scenario.auth
-  return { ...scenario, origin, auth }
+  return { ...scenario, origin: at(scenario.origin), auth, ...(scenario.movedTo ? { movedTo: at(scenario.movedTo) } : {}) }
 }
 
 /**
@@ -157,8 +173,9 @@ export async function runTrial(
     const { trial } = await runOnPort(
       client,
       config,
-      (origin) => createScenarioServer((served = onOrigin(scenario, origin))),
+      (origins) => createScenarioServer((served = onOrigins(scenario, origins))),
       options,
+      otherOriginsOf(scenario),
     )
     return { ...trial, scenario: served }
   }

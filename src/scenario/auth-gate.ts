@@ -16,6 +16,37 @@ function unauthorized(wwwAuthenticate: string | undefined): Response {
   return new Response(DENIED_BODY, { status: 401, headers })
 }
 
+function bearerToken(request: Request): string | undefined {
+  return /^Bearer (.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]
+}
+
+/**
+ * The 403 `insufficient_scope` a step-up scenario answers to `tools/call` when the token lacks
+ * `stepUpScope`, naming every scope the call needs; undefined when the call may pass. Call it after
+ * `challengeFor` let the request through.
+ */
+export function scopeChallengeFor(
+  scenario: Scenario,
+  state: ServerState,
+  request: Request,
+  messages: readonly unknown[],
+): Response | undefined {
+  if (scenario.auth.kind !== 'oauth') return undefined
+  const { oauth } = scenario.auth
+  const needed = oauth.stepUpScope
+  if (!needed || !messages.some((m) => (m as { method?: unknown } | null)?.method === 'tools/call')) return undefined
+  const granted = (state.oauth.tokens.get(bearerToken(request) ?? '') ?? '').split(' ').filter(Boolean)
+  if (granted.includes(needed)) return undefined
+  const scope = [...new Set([...granted, needed])].join(' ')
+  return new Response(JSON.stringify({ error: 'insufficient_scope' }), {
+    status: 403,
+    headers: {
+      'content-type': 'application/json',
+      'www-authenticate': `Bearer error="insufficient_scope", scope="${scope}", resource_metadata="${hintedPrmUrl(scenario, oauth)}"`,
+    },
+  })
+}
+
 /**
  * The challenge the server answers when the request lacks the required credential, or undefined
  * when the request may pass. OAuth scenarios accept the tokens their authorization server issued.
@@ -25,7 +56,7 @@ export function challengeFor(scenario: Scenario, state: ServerState, request: Re
   if (auth.kind === 'none') return undefined
   if (auth.kind === 'oauth') {
     const { oauth } = auth
-    const token = /^Bearer (.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]
+    const token = bearerToken(request)
     if (token && oauth.tokenAccepted && state.oauth.tokens.has(token)) return undefined
     const scope = oauth.challengeScope ? `, scope="${oauth.challengeScope}"` : ''
     if (oauth.challenge === 'none') return unauthorized(undefined)

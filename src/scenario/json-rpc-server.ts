@@ -1,4 +1,4 @@
-import type { ProtocolVersion, Scenario } from './scenario.js'
+import { isModernVersion, type ProtocolVersion, type Scenario } from './scenario.js'
 
 type JsonRpcId = string | number | null
 interface JsonRpcMessage {
@@ -8,17 +8,21 @@ interface JsonRpcMessage {
   params?: Record<string, unknown>
 }
 
+export const SERVER_INFO = { name: 'mcp-auth-harness-mock', version: '0.1.0' }
+
 export const MOCK_TOOL = {
   name: 'echo',
   description: 'Echoes its input back',
   inputSchema: { type: 'object', properties: { text: { type: 'string' } } },
 } as const
 
-/** The protocol version the server answers: the client's when it supports it, else its newest. */
-export function negotiateVersion(scenario: Scenario, requested: unknown): ProtocolVersion {
-  const supported = scenario.protocolVersions
-  const match = supported.find((version) => version === requested)
-  return match ?? supported[supported.length - 1] ?? '2025-11-25'
+/**
+ * The version `initialize` answers: the client's when the server supports it, else its newest
+ * pre-2026 one; undefined for a modern-only server (it has no `initialize` handshake to offer).
+ */
+export function negotiateVersion(scenario: Scenario, requested: unknown): ProtocolVersion | undefined {
+  const supported = scenario.protocolVersions.filter((version) => !isModernVersion(version))
+  return supported.find((version) => version === requested) ?? supported[supported.length - 1]
 }
 
 /**
@@ -30,12 +34,20 @@ export function answerJsonRpc(scenario: Scenario, message: unknown): object | un
   if (id === undefined || typeof method !== 'string') return undefined
   const result = (value: object) => ({ jsonrpc: '2.0', id, result: value })
   switch (method) {
-    case 'initialize':
+    case 'initialize': {
+      const protocolVersion = negotiateVersion(scenario, params?.protocolVersion)
+      if (protocolVersion === undefined)
+        return {
+          jsonrpc: '2.0',
+          id,
+          error: { code: -32602, message: 'Unsupported protocol version', data: { supported: scenario.protocolVersions } },
+        }
       return result({
-        protocolVersion: negotiateVersion(scenario, params?.protocolVersion),
+        protocolVersion,
         capabilities: { tools: {} },
-        serverInfo: { name: 'mcp-auth-harness-mock', version: '0.1.0' },
+        serverInfo: SERVER_INFO,
       })
+    }
     case 'ping':
       return result({})
     case 'tools/list':

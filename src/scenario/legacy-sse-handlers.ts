@@ -1,7 +1,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw/http'
 import type { Scenario } from './scenario.js'
 import type { ServerState } from './server-state.js'
-import { challengeFor } from './auth-gate.js'
+import { challengeFor, scopeChallengeFor } from './auth-gate.js'
 import { answerJsonRpc, jsonRpcError, parseJsonRpcBody } from './json-rpc-server.js'
 import { atPath } from './streamable-http-handlers.js'
 import { nextMacrotask } from '../runtime/process.js'
@@ -36,6 +36,8 @@ export function legacySseHandlers(scenario: Scenario, state: ServerState): HttpH
       if (!stream) return HttpResponse.json(jsonRpcError(-32001, 'Session not found'), { status: 404 })
       const parsed = parseJsonRpcBody(await request.text())
       if (!parsed) return HttpResponse.json(jsonRpcError(-32700, 'Parse error'), { status: 400 })
+      const scopeChallenge = scopeChallengeFor(scenario, state, request, parsed.messages)
+      if (scopeChallenge) return scopeChallenge
       const answers = parsed.messages.map((message) => answerJsonRpc(scenario, message)).filter((a) => a !== undefined)
       // Like real servers: 202 first, the answers on the stream after, so the client never closes
       // the session while its POST still waits for the 202.

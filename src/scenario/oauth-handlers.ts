@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { http, HttpResponse, type HttpHandler } from 'msw/http'
 import type { OAuthServer, Scenario } from './scenario.js'
-import type { OAuthState } from './oauth-state.js'
+import type { KnownClient, OAuthState } from './oauth-state.js'
 
 /** The PRM URLs a scenario can serve: the hinted custom one, RFC 9728's path-inserted one, and the root one. */
 export function prmUrls(scenario: Scenario): { custom: string; inserted: string; root: string } {
@@ -40,10 +40,63 @@ function s256(verifier: string): string {
   return createHash('sha256').update(verifier).digest('base64url')
 }
 
+/** Whether `clientId` is a Client ID Metadata Document URL: https with a path (SEP-991). */
+function isMetadataDocumentUrl(clientId: string): boolean {
+  try {
+    const url = new URL(clientId)
+    return url.protocol === 'https:' && url.pathname.length > 1
+  } catch {
+    return false
+  }
+}
+
+/** The client this AS accepts as `clientId`, if any: registered, pre-registered, or a metadata document URL. */
+function knownClient(oauth: OAuthServer, state: OAuthState, clientId: string | null): KnownClient | undefined {
+  if (clientId === null) return undefined
+  const registered = state.clients.get(clientId)
+  if (registered) return registered
+  if (clientId === oauth.preRegisteredClientId) return { authMethod: 'none' }
+  if (oauth.registration === 'cimd' && isMetadataDocumentUrl(clientId)) return { authMethod: 'none' }
+  return undefined
+}
+
+/**
+ * The client a token request authenticates as, by the method it registered with: `client_id` alone
+ * (`none`), HTTP Basic (`client_secret_basic`) or `client_secret` in the form (`client_secret_post`).
+ */
+function authenticatedClient(oauth: OAuthServer, state: OAuthState, request: Request, form: URLSearchParams): string | undefined {
+  const basic = /^Basic (.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]
+  if (basic) {
+    const decoded = atob(basic)
+    const colon = decoded.indexOf(':')
+    // RFC 6749 §2.3.1: both halves are form-urlencoded.
+    const id = decodeURIComponent(decoded.slice(0, colon))
+    const secret = decodeURIComponent(decoded.slice(colon + 1))
+    const client = knownClient(oauth, state, id)
+    return client?.authMethod === 'client_secret_basic' && client.secret === secret ? id : undefined
+  }
+  const id = form.get('client_id')
+  const client = knownClient(oauth, state, id)
+  if (!client || client.authMethod === 'client_secret_basic') return undefined
+  if (client.authMethod === 'client_secret_post' && form.get('client_secret') !== client.secret) return undefined
+  return id ?? undefined
+}
+
+function oauthError(error: string, status: number, description?: string): Response {
+  return HttpResponse.json({ error, ...(description ? { error_description: description } : {}) }, { status })
+}
+
+/** `code_challenge_methods_supported` as the scenario advertises it (absent: the field is left out). */
+function pkceMetadata(oauth: OAuthServer): Record<string, unknown> {
+  if (oauth.pkce === 'absent') return {}
+  return { code_challenge_methods_supported: oauth.pkce === 'S256' ? ['S256'] : ['plain'] }
+}
+
 /**
  * The OAuth side of a scenario as msw handlers: Protected Resource Metadata where the scenario puts
- * it, AS metadata at the issuer's location, dynamic client registration, `/authorize` (a 302 with
- * `code` and `state`), and a token endpoint that checks the PKCE verifier.
+ * it, AS metadata at the issuer's location, client registration (dynamic, Client ID Metadata
+ * Documents or pre-registered only), `/authorize` (a 302 with `code` and `state`), and a token
+ * endpoint that checks the client's authentication method, the PKCE verifier and `resource`.
  */
 export function oauthHandlers(scenario: Scenario, oauth: OAuthServer, state: OAuthState): HttpHandler[] {
   const urls = prmUrls(scenario)
@@ -67,33 +120,73 @@ export function oauthHandlers(scenario: Scenario, oauth: OAuthServer, state: OAu
     issuer,
     authorization_endpoint: `${oauth.asOrigin}/authorize`,
     token_endpoint: `${oauth.asOrigin}/token`,
-    registration_endpoint: `${oauth.asOrigin}/register`,
+    ...(oauth.registration === 'dcr' ? { registration_endpoint: `${oauth.asOrigin}/register` } : {}),
+    ...(oauth.registration === 'cimd' ? { client_id_metadata_document_supported: true } : {}),
     response_types_supported: ['code'],
     grant_types_supported: ['authorization_code', 'refresh_token'],
-    token_endpoint_auth_methods_supported: ['none'],
+    token_endpoint_auth_methods_supported: [oauth.tokenAuth],
     scopes_supported: ['mcp:read', 'mcp:write'],
-    ...(oauth.pkce === 'S256' ? { code_challenge_methods_supported: ['S256'] } : {}),
+    ...pkceMetadata(oauth),
+    // OpenID Provider Metadata requires these three.
+    ...(oauth.asMetadata === 'oidc'
+      ? {
+          jwks_uri: `${oauth.asOrigin}/jwks.json`,
+          subject_types_supported: ['public'],
+          id_token_signing_alg_values_supported: ['RS256'],
+        }
+      : {}),
+  }
+  const issueTokens = (scope: string) => {
+    const token = state.next('access')
+    const refresh = state.next('refresh')
+    state.tokens.set(token, scope)
+    state.refreshTokens.set(refresh, scope)
+    return HttpResponse.json({
+      access_token: token,
+      token_type: 'Bearer',
+      expires_in: 3600,
+      refresh_token: refresh,
+      ...(scope ? { scope } : {}),
+    })
   }
   return [
     ...(prmAt ? [http.get(exact(prmAt), () => HttpResponse.json(prmBody))] : []),
     http.get(exact(asMetadataUrl(oauth)), () => HttpResponse.json(asBody)),
-    http.post(exact(`${oauth.asOrigin}/register`), async ({ request }) => {
-      const metadata = (await request.json().catch(() => ({}))) as Record<string, unknown>
-      const clientId = state.next('client')
-      state.clients.add(clientId)
-      return HttpResponse.json({ ...metadata, client_id: clientId, client_id_issued_at: 0 }, { status: 201 })
-    }),
+    ...(oauth.registration === 'dcr'
+      ? [
+          http.post(exact(`${oauth.asOrigin}/register`), async ({ request }) => {
+            const metadata = (await request.json().catch(() => ({}))) as Record<string, unknown>
+            const clientId = state.next('client')
+            const secret = oauth.tokenAuth === 'none' ? undefined : state.next('secret')
+            state.clients.set(clientId, { authMethod: oauth.tokenAuth, ...(secret ? { secret } : {}) })
+            return HttpResponse.json(
+              {
+                ...metadata,
+                client_id: clientId,
+                client_id_issued_at: 0,
+                token_endpoint_auth_method: oauth.tokenAuth,
+                ...(secret ? { client_secret: secret, client_secret_expires_at: 0 } : {}),
+              },
+              { status: 201 },
+            )
+          }),
+        ]
+      : []),
     http.get(exact(`${oauth.asOrigin}/authorize`), ({ request }) => {
       const params = new URL(request.url).searchParams
       const redirectUri = params.get('redirect_uri')
-      if (!redirectUri || params.get('response_type') !== 'code')
-        return HttpResponse.json({ error: 'invalid_request' }, { status: 400 })
+      if (!redirectUri || params.get('response_type') !== 'code') return oauthError('invalid_request', 400)
+      const clientId = params.get('client_id')
+      // An unknown client gets an error page, never a redirect (its redirect_uri is not trusted).
+      if (!knownClient(oauth, state, clientId)) return oauthError('invalid_client', 400, 'unknown client_id')
       const code = state.next('code')
       state.codes.set(code, {
+        clientId: clientId!,
         challenge: params.get('code_challenge') ?? '',
         method: params.get('code_challenge_method') ?? 'plain',
         redirectUri,
         resource: params.get('resource'),
+        scope: params.get('scope') ?? '',
       })
       const target = new URL(redirectUri)
       target.searchParams.set('code', code)
@@ -103,25 +196,29 @@ export function oauthHandlers(scenario: Scenario, oauth: OAuthServer, state: OAu
     }),
     http.post(exact(`${oauth.asOrigin}/token`), async ({ request }) => {
       const form = new URLSearchParams(await request.text())
+      const clientId = authenticatedClient(oauth, state, request, form)
+      if (!clientId) return oauthError('invalid_client', 401, `authenticate with ${oauth.tokenAuth}`)
       const grant = form.get('grant_type')
       if (grant === 'refresh_token') {
-        const token = state.next('access')
-        state.tokens.add(token)
-        return HttpResponse.json({ access_token: token, token_type: 'Bearer', expires_in: 3600 })
+        const granted = state.refreshTokens.get(form.get('refresh_token') ?? '')
+        if (granted === undefined) return oauthError('invalid_grant', 400)
+        // RFC 6749 §6: a refresh may narrow the scope, never widen it (a step-up needs a new authorization).
+        const asked = form.get('scope')?.split(' ').filter(Boolean)
+        const grantedList = granted.split(' ')
+        if (asked && asked.some((s) => !grantedList.includes(s)))
+          return oauthError('invalid_scope', 400, `a refresh cannot add scope beyond "${granted}"`)
+        return issueTokens(asked ? asked.join(' ') : granted)
       }
-      const issued = state.codes.get(form.get('code') ?? '')
+      const code = form.get('code') ?? ''
+      const issued = state.codes.get(code)
       const verifier = form.get('code_verifier') ?? ''
       const verified = issued && (issued.method === 'S256' ? s256(verifier) === issued.challenge : verifier === issued.challenge)
-      if (grant !== 'authorization_code' || !verified) return HttpResponse.json({ error: 'invalid_grant' }, { status: 400 })
-      state.codes.delete(form.get('code')!)
-      const token = state.next('access')
-      state.tokens.add(token)
-      return HttpResponse.json({
-        access_token: token,
-        token_type: 'Bearer',
-        expires_in: 3600,
-        refresh_token: state.next('refresh'),
-      })
+      if (grant !== 'authorization_code' || !verified || issued.clientId !== clientId) return oauthError('invalid_grant', 400)
+      // RFC 8707: the token request names the resource the authorization request named.
+      if (issued.resource !== null && form.get('resource') !== issued.resource)
+        return oauthError('invalid_target', 400, `resource must be ${issued.resource}`)
+      state.codes.delete(code)
+      return issueTokens(issued.scope)
     }),
   ]
 }

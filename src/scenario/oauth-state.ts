@@ -1,8 +1,20 @@
-/** What one trial's authorization server remembers: registered clients, codes, issued tokens. */
+/** A client the authorization server knows: how it must authenticate at the token endpoint. */
+export interface KnownClient {
+  authMethod: 'none' | 'client_secret_basic' | 'client_secret_post'
+  secret?: string
+}
+
+/** What one trial's authorization server remembers: registered clients, codes, issued tokens and their scopes. */
 export class OAuthState {
-  readonly clients = new Set<string>()
-  readonly codes = new Map<string, { challenge: string; method: string; redirectUri: string; resource: string | null }>()
-  readonly tokens = new Set<string>()
+  readonly clients = new Map<string, KnownClient>()
+  readonly codes = new Map<
+    string,
+    { clientId: string; challenge: string; method: string; redirectUri: string; resource: string | null; scope: string }
+  >()
+  /** Access token → the scope it was granted ('' when the client asked for none). */
+  readonly tokens = new Map<string, string>()
+  /** Refresh token → the scope of the grant it renews. */
+  readonly refreshTokens = new Map<string, string>()
   private counter = 0
 
   next(prefix: string): string {

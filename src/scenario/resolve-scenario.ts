@@ -8,11 +8,25 @@ const UNCONFIGURED_NAMES = ['X-API-Key', 'Authorization', 'X-Auth-Token', 'X-Ser
 /** The other origin an authorization server lives on (https: the v2 SDK refuses plain-http token endpoints). */
 export const OTHER_AS_ORIGIN = 'https://auth.test'
 
-function resolveAuth(plan: AuthPlan, headers: Record<string, string>, origin: string): AuthRequirement {
+/** The origin a moved MCP server answers from. */
+export const MOVED_ORIGIN = 'https://moved.test'
+
+/** A client id the config does not have: the one a pre-registration-only AS knows when the config brings none. */
+const SOMEONE_ELSES_CLIENT = 'client-registered-by-someone-else'
+
+function resolveAuth(plan: AuthPlan, config: ClientConfig, origin: string): AuthRequirement {
   if (plan.kind === 'none') return plan
-  if (plan.kind === 'oauth')
-    return { kind: 'oauth', oauth: { ...plan.oauth, asOrigin: plan.oauth.asOrigin === 'same' ? origin : OTHER_AS_ORIGIN } }
-  const entries = Object.entries(headers)
+  if (plan.kind === 'oauth') {
+    // The AS knows a client the user configured; a pre-registration-only AS knows only such a client.
+    const preRegistered =
+      config.oauthClientId ?? (plan.oauth.registration === 'pre-registered' ? SOMEONE_ELSES_CLIENT : undefined)
+    const asOrigin = plan.oauth.asOrigin === 'same' ? origin : OTHER_AS_ORIGIN
+    return {
+      kind: 'oauth',
+      oauth: { ...plan.oauth, asOrigin, ...(preRegistered === undefined ? {} : { preRegisteredClientId: preRegistered }) },
+    }
+  }
+  const entries = Object.entries(config.headers)
   const chosen = entries[plan.pick % Math.max(entries.length, 1)]
   if (plan.credential !== 'unconfigured' && chosen) {
     const [header, value] = chosen
@@ -51,7 +65,8 @@ export function resolveScenario(config: ClientConfig, plan: ScenarioPlan): Scena
     deleteAllowed: plan.deleteAllowed,
     legacyEndpoint: plan.legacyEndpoint,
     tools: plan.tools,
-    auth: resolveAuth(plan.auth, config.headers, url.origin),
+    auth: resolveAuth(plan.auth, config, url.origin),
+    ...(plan.moved && plan.auth.kind !== 'oauth' ? { movedTo: MOVED_ORIGIN } : {}),
     notFound: plan.notFound,
   }
 }

@@ -12,7 +12,7 @@ export type AuthPlan =
   | { kind: 'oauth'; oauth: OAuthPlan }
 
 /** An OAuthServer before it meets a config: the authorization server on the MCP origin or another one. */
-export type OAuthPlan = Omit<OAuthServer, 'asOrigin'> & { asOrigin: 'same' | 'other' }
+export type OAuthPlan = Omit<OAuthServer, 'asOrigin' | 'preRegisteredClientId'> & { asOrigin: 'same' | 'other' }
 
 /** A Scenario before it meets a ClientConfig: what fast-check generates and shrinks. */
 export interface ScenarioPlan {
@@ -26,5 +26,7 @@ export interface ScenarioPlan {
   legacyEndpoint: Scenario['legacyEndpoint']
   tools: boolean
   auth: AuthPlan
+  /** The server moved to another origin (a 307 there); only without OAuth, whose metadata names the origin. */
+  moved: boolean
   notFound: NotFoundStyle
 }

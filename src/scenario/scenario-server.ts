@@ -10,6 +10,17 @@ import type { MockServer } from '../network/mock-server.js'
 /** A Scenario made live: its msw handlers and a `close()` that ends every stream it opened. */
 export type ScenarioServer = MockServer
 
+/** Every request to `origin` answered with a 307 to the same path and query on `movedTo` (method and body kept). */
+function movedPermanently(origin: string, movedTo: string) {
+  return http.all(
+    ({ request }) => new URL(request.url).origin === origin,
+    ({ request }) => {
+      const url = new URL(request.url)
+      return new Response(null, { status: 307, headers: { location: `${movedTo}${url.pathname}${url.search}` } })
+    },
+  )
+}
+
 /**
  * Turns a Scenario into msw handlers: the MCP endpoint for its transport, then a catch-all
  * that answers every other URL on any origin (well-known URIs, /register, …) with its 404.
@@ -21,10 +32,12 @@ export type ScenarioServer = MockServer
  */
 export function createScenarioServer(scenario: Scenario): ScenarioServer {
   const state = new ServerState()
-  const endpoint =
-    scenario.transport === 'streamable-http' ? streamableHttpHandlers(scenario, state) : legacySseHandlers(scenario, state)
+  // A moved server lives at `movedTo` and wants no credential there: a client has no reason to send one.
+  const live: Scenario = scenario.movedTo ? { ...scenario, origin: scenario.movedTo, auth: { kind: 'none' } } : scenario
+  const endpoint = live.transport === 'streamable-http' ? streamableHttpHandlers(live, state) : legacySseHandlers(live, state)
   return {
     handlers: [
+      ...(scenario.movedTo ? [movedPermanently(scenario.origin, scenario.movedTo)] : []),
       ...endpoint,
       ...(scenario.auth.kind === 'oauth' ? oauthHandlers(scenario, scenario.auth.oauth, state.oauth) : []),
       http.all('*', () => notFound(scenario.notFound)),

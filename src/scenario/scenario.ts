@@ -1,8 +1,16 @@
 import type { Transport } from '../config/client-config.js'
 
 /** MCP protocol versions the mock server can negotiate, oldest first. */
-export const PROTOCOL_VERSIONS = ['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25'] as const
+export const PROTOCOL_VERSIONS = ['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25', '2026-07-28'] as const
 export type ProtocolVersion = (typeof PROTOCOL_VERSIONS)[number]
+
+/** The first version of the modern era: POST-only, no `initialize`, no sessions, `server/discover`. */
+export const FIRST_MODERN_VERSION = '2026-07-28'
+
+/** Whether a version belongs to the modern (2026-07-28 and later) era; ISO dates compare as strings. */
+export function isModernVersion(version: string): boolean {
+  return version >= FIRST_MODERN_VERSION
+}
 
 /** How the server answers a request that lacks the required credential. */
 export type Challenge =
@@ -37,8 +45,20 @@ export interface OAuthServer {
   issuerPath: string
   /** Which metadata document the AS serves, at its RFC 8414 / OIDC location for the issuer. */
   asMetadata: 'oauth' | 'oidc'
-  /** `code_challenge_methods_supported`: ["S256"], or absent. */
-  pkce: 'S256' | 'absent'
+  /** `code_challenge_methods_supported`: ["S256"], ["plain"] only, or absent (the client must then refuse). */
+  pkce: 'S256' | 'plain-only' | 'absent'
+  /**
+   * How clients get a `client_id`: dynamic registration at `registration_endpoint`, a Client ID
+   * Metadata Document URL (`client_id_metadata_document_supported`, no registration endpoint), or
+   * only the client pre-registered as `preRegisteredClientId` (neither is advertised).
+   */
+  registration: 'dcr' | 'cimd' | 'pre-registered'
+  /** The client the AS knows in advance (the config's `oauthClientId`, or one the config lacks). */
+  preRegisteredClientId?: string
+  /** The one `token_endpoint_auth_methods_supported`; registered clients get a secret unless `none`. */
+  tokenAuth: 'none' | 'client_secret_basic' | 'client_secret_post'
+  /** A scope `tools/call` needs beyond the token's: the server answers 403 `insufficient_scope` (step-up). */
+  stepUpScope?: string
   /** The scope the 401 names, if any (`scope="…"`); the PRM lists `mcp:read mcp:write`. */
   challengeScope?: string
   /** False: the MCP server answers 401 even to the token it issued (a broken resource server). */
@@ -74,7 +94,10 @@ export interface Scenario {
   endpointPath: string
   /** The one transport the server speaks at `endpointPath`. */
   transport: Transport
-  /** Versions it accepts; it answers the client's version when listed, else its newest. */
+  /**
+   * Versions it accepts. `initialize` gets the client's version when listed, else the newest
+   * pre-2026 one; a listed 2026-07-28 also answers `server/discover` and modern requests.
+   */
   protocolVersions: ProtocolVersion[]
   /** Streamable HTTP: answer requests with a JSON body or a one-message SSE stream. */
   responseMode: 'json' | 'sse'
@@ -89,5 +112,7 @@ export interface Scenario {
   /** Whether `tools/list` lists a tool (so the client also calls it). */
   tools: boolean
   auth: AuthRequirement
+  /** The MCP server moved to this origin: the configured one answers 307 to it (a cross-origin redirect). */
+  movedTo?: string
   notFound: NotFoundStyle
 }

@@ -1,8 +1,9 @@
 import { http, HttpResponse, type HttpHandler } from 'msw/http'
 import type { Scenario } from './scenario.js'
 import type { ServerState } from './server-state.js'
-import { challengeFor } from './auth-gate.js'
+import { challengeFor, scopeChallengeFor } from './auth-gate.js'
 import { answerJsonRpc, jsonRpcError, parseJsonRpcBody } from './json-rpc-server.js'
+import { answerModern, modernVersionOf } from './modern-requests.js'
 
 const SESSION_HEADER = 'mcp-session-id'
 
@@ -33,6 +34,13 @@ export function streamableHttpHandlers(scenario: Scenario, state: ServerState): 
       if (challenge) return challenge
       const parsed = parseJsonRpcBody(await request.text())
       if (!parsed) return HttpResponse.json(jsonRpcError(-32700, 'Parse error'), { status: 400 })
+      const scopeChallenge = scopeChallengeFor(scenario, state, request, parsed.messages)
+      if (scopeChallenge) return scopeChallenge
+      // A modern request to a server that speaks its version: answered statelessly. Otherwise it
+      // meets the pre-2026 server below, which knows neither the method nor requests without a session.
+      const modern = parsed.batch ? undefined : modernVersionOf(parsed.messages[0])
+      if (modern && (scenario.protocolVersions as readonly string[]).includes(modern))
+        return answerModern(scenario, request, parsed.messages[0])
       const isInitialize = parsed.messages.some((m) => (m as { method?: unknown } | null)?.method === 'initialize')
       const headers: Record<string, string> = {}
       if (isInitialize && scenario.sessions) {

@@ -49,3 +49,9 @@ export function jsonRpcMethod(body: string | undefined): string | undefined {
     return undefined
   }
 }
+
+/** Whether a request body opens a version negotiation: `initialize`, or the 2026-era `server/discover` probe. */
+export function startsNegotiation(body: string | undefined): boolean {
+  const method = jsonRpcMethod(body)
+  return method === 'initialize' || method === 'server/discover'
+}

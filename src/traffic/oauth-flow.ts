@@ -118,3 +118,44 @@ export function resourceCovers(resource: string, mcpUrl: string): boolean {
     return false
   }
 }
+
+/** Authorization server metadata documents the client received, with the fields client rules depend on. */
+export function servedAsMetadata(trial: Trial): Array<{
+  exchange: Exchange
+  authorizationEndpoint?: string
+  registrationEndpoint?: string
+  /** `code_challenge_methods_supported`, undefined when the document leaves it out. */
+  codeChallengeMethods?: string[]
+}> {
+  return asMetadataRequests(trial).flatMap((exchange) => {
+    if (exchange.status !== 200) return []
+    try {
+      const body = JSON.parse(exchange.responseBody ?? '') as Record<string, unknown>
+      const text = (key: string) => (typeof body[key] === 'string' ? { [key]: body[key] as string } : {})
+      const { authorization_endpoint, registration_endpoint } = {
+        ...text('authorization_endpoint'),
+        ...text('registration_endpoint'),
+      }
+      const methods = body.code_challenge_methods_supported
+      return [
+        {
+          exchange,
+          ...(authorization_endpoint ? { authorizationEndpoint: authorization_endpoint } : {}),
+          ...(registration_endpoint ? { registrationEndpoint: registration_endpoint } : {}),
+          ...(Array.isArray(methods) ? { codeChallengeMethods: methods.map(String) } : {}),
+        },
+      ]
+    } catch {
+      return []
+    }
+  })
+}
+
+/** The 403 `insufficient_scope` answers of the MCP endpoint, with the scope each named. */
+export function scopeChallenges(trial: Trial): Array<{ exchange: Exchange; scope: string[] }> {
+  return mcpEndpointExchanges(trial.config, trial.exchanges).flatMap((exchange) => {
+    const challenge = headerValue(exchange.responseHeaders, 'www-authenticate')
+    if (exchange.status !== 403 || !/error="?insufficient_scope/i.test(challenge ?? '')) return []
+    return [{ exchange, scope: (scopeOf(challenge) ?? '').split(/\s+/).filter(Boolean) }]
+  })
+}

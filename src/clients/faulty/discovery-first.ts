@@ -16,6 +16,6 @@ export const discoveryFirst: ClientUnderTest = {
   async run(config, context) {
     const url = new URL(config.url)
     await discoverOAuthProtectedResourceMetadata(url).catch(() => undefined)
-    await runSdkSession(config, context, { headers: config.headers, authProvider: new HeadlessOAuthProvider() })
+    await runSdkSession(config, context, { headers: config.headers, authProvider: new HeadlessOAuthProvider(config) })
   },
 }

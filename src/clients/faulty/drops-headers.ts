@@ -11,5 +11,5 @@ export const dropsHeaders: ClientUnderTest = {
   name: 'faulty:drops-headers',
   description: 'SDK client that ignores the configured headers (claude-code#7290, typescript-sdk#569)',
   transports: TRANSPORTS,
-  run: (config, context) => runSdkSession(config, context, { headers: {}, authProvider: new HeadlessOAuthProvider() }),
+  run: (config, context) => runSdkSession(config, context, { headers: {}, authProvider: new HeadlessOAuthProvider(config) }),
 }

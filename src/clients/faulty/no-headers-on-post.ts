@@ -15,7 +15,7 @@ export const noHeadersOnPost: ClientUnderTest = {
   run(config, context) {
     return runSdkSession(config, context, {
       headers: config.headers,
-      authProvider: new HeadlessOAuthProvider(),
+      authProvider: new HeadlessOAuthProvider(config),
       fetch: withoutHeadersOn('POST', Object.keys(config.headers)),
     })
   },

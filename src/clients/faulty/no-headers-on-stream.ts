@@ -16,7 +16,7 @@ export const noHeadersOnStream: ClientUnderTest = {
     const strip = withoutHeadersOn('GET', Object.keys(config.headers))
     return runSdkSession(config, context, {
       headers: config.headers,
-      authProvider: new HeadlessOAuthProvider(),
+      authProvider: new HeadlessOAuthProvider(config),
       ...(config.transport === 'sse' ? { eventSourceFetch: strip } : { fetch: strip }),
     })
   },

@@ -1,13 +1,16 @@
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js'
-import { TRANSPORTS } from '../../config/client-config.js'
+import { TRANSPORTS, type ClientConfig } from '../../config/client-config.js'
 import type { ClientUnderTest } from '../client-under-test.js'
 import { HeadlessOAuthProvider } from '../headless-oauth-provider.js'
 import { runSdkSession, type SdkTransportOptions } from '../sdk-session.js'
 
 /** A provider whose browser opens an edited authorization URL. */
 class EditingProvider extends HeadlessOAuthProvider {
-  constructor(private readonly edit: (params: URLSearchParams) => void) {
-    super()
+  constructor(
+    config: { oauthClientId?: string },
+    private readonly edit: (params: URLSearchParams) => void,
+  ) {
+    super(config)
   }
   protected override browse(url: URL): URL {
     const edited = new URL(url)
@@ -19,19 +22,26 @@ class EditingProvider extends HeadlessOAuthProvider {
 function faulty(
   name: string,
   description: string,
-  options: (config: { url: string; headers: Record<string, string> }) => Partial<SdkTransportOptions>,
+  options: (config: ClientConfig) => Partial<SdkTransportOptions>,
 ): ClientUnderTest {
   return {
     name,
     description,
     transports: TRANSPORTS,
     run: (config, context) =>
-      runSdkSession(config, context, { headers: config.headers, authProvider: new HeadlessOAuthProvider(), ...options(config) }),
+      runSdkSession(config, context, {
+        headers: config.headers,
+        authProvider: new HeadlessOAuthProvider(config),
+        ...options(config),
+      }),
   }
 }
 
 /** A fetch that changes the request URL and/or the response before the SDK sees them. */
-function rewriting(request: (url: URL, headers: Headers) => void, response?: (response: Response) => Response): FetchLike {
+function rewriting(
+  request: (url: URL, headers: Headers) => void,
+  response?: (response: Response) => Response | Promise<Response>,
+): FetchLike {
   return async (input, init) => {
     const url = new URL(String(input instanceof Request ? input.url : input))
     const headers = new Headers(init?.headers)
@@ -41,17 +51,41 @@ function rewriting(request: (url: URL, headers: Headers) => void, response?: (re
   }
 }
 
+/** The response with its JSON body edited (a Response keeps `url` only when it is the fetched one, so it is copied over). */
+async function rewriteJson(
+  response: Response,
+  edit: (body: Record<string, unknown>) => Record<string, unknown>,
+): Promise<Response> {
+  const text = await response.text()
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers })
+  }
+  const headers = new Headers(response.headers)
+  headers.delete('content-length')
+  const init = { status: response.status, statusText: response.statusText, headers }
+  const edited = new Response(JSON.stringify(edit(body as Record<string, unknown>)), init)
+  Object.defineProperty(edited, 'url', { value: response.url })
+  return edited
+}
+
 /** Opens the authorization URL with `code_challenge_method=plain`. Violates `pkce-s256`. */
-export const pkcePlain = faulty('faulty:pkce-plain', 'SDK client whose authorization request uses PKCE method plain', () => ({
-  authProvider: new EditingProvider((p) => p.set('code_challenge_method', 'plain')),
-}))
+export const pkcePlain = faulty(
+  'faulty:pkce-plain',
+  'SDK client whose authorization request uses PKCE method plain',
+  (config) => ({
+    authProvider: new EditingProvider(config, (p) => p.set('code_challenge_method', 'plain')),
+  }),
+)
 
 /** Drops `resource` from the authorization request. Violates `resource-parameter` (claude-code#52871, typescript-sdk#1968). */
 export const noResourceParameter = faulty(
   'faulty:no-resource-parameter',
   'SDK client that omits resource from the authorization request (claude-code#52871)',
-  () => ({
-    authProvider: new EditingProvider((p) => p.delete('resource')),
+  (config) => ({
+    authProvider: new EditingProvider(config, (p) => p.delete('resource')),
   }),
 )
 
@@ -59,8 +93,8 @@ export const noResourceParameter = faulty(
 export const ownScope = faulty(
   'faulty:own-scope',
   'SDK client that asks for scope "openid profile" whatever the server said',
-  () => ({
-    authProvider: new EditingProvider((p) => p.set('scope', 'openid profile')),
+  (config) => ({
+    authProvider: new EditingProvider(config, (p) => p.set('scope', 'openid profile')),
   }),
 )
 
@@ -68,8 +102,8 @@ export const ownScope = faulty(
 export const acceptsAnyResource = faulty(
   'faulty:accepts-any-resource',
   'SDK client whose provider accepts any PRM resource',
-  () => {
-    const provider = new HeadlessOAuthProvider() as HeadlessOAuthProvider & {
+  (config) => {
+    const provider = new HeadlessOAuthProvider(config) as HeadlessOAuthProvider & {
       validateResourceURL?: (server: URL, resource?: string) => Promise<URL | undefined>
     }
     provider.validateResourceURL = async (_server, resource) => (resource ? new URL(resource) : undefined)
@@ -165,7 +199,7 @@ export const endlessReauthorization: ClientUnderTest = {
   async run(config, context) {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await runSdkSession(config, context, { headers: config.headers, authProvider: new HeadlessOAuthProvider() })
+        return await runSdkSession(config, context, { headers: config.headers, authProvider: new HeadlessOAuthProvider(config) })
       } catch (error) {
         if (attempt >= 10 || context.signal.aborted) throw error
       }
@@ -173,7 +207,61 @@ export const endlessReauthorization: ClientUnderTest = {
   },
 }
 
+/**
+ * Authorizes although the AS metadata leaves out `code_challenge_methods_supported`: the shipped
+ * SDK's own behaviour (1.32 and 2.4 check the list only when present). Violates `pkce-support-checked`.
+ */
+export const ignoresPkceSupport = faulty(
+  'faulty:ignores-pkce-support',
+  'SDK client that authorizes when the AS metadata lacks code_challenge_methods_supported (the SDK as shipped)',
+  () => ({}),
+)
+
+/** Forgets the pre-registered client id the user configured, so it registers anew. Violates `client-registration`. */
+export const ignoresPreRegistration = faulty(
+  'faulty:ignores-pre-registration',
+  'SDK client that ignores the configured pre-registered client id and registers dynamically',
+  () => ({ authProvider: new HeadlessOAuthProvider({}) }),
+)
+
+/** Registers at the AS origin's `/register` when the metadata advertises no registration endpoint. Violates `client-registration`. */
+export const guessesRegistration = faulty(
+  'faulty:guesses-registration',
+  'SDK client that assumes {AS origin}/register when the metadata has no registration_endpoint',
+  () => ({
+    fetch: rewriting(
+      () => undefined,
+      (response) => {
+        if (!/\/\.well-known\/(oauth-authorization-server|openid-configuration)/.test(new URL(response.url).pathname))
+          return response
+        return rewriteJson(response, (body) =>
+          body.registration_endpoint || typeof body.issuer !== 'string'
+            ? body
+            : { ...body, registration_endpoint: `${new URL(body.issuer).origin}/register` },
+        )
+      },
+    ),
+  }),
+)
+
+/** Takes a 403 `insufficient_scope` as a plain failure (its challenge unseen). Violates `scope-step-up`. */
+export const noStepUp = faulty('faulty:no-step-up', 'SDK client that does not step up on 403 insufficient_scope', () => ({
+  fetch: rewriting(
+    () => undefined,
+    (response) => {
+      if (response.status !== 403) return response
+      const headers = new Headers(response.headers)
+      headers.delete('www-authenticate')
+      return new Response(response.body, { status: 403, statusText: response.statusText, headers })
+    },
+  ),
+}))
+
 export const OAUTH_FAULTS: readonly ClientUnderTest[] = [
+  ignoresPkceSupport,
+  ignoresPreRegistration,
+  guessesRegistration,
+  noStepUp,
   pkcePlain,
   noResourceParameter,
   ownScope,

@@ -1,6 +1,7 @@
 import type { ClientUnderTest } from '../client-under-test.js'
 import { HeadlessOAuthProvider } from '../headless-oauth-provider.js'
 import { runSdkSession } from '../sdk-session.js'
+import { runSdk2Session } from '../sdk2-clients.js'
 import { editingHeaders } from './strip-headers.js'
 
 function faultyStreamable(name: string, description: string, edit: (method: string, headers: Headers) => void): ClientUnderTest {
@@ -11,7 +12,7 @@ function faultyStreamable(name: string, description: string, edit: (method: stri
     run: (config, context) =>
       runSdkSession(config, context, {
         headers: config.headers,
-        authProvider: new HeadlessOAuthProvider(),
+        authProvider: new HeadlessOAuthProvider(config),
         fetch: editingHeaders(edit),
       }),
   }
@@ -39,3 +40,18 @@ export const jsonOnlyAccept = faultyStreamable(
     if (method === 'POST') headers.set('accept', 'application/json')
   },
 )
+
+/**
+ * The v2 client in the 2026-07-28 era that leaves `Mcp-Method` off its POSTs (the header a
+ * 2025-era HTTP layer knows nothing about). Violates `modern-request-headers`.
+ */
+export const noMcpMethod: ClientUnderTest = {
+  name: 'faulty:no-mcp-method',
+  description: 'v2 SDK client in the 2026-07-28 era whose POSTs lack Mcp-Method',
+  transports: ['streamable-http'],
+  run: (config, context) =>
+    runSdk2Session(config, context, new HeadlessOAuthProvider(config), {
+      modern: true,
+      fetch: editingHeaders((_, headers) => headers.delete('mcp-method')) as typeof fetch,
+    }),
+}

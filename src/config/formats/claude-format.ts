@@ -13,7 +13,15 @@ export const claudeFormat: ConfigFormat = {
   description: 'Claude Code .mcp.json: mcpServers.<name> = { type: "http" | "sse", url, headers }',
   fileName: '.mcp.json',
   render: renderJson((config, serverName) => ({
-    mcpServers: { [serverName]: { type: config.transport === 'sse' ? 'sse' : 'http', url: config.url, headers: config.headers } },
+    mcpServers: {
+      [serverName]: {
+        type: config.transport === 'sse' ? 'sse' : 'http',
+        url: config.url,
+        headers: config.headers,
+        // Claude Code's pre-configured OAuth client (`oauth.clientId`).
+        ...(config.oauthClientId === undefined ? {} : { oauth: { clientId: config.oauthClientId } }),
+      },
+    },
   })),
   read: (value) =>
     readServerMap(value, 'mcpServers', (entry, path) => {

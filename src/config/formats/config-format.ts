@@ -57,7 +57,10 @@ export function readServerMap(
     }
     const transport = transportOf(entry, path)
     if (transport === undefined) continue
-    servers.push({ name, config: { transport, url: entry.url, headers: headers as Record<string, string> } })
+    // Claude Code's pre-configured OAuth client: `oauth: { clientId }`.
+    const clientId =
+      isObject(entry.oauth) && typeof entry.oauth.clientId === 'string' ? { oauthClientId: entry.oauth.clientId } : {}
+    servers.push({ name, config: { transport, url: entry.url, headers: headers as Record<string, string>, ...clientId } })
   }
   return servers
 }

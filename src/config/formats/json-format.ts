@@ -10,9 +10,14 @@ import { ConfigFormatError, renderJson } from './config-format.js'
  */
 export const jsonFormat: ConfigFormat = {
   name: 'json',
-  description: 'plain ClientConfig: { transport: "streamable-http" | "sse", url, headers }',
+  description: 'plain ClientConfig: { transport: "streamable-http" | "sse", url, headers, oauthClientId? }',
   fileName: 'mcp-client-config.json',
-  render: renderJson((config) => ({ transport: config.transport, url: config.url, headers: config.headers })),
+  render: renderJson((config) => ({
+    transport: config.transport,
+    url: config.url,
+    headers: config.headers,
+    ...(config.oauthClientId === undefined ? {} : { oauthClientId: config.oauthClientId }),
+  })),
   read(value) {
     const v = value as Partial<ClientConfig> | null
     if (!v || (v.transport !== 'streamable-http' && v.transport !== 'sse'))
@@ -22,6 +27,9 @@ export const jsonFormat: ConfigFormat = {
     if (typeof headers !== 'object' || Object.values(headers).some((h) => typeof h !== 'string')) {
       throw new ConfigFormatError('$.headers', 'expected an object of string values')
     }
-    return [{ name: 'default', config: { transport: v.transport, url: v.url, headers } }]
+    if (v.oauthClientId !== undefined && typeof v.oauthClientId !== 'string')
+      throw new ConfigFormatError('$.oauthClientId', 'expected a string')
+    const clientId = v.oauthClientId === undefined ? {} : { oauthClientId: v.oauthClientId }
+    return [{ name: 'default', config: { transport: v.transport, url: v.url, headers, ...clientId } }]
   },
 }
