@@ -1,17 +1,19 @@
 import type { Property } from '../src/property/property.js'
 import { ruleApplies } from '../src/property/spec-version.js'
-import { registrationRequests, servedAsMetadata } from '../src/traffic/oauth-flow.js'
+import { authorizeRequests, registrationRequests, servedAsMetadata } from '../src/traffic/oauth-flow.js'
+import { isMetadataDocumentUrl } from '../src/scenario/oauth-handlers.js'
 
 const ID = 'client-registration'
 
 /**
  * A client the user pre-registered does not register again, and dynamic registration goes only to
- * the `registration_endpoint` the authorization server advertised (never a guessed `/register`).
+ * the `registration_endpoint` the authorization server advertised (never a guessed `/register`), and
+ * a Client ID Metadata Document URL used as `client_id` is https with a path (MUST).
  */
 export const clientRegistration: Property = {
   id: ID,
   statement:
-    'A client with a pre-registered client id does not register; dynamic client registration goes only to an advertised registration_endpoint.',
+    'A client with a pre-registered client id does not register; dynamic client registration goes only to an advertised registration_endpoint; a URL client_id (Client ID Metadata Document) is https with a path.',
   source: { kind: 'spec', version: '2025-11-25', section: 'Authorization › Client Registration Approaches' },
   level: 'SHOULD',
   // 2025-03-26 allowed the default /register; the order of approaches exists from 2025-11-25.
@@ -21,7 +23,18 @@ export const clientRegistration: Property = {
     if (!ruleApplies(trial, '2025-11-25')) return []
     const advertised = new Set(servedAsMetadata(trial).flatMap((m) => (m.registrationEndpoint ? [m.registrationEndpoint] : [])))
     const preRegistered = trial.config.oauthClientId
-    return registrationRequests(trial).flatMap((e) => {
+    const insecureMetadataUrls = authorizeRequests(trial).flatMap((e) => {
+      const clientId = new URL(e.url).searchParams.get('client_id') ?? ''
+      if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(clientId) || isMetadataDocumentUrl(clientId)) return []
+      return [
+        {
+          property: ID,
+          exchange: e.seq,
+          message: `authorization request #${e.seq} used client_id ${clientId}: a Client ID Metadata Document URL must be https with a path`,
+        },
+      ]
+    })
+    const registrations = registrationRequests(trial).flatMap((e) => {
       const url = e.url.split('?')[0]!
       const problems = [
         ...(preRegistered !== undefined ? [`although the config pre-registered client id "${preRegistered}"`] : []),
@@ -33,5 +46,6 @@ export const clientRegistration: Property = {
         message: `request #${e.seq} POST ${url} registered a client ${problem}`,
       }))
     })
+    return [...registrations, ...insecureMetadataUrls]
   },
 }

@@ -45,6 +45,7 @@ const CASES: Array<[ClientUnderTest, Property, ...string[]]> = [
   [oauth.ignoresPkceSupport, props.pkceSupportChecked],
   [oauth.ignoresPreRegistration, props.clientRegistration],
   [oauth.guessesRegistration, props.clientRegistration],
+  [oauth.httpClientMetadataUrl, props.clientRegistration],
   [oauth.noStepUp, props.scopeStepUp],
 ]
 

@@ -41,7 +41,7 @@ function s256(verifier: string): string {
 }
 
 /** Whether `clientId` is a Client ID Metadata Document URL: https with a path (SEP-991). */
-function isMetadataDocumentUrl(clientId: string): boolean {
+export function isMetadataDocumentUrl(clientId: string): boolean {
   try {
     const url = new URL(clientId)
     return url.protocol === 'https:' && url.pathname.length > 1

@@ -1,7 +1,7 @@
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js'
 import { TRANSPORTS, type ClientConfig } from '../../config/client-config.js'
 import type { ClientUnderTest } from '../client-under-test.js'
-import { HeadlessOAuthProvider } from '../headless-oauth-provider.js'
+import { CLIENT_METADATA_URL, HeadlessOAuthProvider } from '../headless-oauth-provider.js'
 import { runSdkSession, type SdkTransportOptions } from '../sdk-session.js'
 
 /** A provider whose browser opens an edited authorization URL. */
@@ -257,7 +257,19 @@ export const noStepUp = faulty('faulty:no-step-up', 'SDK client that does not st
   ),
 }))
 
+/** Publishes its Client ID Metadata Document over plain http. Violates `client-registration` (the https MUST). */
+export const httpClientMetadataUrl = faulty(
+  'faulty:http-client-metadata-url',
+  'SDK client whose Client ID Metadata Document URL is plain http',
+  (config) => ({
+    authProvider: new EditingProvider(config, (p) => {
+      if (p.get('client_id') === CLIENT_METADATA_URL) p.set('client_id', CLIENT_METADATA_URL.replace('https:', 'http:'))
+    }),
+  }),
+)
+
 export const OAUTH_FAULTS: readonly ClientUnderTest[] = [
+  httpClientMetadataUrl,
   ignoresPkceSupport,
   ignoresPreRegistration,
   guessesRegistration,
