@@ -43,7 +43,7 @@ export const recordingSchema = z.strictObject({
   metadata: z.strictObject({
     tool: z.string(),
     toolVersion: z.string(),
-    source: z.enum(['record', 'proxy', 'har', 'reconstruction']),
+    source: z.enum(['record', 'proxy', 'har', 'reconstruction', 'fuzz']),
     client: z.string(),
     transport: z.enum(['streamable-http', 'sse']),
     recordedAt: z.string(),
@@ -56,6 +56,24 @@ export const recordingSchema = z.strictObject({
     oauthClientId: z.string().optional(),
   }),
   exchanges: z.array(exchange),
+  counterexample: z
+    .strictObject({
+      client: z.string(),
+      property: z.string(),
+      level: z.string(),
+      statement: z.string(),
+      seed: z.number().int(),
+      path: z.string().regex(/^\d+(:\d+)*$/),
+      shrinks: z.number().int().nonnegative(),
+      reproduce: z.string(),
+      timeoutMs: z.number().int().positive(),
+      configFormat: z.string().optional(),
+      scenario: z.unknown().optional(),
+      outcome: z.string(),
+      violations: z.array(z.strictObject({ exchange: z.number().int().optional(), message: z.string() })),
+      curl: z.array(z.string()),
+    })
+    .optional(),
 })
 
 /** The JSON Schema (draft 2020-12) published beside the code as `schema/recording.schema.json`. */

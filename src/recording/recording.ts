@@ -37,8 +37,8 @@ export interface RecordedExchange {
 export interface RecordingMetadata {
   tool: string
   toolVersion: string
-  /** How it was made: a client run, the recording proxy, a HAR import, or reconstructed by hand from a report. */
-  source: 'record' | 'proxy' | 'har' | 'reconstruction'
+  /** How it was made: a client run, the recording proxy, a HAR import, reconstructed by hand, or a fuzz counterexample. */
+  source: 'record' | 'proxy' | 'har' | 'reconstruction' | 'fuzz'
   client: string
   transport: ClientConfig['transport']
   recordedAt: string
@@ -58,4 +58,28 @@ export interface Recording {
   metadata: RecordingMetadata
   config: ClientConfig
   exchanges: RecordedExchange[]
+  /** Present when the recording is a shrunk fuzz counterexample: what failed and how to get it back. */
+  counterexample?: CounterexampleInfo
+}
+
+/** What a saved counterexample knows beyond its traffic (secrets redacted like the rest of the file). */
+export interface CounterexampleInfo {
+  client: string
+  property: string
+  level: string
+  statement: string
+  seed: number
+  path: string
+  shrinks: number
+  /** The exact `fuzz` command that finds it again. */
+  reproduce: string
+  /** `replay` needs these to run the client the same way. */
+  timeoutMs: number
+  configFormat?: string
+  /** The mock server's Scenario, so `replay` can run it live against a (fixed) client. */
+  scenario?: unknown
+  outcome: string
+  violations: Array<{ exchange?: number; message: string }>
+  /** The requests as `curl` commands, in order. */
+  curl: string[]
 }

@@ -12,7 +12,12 @@ export function serializeRecording(recording: Recording): string {
  * write if any known secret is still there.
  */
 export async function writeRecording(path: string, recording: Recording, redactor: Redactor): Promise<void> {
-  const text = redactor.apply(serializeRecording(recording))
+  await writeRedactedText(path, serializeRecording(recording), redactor)
+}
+
+/** Writes any text (a report, a script) after the same last redaction pass and leak check as a recording. */
+export async function writeRedactedText(path: string, raw: string, redactor: Redactor): Promise<void> {
+  const text = redactor.apply(raw)
   const leaked = redactor.secrets().find((secret) => text.includes(secret) || text.includes(JSON.stringify(secret).slice(1, -1)))
   if (leaked !== undefined) throw new Error(`refusing to write ${path}: a secret survived redaction`)
   await writeTextAtomically(path, text)

@@ -6,6 +6,9 @@ import type { Expectation } from '../runner/expected-failures.js'
 import { Redactor } from '../recording/redactor.js'
 import { collectSecrets } from '../recording/collect-secrets.js'
 import { encodeExchange } from '../recording/exchange-codec.js'
+import { shellQuote } from './shell-quote.js'
+
+export { shellQuote }
 
 const VERDICT_TEXT = { held: 'held', violated: 'VIOLATED', 'not-exercised': 'not exercised' } as const
 const EXPECTATION_TEXT = { seen: 'expected fail', reproduced: 'expected fail', stale: 'STALE EXPECT' } as const
@@ -47,15 +50,10 @@ function processLines(report: ProcessReport): string[] {
   ]
 }
 
-function describeOutcome(outcome: TrialOutcome): string {
+export function describeOutcome(outcome: TrialOutcome): string {
   if (outcome.kind === 'completed') return 'session completed'
   if (outcome.kind === 'timeout') return `timed out after ${outcome.afterMs} ms (traffic below is partial)`
   return `client error: ${outcome.message.split('\n')[0]}`
-}
-
-/** A word for a POSIX shell: quoted unless it is plainly safe. */
-export function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`
 }
 
 /** The exact command that replays a counterexample; `flags` are the other options the run used. */

@@ -17,6 +17,8 @@ import {
 } from '../../runner/expected-failures.js'
 import { fileURLToPath } from 'node:url'
 import { writeOut } from '../../runtime/process.js'
+import { DEFAULT_FOUND_DIR, saveCounterexample } from '../../report/save-counterexample.js'
+import { shellQuote } from '../../report/shell-quote.js'
 import { EXIT, UsageError } from '../usage-error.js'
 
 interface FuzzArgs {
@@ -32,6 +34,7 @@ interface FuzzArgs {
   concurrency: number
   shrink: boolean
   'expected-failures': string
+  'found-dir': string
 }
 
 /** The expected-failures file shipped with the package (the bundled SDK clients' known bugs). */
@@ -106,7 +109,17 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   })
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   const violated = results.filter((result) => result.verdict === 'violated' && !expectations.has(result))
-  for (const result of violated) writeOut(`\n${counterexampleReport(result, reproduceFlags(args))}\n`)
+  for (const result of violated) {
+    writeOut(`\n${counterexampleReport(result, reproduceFlags(args))}\n`)
+    if (args['found-dir'] !== 'none') {
+      const file = await saveCounterexample(result, args['found-dir'], {
+        flags: reproduceFlags(args),
+        timeoutMs: args.timeout,
+        configFormat: args['config-format'],
+      })
+      writeOut(`  saved: ${file} (replay it: npx mcp-auth-harness replay ${shellQuote(file)})\n`)
+    }
+  }
   for (const [result, expectation] of expectations)
     writeOut(`\n${expectationReport(result, expectation, expectedFile!, reproduceFlags(args))}\n`)
   const stale = [...expectations.values()].filter((e) => e.status === 'stale').length
@@ -187,6 +200,11 @@ const module: CommandModule<object, FuzzArgs> = {
         defaultDescription: 'the bundled expected-failures.json',
         describe:
           'Known violations (client, property, seed, path, reason): reported as expected; a listed one that no longer reproduces fails the run. "none" to ignore',
+      })
+      .option('found-dir', {
+        type: 'string',
+        default: DEFAULT_FOUND_DIR,
+        describe: 'Where each unexpected violation is saved as a counterexample recording (+ .curl.sh); "none" to save nothing',
       })
       .option('concurrency', { type: 'number', default: 1, describe: 'Trials at once for cmd: clients, each on its own ports' })
       .option('transport', {

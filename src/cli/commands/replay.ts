@@ -9,7 +9,10 @@ import { judgementReport } from '../../report/judgement-report.js'
 import { judgeTrial } from '../../runner/judge-trial.js'
 import { runSession } from '../../runner/run-trial.js'
 import { writeOut } from '../../runtime/process.js'
-import { selectClients, selectProperties } from '../select.js'
+import { resolveClients, selectClients, selectProperties } from '../select.js'
+import { propertyById } from '../../../properties/index.js'
+import type { Recording } from '../../recording/recording.js'
+import { replayCounterexample } from '../../runner/replay-counterexample.js'
 import { EXIT, UsageError } from '../usage-error.js'
 
 interface ReplayArgs {
@@ -18,7 +21,8 @@ interface ReplayArgs {
   property?: string[]
   speed: number
   unmatched: ReplayOptions['unmatched']
-  timeout: number
+  timeout?: number
+  canned: boolean
 }
 
 function describeMismatch(m: Mismatch): string {
@@ -28,16 +32,52 @@ function describeMismatch(m: Mismatch): string {
   return `  - ${live}: closest recorded exchange #${seq} differs in ${field} (recorded ${JSON.stringify(recorded)}, live ${JSON.stringify(value)})`
 }
 
+/**
+ * `replay` of a saved counterexample: its scenario runs live against the client (by default the
+ * one that failed) `FIXED_AFTER` times; FIXED exits 0, STILL FAILING and FLAKY exit 1.
+ */
+async function replayCounterexampleCommand(args: ReplayArgs, recording: Recording): Promise<number> {
+  const info = recording.counterexample!
+  const client =
+    (await resolveClients(args.client, info.configFormat ?? 'claude'))?.[0] ??
+    (await resolveClients([info.client], info.configFormat ?? 'claude'))![0]!
+  if (!client.transports.includes(recording.config.transport))
+    throw new UsageError(`client ${client.name} does not speak ${recording.config.transport}, the counterexample's transport`)
+  const property = selectProperties(args.property)?.[0] ?? propertyById(info.property)
+  const timeoutMs = args.timeout ?? info.timeoutMs
+  const { verdict, runs } = await replayCounterexample(recording, args.recording, client, property, { timeoutMs })
+  writeOut(
+    `replayed counterexample ${args.recording} (${info.client} × ${info.property}, seed ${info.seed}, path ${info.path}) against ${client.name}, ${runs.length} times:\n`,
+  )
+  runs.forEach(({ trial, violations }, i) => {
+    const outcome =
+      trial.outcome.kind === 'client-error' ? `client error: ${trial.outcome.message.split('\n')[0]}` : trial.outcome.kind
+    writeOut(
+      `  run ${i + 1}: ${violations.length === 0 ? 'held' : 'VIOLATED'} (${trial.exchanges.length} requests, ${outcome})\n`,
+    )
+    for (const v of violations.slice(0, 3)) writeOut(`    - ${v.message}\n`)
+  })
+  const meaning = {
+    FIXED: `held in ${runs.length} consecutive replays`,
+    'STILL FAILING': 'violated in every replay',
+    FLAKY: 'violated in some replays, held in others',
+  }[verdict]
+  writeOut(`${verdict}: ${property.id} ${meaning}\n`)
+  return verdict === 'FIXED' ? EXIT.ok : EXIT.violated
+}
+
 /** `replay`: the recorded server answers a client; the properties judge the new traffic. */
 export async function runReplayCommand(args: ReplayArgs): Promise<number> {
   if (!(args.speed >= 0)) throw new UsageError(`--speed must be 0 or more, got ${args.speed}`)
   const recording = await loadRecording(args.recording)
+  if (recording.counterexample && !args.canned) return replayCounterexampleCommand(args, recording)
+  const timeout = args.timeout ?? 10_000
   const transport = recording.config.transport
   const client = selectClients(args.client)?.[0] ?? clientByName(transport === 'sse' ? 'sdk-sse' : 'sdk-streamable')
   if (!client.transports.includes(transport))
     throw new UsageError(`client ${client.name} does not speak ${transport}, the recording's transport`)
   const server = createReplayServer(recording, { speed: args.speed, unmatched: args.unmatched })
-  const trial = await runSession(client, recording.config, server, { timeoutMs: args.timeout })
+  const trial = await runSession(client, recording.config, server, { timeoutMs: timeout })
   const judgements = judgeTrial(trial, selectProperties(args.property) ?? PROPERTIES)
   const outcome =
     trial.outcome.kind === 'client-error' ? `client error: ${trial.outcome.message.split('\n')[0]}` : trial.outcome.kind
@@ -53,7 +93,8 @@ export async function runReplayCommand(args: ReplayArgs): Promise<number> {
 
 const module: CommandModule<object, ReplayArgs> = {
   command: 'replay <recording>',
-  describe: 'Replay a recording as the server to a client and check the properties on the new traffic',
+  describe:
+    'Replay a recording as the server to a client and check the properties on the new traffic; re-run a saved counterexample (FIXED / STILL FAILING / FLAKY)',
   builder: (yargs) =>
     yargs
       .positional('recording', { type: 'string', demandOption: true, describe: 'Recording file' })
@@ -70,9 +111,21 @@ const module: CommandModule<object, ReplayArgs> = {
         default: 'error' as const,
         describe: 'What a request with no recorded answer gets',
       })
-      .option('timeout', { type: 'number', default: 10_000, describe: 'Session timeout in ms' })
+      .option('timeout', {
+        type: 'number',
+        describe: 'Session timeout in ms (default 10000; for a counterexample, the timeout it was found with)',
+      })
+      .option('canned', {
+        type: 'boolean',
+        default: false,
+        describe: 'For a counterexample: replay its recorded answers instead of re-running its scenario live',
+      })
       .example('$0 replay recordings/my-server.json --client sdk-streamable', 'the recorded server, replayed to the SDK client')
-      .example('$0 replay recordings/claude-code-7290-sse.json --unmatched 404', 'answer what the recording lacks with 404'),
+      .example('$0 replay recordings/claude-code-7290-sse.json --unmatched 404', 'answer what the recording lacks with 404')
+      .example(
+        '$0 replay recordings/found/faulty_drops-headers--headers-always-sent--seed1.json --client sdk-streamable',
+        'a saved counterexample, re-run 3 times: FIXED, STILL FAILING or FLAKY',
+      ),
   handler: () => undefined, // run by cli.ts, which owns exit codes
 }
 

@@ -1,0 +1,44 @@
+import { join } from 'node:path'
+import { writeRecording, writeRedactedText } from '../recording/write-recording.js'
+import type { PropertyResult } from '../runner/fuzz.js'
+import { counterexampleRecording, type CounterexampleOptions } from './counterexample-recording.js'
+
+/** Where `fuzz` saves counterexamples unless told otherwise. */
+export const DEFAULT_FOUND_DIR = 'recordings/found'
+
+/** A file name from a client and property: `cmd:` names keep only safe characters. */
+function baseName(result: PropertyResult): string {
+  const safe = (text: string) =>
+    text
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 60)
+  return `${safe(result.client)}--${result.property.id}--seed${result.counterexample!.seed}`
+}
+
+/**
+ * Saves a violated result's shrunk counterexample in `dir`: `<client>--<property>--seed<N>.json`
+ * (a recording with the counterexample block; `replay` re-runs it) and a `.curl.sh` beside it with
+ * the requests as curl commands. Both are redacted and leak-checked. Returns the JSON file's path.
+ *
+ * @example
+ * const file = await saveCounterexample(result, 'recordings/found', { timeoutMs: 5000 })
+ */
+export async function saveCounterexample(result: PropertyResult, dir: string, options: CounterexampleOptions): Promise<string> {
+  const { recording, redactor } = counterexampleRecording(result, options)
+  const info = recording.counterexample!
+  const file = join(dir, `${baseName(result)}.json`)
+  await writeRecording(file, recording, redactor)
+  const script = [
+    '#!/bin/sh',
+    `# ${info.client} violates ${info.property} [${info.level}]: ${info.statement}`,
+    ...info.violations.map((v) => `#   - ${v.message}`),
+    `# reproduce: ${info.reproduce}`,
+    `# replay:    npx mcp-auth-harness replay ${file}`,
+    '# The requests the client sent, in order (secrets redacted):',
+    ...info.curl,
+    '',
+  ].join('\n')
+  await writeRedactedText(file.replace(/\.json$/, '.curl.sh'), script, redactor)
+  return file
+}

@@ -1,0 +1,61 @@
+import type { ClientUnderTest } from '../clients/client-under-test.js'
+import type { Property, Violation } from '../property/property.js'
+import type { Recording } from '../recording/recording.js'
+import { RecordingError } from '../recording/recording-error.js'
+import { TRANSPORTS } from '../config/client-config.js'
+import type { Scenario } from '../scenario/scenario.js'
+import { runTrial } from './run-trial.js'
+import type { Trial } from './trial.js'
+
+/** Consecutive replays a counterexample must hold in to count as fixed. */
+export const FIXED_AFTER = 3
+
+export type ReplayVerdict = 'FIXED' | 'STILL FAILING' | 'FLAKY'
+
+export interface CounterexampleReplay {
+  verdict: ReplayVerdict
+  /** Each replay's trial and the property's violations in it ([] when it held). */
+  runs: Array<{ trial: Trial; violations: Violation[] }>
+}
+
+/** The saved Scenario, checked enough to run: a malformed one is an input error naming the field. */
+export function savedScenario(recording: Recording, file: string): Scenario {
+  const scenario = recording.counterexample?.scenario as Partial<Scenario> | undefined
+  const at = (field: string) => `$.counterexample.scenario${field}`
+  if (!scenario || typeof scenario !== 'object')
+    throw new RecordingError(file, at(''), 'missing: this counterexample cannot be re-run')
+  if (typeof scenario.origin !== 'string') throw new RecordingError(file, at('.origin'), 'expected a string')
+  if (typeof scenario.endpointPath !== 'string') throw new RecordingError(file, at('.endpointPath'), 'expected a string')
+  if (!TRANSPORTS.includes(scenario.transport!))
+    throw new RecordingError(file, at('.transport'), 'expected "streamable-http" or "sse"')
+  if (!Array.isArray(scenario.protocolVersions)) throw new RecordingError(file, at('.protocolVersions'), 'expected an array')
+  if (!scenario.auth || typeof scenario.auth !== 'object') throw new RecordingError(file, at('.auth'), 'expected an object')
+  return scenario as Scenario
+}
+
+/**
+ * Re-runs a saved counterexample live: the same config against the same scenario's mock server,
+ * `FIXED_AFTER` times, each judged by the property that failed. Held every time: FIXED; violated
+ * every time: STILL FAILING; both: FLAKY. Placeholders stand in for the redacted secrets, the same
+ * in config and scenario, so "the configured value" still matches what the server wants.
+ *
+ * @example
+ * const { verdict } = await replayCounterexample(recording, 'found.json', client, property, { timeoutMs: 5000 })
+ */
+export async function replayCounterexample(
+  recording: Recording,
+  file: string,
+  client: ClientUnderTest,
+  property: Property,
+  options: { timeoutMs: number; times?: number },
+): Promise<CounterexampleReplay> {
+  const scenario = savedScenario(recording, file)
+  const runs: CounterexampleReplay['runs'] = []
+  for (let i = 0; i < (options.times ?? FIXED_AFTER); i++) {
+    const trial = await runTrial(client, recording.config, scenario, { timeoutMs: options.timeoutMs })
+    runs.push({ trial, violations: property.exercised(trial) ? property.check(trial) : [] })
+  }
+  const failed = runs.filter((run) => run.violations.length > 0).length
+  const verdict: ReplayVerdict = failed === 0 ? 'FIXED' : failed === runs.length ? 'STILL FAILING' : 'FLAKY'
+  return { verdict, runs }
+}
