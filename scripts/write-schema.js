@@ -1,5 +1,9 @@
-// Writes schema/recording.schema.json from the zod schema the loader uses (run after tsc).
+// Writes the published JSON Schemas from the zod schemas the code validates with (run after tsc).
 import { writeFileSync } from 'node:fs'
 import { recordingJsonSchema } from '../dist/src/recording/recording-schema.js'
+import { runReportJsonSchema } from '../dist/src/report/run-report-schema.js'
 
-writeFileSync(new URL('../schema/recording.schema.json', import.meta.url), `${JSON.stringify(recordingJsonSchema(), null, 2)}\n`)
+const write = (name, schema) =>
+  writeFileSync(new URL(`../schema/${name}`, import.meta.url), `${JSON.stringify(schema, null, 2)}\n`)
+write('recording.schema.json', recordingJsonSchema())
+write('run-report.schema.json', runReportJsonSchema())

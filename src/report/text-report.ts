@@ -25,14 +25,19 @@ export function clientColumnWidth(names: readonly string[]): number {
 
 /** The header of the results table. */
 export function tableHeader(clientWidth = 30): string {
-  return `${pad('client', clientWidth)}${pad('property', 32)}${pad('runs', 6)}${pad('exercised', 11)}verdict`
+  return `${pad('client', clientWidth)}${pad('property', 32)}${pad('runs', 6)}${pad('held', 6)}${pad('violated', 9)}${pad('not exercised', 14)}verdict`
 }
 
-/** One row of the results table: client, property, runs, exercised, verdict, and how sessions ended. */
+/**
+ * One row of the results table: client, property, runs, and of those how many held, violated (the
+ * search stops at the first) and did not exercise the property; the verdict; how sessions ended.
+ */
 export function tableRow(result: PropertyResult, clientWidth = 30, expectation?: Expectation): string {
   const { completed, 'client-error': errors, timeout } = result.outcomes
   const outcomes = `(sessions: ${completed} completed, ${errors} client error, ${timeout} timeout)`
-  return `${pad(result.client, clientWidth)}${pad(result.property.id, 32)}${pad(String(result.runs), 6)}${pad(String(result.exercised), 11)}${pad(expectation ? EXPECTATION_TEXT[expectation.status] : VERDICT_TEXT[result.verdict], 15)}${outcomes}`
+  const violated = result.verdict === 'violated' ? 1 : 0
+  const counts = `${pad(String(result.runs), 6)}${pad(String(result.exercised - violated), 6)}${pad(String(violated), 9)}${pad(String(result.runs - result.exercised), 14)}`
+  return `${pad(result.client, clientWidth)}${pad(result.property.id, 32)}${counts}${pad(expectation ? EXPECTATION_TEXT[expectation.status] : VERDICT_TEXT[result.verdict], 15)}${outcomes}`
 }
 
 function processLines(report: ProcessReport): string[] {

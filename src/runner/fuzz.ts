@@ -28,6 +28,11 @@ export interface FuzzOptions {
   shrink?: boolean
   /** Pairs whose failure is already known (expected failures): found, not shrunk again. */
   known?: (client: string, property: string) => boolean
+  /**
+   * Runs only this shard's inputs: input i of the seed's sequence belongs to shard (i mod count) + 1,
+   * so jobs with the same seed run disjoint trials that together are the unsharded run's.
+   */
+  shard?: { index: number; count: number }
   /** Counts the sessions actually run (each input runs once per client, whatever the number of properties). */
   stats?: { trials: number }
   /** Called (and awaited) after each client × property finishes. */
@@ -57,6 +62,8 @@ export interface PropertyResult {
   outcomes: Record<TrialOutcome['kind'], number>
   seed: number
   counterexample?: Counterexample
+  /** Wall time of this client × property, shrinking included (trials shared with earlier properties cost nothing here). */
+  durationMs?: number
 }
 
 /**
@@ -76,7 +83,9 @@ export async function fuzz(options: FuzzOptions): Promise<PropertyResult[]> {
     // judged by every property, and is forgotten when the client is done (memory stays flat).
     const trials = new Map<string, Promise<Trial>>()
     for (const property of options.properties) {
-      const result = await fuzzOne(client, property, { ...options, seed }, trials)
+      const started = performance.now()
+      const result = { ...(await fuzzOne(client, property, { ...options, seed }, trials)), durationMs: 0 }
+      result.durationMs = Math.round(performance.now() - started)
       await options.onResult?.(result)
       results.push(result)
     }
@@ -86,20 +95,23 @@ export async function fuzz(options: FuzzOptions): Promise<PropertyResult[]> {
 
 /**
  * Runs the first `runs` inputs of the seed (fast-check's own sequence: `fc.sample` with the same
- * seed yields the same inputs in the same order) `concurrency` at a time, and returns the index of
- * the first failing one, or undefined. Stops starting new trials once one failed.
+ * seed yields the same inputs in the same order), only the shard's share of them, `concurrency` at
+ * a time, and returns the index of the first failing one, or undefined. Stops starting new trials
+ * once one failed.
  */
 async function searchInParallel<T>(
   arbitrary: fc.Arbitrary<T>,
-  options: { seed: number; runs: number; concurrency: number },
+  options: { seed: number; runs: number; concurrency: number; shard?: { index: number; count: number } },
   predicate: (input: T) => Promise<boolean>,
 ): Promise<number | undefined> {
   const inputs = fc.sample(arbitrary, { seed: options.seed, numRuns: options.runs })
+  const shard = options.shard ?? { index: 1, count: 1 }
+  const mine = inputs.map((_, i) => i).filter((i) => i % shard.count === shard.index - 1)
   let next = 0
   let firstFailure: number | undefined
   const worker = async () => {
-    while (next < inputs.length && firstFailure === undefined) {
-      const index = next++
+    while (next < mine.length && firstFailure === undefined) {
+      const index = mine[next++]!
       if (!(await predicate(inputs[index]!))) firstFailure = Math.min(firstFailure ?? index, index)
     }
   }
@@ -142,10 +154,15 @@ async function fuzzOne(
     return false
   }
   let path = options.path
-  if (path === undefined && (options.concurrency ?? 1) > 1) {
+  if (path === undefined && ((options.concurrency ?? 1) > 1 || (options.shard && options.shard.count > 1))) {
     const index = await searchInParallel(
       arbitrary,
-      { seed: options.seed, runs: options.runs, concurrency: options.concurrency! },
+      {
+        seed: options.seed,
+        runs: options.runs,
+        concurrency: options.concurrency ?? 1,
+        ...(options.shard ? { shard: options.shard } : {}),
+      },
       predicate,
     )
     if (index === undefined)

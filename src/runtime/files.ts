@@ -1,6 +1,6 @@
 // File access, kept behind one module like the rest of the host process (`node:fs` works on Node and Deno).
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,6 +15,12 @@ export async function writeTextAtomically(path: string, text: string, mode = 0o6
   const temporary = `${path}.${Math.random().toString(36).slice(2)}.tmp`
   await writeFile(temporary, text, { mode })
   await rename(temporary, path)
+}
+
+/** Appends to a file (creating it and its folder): CI summary files collect several runs. */
+export async function appendText(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true })
+  await appendFile(path, text)
 }
 
 /**

@@ -23,6 +23,11 @@ export function isInteractive(): boolean {
   return Boolean(process.stdout.isTTY)
 }
 
+/** Whether stderr is a terminal that can redraw a line (a progress bar), and its width. */
+export function stderrTerminal(): { columns: number } | undefined {
+  return process.stderr.isTTY ? { columns: process.stderr.columns || 80 } : undefined
+}
+
 /** Calls `stop` once on the first SIGINT or SIGTERM (Ctrl-C ends a recording proxy cleanly). */
 export function onInterrupt(stop: () => void): () => void {
   let called = false

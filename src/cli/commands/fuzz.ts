@@ -19,6 +19,9 @@ import { fileURLToPath } from 'node:url'
 import { writeOut } from '../../runtime/process.js'
 import { DEFAULT_FOUND_DIR, saveCounterexample } from '../../report/save-counterexample.js'
 import { shellQuote } from '../../report/shell-quote.js'
+import { ProgressBar } from '../../report/progress-bar.js'
+import { buildRunReport } from '../../report/run-report.js'
+import { runReportJson, writeReports } from '../../report/write-reports.js'
 import { EXIT, UsageError } from '../usage-error.js'
 
 interface FuzzArgs {
@@ -35,6 +38,11 @@ interface FuzzArgs {
   shrink: boolean
   'expected-failures': string
   'found-dir': string
+  shard?: string
+  json: boolean
+  junit?: string
+  'checks-dir'?: string
+  summary?: string
 }
 
 /** The expected-failures file shipped with the package (the bundled SDK clients' known bugs). */
@@ -62,6 +70,17 @@ function adapt(clients: readonly ClientUnderTest[], args: FuzzArgs): ClientUnder
   })
 }
 
+/** `--shard 2/4` → { index: 2, count: 4 }; anything else is a usage error. */
+export function parseShard(text: string | undefined): { index: number; count: number } | undefined {
+  if (text === undefined) return undefined
+  const match = /^(\d+)\/(\d+)$/.exec(text)
+  const index = Number(match?.[1])
+  const count = Number(match?.[2])
+  if (!match || count < 1 || index < 1 || index > count)
+    throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n (e.g. 2/4), got "${text}"`)
+  return { index, count }
+}
+
 /** Runs the fuzzer as the CLI's `fuzz` command and returns the exit code. */
 export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   if (!Number.isInteger(args.runs) || args.runs < 1)
@@ -74,20 +93,28 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     throw new UsageError(`--concurrency must be a whole number from 1 to 64, got ${args.concurrency}`)
   if (args.path !== undefined && !/^\d+(:\d+)*$/.test(args.path))
     throw new UsageError(`--path must look like "3:0:1" (as printed with a counterexample), got "${args.path}"`)
+  const shard = parseShard(args.shard)
+  if (shard && args.seed === undefined)
+    throw new UsageError('--shard needs --seed: every shard must draw from the same sequence (e.g. --seed $GITHUB_RUN_ID)')
   const clients = adapt((await resolveClients(args.client, args['config-format'])) ?? DEFAULT_CLIENTS, args)
   const properties: readonly Property[] = selectProperties(args.property) ?? PROPERTIES
   const seed = args.seed ?? Math.floor(Math.random() * 2 ** 31)
+  // With --json, stdout carries the one JSON document and nothing else.
+  const out = args.json ? () => undefined : writeOut
 
-  writeOut(
-    `mcp-auth-harness fuzz: ${clients.length} client(s) × ${properties.length} propert${properties.length === 1 ? 'y' : 'ies'}, ${args.runs} trials each, seed ${seed}, timeout ${args.timeout} ms per trial\n\n`,
+  out(
+    `mcp-auth-harness fuzz: ${clients.length} client(s) × ${properties.length} propert${properties.length === 1 ? 'y' : 'ies'}, ${args.runs} trials each${shard ? ` (shard ${shard.index}/${shard.count}: every ${shard.count}th)` : ''}, seed ${seed}, timeout ${args.timeout} ms per trial\n\n`,
   )
   const expectedFile = args['expected-failures'] === 'none' ? undefined : args['expected-failures']
   const expected = expectedFile ? await loadExpectedFailures(expectedFile) : []
   const expectations = new Map<PropertyResult, Expectation>()
   const width = clientColumnWidth(clients.map((client) => client.name))
-  writeOut(`${tableHeader(width)}\n`)
+  out(`${tableHeader(width)}\n`)
+  const startedAt = new Date().toISOString()
   const started = performance.now()
   const stats = { trials: 0 }
+  const progress = ProgressBar.forTerminal(clients.length * properties.length)
+  let done = 0
   const results = await fuzz({
     stats,
     clients,
@@ -97,6 +124,7 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     timeoutMs: args.timeout,
     concurrency: args.concurrency,
     shrink: args.shrink,
+    ...(shard ? { shard } : {}),
     known: (client, property) => expected.some((e) => e.client === client && e.property === property),
     ...(args.path === undefined ? {} : { path: args.path }),
     onResult: async (result) => {
@@ -104,24 +132,29 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
         await checkExpectations([result], expected, (entry) => replayEntry(entry, clients, properties, args))
       ).values()
       if (expectation) expectations.set(result, expectation)
-      writeOut(`${tableRow(result, width, expectation)}\n`)
+      progress?.clear()
+      out(`${tableRow(result, width, expectation)}\n`)
+      progress?.update(++done, `${result.client} × ${result.property.id}`)
     },
   })
-  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  progress?.clear()
+  const durationMs = Math.round(performance.now() - started)
   const violated = results.filter((result) => result.verdict === 'violated' && !expectations.has(result))
+  const saved = new Map<PropertyResult, string>()
   for (const result of violated) {
-    writeOut(`\n${counterexampleReport(result, reproduceFlags(args))}\n`)
+    out(`\n${counterexampleReport(result, reproduceFlags(args))}\n`)
     if (args['found-dir'] !== 'none') {
       const file = await saveCounterexample(result, args['found-dir'], {
         flags: reproduceFlags(args),
         timeoutMs: args.timeout,
         configFormat: args['config-format'],
       })
-      writeOut(`  saved: ${file} (replay it: npx mcp-auth-harness replay ${shellQuote(file)})\n`)
+      saved.set(result, file)
+      out(`  saved: ${file} (replay it: npx mcp-auth-harness replay ${shellQuote(file)})\n`)
     }
   }
   for (const [result, expectation] of expectations)
-    writeOut(`\n${expectationReport(result, expectation, expectedFile!, reproduceFlags(args))}\n`)
+    out(`\n${expectationReport(result, expectation, expectedFile!, reproduceFlags(args))}\n`)
   const stale = [...expectations.values()].filter((e) => e.status === 'stale').length
   const known = expectations.size - stale
   const verdict = [
@@ -129,8 +162,30 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     ...(known > 0 ? [`${known} expected failure(s)`] : []),
     ...(stale > 0 ? [`${stale} STALE expected failure(s)`] : []),
   ].join(', ')
-  writeOut(`\n${stats.trials} trials in ${seconds} s, each judged by every property: ${verdict}.\n`)
-  return violated.length === 0 && stale === 0 ? EXIT.ok : EXIT.violated
+  out(`\n${stats.trials} trials in ${(durationMs / 1000).toFixed(1)} s, each judged by every property: ${verdict}.\n`)
+
+  const { report, redactors } = buildRunReport({
+    results,
+    expectations,
+    saved,
+    seed,
+    runs: args.runs,
+    timeoutMs: args.timeout,
+    ...(shard ? { shard } : {}),
+    trials: stats.trials,
+    startedAt,
+    durationMs,
+    flags: reproduceFlags(args),
+    configFormat: args['config-format'],
+  })
+  const written = await writeReports(report, redactors, {
+    ...(args.junit ? { junit: args.junit } : {}),
+    ...(args['checks-dir'] ? { checksDir: args['checks-dir'] } : {}),
+    ...(args.summary ? { summary: args.summary } : {}),
+  })
+  for (const path of written) out(`wrote ${path}\n`)
+  if (args.json) writeOut(runReportJson(report, redactors))
+  return report.exitCode === 0 ? EXIT.ok : EXIT.violated
 }
 
 /** Replays an expected failure's seed and path for its client and property, with this run's options. */
@@ -206,6 +261,24 @@ const module: CommandModule<object, FuzzArgs> = {
         default: DEFAULT_FOUND_DIR,
         describe: 'Where each unexpected violation is saved as a counterexample recording (+ .curl.sh); "none" to save nothing',
       })
+      .option('shard', {
+        type: 'string',
+        describe: 'i/n: run only this shard of the trials (needs --seed; n jobs with the same seed run disjoint trials)',
+      })
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: 'Print one JSON document (schema/run-report.schema.json) on stdout instead of the text report',
+      })
+      .option('junit', { type: 'string', describe: 'Write JUnit XML here: a testcase per client × property' })
+      .option('checks-dir', {
+        type: 'string',
+        describe: 'Write conformance-suite-shaped DIR/<client>/checks.json (id, status, specReferences, details)',
+      })
+      .option('summary', {
+        type: 'string',
+        describe: 'Append a Markdown summary with Mermaid sequence diagrams here (e.g. "$GITHUB_STEP_SUMMARY")',
+      })
       .option('concurrency', { type: 'number', default: 1, describe: 'Trials at once for cmd: clients, each on its own ports' })
       .option('transport', {
         type: 'string',
@@ -219,7 +292,12 @@ const module: CommandModule<object, FuzzArgs> = {
       .example(
         '$0 fuzz --client faulty:drops-headers --property headers-always-sent --seed 42 --path "0:0"',
         'replay a printed counterexample',
-      ),
+      )
+      .example(
+        '$0 fuzz --seed 7 --shard 2/4 --junit junit-2.xml --summary "$GITHUB_STEP_SUMMARY"',
+        'CI: the second of four shards, with a JUnit report and a job summary',
+      )
+      .example('$0 fuzz --json > report.json', 'one JSON document, for scripts'),
   handler: () => undefined, // run by cli.ts, which owns exit codes
 }
 

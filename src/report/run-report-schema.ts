@@ -1,0 +1,75 @@
+import { z } from 'zod'
+import { recordingSchema } from '../recording/recording-schema.js'
+
+export const RUN_REPORT_FORMAT = 'mcp-auth-harness/run-report'
+export const RUN_REPORT_VERSION = 1
+
+const specReference = z.strictObject({ id: z.string(), url: z.string().optional() })
+
+/** One client × property: the verdict, the counts behind it, and the counterexample when it failed. */
+const resultSchema = z.strictObject({
+  client: z.string(),
+  property: z.strictObject({
+    id: z.string(),
+    level: z.enum(['MUST', 'SHOULD', 'EXPECTED']),
+    statement: z.string(),
+    source: z.string(),
+    specReferences: z.array(specReference),
+  }),
+  /** What the fuzzer found. */
+  verdict: z.enum(['held', 'violated', 'not-exercised']),
+  /** The verdict read against the expected-failures file: what decides the exit code. */
+  status: z.enum(['held', 'violated', 'not-exercised', 'expected-failure', 'stale-expected-failure']),
+  runs: z.number().int().nonnegative(),
+  held: z.number().int().nonnegative(),
+  violated: z.number().int().nonnegative(),
+  notExercised: z.number().int().nonnegative(),
+  sessions: z.strictObject({
+    completed: z.number().int().nonnegative(),
+    clientError: z.number().int().nonnegative(),
+    timeout: z.number().int().nonnegative(),
+  }),
+  durationMs: z.number().nonnegative(),
+  expectedFailure: z.strictObject({ reason: z.string(), seed: z.number().int(), path: z.string() }).optional(),
+  /** The shrunk failing trial as a (redacted) recording, with its counterexample block. */
+  counterexample: recordingSchema.optional(),
+  /** Where the counterexample was saved, when it was. */
+  savedAs: z.string().optional(),
+})
+
+/**
+ * The document `fuzz --json` prints: stable (`format` + `version` change only when a reader of the
+ * old shape would misread the new one); `schema/run-report.schema.json` is generated from it.
+ */
+export const runReportSchema = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal(RUN_REPORT_FORMAT),
+  version: z.literal(RUN_REPORT_VERSION),
+  tool: z.strictObject({ name: z.string(), version: z.string() }),
+  startedAt: z.string(),
+  durationMs: z.number().nonnegative(),
+  seed: z.number().int(),
+  runs: z.number().int().positive(),
+  timeoutMs: z.number().int().positive(),
+  shard: z.strictObject({ index: z.number().int().positive(), count: z.number().int().positive() }).optional(),
+  /** Sessions actually run (each input runs once per client, whatever the number of properties). */
+  trials: z.number().int().nonnegative(),
+  summary: z.strictObject({
+    pairs: z.number().int().nonnegative(),
+    held: z.number().int().nonnegative(),
+    violated: z.number().int().nonnegative(),
+    notExercised: z.number().int().nonnegative(),
+    expectedFailures: z.number().int().nonnegative(),
+    staleExpectedFailures: z.number().int().nonnegative(),
+  }),
+  exitCode: z.union([z.literal(0), z.literal(1)]),
+  results: z.array(resultSchema),
+})
+
+export type RunReport = z.infer<typeof runReportSchema>
+export type RunReportResult = RunReport['results'][number]
+
+/** The JSON Schema (draft 2020-12) published as `schema/run-report.schema.json`. */
+export function runReportJsonSchema(): object {
+  return { ...z.toJSONSchema(runReportSchema, { target: 'draft-2020-12' }), title: 'mcp-auth-harness fuzz run report' }
+}

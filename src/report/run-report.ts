@@ -1,0 +1,119 @@
+import { describeSource } from '../property/property.js'
+import { specReferences } from '../property/spec-references.js'
+import type { Redactor } from '../recording/redactor.js'
+import type { Expectation } from '../runner/expected-failures.js'
+import type { PropertyResult } from '../runner/fuzz.js'
+import { TOOL_NAME, TOOL_VERSION } from '../version.js'
+import { counterexampleRecording } from './counterexample-recording.js'
+import { RUN_REPORT_FORMAT, RUN_REPORT_VERSION, type RunReport, type RunReportResult } from './run-report-schema.js'
+
+export interface RunFacts {
+  results: readonly PropertyResult[]
+  expectations: ReadonlyMap<PropertyResult, Expectation>
+  /** Counterexample files saved this run, by result. */
+  saved?: ReadonlyMap<PropertyResult, string>
+  seed: number
+  runs: number
+  timeoutMs: number
+  shard?: { index: number; count: number }
+  trials: number
+  startedAt: string
+  durationMs: number
+  /** The run's flags beyond client/property/seed/path, for reproduce commands. */
+  flags: readonly string[]
+  configFormat?: string
+}
+
+function statusOf(result: PropertyResult, expectation: Expectation | undefined): RunReportResult['status'] {
+  if (expectation) return expectation.status === 'stale' ? 'stale-expected-failure' : 'expected-failure'
+  return result.verdict
+}
+
+/**
+ * Every reporter's one source: the run as plain, redacted data (`--json` prints it; JUnit, checks
+ * and the Markdown summary are drawn from it). Returns the redactors used, so whoever writes it can
+ * make the final leak check over the exact bytes.
+ *
+ * @example
+ * const { report } = buildRunReport({ results, expectations, seed, runs: 100, timeoutMs: 5000, trials, startedAt, durationMs, flags: [] })
+ * console.log(report.summary.violated, report.exitCode)
+ */
+export function buildRunReport(facts: RunFacts): { report: RunReport; redactors: Redactor[] } {
+  const redactors: Redactor[] = []
+  const results = facts.results.map((result): RunReportResult => {
+    const expectation = facts.expectations.get(result)
+    const violated = result.verdict === 'violated' ? 1 : 0
+    let counterexample: RunReportResult['counterexample']
+    if (result.counterexample) {
+      const built = counterexampleRecording(result, {
+        flags: facts.flags,
+        timeoutMs: facts.timeoutMs,
+        ...(facts.configFormat === undefined ? {} : { configFormat: facts.configFormat }),
+      })
+      redactors.push(built.redactor)
+      counterexample = built.recording as RunReportResult['counterexample']
+    }
+    const saved = facts.saved?.get(result)
+    return {
+      client: result.client,
+      property: {
+        id: result.property.id,
+        level: result.property.level,
+        statement: result.property.statement,
+        source: describeSource(result.property.source),
+        specReferences: specReferences(result.property.source),
+      },
+      verdict: result.verdict,
+      status: statusOf(result, expectation),
+      runs: result.runs,
+      held: result.exercised - violated,
+      violated,
+      notExercised: result.runs - result.exercised,
+      sessions: {
+        completed: result.outcomes.completed,
+        clientError: result.outcomes['client-error'],
+        timeout: result.outcomes.timeout,
+      },
+      durationMs: result.durationMs ?? 0,
+      ...(expectation
+        ? { expectedFailure: { reason: expectation.entry.reason, seed: expectation.entry.seed, path: expectation.entry.path } }
+        : {}),
+      ...(counterexample ? { counterexample } : {}),
+      ...(saved ? { savedAs: saved } : {}),
+    }
+  })
+  const count = (status: RunReportResult['status']) => results.filter((r) => r.status === status).length
+  const summary = {
+    pairs: results.length,
+    held: count('held'),
+    violated: count('violated'),
+    notExercised: count('not-exercised'),
+    expectedFailures: count('expected-failure'),
+    staleExpectedFailures: count('stale-expected-failure'),
+  }
+  const report: RunReport = {
+    format: RUN_REPORT_FORMAT,
+    version: RUN_REPORT_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    startedAt: facts.startedAt,
+    durationMs: facts.durationMs,
+    seed: facts.seed,
+    runs: facts.runs,
+    timeoutMs: facts.timeoutMs,
+    ...(facts.shard ? { shard: facts.shard } : {}),
+    trials: facts.trials,
+    summary,
+    exitCode: summary.violated + summary.staleExpectedFailures === 0 ? 0 : 1,
+    results,
+  }
+  return { report, redactors }
+}
+
+/** A report's text after every redactor, refusing it if a known secret is still there. */
+export function redactReportText(text: string, redactors: readonly Redactor[], what: string): string {
+  const out = redactors.reduce((acc, redactor) => redactor.apply(acc), text)
+  for (const redactor of redactors)
+    if (redactor.secrets().some((secret) => out.includes(secret) || out.includes(JSON.stringify(secret).slice(1, -1))))
+      throw new Error(`refusing to write ${what}: a secret survived redaction`)
+  return out
+}

@@ -1,0 +1,62 @@
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { cli } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
+
+const dir = tempDir()
+const found = join(dir, 'found')
+const fuzzRun = await cli(
+  'fuzz',
+  '--client',
+  'faulty:drops-headers',
+  '--property',
+  'headers-always-sent',
+  '--seed',
+  '8',
+  '--runs',
+  '50',
+  '--found-dir',
+  found,
+)
+const file = join(
+  found,
+  readdirSync(found).find((f) => f.endsWith('.json'))!,
+)
+
+describe('counterexample files', () => {
+  it('fuzz saves each violation as a recording with property, seed, path, reproduce command and curl transcript', () => {
+    expect(fuzzRun.code).toBe(1)
+    expect(fuzzRun.stdout).toContain(`saved: ${file}`)
+    const saved = JSON.parse(readFileSync(file, 'utf8'))
+    expect(saved.metadata.source).toBe('fuzz')
+    expect(saved.counterexample).toMatchObject({ client: 'faulty:drops-headers', property: 'headers-always-sent', seed: 8 })
+    expect(saved.counterexample.reproduce).toBe(
+      `npx mcp-auth-harness fuzz --client faulty:drops-headers --property headers-always-sent --seed 8 --path "${saved.counterexample.path}" --timeout 5000`,
+    )
+    expect(saved.counterexample.curl[0]).toMatch(/^curl -sS -X POST http:\/\/\S+ /)
+    for (const value of Object.values(saved.config.headers)) expect(value).toMatch(/<redacted:/)
+    const script = readFileSync(file.replace(/\.json$/, '.curl.sh'), 'utf8')
+    expect(script).toMatch(/^#!\/bin\/sh\n# faulty:drops-headers violates headers-always-sent/)
+  })
+
+  it('replay: STILL FAILING against the faulty client, FIXED against the SDK client', async () => {
+    const still = await cli('replay', file)
+    expect(still.code, still.stdout + still.stderr).toBe(1)
+    expect(still.stdout).toMatch(/run 3: VIOLATED/)
+    expect(still.stdout).toContain('STILL FAILING: headers-always-sent violated in every replay')
+    const fixed = await cli('replay', file, '--client', 'sdk-streamable')
+    expect(fixed.code, fixed.stdout + fixed.stderr).toBe(0)
+    expect(fixed.stdout).toContain('FIXED: headers-always-sent held in 3 consecutive replays')
+  })
+
+  it('a counterexample whose scenario is damaged is an input error naming the file and field', async () => {
+    const saved = JSON.parse(readFileSync(file, 'utf8'))
+    saved.counterexample.scenario.transport = 'carrier-pigeon'
+    const broken = join(dir, 'broken.json')
+    writeFileSync(broken, JSON.stringify(saved))
+    const result = await cli('replay', broken)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`${broken}: $.counterexample.scenario.transport: expected "streamable-http" or "sse"`)
+  })
+})
