@@ -49,4 +49,10 @@ describe('under Deno', () => {
     expect(stdout).toMatch(/headers-always-sent +3( +\d+){3} +held/)
     expect(code).toBe(0)
   })
+
+  it("the README's Deno.test example passes under the bundled Deno", async () => {
+    const { code, stdout, stderr } = await run(DENO, ['test', '-A', '--no-check', 'examples/deno/fuzz_client_test.ts'])
+    expect(code, stdout + stderr).toBe(0)
+    expect(stdout.replace(/\u001b\[[0-9;]*m/g, '')).toMatch(/ok \| 2 passed \| 0 failed/)
+  })
 })

@@ -3,7 +3,10 @@ import { headersAlwaysSent, noDiscoveryWithoutChallenge } from '../properties/in
 import { dropsHeaders } from '../src/clients/faulty/drops-headers.js'
 import { SDK_CLIENTS } from '../src/clients/sdk-clients.js'
 import { fuzz } from '../src/runner/fuzz.js'
-import { cli } from './helpers/cli.js'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { cli, ROOT } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 describe('--shard i/n: the same seed, disjoint trials that add up to the whole run', () => {
   it('three shards run every input of the unsharded run exactly once', async () => {
@@ -44,5 +47,34 @@ describe('--shard i/n: the same seed, disjoint trials that add up to the whole r
     const bad = await cli('fuzz', '--shard', '3/2', '--seed', '1')
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('--shard must be i/n with 1 ≤ i ≤ n')
+  })
+
+  it("the GitHub Actions example's fuzz step runs as written (with a built-in client and fewer runs)", async () => {
+    const workflow = readFileSync(join(ROOT, 'examples/github-actions/mcp-auth-harness.yml'), 'utf8')
+    const step = /npx mcp-auth-harness fuzz\n([\s\S]*?)\n\s+- name:/.exec(workflow)![1]!
+    const dir = tempDir()
+    const args = step
+      .trim()
+      .split(/\n\s*/)
+      .flatMap((line) => {
+        const [flag, ...rest] = line.split(' ')
+        return [flag!, rest.join(' ').replace(/^"|"$/g, '')]
+      })
+      .map((word) =>
+        word
+          .replace('cmd:node ./dist/my-client.js {url}', 'sdk-streamable')
+          .replace('${{ github.run_id }}', '7')
+          .replace(/\$\{\{ matrix.shard \}\}/g, '2')
+          .replace('$GITHUB_STEP_SUMMARY', join(dir, 'summary.md'))
+          .replace(/^reports\//, `${dir}/reports/`)
+          .replace(/^200$/, '8'),
+      )
+    expect(args).toContain('--shard')
+    const result = await cli('fuzz', ...args)
+    expect(result.code, result.stdout + result.stderr).toBe(0)
+    expect(result.stdout).toContain('(shard 2/4: every 4th)')
+    expect(existsSync(join(dir, 'reports/junit-2.xml'))).toBe(true)
+    expect(existsSync(join(dir, 'reports/checks-2/sdk-streamable/checks.json'))).toBe(true)
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('shard 2/4')
   })
 })

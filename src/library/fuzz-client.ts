@@ -1,0 +1,88 @@
+import { PROPERTIES, propertyById } from '../../properties/index.js'
+import type { ClientUnderTest } from '../clients/client-under-test.js'
+import { clientByName } from '../clients/registry.js'
+import type { Property, Violation } from '../property/property.js'
+import { counterexampleReport } from '../report/text-report.js'
+import { saveCounterexample } from '../report/save-counterexample.js'
+import { loadExpectedFailures } from '../runner/expected-failures.js'
+import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, fuzz, type PropertyResult } from '../runner/fuzz.js'
+import type { Trial } from '../runner/trial.js'
+
+export interface FuzzClientOptions {
+  /** The client under test: a ClientUnderTest you wrote, or a built-in name (`sdk-streamable`, `faulty:…`). */
+  client: ClientUnderTest | string
+  /** Properties (objects or ids); default: all of them. */
+  properties?: ReadonlyArray<Property | string>
+  /** Random trials per property; default 100. */
+  runs?: number
+  /** fast-check seed; default random (printed in the error, so a failure can be replayed). */
+  seed?: number
+  /** Per-trial timeout; default 5000 ms. */
+  timeoutMs?: number
+  /** An expected-failures file (the `fuzz --expected-failures` format): its entries for this client do not throw. */
+  expectedFailures?: string
+  /** Also save each counterexample here (as `fuzz` does in `recordings/found/`). */
+  foundDir?: string
+}
+
+/**
+ * Thrown by `fuzzClient` when the client violates a property: an assertion error whose message is
+ * the full counterexample report (shrunk config and scenario, traffic, violations, reproduce command,
+ * secrets redacted), so a test runner shows it as the failure.
+ */
+export class PropertyViolationError extends Error {
+  override name = 'AssertionError'
+  constructor(readonly results: readonly PropertyResult[]) {
+    super(
+      `${results.length} propert${results.length === 1 ? 'y' : 'ies'} violated by ${results[0]?.client}:\n\n${results
+        .map((result) => counterexampleReport(result))
+        .join('\n\n')}`,
+    )
+  }
+}
+
+/**
+ * Fuzzes one client in a test: random configs × mock servers, every property judged, failures shrunk.
+ * Resolves with every result when all hold (or fail only as expected); rejects with a
+ * `PropertyViolationError` carrying the counterexample report otherwise.
+ *
+ * @example
+ * import { fuzzClient } from 'mcp-auth-harness'
+ * test('my client sends its configured headers', async () => {
+ *   await fuzzClient({ client: myClient, properties: ['headers-always-sent'], runs: 50 })
+ * }, 60_000)
+ */
+export async function fuzzClient(options: FuzzClientOptions): Promise<PropertyResult[]> {
+  const client = typeof options.client === 'string' ? clientByName(options.client) : options.client
+  const properties = (options.properties ?? PROPERTIES).map((p) => (typeof p === 'string' ? propertyById(p) : p))
+  const expected = options.expectedFailures
+    ? (await loadExpectedFailures(options.expectedFailures)).filter((e) => e.client === client.name)
+    : []
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const results = await fuzz({
+    clients: [client],
+    properties,
+    runs: options.runs ?? DEFAULT_RUNS,
+    timeoutMs,
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    known: (_, property) => expected.some((e) => e.property === property),
+  })
+  const violated = results.filter((r) => r.verdict === 'violated' && !expected.some((e) => e.property === r.property.id))
+  if (options.foundDir) for (const result of violated) await saveCounterexample(result, options.foundDir, { timeoutMs })
+  if (violated.length > 0) throw new PropertyViolationError(violated)
+  return results
+}
+
+/**
+ * The violations of `properties` in one trial (an empty list when each holds or is not exercised):
+ * the check to put in your own fast-check property.
+ *
+ * @example
+ * test.prop([trialInputArbitrary(['streamable-http'])])('headers', async ({ config, plan }) => {
+ *   const trial = await runTrial(myClient, config, resolveScenario(config, plan), { timeoutMs: 5000 })
+ *   expect(violationsOf(trial, [headersAlwaysSent])).toEqual([])
+ * })
+ */
+export function violationsOf(trial: Trial, properties: readonly Property[] = PROPERTIES): Violation[] {
+  return properties.flatMap((property) => (property.exercised(trial) ? property.check(trial) : []))
+}
