@@ -1,31 +1,33 @@
-// `npm run bench`: trials per second for each built-in client in process (capture and every
-// property checked), random trials and one complete session each, against the SDK's InMemoryTransport session measured in the same run.
+// `npm run bench`: trials per second for each built-in client in process and over real ports,
+// replay of a recording, a `cmd:` client, the official conformance suite on the same client
+// command, a default fuzz run and the heap after 10 000 trials, each rate beside the SDK's
+// InMemoryTransport session measured in the same run. Prints a table, writes bench-results/bench.json.
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
 import fc from 'fast-check'
 import { PROPERTIES } from '../properties/index.js'
 import { trialInputArbitrary } from '../src/arbitraries/trial-input.js'
-import { DEFAULT_CLIENTS } from '../src/clients/registry.js'
+import { DEFAULT_CLIENTS, clientByName } from '../src/clients/registry.js'
 import type { ClientUnderTest } from '../src/clients/client-under-test.js'
+import { commandClient } from '../src/clients/command-client.js'
+import { configFormatByName } from '../src/config/formats/registry.js'
+import { loadRecording } from '../src/recording/load-recording.js'
+import { createReplayServer } from '../src/replay/replay-server.js'
 import { resolveScenario } from '../src/scenario/resolve-scenario.js'
-import { runTrial } from '../src/runner/run-trial.js'
+import { runSession, runTrial } from '../src/runner/run-trial.js'
 import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, fuzz } from '../src/runner/fuzz.js'
-import { inMemorySession } from './in-memory-baseline.js'
 import { loadExpectedFailures } from '../src/runner/expected-failures.js'
+import { inMemorySession } from './in-memory-baseline.js'
+import { rate, SECONDS } from './rate.js'
+import { runConformanceAuthSuite } from './conformance-suite.js'
+import { memoryAfterTrials } from './memory.js'
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 3)
 const SEED = 20261126
+const MEMORY_TRIALS = Number(process.env.BENCH_MEMORY_TRIALS ?? 10_000)
+/** The small SDK client command both tools run (the server URL is its last argument). */
+const CLIENT_COMMAND = `${process.execPath} dist/bench/sdk-client-command.js`
 
-async function rate(work: () => Promise<void>): Promise<{ count: number; perSecond: number }> {
-  for (let i = 0; i < 30; i++) await work() // warm-up
-  const started = performance.now()
-  let count = 0
-  while (performance.now() - started < SECONDS * 1000) {
-    await work()
-    count += 1
-  }
-  return { count, perSecond: count / ((performance.now() - started) / 1000) }
-}
-
+/** Random trials of a client, every property judged, cycling through a fixed sample of inputs. */
 function trialLoop(client: ClientUnderTest): () => Promise<void> {
   const inputs = fc.sample(trialInputArbitrary(client.transports), { numRuns: 500, seed: SEED })
   let next = 0
@@ -59,15 +61,46 @@ function fullSessionLoop(client: ClientUnderTest): () => Promise<void> {
   }
 }
 
-const rows: Array<{ name: string; perSecond: number; count: number; ratio: number }> = []
-const baseline = await rate(inMemorySession)
-rows.push({ name: 'baseline: SDK InMemoryTransport session (no HTTP)', ...baseline, ratio: 1 })
-for (const client of DEFAULT_CLIENTS) {
-  const measured = await rate(trialLoop(client))
-  rows.push({ name: `${client.name}: random trials`, ...measured, ratio: measured.perSecond / baseline.perSecond })
-  const full = await rate(fullSessionLoop(client))
-  rows.push({ name: `${client.name}: complete session`, ...full, ratio: full.perSecond / baseline.perSecond })
+/** A recording's server replayed to the SDK client, every property judged. */
+async function replayLoop(file: string): Promise<() => Promise<void>> {
+  const recording = await loadRecording(file)
+  const client = clientByName('sdk-streamable')
+  return async () => {
+    const trial = await runSession(client, recording.config, createReplayServer(recording, { speed: 0, unmatched: '404' }), {
+      timeoutMs: 5000,
+    })
+    for (const property of PROPERTIES) if (property.exercised(trial)) property.check(trial)
+  }
 }
+
+type Row = { name: string; perSecond: number; count: number; ratio: number; unit?: string }
+const rows: Row[] = []
+const baseline = await rate(inMemorySession)
+const add = (name: string, measured: { count: number; perSecond: number }, unit?: string) =>
+  rows.push({ name, ...measured, ratio: measured.perSecond / baseline.perSecond, ...(unit ? { unit } : {}) })
+add('baseline: SDK InMemoryTransport session (no HTTP)', baseline)
+for (const client of DEFAULT_CLIENTS) {
+  add(`${client.name}: random trials, in process`, await rate(trialLoop(client)))
+  add(`${client.name}: random trials, real ports`, await rate(trialLoop({ ...client, network: 'real-port' })))
+}
+for (const name of ['sdk-streamable', 'sdk-sse'])
+  add(`${name}: complete session, in process`, await rate(fullSessionLoop(clientByName(name))))
+add(
+  'replay of recordings/codex-5588 to sdk-streamable',
+  await rate(await replayLoop('recordings/codex-5588-discovery-without-401.json')),
+)
+const command = commandClient(CLIENT_COMMAND, configFormatByName('claude'))
+add('cmd: SDK client command, random trials', await rate(trialLoop(command), { warmUp: 3 }))
+add('cmd: SDK client command, random trials, 2 at once', await rate(trialLoop(command), { warmUp: 3, parallel: 2 }))
+
+// The official conformance suite's client auth scenarios against the same client command.
+const conformance = await runConformanceAuthSuite(CLIENT_COMMAND)
+add(
+  `conformance ${'0.1.16'} auth suite (${conformance.scenarios} scenarios in parallel)`,
+  { count: conformance.scenarios, perSecond: conformance.scenarios / conformance.seconds },
+  'checked sessions',
+)
+
 const fuzzStarted = performance.now()
 const stats = { trials: 0 }
 const expected = await loadExpectedFailures('expected-failures.json')
@@ -82,23 +115,26 @@ await fuzz({
   timeoutMs: DEFAULT_TIMEOUT_MS,
 })
 const fuzzSeconds = (performance.now() - fuzzStarted) / 1000
-const fuzzTrials = stats.trials
+const memory = await memoryAfterTrials(clientByName('sdk-streamable-no-oauth'), MEMORY_TRIALS, SEED)
 
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`
 const lines = [
-  `mcp-auth-harness bench — Node ${process.version}, ${SECONDS} s per row, seed ${SEED}`,
+  `mcp-auth-harness bench — ${machine}, ${SECONDS} s per row, seed ${SEED}`,
   '',
-  `${'what'.padEnd(52)}${'per second'.padStart(12)}${'count'.padStart(8)}${'× baseline'.padStart(12)}`,
+  `${'what'.padEnd(62)}${'per second'.padStart(12)}${'count'.padStart(8)}${'× baseline'.padStart(12)}`,
   ...rows.map(
     (r) =>
-      `${r.name.padEnd(52)}${r.perSecond.toFixed(0).padStart(12)}${String(r.count).padStart(8)}${r.ratio.toFixed(2).padStart(12)}`,
+      `${r.name.padEnd(62)}${r.perSecond.toFixed(r.perSecond < 10 ? 1 : 0).padStart(12)}${String(r.count).padStart(8)}${r.ratio.toFixed(r.ratio < 0.01 ? 4 : 2).padStart(12)}`,
   ),
   '',
-  `default fuzz run (${DEFAULT_CLIENTS.length} SDK clients × ${PROPERTIES.length} properties × ${DEFAULT_RUNS} runs): ${fuzzTrials} trials in ${fuzzSeconds.toFixed(1)} s`,
+  `conformance auth suite: ${conformance.checks} checks (${conformance.failed} failed) in ${conformance.seconds.toFixed(1)} s`,
+  `default fuzz run (${DEFAULT_CLIENTS.length} SDK clients × ${PROPERTIES.length} properties × ${DEFAULT_RUNS} runs): ${stats.trials} trials in ${fuzzSeconds.toFixed(1)} s`,
+  `heap after trials (sdk-streamable-no-oauth, every property): ${memory.map((m) => `${m.trials} → ${m.heapMb.toFixed(1)} MB`).join(', ')}`,
 ]
 console.log(lines.join('\n'))
 mkdirSync('bench-results', { recursive: true })
 writeFileSync(
   'bench-results/bench.json',
-  `${JSON.stringify({ node: process.version, seconds: SECONDS, seed: SEED, rows, fuzz: { trials: fuzzTrials, seconds: fuzzSeconds } }, null, 2)}\n`,
+  `${JSON.stringify({ machine, seconds: SECONDS, seed: SEED, rows, conformance, fuzz: { trials: stats.trials, seconds: fuzzSeconds }, memory }, null, 2)}\n`,
 )
 process.exit(0)

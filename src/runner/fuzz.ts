@@ -79,9 +79,10 @@ export async function fuzz(options: FuzzOptions): Promise<PropertyResult[]> {
   const results: PropertyResult[] = []
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31)
   for (const client of options.clients) {
-    // The same seed gives every property of a client the same inputs: each trial runs once, is
-    // judged by every property, and is forgotten when the client is done (memory stays flat).
-    const trials = new Map<string, Promise<Trial>>()
+    // The same seed gives every property of a client the same inputs: each trial runs once and is
+    // judged by every property at once; only its judgements are kept, and its traffic only when a
+    // property failed on it, so memory stays flat however many trials pass.
+    const trials = new Map<string, Promise<JudgedTrial>>()
     for (const property of options.properties) {
       const started = performance.now()
       const result = { ...(await fuzzOne(client, property, { ...options, seed }, trials)), durationMs: 0 }
@@ -119,11 +120,24 @@ async function searchInParallel<T>(
   return firstFailure
 }
 
+/** What is kept of one trial: how it ended, each property's violations (undefined: not exercised), the traffic only if one failed. */
+interface JudgedTrial {
+  outcome: TrialOutcome['kind']
+  violations: Map<string, Violation[] | undefined>
+  trial?: Trial
+}
+
+function judgeAll(trial: Trial, properties: readonly Property[]): JudgedTrial {
+  const violations = new Map(properties.map((p) => [p.id, p.exercised(trial) ? p.check(trial) : undefined] as const))
+  const failed = [...violations.values()].some((v) => v !== undefined && v.length > 0)
+  return { outcome: trial.outcome.kind, violations, ...(failed ? { trial } : {}) }
+}
+
 async function fuzzOne(
   client: ClientUnderTest,
   property: Property,
   options: FuzzOptions & { seed: number },
-  trials: Map<string, Promise<Trial>>,
+  trials: Map<string, Promise<JudgedTrial>>,
 ): Promise<PropertyResult> {
   const outcomes: PropertyResult['outcomes'] = { completed: 0, 'client-error': 0, timeout: 0 }
   let runs = 0
@@ -134,21 +148,24 @@ async function fuzzOne(
     const key = JSON.stringify([config, plan])
     let pending = trials.get(key)
     if (!pending) {
-      pending = runTrial(client, config, resolveScenario(config, plan), { timeoutMs: options.timeoutMs })
+      pending = runTrial(client, config, resolveScenario(config, plan), { timeoutMs: options.timeoutMs }).then((trial) =>
+        judgeAll(trial, options.properties),
+      )
       trials.set(key, pending)
       if (options.stats) options.stats.trials += 1
     }
-    const trial = await pending
+    const judged = await pending
     // Statistics count the search, not the shrinking that follows the first failure.
     const searching = failing === undefined
     if (searching) {
       runs += 1
-      outcomes[trial.outcome.kind] += 1
+      outcomes[judged.outcome] += 1
     }
-    if (!property.exercised(trial)) return true
+    const violations = judged.violations.get(property.id)
+    if (violations === undefined) return true
     if (searching) exercised += 1
-    const violations = property.check(trial)
     if (violations.length === 0) return true
+    const trial = judged.trial!
     // fast-check only moves to a smaller input that fails too, so the last failure is the shrunk one.
     failing = { trial, violations }
     return false
