@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import type { ClientUnderTest } from '../clients/client-under-test.js'
 import type { Property, Violation } from '../property/property.js'
@@ -120,17 +121,25 @@ async function searchInParallel<T>(
   return firstFailure
 }
 
-/** What is kept of one trial: how it ended, each property's violations (undefined: not exercised), the traffic only if one failed. */
+/**
+ * What is kept of one trial: how it ended, which properties it exercised, and only when one failed,
+ * the violations and the traffic. A passing trial costs a few hundred bytes.
+ */
 interface JudgedTrial {
   outcome: TrialOutcome['kind']
-  violations: Map<string, Violation[] | undefined>
-  trial?: Trial
+  /** Ids of the properties the trial exercised, joined by spaces (one string, not a structure per property). */
+  exercised: string
+  failed?: { violations: Map<string, Violation[]>; trial: Trial }
 }
 
 function judgeAll(trial: Trial, properties: readonly Property[]): JudgedTrial {
-  const violations = new Map(properties.map((p) => [p.id, p.exercised(trial) ? p.check(trial) : undefined] as const))
-  const failed = [...violations.values()].some((v) => v !== undefined && v.length > 0)
-  return { outcome: trial.outcome.kind, violations, ...(failed ? { trial } : {}) }
+  const exercised = properties.filter((p) => p.exercised(trial))
+  const violations = new Map(exercised.map((p) => [p.id, p.check(trial)] as const).filter(([, v]) => v.length > 0))
+  return {
+    outcome: trial.outcome.kind,
+    exercised: ` ${exercised.map((p) => p.id).join(' ')} `,
+    ...(violations.size > 0 ? { failed: { violations, trial } } : {}),
+  }
 }
 
 async function fuzzOne(
@@ -145,7 +154,10 @@ async function fuzzOne(
   let failing: { trial: Trial; violations: Violation[] } | undefined
   const arbitrary = trialInputArbitrary(client.transports)
   const predicate = async ({ config, plan }: TrialInput) => {
-    const key = JSON.stringify([config, plan])
+    // A digest, not the JSON itself: the cache holds one short key per input however long the run.
+    const key = createHash('sha1')
+      .update(JSON.stringify([config, plan]))
+      .digest('base64')
     let pending = trials.get(key)
     if (!pending) {
       pending = runTrial(client, config, resolveScenario(config, plan), { timeoutMs: options.timeoutMs }).then((trial) =>
@@ -161,11 +173,11 @@ async function fuzzOne(
       runs += 1
       outcomes[judged.outcome] += 1
     }
-    const violations = judged.violations.get(property.id)
-    if (violations === undefined) return true
+    if (!judged.exercised.includes(` ${property.id} `)) return true
     if (searching) exercised += 1
-    if (violations.length === 0) return true
-    const trial = judged.trial!
+    const violations = judged.failed?.violations.get(property.id)
+    if (!violations) return true
+    const trial = judged.failed!.trial
     // fast-check only moves to a smaller input that fails too, so the last failure is the shrunk one.
     failing = { trial, violations }
     return false
