@@ -61,6 +61,14 @@ describe('reporters', () => {
     expect(report.results.some((r: { status: string }) => r.status === 'expected-failure')).toBe(true)
   })
 
+  it('--json through a pipe arrives whole even when it is megabytes long (the process waits for stdout to drain)', async () => {
+    const big = await cli('fuzz', '--runs', '10', '--seed', '3', '--json', '--found-dir', 'none')
+    expect(big.stdout.length).toBeGreaterThan(200_000)
+    const report = JSON.parse(big.stdout)
+    expect(report.summary.pairs).toBeGreaterThan(100)
+    expect(report.exitCode).toBe(0)
+  })
+
   it('--junit writes XML a JUnit parser accepts: a testcase per client × property, the counterexample in the failure', () => {
     const text = readFileSync(join(dir, 'junit.xml'), 'utf8')
     expect(XMLValidator.validate(text)).toBe(true)

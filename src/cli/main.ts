@@ -3,4 +3,4 @@
 import { commandLineArgs, exitWith } from '../runtime/process.js'
 import { main } from './cli.js'
 
-exitWith(await main(commandLineArgs()))
+await exitWith(await main(commandLineArgs()))

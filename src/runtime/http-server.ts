@@ -26,6 +26,8 @@ function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): R
 }
 
 async function sendResponse(response: Response, res: ServerResponse): Promise<void> {
+  // `Response.error()` is a network error in fetch terms: on a socket, the connection just drops.
+  if (response.type === 'error') return void res.destroy()
   const headers: Record<string, string | string[]> = {}
   response.headers.forEach((value, name) => {
     if (name === 'set-cookie') return

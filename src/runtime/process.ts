@@ -14,8 +14,13 @@ export function writeErr(text: string): void {
   process.stderr.write(text)
 }
 
-/** Ends the process once output is flushed; pending interceptors or timers must not keep it alive. */
-export function exitWith(code: number): never {
+/**
+ * Ends the process once stdout and stderr are flushed (a pipe takes writes asynchronously, and a
+ * large `--json` document would otherwise be cut); pending interceptors or timers must not keep it alive.
+ */
+export async function exitWith(code: number): Promise<never> {
+  const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()))
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)])
   process.exit(code)
 }
 

@@ -28,6 +28,8 @@ export async function startPortServer(listen: { host: string; port: number }): P
     const id = String(++counter)
     const current = log
     current?.onRequest(id, request)
+    // Past the log's cap a looping client gets a network error, as in process, not more answers.
+    if (current?.truncated) return Response.error()
     let response: Response
     try {
       response = (await getResponse(handlers, request, { baseUrl: server!.origin })) ?? new Response('Not Found', { status: 404 })
