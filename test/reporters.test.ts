@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import { cli, ROOT } from './helpers/cli.js'
+import { CLI, cli, ROOT, run } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
 import { fuzz } from '../src/runner/fuzz.js'
 import { dropsHeaders } from '../src/clients/faulty/drops-headers.js'
@@ -18,7 +18,7 @@ import { markdownSummary } from '../src/report/markdown-summary.js'
 const dir = tempDir()
 
 /** One run for every reporter: a faulty client (a violation) and an SDK client (held, expected failures). */
-const run = await cli(
+const fuzzRun = await cli(
   'fuzz',
   '--client',
   'faulty:drops-headers',
@@ -47,8 +47,8 @@ const run = await cli(
 
 describe('reporters', () => {
   it('--json prints one document that validates against schema/run-report.schema.json', () => {
-    expect(run.code).toBe(1)
-    const report = JSON.parse(run.stdout)
+    expect(fuzzRun.code).toBe(1)
+    const report = JSON.parse(fuzzRun.stdout)
     const ajv = new Ajv2020({ strict: false })
     addFormats.default(ajv)
     const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schema/run-report.schema.json'), 'utf8')))
@@ -67,6 +67,29 @@ describe('reporters', () => {
     const report = JSON.parse(big.stdout)
     expect(report.summary.pairs).toBeGreaterThan(100)
     expect(report.exitCode).toBe(0)
+  })
+
+  it('a progress bar on a terminal (stderr redrawn in place), plain lines when piped', async () => {
+    const args = [
+      'fuzz',
+      '--client',
+      'sdk-streamable',
+      '--property',
+      'headers-always-sent',
+      '--property',
+      'pkce-s256',
+      '--runs',
+      '10',
+      '--seed',
+      '1',
+    ]
+    const piped = await cli(...args)
+    expect(piped.stderr).not.toContain('\r[')
+    expect(piped.stdout).toMatch(/^sdk-streamable +pkce-s256 /m)
+    // `script` (util-linux) gives the command a pseudo-terminal.
+    const command = [process.execPath, CLI, ...args].join(' ')
+    const terminal = await run('script', ['-qec', command, '/dev/null'])
+    expect(terminal.stdout).toMatch(/\r\[#+\.*\] 1\/2 sdk-streamable × headers-always-sent/)
   })
 
   it('--junit writes XML a JUnit parser accepts: a testcase per client × property, the counterexample in the failure', () => {
