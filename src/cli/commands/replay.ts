@@ -6,6 +6,7 @@ import { loadRecording } from '../../recording/load-recording.js'
 import { createReplayServer, type ReplayOptions } from '../../replay/replay-server.js'
 import type { Mismatch } from '../../replay/recorded-index.js'
 import { judgementReport } from '../../report/judgement-report.js'
+import { describeOutcome } from '../../report/text-report.js'
 import { judgeTrial } from '../../runner/judge-trial.js'
 import { runSession } from '../../runner/run-trial.js'
 import { writeOut } from '../../runtime/process.js'
@@ -50,10 +51,8 @@ async function replayCounterexampleCommand(args: ReplayArgs, recording: Recordin
     `replayed counterexample ${args.recording} (${info.client} × ${info.property}, seed ${info.seed}, path ${info.path}) against ${client.name}, ${runs.length} times:\n`,
   )
   runs.forEach(({ trial, violations }, i) => {
-    const outcome =
-      trial.outcome.kind === 'client-error' ? `client error: ${trial.outcome.message.split('\n')[0]}` : trial.outcome.kind
     writeOut(
-      `  run ${i + 1}: ${violations.length === 0 ? 'held' : 'VIOLATED'} (${trial.exchanges.length} requests, ${outcome})\n`,
+      `  run ${i + 1}: ${violations.length === 0 ? 'held' : 'VIOLATED'} (${trial.exchanges.length} requests, ${describeOutcome(trial.outcome)})\n`,
     )
     for (const v of violations.slice(0, 3)) writeOut(`    - ${v.message}\n`)
   })
