@@ -3,6 +3,12 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
+import { loadRecording } from '../src/recording/load-recording.js'
+import { replayCounterexample } from '../src/runner/replay-counterexample.js'
+import { dropsHeaders } from '../src/clients/faulty/drops-headers.js'
+import { clientByName } from '../src/clients/registry.js'
+import type { ClientUnderTest } from '../src/clients/client-under-test.js'
+import { headersAlwaysSent } from '../properties/index.js'
 
 const dir = tempDir()
 const found = join(dir, 'found')
@@ -58,5 +64,18 @@ describe('counterexample files', () => {
     const result = await cli('replay', broken)
     expect(result.code).toBe(2)
     expect(result.stderr).toContain(`${broken}: $.counterexample.scenario.transport: expected "streamable-http" or "sse"`)
+  })
+
+  it('a client that fails only sometimes is FLAKY', async () => {
+    const recording = await loadRecording(file)
+    let round = 0
+    const sometimes: ClientUnderTest = {
+      ...dropsHeaders,
+      name: 'sometimes-drops-headers',
+      run: (config, context) => (round++ % 2 === 0 ? dropsHeaders : clientByName('sdk-streamable')).run(config, context),
+    }
+    const { verdict, runs } = await replayCounterexample(recording, file, sometimes, headersAlwaysSent, { timeoutMs: 5000 })
+    expect(runs.map((r) => r.violations.length > 0)).toEqual([true, false, true])
+    expect(verdict).toBe('FLAKY')
   })
 })
