@@ -69,6 +69,14 @@ describe('mcp-auth-harness CLI', () => {
     [['fuzz', '--property', 'nope'], /unknown property "nope"/],
     [['fuzz', '--path', 'x'], /--path must look like/],
     [['fuzz', '--bogus'], /Unknown argument: bogus/],
+    // Report destinations are checked before the run, so a long run is never lost at its end.
+    [['fuzz', '--junit', '/'], /--junit \/: cannot write there \(is a folder\)/],
+    [
+      ['fuzz', '--checks-dir', 'package.json/checks'],
+      /--checks-dir package.json\/checks: cannot write there \(package.json is a file\)/,
+    ],
+    [['fuzz', '--found-dir', 'package.json'], /--found-dir package.json: cannot write there \(is a file\)/],
+    [['fuzz', '--shard', '1/2'], /--shard needs --seed/],
     [['frobnicate'], /Unknown argument: frobnicate/],
     [[], /Name a command/],
   ])('usage error %j exits 2 with a clear message', async (args, message) => {

@@ -59,6 +59,12 @@ export async function main(argv: string[]): Promise<number> {
       writeErr(`mcp-auth-harness: ${error.message}\n`)
       return EXIT.usage
     }
+    // A file that cannot be read or written (EACCES, ENOSPC, EISDIR, …) is an input problem, not a crash.
+    const fsError = error as NodeJS.ErrnoException
+    if (typeof fsError?.code === 'string' && typeof fsError.syscall === 'string') {
+      writeErr(`mcp-auth-harness: ${fsError.syscall} ${fsError.path ?? ''} failed: ${fsError.code} (${fsError.message})\n`)
+      return EXIT.usage
+    }
     throw error
   }
   return EXIT.ok

@@ -1,5 +1,6 @@
 // File access, kept behind one module like the rest of the host process (`node:fs` works on Node and Deno).
-import { existsSync } from 'node:fs'
+import { constants, existsSync, statSync } from 'node:fs'
+import { access } from 'node:fs/promises'
 import { appendFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -51,4 +52,25 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url))
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir)
   return dir
+}
+
+/**
+ * Why `path` cannot be written as a file (`kind: 'file'`) or used as a folder to write into
+ * (`kind: 'dir'`), or undefined when it can: checked before a long run, so nothing is lost at its end.
+ */
+export async function outputProblem(path: string, kind: 'file' | 'dir'): Promise<string | undefined> {
+  if (existsSync(path)) {
+    const isDir = statSync(path).isDirectory()
+    if (kind === 'file' && isDir) return 'is a folder'
+    if (kind === 'dir' && !isDir) return 'is a file'
+  }
+  let existing = kind === 'dir' && existsSync(path) ? path : dirname(path)
+  while (!existsSync(existing)) existing = dirname(existing)
+  if (!statSync(existing).isDirectory()) return `${existing} is a file`
+  try {
+    await access(existing, constants.W_OK)
+    return undefined
+  } catch {
+    return `${existing} is not writable`
+  }
 }

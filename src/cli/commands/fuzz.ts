@@ -17,6 +17,7 @@ import {
 } from '../../runner/expected-failures.js'
 import { fileURLToPath } from 'node:url'
 import { writeOut } from '../../runtime/process.js'
+import { outputProblem } from '../../runtime/files.js'
 import { DEFAULT_FOUND_DIR, saveCounterexample } from '../../report/save-counterexample.js'
 import { shellQuote } from '../../report/shell-quote.js'
 import { ProgressBar } from '../../report/progress-bar.js'
@@ -96,6 +97,15 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   const shard = parseShard(args.shard)
   if (shard && args.seed === undefined)
     throw new UsageError('--shard needs --seed: every shard must draw from the same sequence (e.g. --seed $GITHUB_RUN_ID)')
+  for (const [flag, path, kind] of [
+    ['--junit', args.junit, 'file'],
+    ['--summary', args.summary, 'file'],
+    ['--checks-dir', args['checks-dir'], 'dir'],
+    ['--found-dir', args['found-dir'] === 'none' ? undefined : args['found-dir'], 'dir'],
+  ] as const) {
+    const problem = path === undefined ? undefined : await outputProblem(path, kind)
+    if (problem) throw new UsageError(`${flag} ${path}: cannot write there (${problem})`)
+  }
   const clients = adapt((await resolveClients(args.client, args['config-format'])) ?? DEFAULT_CLIENTS, args)
   const properties: readonly Property[] = selectProperties(args.property) ?? PROPERTIES
   const seed = args.seed ?? Math.floor(Math.random() * 2 ** 31)
