@@ -14,7 +14,7 @@ const MCP_REMOTE = commandClient(
 
 describe('mcp-remote-client 0.15 (a real external client) through cmd:', () => {
   for (const transport of ['streamable-http', 'sse'] as const) {
-    it(`${transport}: configured headers are sent; OAuth metadata is probed without any 401; OAuth completes through the headless browser`, async () => {
+    it(`${transport}: configured headers are sent, and leak to the authorization server; OAuth metadata is probed without any 401; OAuth completes through the headless browser`, async () => {
       const results = await fuzz({
         clients: [{ ...MCP_REMOTE, transports: [transport] }],
         properties: PROPERTIES,
@@ -30,6 +30,8 @@ describe('mcp-remote-client 0.15 (a real external client) through cmd:', () => {
       // The headless browser (BROWSER / xdg-open stand-ins) lets it finish real OAuth flows against the mock.
       expect(results.find((r) => r.property.id === 'pkce-s256')!.exercised).toBeGreaterThan(0)
       expect(verdicts['pkce-s256']).toBe('held')
+      // The authorization server has a port of its own, so its header leak is a real cross-origin one.
+      expect(verdicts['no-header-leak']).toBe('violated')
       const finding = results.find((r) => r.verdict === 'violated')!.counterexample!
       expect(finding.violations[0]!.message).toMatch(
         /GET \S+\/\.well-known\/(oauth-protected-resource|oauth-authorization-server|openid-configuration)\S* is OAuth discovery, but the MCP server never answered 401/,

@@ -15,13 +15,20 @@ export const PRE_REGISTERED_CLIENT_ID = 'pre-registered-client'
  * fc.sample(clientConfigArbitrary(['streamable-http']), 1)
  * // [{ transport: 'streamable-http', url: 'http://mcp.test/mcp', headers: { 'X-API-Key': 'k8…' } }]
  */
-export function clientConfigArbitrary(transports: readonly Transport[]): fc.Arbitrary<ClientConfig> {
+export function clientConfigArbitrary(
+  transports: readonly Transport[],
+  options: { oauthClientId?: boolean } = {},
+): fc.Arbitrary<ClientConfig> {
+  const clientId =
+    options.oauthClientId === false
+      ? fc.constant(undefined)
+      : fc.option(fc.constant(PRE_REGISTERED_CLIENT_ID), { nil: undefined, freq: 6 })
   return fc
     .record({
       transport: transportArbitrary(transports),
       url: mcpUrlArbitrary(),
       headers: headersArbitrary(),
-      oauthClientId: fc.option(fc.constant(PRE_REGISTERED_CLIENT_ID), { nil: undefined, freq: 6 }),
+      oauthClientId: clientId,
     })
     .map(({ oauthClientId, ...config }) => (oauthClientId === undefined ? config : { ...config, oauthClientId }))
 }

@@ -12,10 +12,14 @@ export interface TrialInput {
 
 /**
  * ClientConfig × ScenarioPlan for a client supporting `transports`; `resolveScenario` joins them.
+ * `oauthClientId: false` for a client that cannot be given a pre-registered client id.
  *
  * @example
  * fc.assert(fc.asyncProperty(trialInputArbitrary(['sse']), async ({ config, plan }) => { ... }))
  */
-export function trialInputArbitrary(transports: readonly Transport[]): fc.Arbitrary<TrialInput> {
-  return fc.record({ config: clientConfigArbitrary(transports), plan: scenarioPlanArbitrary() })
+export function trialInputArbitrary(
+  transports: readonly Transport[],
+  options: { oauthClientId?: boolean } = {},
+): fc.Arbitrary<TrialInput> {
+  return fc.record({ config: clientConfigArbitrary(transports, options), plan: scenarioPlanArbitrary() })
 }

@@ -34,5 +34,11 @@ export interface ClientUnderTest {
   network?: 'in-process' | 'real-port'
   /** True for clients in other processes: their real-port trials need not wait for in-process ones. */
   outOfProcess?: boolean
+  /**
+   * Whether the client can be told of a pre-registered OAuth client (`config.oauthClientId`);
+   * false keeps it out of generated configs, so the client is never blamed for what it was not told.
+   * Default true.
+   */
+  acceptsOAuthClientId?: boolean
   run(config: ClientConfig, context: TrialContext): Promise<void>
 }

@@ -70,6 +70,8 @@ export function commandClient(template: string, format: ConfigFormat): ClientUnd
     transports: TRANSPORTS,
     network: 'real-port',
     outOfProcess: true,
+    // The id also reaches the command as MCP_OAUTH_CLIENT_ID, but only a format that can name it counts as telling the client.
+    acceptsOAuthClientId: format.carriesOAuthClientId === true,
     run: (config, context) =>
       withTempDir(async (dir) => {
         const file = join(dir, format.fileName)

@@ -152,7 +152,7 @@ async function fuzzOne(
   let runs = 0
   let exercised = 0
   let failing: { trial: Trial; violations: Violation[] } | undefined
-  const arbitrary = trialInputArbitrary(client.transports)
+  const arbitrary = trialInputArbitrary(client.transports, { oauthClientId: client.acceptsOAuthClientId !== false })
   const predicate = async ({ config, plan }: TrialInput) => {
     // A digest, not the JSON itself: the cache holds one short key per input however long the run.
     const key = createHash('sha1')

@@ -12,6 +12,7 @@ export const claudeFormat: ConfigFormat = {
   name: 'claude',
   description: 'Claude Code .mcp.json: mcpServers.<name> = { type: "http" | "sse", url, headers }',
   fileName: '.mcp.json',
+  carriesOAuthClientId: true,
   render: renderJson((config, serverName) => ({
     mcpServers: {
       [serverName]: {

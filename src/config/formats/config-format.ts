@@ -9,6 +9,8 @@ export interface ConfigFormat {
   description: string
   /** The file name the client looks for, for the temporary file a trial writes. */
   fileName: string
+  /** Whether the format can name a pre-registered OAuth client id (`config.oauthClientId`). */
+  carriesOAuthClientId?: boolean
   /** The file's text for one server. */
   render(config: ClientConfig, serverName: string): string
   /**

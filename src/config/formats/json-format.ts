@@ -12,6 +12,7 @@ export const jsonFormat: ConfigFormat = {
   name: 'json',
   description: 'plain ClientConfig: { transport: "streamable-http" | "sse", url, headers, oauthClientId? }',
   fileName: 'mcp-client-config.json',
+  carriesOAuthClientId: true,
   render: renderJson((config) => ({
     transport: config.transport,
     url: config.url,
