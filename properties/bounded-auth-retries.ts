@@ -22,14 +22,23 @@ export const boundedAuthRetries: Property = {
     const tokens = tokenRequests(trial).map((t) => t.exchange)
     const over = [
       ...(authorizations.length > MAX_AUTHORIZATION_REQUESTS
-        ? [{ e: authorizations[MAX_AUTHORIZATION_REQUESTS]!, n: authorizations.length, what: 'authorization' }]
+        ? [
+            {
+              e: authorizations[MAX_AUTHORIZATION_REQUESTS]!,
+              n: authorizations.length,
+              what: 'authorization',
+              max: MAX_AUTHORIZATION_REQUESTS,
+            },
+          ]
         : []),
-      ...(tokens.length > MAX_TOKEN_REQUESTS ? [{ e: tokens[MAX_TOKEN_REQUESTS]!, n: tokens.length, what: 'token' }] : []),
+      ...(tokens.length > MAX_TOKEN_REQUESTS
+        ? [{ e: tokens[MAX_TOKEN_REQUESTS]!, n: tokens.length, what: 'token', max: MAX_TOKEN_REQUESTS }]
+        : []),
     ]
-    return over.map(({ e, n, what }) => ({
+    return over.map(({ e, n, what, max }) => ({
       property: ID,
       exchange: e.seq,
-      message: `request #${e.seq} was ${what} request ${MAX_AUTHORIZATION_REQUESTS + 1} or later: ${n} ${what} requests in one session`,
+      message: `request #${e.seq} was ${what} request ${max + 1}: ${n} ${what} requests in one session (at most ${max})`,
     }))
   },
 }
