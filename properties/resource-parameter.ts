@@ -5,13 +5,18 @@ import { authorizeRequests, resourceCovers, servedPrms, tokenRequests } from '..
 
 const ID = 'resource-parameter'
 
+/** The authorization and token requests made after the client had Protected Resource Metadata (the 2025-06-18+ flow). */
 function requests(trial: Trial) {
+  const firstPrm = servedPrms(trial)[0]?.exchange
+  const after = firstPrm?.responseTick ?? Infinity
   return [
     ...authorizeRequests(trial).map((e) => ({ e, kind: 'authorization', resource: new URL(e.url).searchParams.get('resource') })),
     ...tokenRequests(trial)
       .filter(({ form }) => form.get('grant_type') === 'authorization_code')
       .map(({ exchange, form }) => ({ e: exchange, kind: 'token', resource: form.get('resource') })),
-  ].sort((a, b) => a.e.seq - b.e.seq)
+  ]
+    .filter(({ e }) => e.requestTick > after)
+    .sort((a, b) => a.e.seq - b.e.seq)
 }
 
 /**
@@ -26,7 +31,7 @@ export const resourceParameter: Property = {
   level: 'MUST',
   // Judged where the flow followed the 2025-06-18+ discovery (a PRM was served): older flows predate RFC 8707 in MCP.
   // The rule exists from 2025-06-18: a server that speaks only older versions cannot hold a client to it.
-  exercised: (trial) => ruleApplies(trial, '2025-06-18') && servedPrms(trial).length > 0 && requests(trial).length > 0,
+  exercised: (trial) => ruleApplies(trial, '2025-06-18') && requests(trial).length > 0,
   check(trial) {
     if (!ruleApplies(trial, '2025-06-18')) return []
     if (!this.exercised(trial)) return []

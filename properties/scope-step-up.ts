@@ -1,21 +1,30 @@
 import type { Property } from '../src/property/property.js'
 import { ruleApplies } from '../src/property/spec-version.js'
-import { authorizeRequests, scopeChallenges } from '../src/traffic/oauth-flow.js'
+import type { Trial } from '../src/runner/trial.js'
+import { authorizeRequests, resourceCovers, scopeChallenges, servedPrms } from '../src/traffic/oauth-flow.js'
 
 const ID = 'scope-step-up'
 
 /**
+ * Whether the client was shown Protected Resource Metadata naming another resource: it must then
+ * not authorize with it (resource-mismatch-rejected), so not stepping up is right.
+ */
+function foreignPrm(trial: Trial): boolean {
+  return servedPrms(trial).some((prm) => prm.resource !== undefined && !resourceCovers(prm.resource, trial.config.url))
+}
+
+/**
  * After a 403 `insufficient_scope`, the client steps up: it authorizes again, asking for every
- * scope the challenge named.
+ * scope the challenge named (unless the metadata it would step up with names another resource).
  */
 export const scopeStepUp: Property = {
   id: ID,
   statement: 'After a 403 insufficient_scope, the client authorizes again and asks for every scope the challenge named.',
   source: { kind: 'spec', version: '2025-11-25', section: 'Authorization › Scope Challenge Handling' },
   level: 'SHOULD',
-  exercised: (trial) => ruleApplies(trial, '2025-11-25') && scopeChallenges(trial).length > 0,
+  exercised: (trial) => ruleApplies(trial, '2025-11-25') && scopeChallenges(trial).length > 0 && !foreignPrm(trial),
   check(trial) {
-    if (!ruleApplies(trial, '2025-11-25')) return []
+    if (!this.exercised(trial)) return []
     const first = scopeChallenges(trial)[0]
     if (!first) return []
     const { exchange, scope } = first

@@ -54,11 +54,12 @@ export function mcpChallenges(trial: Trial): Array<{ exchange: Exchange; wwwAuth
     .map((exchange) => ({ exchange, wwwAuthenticate: headerValue(exchange.responseHeaders, 'www-authenticate') }))
 }
 
-/** Requests for Protected Resource Metadata: the well-known in any placement, or a URL a 401 named. */
+/** Requests for Protected Resource Metadata: the well-known in any placement, or a URL a 401 or 403 named. */
 export function prmRequests(trial: Trial): Exchange[] {
   const hinted = new Set(
-    mcpChallenges(trial)
-      .map((c) => resourceMetadataOf(c.wwwAuthenticate))
+    mcpEndpointExchanges(trial.config, trial.exchanges)
+      .filter((e) => e.status === 401 || e.status === 403)
+      .map((e) => resourceMetadataOf(headerValue(e.responseHeaders, 'www-authenticate')))
       .filter(Boolean),
   )
   return trial.exchanges.filter(
