@@ -50,6 +50,8 @@ describe('mcp-auth-harness CLI', () => {
     const { code, stdout } = await cli('list')
     expect(code).toBe(0)
     expect(stdout).toContain('faulty:no-headers-on-stream')
+    // Every client name stands apart from its description, however long.
+    expect(stdout).toMatch(/^  faulty:ignores-resource-metadata +SDK client/m)
     expect(stdout).toMatch(/no-discovery-without-challenge \[MUST\]\n.*\n +source: MCP 2025-03-26/)
     expect(stdout).toContain('Scenario dimensions:')
   })

@@ -30,7 +30,10 @@ const DIMENSIONS: Array<[string, string]> = [
 /** Prints clients, properties and scenario dimensions; returns the exit code. */
 export function runListCommand(): number {
   const out: string[] = ['Clients:']
-  for (const client of ALL_CLIENTS) out.push(`  ${client.name.padEnd(30)}${client.description} [${client.transports.join(', ')}]`)
+  // The name column fits the longest name, so a name never runs into its description.
+  const width = Math.max(30, ...ALL_CLIENTS.map((client) => client.name.length + 2))
+  for (const client of ALL_CLIENTS)
+    out.push(`  ${client.name.padEnd(width)}${client.description} [${client.transports.join(', ')}]`)
   out.push('', 'Properties:')
   for (const property of PROPERTIES) {
     out.push(
