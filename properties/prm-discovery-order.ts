@@ -2,9 +2,7 @@ import type { Property } from '../src/property/property.js'
 import { ruleApplies } from '../src/property/spec-version.js'
 import { outOfOrderProbes } from '../src/traffic/probe-order.js'
 import type { Trial } from '../src/runner/trial.js'
-import { headerValue } from '../src/traffic/exchange.js'
-import { mcpEndpointExchanges } from '../src/traffic/mcp-endpoint.js'
-import { mcpChallenges, prmRequests, resourceMetadataOf } from '../src/traffic/oauth-flow.js'
+import { mcpChallenges, metadataHints, prmRequests, resourceMetadataOf } from '../src/traffic/oauth-flow.js'
 
 const ID = 'prm-discovery-order'
 
@@ -21,10 +19,8 @@ function judged(trial: Trial) {
   if (challenges.length === 0 || challenges.some((c) => resourceMetadataOf(c.wwwAuthenticate))) return undefined
   const after = challenges[0]!.exchange.responseTick ?? Infinity
   // A later 403 (step-up) may name the metadata: from then on the client rightly goes straight there.
-  const hinted = mcpEndpointExchanges(trial.config, trial.exchanges).find(
-    (e) => e.status === 403 && resourceMetadataOf(headerValue(e.responseHeaders, 'www-authenticate')),
-  )
-  const until = hinted?.responseTick ?? Infinity
+  const hinted = metadataHints(trial).find((hint) => hint.exchange.status === 403)
+  const until = hinted?.exchange.responseTick ?? Infinity
   const probes = prmRequests(trial).filter((e) => e.requestTick > after && e.requestTick < until)
   return probes.length > 0 ? probes : undefined
 }

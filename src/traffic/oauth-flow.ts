@@ -54,14 +54,18 @@ export function mcpChallenges(trial: Trial): Array<{ exchange: Exchange; wwwAuth
     .map((exchange) => ({ exchange, wwwAuthenticate: headerValue(exchange.responseHeaders, 'www-authenticate') }))
 }
 
+/** The MCP endpoint's 401 and 403 answers that name a `resource_metadata` URL, with that URL. */
+export function metadataHints(trial: Trial): Array<{ exchange: Exchange; url: string }> {
+  return mcpEndpointExchanges(trial.config, trial.exchanges).flatMap((exchange) => {
+    if (exchange.status !== 401 && exchange.status !== 403) return []
+    const url = resourceMetadataOf(headerValue(exchange.responseHeaders, 'www-authenticate'))
+    return url ? [{ exchange, url }] : []
+  })
+}
+
 /** Requests for Protected Resource Metadata: the well-known in any placement, or a URL a 401 or 403 named. */
 export function prmRequests(trial: Trial): Exchange[] {
-  const hinted = new Set(
-    mcpEndpointExchanges(trial.config, trial.exchanges)
-      .filter((e) => e.status === 401 || e.status === 403)
-      .map((e) => resourceMetadataOf(headerValue(e.responseHeaders, 'www-authenticate')))
-      .filter(Boolean),
-  )
+  const hinted = new Set(metadataHints(trial).map((hint) => hint.url))
   return trial.exchanges.filter(
     (e) => pathOf(e).includes('/.well-known/oauth-protected-resource') || hinted.has(e.url.split('?')[0]!),
   )
