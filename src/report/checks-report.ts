@@ -1,4 +1,5 @@
 import type { RunReport, RunReportResult } from './run-report-schema.js'
+import { safeFileName } from './safe-file-name.js'
 
 /** The conformance suite's check shape (`@modelcontextprotocol/conformance`, `checks.json`). */
 export interface ConformanceCheck {
@@ -64,10 +65,5 @@ export function conformanceChecks(report: RunReport): Map<string, ConformanceChe
 
 /** A folder name for a client (`cmd:` names keep only safe characters). */
 export function checksFolderName(client: string): string {
-  return (
-    client
-      .replace(/[^A-Za-z0-9._-]+/g, '_')
-      .replace(/^_+|_+$/g, '')
-      .slice(0, 80) || 'client'
-  )
+  return safeFileName(client, 80) || 'client'
 }

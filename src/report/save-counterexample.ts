@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { writeRecording, writeRedactedText } from '../recording/write-recording.js'
 import type { PropertyResult } from '../runner/fuzz.js'
+import { safeFileName } from './safe-file-name.js'
 import { counterexampleRecording, type CounterexampleOptions } from './counterexample-recording.js'
 
 /** Where `fuzz` saves counterexamples unless told otherwise. */
@@ -8,12 +9,7 @@ export const DEFAULT_FOUND_DIR = 'recordings/found'
 
 /** A file name from a client and property: `cmd:` names keep only safe characters. */
 function baseName(result: PropertyResult): string {
-  const safe = (text: string) =>
-    text
-      .replace(/[^A-Za-z0-9._-]+/g, '_')
-      .replace(/^_+|_+$/g, '')
-      .slice(0, 60)
-  return `${safe(result.client)}--${result.property.id}--seed${result.counterexample!.seed}`
+  return `${safeFileName(result.client, 60)}--${result.property.id}--seed${result.counterexample!.seed}`
 }
 
 /**
