@@ -1,7 +1,5 @@
 import fc from 'fast-check'
-
-/** Paths an MCP URL is configured with; the first ones are what shrinking aims at. */
-const PATHS = ['/mcp', '', '/', '/sse', '/v1/mcp', '/api/v2/mcp', '/tenants/acme/mcp', '/mcp/sse'] as const
+import { composeMcpUrl, URL_HOSTS, URL_PATHS, URL_QUERIES, URL_SCHEMES } from '../config/mcp-url-parts.js'
 
 /**
  * A configured MCP server URL: http or https, a fake host in mixed case, an optional port, a path
@@ -14,15 +12,12 @@ const PATHS = ['/mcp', '', '/', '/sse', '/v1/mcp', '/api/v2/mcp', '/tenants/acme
 export function mcpUrlArbitrary(): fc.Arbitrary<string> {
   return fc
     .record({
-      scheme: fc.constantFrom('http', 'https'),
-      host: fc.constantFrom('mcp.test', 'api.mcp.test', 'MCP.Example.test', 'localhost'),
+      scheme: fc.constantFrom(...URL_SCHEMES),
+      host: fc.constantFrom(...URL_HOSTS),
       port: fc.option(fc.constantFrom(8001, 3000, 8443), { freq: 3 }),
-      path: fc.constantFrom(...PATHS),
+      path: fc.constantFrom(...URL_PATHS),
       trailingSlash: fc.boolean(),
-      query: fc.option(fc.constantFrom('tenant=acme', 'v=2&region=eu'), { freq: 3 }),
+      query: fc.option(fc.constantFrom(...URL_QUERIES.filter((q) => q !== null)), { freq: 3 }),
     })
-    .map(({ scheme, host, port, path, trailingSlash, query }) => {
-      const slash = trailingSlash && path !== '' && !path.endsWith('/') ? '/' : ''
-      return `${scheme}://${host}${port === null ? '' : `:${port}`}${path}${slash}${query === null ? '' : `?${query}`}`
-    })
+    .map((parts) => composeMcpUrl(parts))
 }

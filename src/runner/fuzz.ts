@@ -6,6 +6,27 @@ import { trialInputArbitrary, type TrialInput } from '../arbitraries/trial-input
 import { resolveScenario } from '../scenario/resolve-scenario.js'
 import { runTrial } from './run-trial.js'
 import type { Trial, TrialOutcome } from './trial.js'
+import { coverageInputs } from '../coverage/coverage-inputs.js'
+import { shrinkInput } from '../coverage/shrink-input.js'
+import { dimensionsFor } from '../dimensions/dimensions.js'
+import { applies } from '../dimensions/dimension.js'
+
+/**
+ * The search's phases, in the order they run: `coverage` (deterministic, the same inputs whatever
+ * the seed: the named scenarios, OAuth base choices, pairwise rows) then `random` (fast-check,
+ * `runs` inputs of the seed). The random phase is its own fast-check run, so a seed and path keep
+ * replaying what they did whatever the coverage phase holds.
+ */
+export type Phase = 'coverage' | 'random'
+export const PHASES: readonly Phase[] = ['coverage', 'random']
+
+/** What a fuzz run counts: sessions per phase, and per client how often each dimension value was drawn. */
+export interface FuzzStats {
+  trials: number
+  phases?: Record<Phase, number>
+  /** client → dimension → value → trials that drew it (searching, not shrinking). */
+  dimensions?: Record<string, Record<string, Record<string, number>>>
+}
 
 /** Trials per client × property when the caller does not say. */
 export const DEFAULT_RUNS = 100
@@ -15,8 +36,10 @@ export const DEFAULT_TIMEOUT_MS = 5000
 export interface FuzzOptions {
   clients: readonly ClientUnderTest[]
   properties: readonly Property[]
-  /** Trials per client × property before shrinking. */
+  /** Random-phase trials per client × property before shrinking (the coverage phase has its own, fixed size). */
   runs: number
+  /** Which phases run; default both. A `path` replays a random-phase trial, so it implies `['random']`. */
+  phases?: readonly Phase[]
   /** fast-check seed; random when absent. The same seed replays the same trials. */
   seed?: number
   /** fast-check path of a counterexample: replays just that (shrunk) trial. */
@@ -35,15 +58,22 @@ export interface FuzzOptions {
    */
   shard?: { index: number; count: number }
   /** Counts the sessions actually run (each input runs once per client, whatever the number of properties). */
-  stats?: { trials: number }
+  stats?: FuzzStats
   /** Called (and awaited) after each client × property finishes. */
   onResult?: (result: PropertyResult) => void | Promise<void>
 }
 
 /** A shrunk failing trial and how to get it back. */
 export interface Counterexample {
+  /** The phase that found it: a coverage failure reproduces with `--phases coverage`, a random one with its seed and path. */
+  phase: Phase
   seed: number
+  /** fast-check path (random phase); for the coverage phase, the index of the input that failed first. */
   path: string
+  /** What the coverage input was (`static-key-404-discovery × sse × none`, `auth=oauth, oauth.pkce=absent`). */
+  label?: string
+  /** The concrete shrunk input: config and plan, enough to re-run it whatever the arbitraries become. */
+  input: TrialInput
   shrinks: number
   trial: Trial
   violations: Violation[]
@@ -56,8 +86,10 @@ export interface PropertyResult {
   client: string
   property: Property
   verdict: Verdict
-  /** Trials run before shrinking. */
+  /** Trials run before shrinking, both phases. */
   runs: number
+  /** Of `runs`, how many in each phase. */
+  phaseRuns: Record<Phase, number>
   /** Of those, trials whose traffic gave the property something to judge. */
   exercised: number
   outcomes: Record<TrialOutcome['kind'], number>
@@ -84,9 +116,11 @@ export async function fuzz(options: FuzzOptions): Promise<PropertyResult[]> {
     // judged by every property at once; only its judgements are kept, and its traffic only when a
     // property failed on it, so memory stays flat however many trials pass.
     const trials = new Map<string, Promise<JudgedTrial>>()
+    const phases = options.path !== undefined ? (['random'] as const) : (options.phases ?? PHASES)
+    const coverage = phases.includes('coverage') ? coverageInputs(client).map((c) => ({ ...c.input, label: c.label })) : []
     for (const property of options.properties) {
       const started = performance.now()
-      const result = { ...(await fuzzOne(client, property, { ...options, seed }, trials)), durationMs: 0 }
+      const result = { ...(await fuzzOne(client, property, { ...options, seed, phases }, trials, coverage)), durationMs: 0 }
       result.durationMs = Math.round(performance.now() - started)
       await options.onResult?.(result)
       results.push(result)
@@ -96,29 +130,27 @@ export async function fuzz(options: FuzzOptions): Promise<PropertyResult[]> {
 }
 
 /**
- * Runs the first `runs` inputs of the seed (fast-check's own sequence: `fc.sample` with the same
- * seed yields the same inputs in the same order), only the shard's share of them, `concurrency` at
- * a time, and returns the index of the first failing one, or undefined. Stops starting new trials
- * once one failed.
+ * Runs `inputs` (only the shard's share of them: input i belongs to shard (i mod count) + 1),
+ * `concurrency` at a time, and returns the index of the first failing one, or undefined. Stops
+ * starting new trials once one failed.
  */
-async function searchInParallel<T>(
-  arbitrary: fc.Arbitrary<T>,
-  options: { seed: number; runs: number; concurrency: number; shard?: { index: number; count: number } },
+async function firstFailing<T>(
+  inputs: readonly T[],
+  options: { concurrency: number; shard?: { index: number; count: number } },
   predicate: (input: T) => Promise<boolean>,
 ): Promise<number | undefined> {
-  const inputs = fc.sample(arbitrary, { seed: options.seed, numRuns: options.runs })
   const shard = options.shard ?? { index: 1, count: 1 }
   const mine = inputs.map((_, i) => i).filter((i) => i % shard.count === shard.index - 1)
   let next = 0
-  let firstFailure: number | undefined
+  let found: number | undefined
   const worker = async () => {
-    while (next < mine.length && firstFailure === undefined) {
+    while (next < mine.length && found === undefined) {
       const index = mine[next++]!
-      if (!(await predicate(inputs[index]!))) firstFailure = Math.min(firstFailure ?? index, index)
+      if (!(await predicate(inputs[index]!))) found = Math.min(found ?? index, index)
     }
   }
   await Promise.all(Array.from({ length: options.concurrency }, worker))
-  return firstFailure
+  return found
 }
 
 /**
@@ -142,18 +174,32 @@ function judgeAll(trial: Trial, properties: readonly Property[]): JudgedTrial {
   }
 }
 
+/** Counts the dimension values an input drew, for the run's statistics. */
+function countDimensions(stats: FuzzStats, client: ClientUnderTest, input: TrialInput): void {
+  const dimensions = dimensionsFor(client)
+  const forClient = ((stats.dimensions ??= {})[client.name] ??= {})
+  for (const dimension of dimensions) {
+    if (!applies(dimension, input, dimensions)) continue
+    const counts = (forClient[dimension.name] ??= {})
+    const value = String(dimension.get(input))
+    counts[value] = (counts[value] ?? 0) + 1
+  }
+}
+
 async function fuzzOne(
   client: ClientUnderTest,
   property: Property,
-  options: FuzzOptions & { seed: number },
+  options: FuzzOptions & { seed: number; phases: readonly Phase[] },
   trials: Map<string, Promise<JudgedTrial>>,
+  coverage: ReadonlyArray<TrialInput & { label: string }>,
 ): Promise<PropertyResult> {
   const outcomes: PropertyResult['outcomes'] = { completed: 0, 'client-error': 0, timeout: 0 }
-  let runs = 0
+  const phaseRuns: Record<Phase, number> = { coverage: 0, random: 0 }
+  let phase: Phase = 'coverage'
   let exercised = 0
-  let failing: { trial: Trial; violations: Violation[] } | undefined
-  const arbitrary = trialInputArbitrary(client.transports, { oauthClientId: client.acceptsOAuthClientId !== false })
-  const predicate = async ({ config, plan }: TrialInput) => {
+  let failing: { trial: Trial; violations: Violation[]; input: TrialInput } | undefined
+  /** Runs (or finds the cached run of) one input; counts it while searching. */
+  const judge = async ({ config, plan }: TrialInput, searching: boolean): Promise<JudgedTrial> => {
     // A digest, not the JSON itself: the cache holds one short key per input however long the run.
     const key = createHash('sha1')
       .update(JSON.stringify([config, plan]))
@@ -164,63 +210,101 @@ async function fuzzOne(
         judgeAll(trial, options.properties),
       )
       trials.set(key, pending)
-      if (options.stats) options.stats.trials += 1
+      if (options.stats) {
+        options.stats.trials += 1
+        const byPhase = (options.stats.phases ??= { coverage: 0, random: 0 })
+        byPhase[phase] += 1
+        if (searching) countDimensions(options.stats, client, { config, plan })
+      }
     }
-    const judged = await pending
+    return pending
+  }
+  const predicate = async (input: TrialInput) => {
     // Statistics count the search, not the shrinking that follows the first failure.
     const searching = failing === undefined
+    const judged = await judge(input, searching)
     if (searching) {
-      runs += 1
+      phaseRuns[phase] += 1
       outcomes[judged.outcome] += 1
     }
     if (!judged.exercised.includes(` ${property.id} `)) return true
     if (searching) exercised += 1
     const violations = judged.failed?.violations.get(property.id)
     if (!violations) return true
-    const trial = judged.failed!.trial
     // fast-check only moves to a smaller input that fails too, so the last failure is the shrunk one.
-    failing = { trial, violations }
+    failing = { trial: judged.failed!.trial, violations, input: { config: input.config, plan: input.plan } }
     return false
   }
-  let path = options.path
-  if (path === undefined && ((options.concurrency ?? 1) > 1 || (options.shard && options.shard.count > 1))) {
-    const index = await searchInParallel(
-      arbitrary,
-      {
-        seed: options.seed,
-        runs: options.runs,
-        concurrency: options.concurrency ?? 1,
-        ...(options.shard ? { shard: options.shard } : {}),
-      },
+  const result = () => ({
+    client: client.name,
+    property,
+    runs: phaseRuns.coverage + phaseRuns.random,
+    phaseRuns,
+    exercised,
+    outcomes,
+    seed: options.seed,
+  })
+  const noFailure = (): PropertyResult => ({ ...result(), verdict: exercised > 0 ? 'held' : 'not-exercised' })
+  const shrinking = options.shrink !== false && !(options.known?.(client.name, property.id) ?? false)
+
+  if (options.phases.includes('coverage')) {
+    const index = await firstFailing(
+      coverage,
+      { concurrency: options.concurrency ?? 1, ...(options.shard ? { shard: options.shard } : {}) },
       predicate,
     )
-    if (index === undefined)
-      return {
-        client: client.name,
-        property,
-        runs,
-        exercised,
-        outcomes,
+    if (index !== undefined) {
+      const found = failing!
+      const shrunk = shrinking
+        ? await shrinkInput(found.input, dimensionsFor(client), async (input) => !(await predicate(input)))
+        : { steps: 0 }
+      // The predicate keeps the last failure it saw, which is the shrunk input's.
+      const counterexample: Counterexample = {
+        phase: 'coverage',
         seed: options.seed,
-        verdict: exercised > 0 ? 'held' : 'not-exercised',
+        path: String(index),
+        label: coverage[index]!.label,
+        shrinks: shrunk.steps,
+        ...failing!,
       }
+      return { ...result(), verdict: 'violated', counterexample }
+    }
+  }
+  if (!options.phases.includes('random')) return noFailure()
+
+  phase = 'random'
+  const arbitrary = trialInputArbitrary(client.transports, { oauthClientId: client.acceptsOAuthClientId !== false })
+  let path = options.path
+  if (path === undefined && ((options.concurrency ?? 1) > 1 || (options.shard && options.shard.count > 1))) {
+    const inputs = fc.sample(arbitrary, { seed: options.seed, numRuns: options.runs })
+    const index = await firstFailing(
+      inputs,
+      { concurrency: options.concurrency ?? 1, ...(options.shard ? { shard: options.shard } : {}) },
+      predicate,
+    )
+    if (index === undefined) return noFailure()
     // Shrink from that input one trial at a time: fast-check replays run `index` and goes on from there.
     path = String(index)
   }
   const details = await fc.check(fc.asyncProperty(arbitrary, predicate), {
     numRuns: options.runs,
     seed: options.seed,
-    endOnFailure: options.shrink === false || (options.known?.(client.name, property.id) ?? false),
+    endOnFailure: !shrinking,
     ...(path === undefined ? {} : { path }),
   })
-  const base = { client: client.name, property, runs, exercised, outcomes, seed: details.seed }
   if (details.failed && failing && details.counterexamplePath !== null) {
-    const counterexample = { seed: details.seed, path: details.counterexamplePath, shrinks: details.numShrinks, ...failing }
-    return { ...base, verdict: 'violated', counterexample }
+    const counterexample: Counterexample = {
+      phase: 'random',
+      seed: details.seed,
+      path: details.counterexamplePath,
+      shrinks: details.numShrinks,
+      ...failing,
+    }
+    return { ...result(), seed: details.seed, verdict: 'violated', counterexample }
   }
   if (details.failed) {
     // The predicate threw: a harness bug, not a property verdict. Surface it loudly.
     throw new Error(`fuzzing ${client.name} × ${property.id} failed inside the harness: ${String(details.errorInstance)}`)
   }
-  return { ...base, verdict: exercised > 0 ? 'held' : 'not-exercised' }
+  return noFailure()
 }

@@ -1,0 +1,150 @@
+import type { TrialInput } from '../arbitraries/trial-input.js'
+import type { ClientUnderTest } from '../clients/client-under-test.js'
+import { dimensionsFor } from '../dimensions/dimensions.js'
+import type { Dimension } from '../dimensions/dimension.js'
+import { HEADER_SETS } from '../dimensions/config-dimensions.js'
+import { NAMED_SCENARIOS } from '../scenario/named-scenarios.js'
+import { PROTOCOL_VERSIONS } from '../scenario/scenario.js'
+import { pairwiseRows, type Factor, type Row } from './covering-array.js'
+
+/** Which part of the coverage phase an input comes from, for reports. */
+export type CoverageStage = 'example' | 'base-choice' | 'pairwise'
+
+export interface CoverageInput {
+  input: TrialInput
+  stage: CoverageStage
+  /** What the input is, in a few words: `static-key-404-discovery × sse × bearer`, `oauth.pkce=absent`. */
+  label: string
+}
+
+/** Every dimension at its base: a Streamable HTTP client with an API key, at /mcp of a server without auth. */
+export function baseInput(dimensions: readonly Dimension[]): TrialInput {
+  const skeleton: TrialInput = {
+    config: { transport: 'streamable-http', url: 'http://mcp.test/mcp', headers: {} },
+    plan: {
+      endpoint: 'at-configured-url',
+      protocolVersions: [...PROTOCOL_VERSIONS],
+      responseMode: 'json',
+      getStream: 'sse',
+      sessions: true,
+      deleteAllowed: true,
+      legacyEndpoint: 'relative',
+      tools: true,
+      auth: { kind: 'none' },
+      moved: false,
+      notFound: '404-json',
+    },
+  }
+  return withValues(skeleton, dimensions, Object.fromEntries(dimensions.map((d) => [d.name, d.base])))
+}
+
+/** The input with the named dimensions set, parents before children (a child only where it applies). */
+function withValues(input: TrialInput, dimensions: readonly Dimension[], values: Record<string, unknown>): TrialInput {
+  const ordered = [...dimensions].sort((a, b) => Number(!!a.appliesWhen) - Number(!!b.appliesWhen))
+  let result = input
+  for (const dimension of ordered) {
+    if (!(dimension.name in values)) continue
+    const condition = dimension.appliesWhen
+    if (condition) {
+      const parent = dimensions.find((d) => d.name === condition.dimension)!
+      if (!condition.values.includes(parent.get(result)!)) continue
+    }
+    result = dimension.set(result, values[dimension.name] as never)
+  }
+  return result
+}
+
+/**
+ * The explicit examples: every named scenario (the seed report's server among them) × every
+ * transport the client speaks × every canonical header set, on an otherwise basic server.
+ */
+function explicitExamples(dimensions: readonly Dimension[], transports: readonly string[]): CoverageInput[] {
+  const base = baseInput(dimensions)
+  return NAMED_SCENARIOS.flatMap((named) =>
+    transports.flatMap((transport) =>
+      Object.keys(HEADER_SETS).map((headers) => {
+        const input = withValues(base, dimensions, { transport, headers })
+        return {
+          input: { ...input, plan: { ...input.plan, ...named.fuzzPlan } },
+          stage: 'example' as const,
+          label: `${named.name} × ${transport} × ${headers}`,
+        }
+      }),
+    ),
+  )
+}
+
+/**
+ * Base choice: from a working OAuth server (with an API key configured too, so a header sent to
+ * the wrong origin shows), each OAuth value in turn with everything else working. A fault that
+ * needs one unusual value on an otherwise successful flow (a step-up scope, a foreign PRM
+ * resource, absent PKCE support) is met here whatever the pairs below happen to combine.
+ */
+function oauthBaseChoice(dimensions: readonly Dimension[]): CoverageInput[] {
+  const base = withValues(baseInput(dimensions), dimensions, { auth: 'oauth' })
+  const inputs: CoverageInput[] = [{ input: base, stage: 'base-choice', label: 'auth=oauth' }]
+  for (const dimension of dimensions) {
+    if (dimension.appliesWhen?.dimension !== 'auth' || !dimension.appliesWhen.values.includes('oauth')) continue
+    for (const value of dimension.values) {
+      if (value === dimension.base) continue
+      inputs.push({ input: dimension.set(base, value), stage: 'base-choice', label: `auth=oauth, ${dimension.name}=${String(value)}` })
+    }
+  }
+  return inputs
+}
+
+/** Each dimension as a covering-array factor (values by index, the parent by position). */
+function factorsOf(dimensions: readonly Dimension[]): Factor[] {
+  return dimensions.map((dimension) => {
+    const condition = dimension.appliesWhen
+    const parentIndex = condition ? dimensions.findIndex((d) => d.name === condition.dimension) : -1
+    const parent = parentIndex < 0 ? undefined : dimensions[parentIndex]!
+    return {
+      size: dimension.values.length,
+      base: Math.max(0, dimension.values.indexOf(dimension.base)),
+      ...(parent
+        ? {
+            parent: {
+              index: parentIndex,
+              values: condition!.values.map((v) => parent.values.indexOf(v)).filter((i) => i >= 0),
+            },
+          }
+        : {}),
+    }
+  })
+}
+
+/** The row of value indices an input has (its base where a dimension does not apply or the value is not listed). */
+function rowOf(input: TrialInput, dimensions: readonly Dimension[]): Row {
+  return dimensions.map((dimension) => {
+    const index = dimension.values.indexOf(dimension.get(input) as never)
+    return index < 0 ? Math.max(0, dimension.values.indexOf(dimension.base)) : index
+  })
+}
+
+/**
+ * The coverage phase's inputs for a client, in order: the explicit examples, the OAuth base
+ * choices, then pairwise rows until every feasible pair of values of two dimensions has appeared
+ * (the rows before count). Deterministic: no seed, the same inputs on every run.
+ *
+ * @example
+ * coverageInputs(sdkStreamable).length // about 100 for a client with both transports
+ */
+export function coverageInputs(client: Pick<ClientUnderTest, 'transports' | 'acceptsOAuthClientId'>): CoverageInput[] {
+  const dimensions = dimensionsFor(client)
+  const fixed = [...explicitExamples(dimensions, client.transports), ...oauthBaseChoice(dimensions)]
+  const base = baseInput(dimensions)
+  const pairwise = pairwiseRows(
+    factorsOf(dimensions),
+    fixed.map(({ input }) => rowOf(input, dimensions)),
+  ).map((row, i): CoverageInput => ({
+    input: withValues(
+      base,
+      dimensions,
+      Object.fromEntries(row.map((value, d) => [dimensions[d]!.name, dimensions[d]!.values[value]])),
+    ),
+    stage: 'pairwise',
+    label: `pairwise row ${i + 1}`,
+  }))
+  return [...fixed, ...pairwise]
+}

@@ -1,0 +1,49 @@
+import type { TrialInput } from '../arbitraries/trial-input.js'
+import { applies, type Dimension } from '../dimensions/dimension.js'
+
+/** Shrinking tries at most this many inputs: a slow client's shrink stays bounded. */
+const MAX_ATTEMPTS = 150
+
+/**
+ * Shrinks a failing input one dimension at a time: each dimension that is off its base value is
+ * put back to the base, and each configured header is dropped, keeping every change after which
+ * the input still fails, until nothing more can go. What is left are the values the failure needs.
+ * Works on any input, so a coverage-phase failure (not drawn by an arbitrary) shrinks too.
+ *
+ * @example
+ * const { input, steps } = await shrinkInput(failing, dimensionsFor(client), async (i) => failsAgain(i))
+ */
+export async function shrinkInput(
+  failing: TrialInput,
+  dimensions: readonly Dimension[],
+  fails: (input: TrialInput) => Promise<boolean>,
+): Promise<{ input: TrialInput; steps: number }> {
+  let current = failing
+  let steps = 0
+  let attempts = 0
+  const attempt = async (candidate: TrialInput): Promise<boolean> => {
+    if (attempts >= MAX_ATTEMPTS || JSON.stringify(candidate) === JSON.stringify(current)) return false
+    attempts += 1
+    if (!(await fails(candidate))) return false
+    current = candidate
+    steps += 1
+    return true
+  }
+  let changed = true
+  while (changed && attempts < MAX_ATTEMPTS) {
+    changed = false
+    for (const dimension of dimensions) {
+      if (!applies(dimension, current, dimensions)) continue
+      if (dimension.get(current) === dimension.base) continue
+      if (await attempt(dimension.set(current, dimension.base))) changed = true
+    }
+    for (const name of Object.keys(current.config.headers)) {
+      const { [name]: _, ...headers } = current.config.headers
+      if (await attempt({ ...current, config: { ...current.config, headers } })) changed = true
+    }
+    const auth = current.plan.auth
+    if (auth.kind === 'static-header' && auth.pick !== 0)
+      if (await attempt({ ...current, plan: { ...current.plan, auth: { ...auth, pick: 0 } } })) changed = true
+  }
+  return { input: current, steps }
+}

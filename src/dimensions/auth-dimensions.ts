@@ -1,0 +1,118 @@
+import type { TrialInput } from '../arbitraries/trial-input.js'
+import type { AuthPlan, OAuthPlan } from '../scenario/scenario-plan.js'
+import { CHALLENGES } from '../scenario/scenario.js'
+import type { Dimension, DimensionValue } from './dimension.js'
+
+type StaticPlan = Extract<AuthPlan, { kind: 'static-header' }>
+
+/** A static-header server at its simplest: it wants the first configured header, as configured. */
+export const BASE_STATIC_PLAN: StaticPlan = {
+  kind: 'static-header',
+  credential: 'configured',
+  pick: 0,
+  challenge: CHALLENGES[0]!,
+}
+
+/**
+ * An OAuth server where everything works: the common case every OAuth dimension departs from. Its
+ * 401 names a scope (`mcp:read`, less than the metadata lists), so a step-up scope on `tools/call`
+ * really needs a step-up.
+ */
+export const BASE_OAUTH_PLAN: OAuthPlan = {
+  challenge: 'resource-metadata',
+  prm: 'path-inserted',
+  prmResource: 'exact',
+  asOrigin: 'other',
+  issuerPath: '',
+  asMetadata: 'oauth',
+  pkce: 'S256',
+  registration: 'dcr',
+  tokenAuth: 'none',
+  challengeScope: 'mcp:read',
+  tokenAccepted: true,
+}
+
+function withAuth(input: TrialInput, auth: AuthPlan): TrialInput {
+  return { ...input, plan: { ...input.plan, auth } }
+}
+
+/** A field of the static-header plan. */
+function staticField<K extends 'credential' | 'challenge'>(key: K, description: string, values: readonly StaticPlan[K][]): Dimension {
+  return {
+    name: `static.${key}`,
+    part: 'server',
+    description,
+    values,
+    base: BASE_STATIC_PLAN[key],
+    appliesWhen: { dimension: 'auth', values: ['static-header'] },
+    get: (input) => (input.plan.auth.kind === 'static-header' ? input.plan.auth[key] : undefined),
+    set: (input, value) =>
+      input.plan.auth.kind === 'static-header' ? withAuth(input, { ...input.plan.auth, [key]: value }) : input,
+  }
+}
+
+/**
+ * A field of the OAuth plan. Optional scopes are the string or "none", so every value has a name.
+ */
+function oauthField<K extends keyof OAuthPlan>(key: K, description: string, values: readonly DimensionValue[]): Dimension {
+  const toValue = (field: OAuthPlan[K]): DimensionValue => (field === undefined ? 'none' : (field as DimensionValue))
+  return {
+    name: `oauth.${key}`,
+    part: 'server',
+    description,
+    values,
+    base: toValue(BASE_OAUTH_PLAN[key]),
+    appliesWhen: { dimension: 'auth', values: ['oauth'] },
+    get: (input) => (input.plan.auth.kind === 'oauth' ? toValue(input.plan.auth.oauth[key]) : undefined),
+    set: (input, value) => {
+      if (input.plan.auth.kind !== 'oauth') return input
+      const { [key]: _, ...oauth } = input.plan.auth.oauth
+      return withAuth(input, { kind: 'oauth', oauth: { ...oauth, ...(value === 'none' ? {} : { [key]: value }) } as OAuthPlan })
+    },
+  }
+}
+
+/** What the server requires, and for each kind of requirement how it behaves. */
+export const AUTH_DIMENSIONS: readonly Dimension[] = [
+  {
+    name: 'auth',
+    part: 'server',
+    description: 'what the server requires: nothing, a static header, or OAuth',
+    values: ['none', 'static-header', 'oauth'],
+    base: 'none',
+    get: (input) => input.plan.auth.kind,
+    set: (input, value) => {
+      if (input.plan.auth.kind === value) return input
+      if (value === 'static-header') return withAuth(input, { ...BASE_STATIC_PLAN })
+      if (value === 'oauth') return withAuth(input, { kind: 'oauth', oauth: { ...BASE_OAUTH_PLAN } })
+      return withAuth(input, { kind: 'none' })
+    },
+  },
+  staticField('credential', 'the header it wants, relative to the config: as configured, another value, or one not configured', [
+    'configured',
+    'wrong-value',
+    'unconfigured',
+  ]),
+  staticField('challenge', 'how it answers without the credential: 401 with or without a Bearer challenge, a non-Bearer scheme, 403', CHALLENGES),
+  oauthField('challenge', "the 401's WWW-Authenticate: Bearer resource_metadata=…, bare Bearer, or none", ['resource-metadata', 'bare', 'none']),
+  oauthField('prm', 'where the Protected Resource Metadata is: path-inserted, only at the hinted URL, root, nowhere', [
+    'path-inserted',
+    'hinted-custom',
+    'root',
+    'nowhere',
+  ]),
+  oauthField('prmResource', "the PRM's resource: the server's URL, or another (the client must refuse)", ['exact', 'mismatch']),
+  oauthField('asOrigin', 'the authorization server on another origin or the same', ['other', 'same']),
+  oauthField('issuerPath', 'the issuer has no path or a tenant path', ['', '/tenant1']),
+  oauthField('asMetadata', 'RFC 8414 OAuth metadata or OpenID Connect discovery', ['oauth', 'oidc']),
+  oauthField('pkce', 'code_challenge_methods_supported: S256, plain only, or absent (the client must refuse)', ['S256', 'plain-only', 'absent']),
+  oauthField('registration', 'how clients get an id: dynamic registration, a metadata document URL, pre-registration only', [
+    'dcr',
+    'cimd',
+    'pre-registered',
+  ]),
+  oauthField('tokenAuth', 'how the token endpoint authenticates the client', ['none', 'client_secret_basic', 'client_secret_post']),
+  oauthField('stepUpScope', 'a scope tools/call needs beyond the token (403 insufficient_scope)', ['none', 'mcp:write']),
+  oauthField('challengeScope', 'the scope the 401 names', ['none', 'mcp:read']),
+  oauthField('tokenAccepted', 'the server accepts the token its AS issued (false: a broken resource server)', [true, false]),
+]

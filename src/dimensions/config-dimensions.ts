@@ -1,0 +1,105 @@
+import type { TrialInput } from '../arbitraries/trial-input.js'
+import { PRE_REGISTERED_CLIENT_ID } from '../arbitraries/client-config.js'
+import { TRANSPORTS, type Transport } from '../config/client-config.js'
+import {
+  composeMcpUrl,
+  parseMcpUrl,
+  URL_HOSTS,
+  URL_PATHS,
+  URL_PORTS,
+  URL_QUERIES,
+  URL_SCHEMES,
+  type McpUrlParts,
+} from '../config/mcp-url-parts.js'
+import type { Dimension, DimensionValue } from './dimension.js'
+
+/**
+ * The canonical header sets a config is tried with: none, an API key, a bearer token, and several
+ * headers in mixed case (the case a user typed must survive).
+ */
+export const HEADER_SETS: Record<string, Record<string, string>> = {
+  none: {},
+  'x-api-key': { 'X-API-Key': 'test-key-12345' },
+  bearer: { Authorization: 'Bearer test-token-12345' },
+  'several-mixed-case': { 'x-api-KEY': 'mixed-key-67890', AUTHORIZATION: 'Bearer mixed-token-67890', 'X-Tenant': 'acme-tenant-1' },
+}
+
+/** Which canonical set a config's headers are most like (random configs have random names and values). */
+function headerSetOf(headers: Record<string, string>): string {
+  const names = Object.keys(headers)
+  if (names.length === 0) return 'none'
+  if (names.length > 1) return 'several-mixed-case'
+  return names[0]!.toLowerCase() === 'authorization' ? 'bearer' : 'x-api-key'
+}
+
+/** A dimension over one part of the configured URL. */
+function urlPart<K extends keyof McpUrlParts>(
+  key: K,
+  description: string,
+  values: ReadonlyArray<McpUrlParts[K]>,
+): Dimension {
+  // JSON and tables have no "null" value worth printing: a missing port or query is "none".
+  const toValue = (part: McpUrlParts[K]): DimensionValue => (part === null ? 'none' : (part as DimensionValue))
+  const fromValue = (value: DimensionValue) => (value === 'none' ? null : value) as McpUrlParts[K]
+  return {
+    name: `url.${key}`,
+    part: 'config',
+    description,
+    values: values.map(toValue),
+    base: toValue(values[0]!),
+    get: (input) => {
+      const parts = parseMcpUrl(input.config.url)
+      return parts ? toValue(parts[key]) : undefined
+    },
+    set: (input, value) => {
+      const parts = parseMcpUrl(input.config.url)
+      if (!parts) return input
+      return { ...input, config: { ...input.config, url: composeMcpUrl({ ...parts, [key]: fromValue(value) }) } }
+    },
+  }
+}
+
+function withConfig(input: TrialInput, change: Partial<TrialInput['config']>): TrialInput {
+  return { ...input, config: { ...input.config, ...change } }
+}
+
+/** The config's dimensions: transport, each part of the URL, the header set, a pre-registered client id. */
+export const CONFIG_DIMENSIONS: readonly Dimension[] = [
+  {
+    name: 'transport',
+    part: 'config',
+    description: 'the transport the config names (only those the client speaks)',
+    values: TRANSPORTS,
+    base: 'streamable-http',
+    get: (input) => input.config.transport,
+    set: (input, value) => withConfig(input, { transport: value as Transport }),
+  },
+  urlPart('scheme', 'http or https', URL_SCHEMES),
+  urlPart('host', 'a fake host, one in mixed case', URL_HOSTS),
+  urlPart('port', 'no port or an explicit one', URL_PORTS),
+  urlPart('path', 'the configured path: /mcp, root, /, /sse, nested', URL_PATHS),
+  urlPart('trailingSlash', 'a trailing slash after the path', [false, true]),
+  urlPart('query', 'a query string the client must keep', URL_QUERIES),
+  {
+    name: 'headers',
+    part: 'config',
+    description: 'configured headers: none, an API key, a bearer token, several in mixed case',
+    values: Object.keys(HEADER_SETS),
+    base: 'x-api-key',
+    get: (input) => headerSetOf(input.config.headers),
+    set: (input, value) => withConfig(input, { headers: { ...HEADER_SETS[value as string] } }),
+  },
+  {
+    name: 'oauthClientId',
+    part: 'config',
+    description: 'a client id pre-registered with the authorization server (only clients that can be told one)',
+    values: [false, true],
+    base: false,
+    appliesWhen: { dimension: 'auth', values: ['oauth'] },
+    get: (input) => input.config.oauthClientId !== undefined,
+    set: (input, value) => {
+      const { oauthClientId: _, ...config } = input.config
+      return { ...input, config: value === true ? { ...config, oauthClientId: PRE_REGISTERED_CLIENT_ID } : config }
+    },
+  },
+]

@@ -1,0 +1,42 @@
+import type { TrialInput } from '../arbitraries/trial-input.js'
+
+/** A value a dimension can take: what `list --dimensions --json` prints and statistics count. */
+export type DimensionValue = string | number | boolean
+
+/**
+ * One categorical axis of the search space (a part of the config or of the server's plan),
+ * declared once: the covering array, exercise statistics and `list --dimensions` all read it.
+ *
+ * `get` reads the value an input has (undefined when the dimension does not apply to it, e.g. an
+ * OAuth setting on a server without OAuth); `set` returns the input with this dimension changed and
+ * nothing else. `base` is the simplest, most common value: what a shrunk counterexample falls back to.
+ *
+ * @example
+ * const sessions: Dimension = {
+ *   name: 'sessions', part: 'server', description: 'Mcp-Session-Id issued and required',
+ *   values: [true, false], base: true,
+ *   get: (input) => input.plan.sessions,
+ *   set: (input, sessions) => ({ ...input, plan: { ...input.plan, sessions: sessions as boolean } }),
+ * }
+ */
+export interface Dimension {
+  name: string
+  /** Which half of a trial input it belongs to. */
+  part: 'config' | 'server'
+  description: string
+  values: readonly DimensionValue[]
+  base: DimensionValue
+  /** The dimension only means something when another one has one of these values (its parent, declared earlier). */
+  appliesWhen?: { dimension: string; values: readonly DimensionValue[] }
+  get(input: TrialInput): DimensionValue | undefined
+  set(input: TrialInput, value: DimensionValue): TrialInput
+}
+
+/** Whether a dimension applies to an input (its parent, if any, has one of the values it needs). */
+export function applies(dimension: Dimension, input: TrialInput, table: readonly Dimension[]): boolean {
+  const condition = dimension.appliesWhen
+  if (!condition) return true
+  const parent = table.find((d) => d.name === condition.dimension)
+  const value = parent?.get(input)
+  return value !== undefined && condition.values.includes(value)
+}

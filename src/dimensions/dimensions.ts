@@ -1,0 +1,26 @@
+import type { ClientUnderTest } from '../clients/client-under-test.js'
+import { AUTH_DIMENSIONS } from './auth-dimensions.js'
+import { CONFIG_DIMENSIONS } from './config-dimensions.js'
+import type { Dimension } from './dimension.js'
+import { SERVER_DIMENSIONS } from './server-dimensions.js'
+
+/**
+ * Every categorical dimension of a trial input, parents before the dimensions that depend on them
+ * (transport before the Streamable-only ones, `auth` before the static and OAuth ones).
+ */
+export const DIMENSIONS: readonly Dimension[] = [...CONFIG_DIMENSIONS, ...AUTH_DIMENSIONS, ...SERVER_DIMENSIONS]
+
+/**
+ * The dimensions as one client can meet them: only the transports it speaks, and no pre-registered
+ * client id for a client that cannot be told one.
+ *
+ * @example
+ * dimensionsFor(sdkSse).find((d) => d.name === 'transport')!.values // ['sse']
+ */
+export function dimensionsFor(client: Pick<ClientUnderTest, 'transports' | 'acceptsOAuthClientId'>): Dimension[] {
+  return DIMENSIONS.map((dimension) => {
+    if (dimension.name === 'transport') return { ...dimension, values: [...client.transports], base: client.transports[0]! }
+    if (dimension.name === 'oauthClientId' && client.acceptsOAuthClientId === false) return { ...dimension, values: [false] }
+    return dimension
+  })
+}
