@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { trialInputSchema } from '../dimensions/trial-input-schema.js'
 import { RECORDING_FORMAT, RECORDING_VERSION } from './recording.js'
 
 const headers = z.record(z.string(), z.string())
@@ -62,8 +63,14 @@ export const recordingSchema = z.strictObject({
       property: z.string(),
       level: z.string(),
       statement: z.string(),
+      /** The phase that found it; absent in files from before phases (random). */
+      phase: z.enum(['coverage', 'random']).optional(),
       seed: z.number().int(),
       path: z.string().regex(/^\d+(:\d+)*$/),
+      /** What the coverage input was, for coverage-phase finds. */
+      label: z.string().optional(),
+      /** The concrete shrunk input (config + plan, secrets redacted): what `replay` re-runs. */
+      input: trialInputSchema.optional(),
       shrinks: z.number().int().nonnegative(),
       reproduce: z.string(),
       timeoutMs: z.number().int().positive(),

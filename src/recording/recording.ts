@@ -68,8 +68,15 @@ export interface CounterexampleInfo {
   property: string
   level: string
   statement: string
+  /** The phase that found it (absent in files from before phases: random). */
+  phase?: 'coverage' | 'random'
   seed: number
+  /** fast-check path (random phase) or the coverage input's index. */
   path: string
+  /** What the coverage input was, for coverage-phase finds. */
+  label?: string
+  /** The concrete shrunk input, config + plan (secrets redacted as in the config): what `replay` re-runs. */
+  input?: { config: unknown; plan: unknown }
   shrinks: number
   /** The exact `fuzz` command that finds it again. */
   reproduce: string

@@ -15,7 +15,7 @@ export interface CounterexampleOptions {
 }
 
 /**
- * A shrunk counterexample as a recording: its traffic, plus what failed, the seed and path, the
+ * A shrunk counterexample as a recording: its traffic, plus what failed, the concrete input, the phase, seed and path, the
  * exact reproduce command, the scenario and a `curl` transcript, all through one redactor (so the
  * scenario's copy of a configured secret gets the same placeholder as the config's).
  *
@@ -42,8 +42,11 @@ export function counterexampleRecording(
     property: result.property.id,
     level: result.property.level,
     statement: result.property.statement,
+    phase: ce.phase,
     seed: ce.seed,
     path: ce.path,
+    ...(ce.label === undefined ? {} : { label: ce.label }),
+    input: ce.input,
     shrinks: ce.shrinks,
     reproduce: reproduceCommand(result, options.flags ?? []),
     timeoutMs: options.timeoutMs,

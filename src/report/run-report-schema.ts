@@ -21,6 +21,8 @@ const resultSchema = z.strictObject({
   /** The verdict read against the expected-failures file: what decides the exit code. */
   status: z.enum(['held', 'violated', 'not-exercised', 'expected-failure', 'stale-expected-failure']),
   runs: z.number().int().nonnegative(),
+  /** Of `runs`, how many in each phase (the coverage phase first, then the random one). */
+  phaseRuns: z.strictObject({ coverage: z.number().int().nonnegative(), random: z.number().int().nonnegative() }).optional(),
   held: z.number().int().nonnegative(),
   violated: z.number().int().nonnegative(),
   notExercised: z.number().int().nonnegative(),
@@ -30,7 +32,9 @@ const resultSchema = z.strictObject({
     timeout: z.number().int().nonnegative(),
   }),
   durationMs: z.number().nonnegative(),
-  expectedFailure: z.strictObject({ reason: z.string(), seed: z.number().int(), path: z.string() }).optional(),
+  expectedFailure: z
+    .strictObject({ reason: z.string(), seed: z.number().int().optional(), path: z.string().optional(), input: z.unknown().optional() })
+    .optional(),
   /** The shrunk failing trial as a (redacted) recording, with its counterexample block. */
   counterexample: recordingSchema.optional(),
   /** Where the counterexample was saved, when it was. */
@@ -54,6 +58,25 @@ export const runReportSchema = z.strictObject({
   shard: z.strictObject({ index: z.number().int().positive(), count: z.number().int().positive() }).optional(),
   /** Sessions actually run (each input runs once per client, whatever the number of properties). */
   trials: z.number().int().nonnegative(),
+  /** Of `trials`, how many in each phase (shrinking included). */
+  phases: z.strictObject({ coverage: z.number().int().nonnegative(), random: z.number().int().nonnegative() }).optional(),
+  /**
+   * Exercise accounting: per client, per property how many trials gave it something to judge, and
+   * per dimension value how many trials drew it (searching, not shrinking).
+   */
+  exercise: z
+    .record(
+      z.string(),
+      z.strictObject({
+        properties: z.record(z.string(), z.number().int().nonnegative()),
+        dimensions: z.record(z.string(), z.record(z.string(), z.number().int().nonnegative())),
+      }),
+    )
+    .optional(),
+  /** `--min-exercised N`: the properties exercised fewer than N times by some client (a failed run). */
+  underExercised: z
+    .array(z.strictObject({ client: z.string(), property: z.string(), exercised: z.number().int().nonnegative() }))
+    .optional(),
   summary: z.strictObject({
     pairs: z.number().int().nonnegative(),
     held: z.number().int().nonnegative(),
@@ -63,6 +86,8 @@ export const runReportSchema = z.strictObject({
     staleExpectedFailures: z.number().int().nonnegative(),
   }),
   exitCode: z.union([z.literal(0), z.literal(1)]),
+  /** The minimum of `--min-exercised`, when given. */
+  minExercised: z.number().int().nonnegative().optional(),
   results: z.array(resultSchema),
 })
 

@@ -2,7 +2,7 @@ import { describeSource } from '../property/property.js'
 import { specReferences } from '../property/spec-references.js'
 import type { Redactor } from '../recording/redactor.js'
 import type { Expectation } from '../runner/expected-failures.js'
-import type { PropertyResult } from '../runner/fuzz.js'
+import type { FuzzStats, PropertyResult } from '../runner/fuzz.js'
 import { TOOL_NAME, TOOL_VERSION } from '../version.js'
 import { counterexampleRecording } from './counterexample-recording.js'
 import { RUN_REPORT_FORMAT, RUN_REPORT_VERSION, type RunReport, type RunReportResult } from './run-report-schema.js'
@@ -17,6 +17,10 @@ export interface RunFacts {
   timeoutMs: number
   shard?: { index: number; count: number }
   trials: number
+  /** Sessions per phase, and per client per dimension value (FuzzStats). */
+  stats?: FuzzStats
+  /** `--min-exercised N`: fewer exercised trials than this fails the run. */
+  minExercised?: number
   startedAt: string
   durationMs: number
   /** The run's flags beyond client/property/seed/path, for reproduce commands. */
@@ -66,6 +70,7 @@ export function buildRunReport(facts: RunFacts): { report: RunReport; redactors:
       verdict: result.verdict,
       status: statusOf(result, expectation),
       runs: result.runs,
+      phaseRuns: result.phaseRuns,
       held: result.exercised - violated,
       violated,
       notExercised: result.runs - result.exercised,
@@ -76,7 +81,14 @@ export function buildRunReport(facts: RunFacts): { report: RunReport; redactors:
       },
       durationMs: result.durationMs ?? 0,
       ...(expectation
-        ? { expectedFailure: { reason: expectation.entry.reason, seed: expectation.entry.seed, path: expectation.entry.path } }
+        ? {
+            expectedFailure: {
+              reason: expectation.entry.reason,
+              ...(expectation.entry.seed === undefined ? {} : { seed: expectation.entry.seed }),
+              ...(expectation.entry.path === undefined ? {} : { path: expectation.entry.path }),
+              ...(expectation.entry.input === undefined ? {} : { input: expectation.entry.input }),
+            },
+          }
         : {}),
       ...(counterexample ? { counterexample } : {}),
       ...(saved ? { savedAs: saved } : {}),
@@ -91,6 +103,17 @@ export function buildRunReport(facts: RunFacts): { report: RunReport; redactors:
     expectedFailures: count('expected-failure'),
     staleExpectedFailures: count('stale-expected-failure'),
   }
+  const underExercised =
+    facts.minExercised === undefined
+      ? []
+      : facts.results
+          .filter((r) => r.exercised < facts.minExercised!)
+          .map((r) => ({ client: r.client, property: r.property.id, exercised: r.exercised }))
+  const exercise: NonNullable<RunReport['exercise']> = {}
+  for (const result of facts.results) {
+    const entry = (exercise[result.client] ??= { properties: {}, dimensions: facts.stats?.dimensions?.[result.client] ?? {} })
+    entry.properties[result.property.id] = result.exercised
+  }
   const report: RunReport = {
     format: RUN_REPORT_FORMAT,
     version: RUN_REPORT_VERSION,
@@ -102,8 +125,11 @@ export function buildRunReport(facts: RunFacts): { report: RunReport; redactors:
     timeoutMs: facts.timeoutMs,
     ...(facts.shard ? { shard: facts.shard } : {}),
     trials: facts.trials,
+    ...(facts.stats?.phases ? { phases: facts.stats.phases } : {}),
+    exercise,
+    ...(facts.minExercised === undefined ? {} : { minExercised: facts.minExercised, underExercised }),
     summary,
-    exitCode: summary.violated + summary.staleExpectedFailures === 0 ? 0 : 1,
+    exitCode: summary.violated + summary.staleExpectedFailures + underExercised.length === 0 ? 0 : 1,
     results,
   }
   return { report, redactors }

@@ -9,11 +9,13 @@ export const DEFAULT_FOUND_DIR = 'recordings/found'
 
 /** A file name from a client and property: `cmd:` names keep only safe characters. */
 function baseName(result: PropertyResult): string {
-  return `${safeFileName(result.client, 60)}--${result.property.id}--seed${result.counterexample!.seed}`
+  const ce = result.counterexample!
+  return `${safeFileName(result.client, 60)}--${result.property.id}--${ce.phase === 'coverage' ? `coverage${ce.path}` : `seed${ce.seed}`}`
 }
 
 /**
  * Saves a violated result's shrunk counterexample in `dir`: `<client>--<property>--seed<N>.json`
+ * (`--coverage<I>.json` for a coverage-phase find)
  * (a recording with the counterexample block; `replay` re-runs it) and a `.curl.sh` beside it with
  * the requests as curl commands. Both are redacted and leak-checked. Returns the JSON file's path.
  *

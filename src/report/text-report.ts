@@ -67,7 +67,8 @@ export function reproduceCommand(result: PropertyResult, flags: readonly string[
   if (!ce) return ''
   return [
     `npx mcp-auth-harness fuzz --client ${shellQuote(result.client)} --property ${result.property.id}`,
-    `--seed ${ce.seed} --path "${ce.path}"`,
+    // The coverage phase is the same on every run: naming it is enough.
+    ce.phase === 'coverage' ? '--phases coverage' : `--seed ${ce.seed} --path "${ce.path}"`,
     ...flags,
   ].join(' ')
 }
@@ -84,7 +85,7 @@ export function counterexampleReport(result: PropertyResult, flags: readonly str
     `✗ ${result.client} violates ${property.id} [${property.level}]`,
     `  ${property.statement}`,
     `  source: ${describeSource(property.source)}`,
-    `  counterexample (after ${ce.shrinks} shrink steps):`,
+    `  counterexample (${ce.phase === 'coverage' ? `coverage input #${ce.path}: ${ce.label}` : `random trial, seed ${ce.seed}`}; after ${ce.shrinks} shrink steps):`,
     `    config:   ${JSON.stringify(ce.trial.config)}`,
     `    scenario: ${JSON.stringify(ce.trial.scenario)}`,
     `    outcome:  ${describeOutcome(ce.trial.outcome)}`,
@@ -97,7 +98,7 @@ export function counterexampleReport(result: PropertyResult, flags: readonly str
     `  violations:`,
     ...ce.violations.slice(0, 10).map((v) => `    - ${v.message}`),
     ...(ce.violations.length > 10 ? [`    … and ${ce.violations.length - 10} more`] : []),
-    `  reproduce (seed ${ce.seed}, path ${ce.path}):`,
+    ce.phase === 'coverage' ? `  reproduce (the coverage phase is the same on every run):` : `  reproduce (seed ${ce.seed}, path ${ce.path}):`,
     `    ${reproduceCommand(result, flags)}`,
   ]
   // Reports end up in CI logs: the same redaction as recordings (the seed and path reproduce the values).

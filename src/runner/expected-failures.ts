@@ -1,26 +1,38 @@
 import { z } from 'zod'
 import { readJsonFile, validateFile } from '../recording/input-file.js'
+import { trialInputSchema } from '../dimensions/trial-input-schema.js'
+import type { TrialInput } from '../arbitraries/trial-input.js'
 import type { PropertyResult } from './fuzz.js'
 
 const schema = z.strictObject({
   description: z.string().optional(),
   failures: z.array(
-    z.strictObject({
-      client: z.string().min(1),
-      property: z.string().min(1),
-      seed: z.number().int(),
-      path: z.string().regex(/^\d+(:\d+)*$/),
-      reason: z.string().min(1),
-    }),
+    z
+      .strictObject({
+        client: z.string().min(1),
+        property: z.string().min(1),
+        /** The concrete input that shows it: replayed as is, whatever the arbitraries become. */
+        input: trialInputSchema.optional(),
+        /** A convenience: the random-phase seed and path that drew it (with today's arbitraries). */
+        seed: z.number().int().optional(),
+        path: z
+          .string()
+          .regex(/^\d+(:\d+)*$/)
+          .optional(),
+        reason: z.string().min(1),
+      })
+      .refine((entry) => entry.input !== undefined || (entry.seed !== undefined && entry.path !== undefined), {
+        message: 'an entry needs its "input" (config and plan), or a "seed" and "path"',
+      }),
   ),
 })
 
-/** A property a client is known to violate, with the seed and path that show it and why. */
-export type ExpectedFailure = z.infer<typeof schema>['failures'][number]
+/** A property a client is known to violate, with the input (or seed and path) that shows it and why. */
+export type ExpectedFailure = Omit<z.infer<typeof schema>['failures'][number], 'input'> & { input?: TrialInput }
 
 /** Reads and validates an expected-failures file; errors name the file and the JSON path. */
 export async function loadExpectedFailures(file: string): Promise<ExpectedFailure[]> {
-  return validateFile(schema, await readJsonFile(file), file, 'expected-failures file').failures
+  return validateFile(schema, await readJsonFile(file), file, 'expected-failures file').failures as ExpectedFailure[]
 }
 
 /** How a listed failure fared: seen in this run, not seen but still reproducing with its seed, or fixed (stale entry). */
@@ -28,7 +40,7 @@ export type Expectation = { entry: ExpectedFailure; status: 'seen' | 'reproduced
 
 /**
  * Matches results with the expected failures. A listed pair that did not fail in this run is
- * replayed with its seed and path: still failing means the run just did not draw that input;
+ * replayed from its input (or seed and path): still failing means the run just did not draw that input;
  * passing means the bug is fixed and the entry is stale.
  */
 export async function checkExpectations(

@@ -5,6 +5,9 @@ import { RecordingError } from '../recording/recording-error.js'
 import { TRANSPORTS } from '../config/client-config.js'
 import type { Scenario } from '../scenario/scenario.js'
 import { runTrial } from './run-trial.js'
+import { resolveScenario } from '../scenario/resolve-scenario.js'
+import type { ScenarioPlan } from '../scenario/scenario-plan.js'
+import type { ClientConfig } from '../config/client-config.js'
 import type { Trial } from './trial.js'
 
 /** Consecutive replays a counterexample must hold in to count as fixed. */
@@ -49,10 +52,13 @@ export async function replayCounterexample(
   property: Property,
   options: { timeoutMs: number; times?: number },
 ): Promise<CounterexampleReplay> {
-  const scenario = savedScenario(recording, file)
+  // The concrete input when the file has one (it re-resolves against the same config); else the saved scenario.
+  const input = recording.counterexample?.input
+  const config = input?.config ?? recording.config
+  const scenario = input ? resolveScenario(input.config as ClientConfig, input.plan as ScenarioPlan) : savedScenario(recording, file)
   const runs: CounterexampleReplay['runs'] = []
   for (let i = 0; i < (options.times ?? FIXED_AFTER); i++) {
-    const trial = await runTrial(client, recording.config, scenario, { timeoutMs: options.timeoutMs })
+    const trial = await runTrial(client, config as ClientConfig, scenario, { timeoutMs: options.timeoutMs })
     runs.push({ trial, violations: property.exercised(trial) ? property.check(trial) : [] })
   }
   const failed = runs.filter((run) => run.violations.length > 0).length

@@ -8,7 +8,18 @@ import { PROPERTIES } from '../../../properties/index.js'
 import { resolveClients, selectProperties } from '../select.js'
 import type { Property } from '../../property/property.js'
 import { clientColumnWidth, counterexampleReport, expectationReport, tableHeader, tableRow } from '../../report/text-report.js'
-import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, fuzz, type PropertyResult } from '../../runner/fuzz.js'
+import {
+  DEFAULT_RUNS,
+  DEFAULT_TIMEOUT_MS,
+  fuzz,
+  PHASES,
+  type FuzzStats,
+  type Phase,
+  type PropertyResult,
+} from '../../runner/fuzz.js'
+import { coverageInputs } from '../../coverage/coverage-inputs.js'
+import { findingLine, runSummaryLine } from '../../report/findings.js'
+import { MATRIX_LEGEND, verdictMatrix } from '../../report/verdict-matrix.js'
 import {
   checkExpectations,
   loadExpectedFailures,
@@ -24,6 +35,7 @@ import { ProgressBar } from '../../report/progress-bar.js'
 import { buildRunReport } from '../../report/run-report.js'
 import { runReportJson, writeReports } from '../../report/write-reports.js'
 import { EXIT, UsageError } from '../usage-error.js'
+import { judgeInput } from '../../runner/judge-input.js'
 
 interface FuzzArgs {
   client?: string[]
@@ -44,6 +56,21 @@ interface FuzzArgs {
   junit?: string
   'checks-dir'?: string
   summary?: string
+  phases?: string
+  'min-exercised'?: number
+  verbose: boolean
+}
+
+/** `--phases coverage,random` → the phases in run order; anything else is a usage error. */
+export function parsePhases(text: string | undefined, path: string | undefined): readonly Phase[] {
+  if (text === undefined) return path === undefined ? PHASES : ['random']
+  const named = text.split(',').map((p) => p.trim())
+  const unknown = named.filter((p) => !PHASES.includes(p as Phase))
+  if (named.length === 0 || unknown.length > 0)
+    throw new UsageError(`--phases takes a comma-separated list of ${PHASES.join(', ')}, got "${text}"`)
+  if (path !== undefined && named.includes('coverage'))
+    throw new UsageError('--path replays a random-phase trial: use it with --phases random (or without --phases)')
+  return PHASES.filter((p) => named.includes(p))
 }
 
 /** The expected-failures file shipped with the package (the bundled SDK clients' known bugs). */
@@ -95,6 +122,10 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   if (args.path !== undefined && !/^\d+(:\d+)*$/.test(args.path))
     throw new UsageError(`--path must look like "3:0:1" (as printed with a counterexample), got "${args.path}"`)
   const shard = parseShard(args.shard)
+  const phases = parsePhases(args.phases, args.path)
+  const minExercised = args['min-exercised']
+  if (minExercised !== undefined && (!Number.isInteger(minExercised) || minExercised < 1))
+    throw new UsageError(`--min-exercised must be a positive whole number, got ${minExercised}`)
   if (shard && args.seed === undefined)
     throw new UsageError('--shard needs --seed: every shard must draw from the same sequence (e.g. --seed $GITHUB_RUN_ID)')
   for (const [flag, path, kind] of [
@@ -112,17 +143,26 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   // With --json, stdout carries the one JSON document and nothing else.
   const out = args.json ? () => undefined : writeOut
 
+  const coverageSizes = phases.includes('coverage') ? clients.map((client) => coverageInputs(client).length) : []
+  const phaseText = [
+    ...(phases.includes('coverage')
+      ? [`coverage phase (${[...new Set(coverageSizes)].join('/')} inputs per client, the same every run)`]
+      : []),
+    ...(phases.includes('random') ? [`${args.runs} random trials per client (seed ${seed})`] : []),
+  ].join(', then ')
   out(
-    `mcp-auth-harness fuzz: ${clients.length} client(s) × ${properties.length} propert${properties.length === 1 ? 'y' : 'ies'}, ${args.runs} trials each${shard ? ` (shard ${shard.index}/${shard.count}: every ${shard.count}th)` : ''}, seed ${seed}, timeout ${args.timeout} ms per trial\n\n`,
+    `mcp-auth-harness fuzz: ${clients.length} client(s) × ${properties.length} propert${properties.length === 1 ? 'y' : 'ies'}: ${phaseText}${shard ? `; shard ${shard.index}/${shard.count} (every ${shard.count}th input)` : ''}; timeout ${args.timeout} ms per trial\n\n`,
   )
   const expectedFile = args['expected-failures'] === 'none' ? undefined : args['expected-failures']
   const expected = expectedFile ? await loadExpectedFailures(expectedFile) : []
   const expectations = new Map<PropertyResult, Expectation>()
   const width = clientColumnWidth(clients.map((client) => client.name))
-  out(`${tableHeader(width)}\n`)
+  // --verbose streams the full table as results come; the default prints one matrix at the end.
+  const verbose = args.verbose ? out : () => undefined
+  verbose(`${tableHeader(width)}\n`)
   const startedAt = new Date().toISOString()
   const started = performance.now()
-  const stats = { trials: 0 }
+  const stats: FuzzStats & { trials: number } = { trials: 0 }
   const progress = ProgressBar.forTerminal(clients.length * properties.length)
   let done = 0
   const results = await fuzz({
@@ -130,6 +170,7 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     clients,
     properties,
     runs: args.runs,
+    phases,
     seed,
     timeoutMs: args.timeout,
     concurrency: args.concurrency,
@@ -143,7 +184,7 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
       ).values()
       if (expectation) expectations.set(result, expectation)
       progress?.clear()
-      out(`${tableRow(result, width, expectation)}\n`)
+      verbose(`${tableRow(result, width, expectation)}\n`)
       progress?.update(++done, `${result.client} × ${result.property.id}`)
     },
   })
@@ -152,27 +193,38 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   const violated = results.filter((result) => result.verdict === 'violated' && !expectations.has(result))
   const saved = new Map<PropertyResult, string>()
   for (const result of violated) {
-    out(`\n${counterexampleReport(result, reproduceFlags(args))}\n`)
-    if (args['found-dir'] !== 'none') {
-      const file = await saveCounterexample(result, args['found-dir'], {
+    if (args['found-dir'] === 'none') continue
+    saved.set(
+      result,
+      await saveCounterexample(result, args['found-dir'], {
         flags: reproduceFlags(args),
         timeoutMs: args.timeout,
         configFormat: args['config-format'],
-      })
-      saved.set(result, file)
-      out(`  saved: ${file} (replay it: npx mcp-auth-harness replay ${shellQuote(file)})\n`)
-    }
+      }),
+    )
   }
-  for (const [result, expectation] of expectations)
-    out(`\n${expectationReport(result, expectation, expectedFile!, reproduceFlags(args))}\n`)
-  const stale = [...expectations.values()].filter((e) => e.status === 'stale').length
-  const known = expectations.size - stale
-  const verdict = [
-    violated.length === 0 ? 'no unexpected violation' : `${violated.length} client × property pair(s) VIOLATED`,
-    ...(known > 0 ? [`${known} expected failure(s)`] : []),
-    ...(stale > 0 ? [`${stale} STALE expected failure(s)`] : []),
-  ].join(', ')
-  out(`\n${stats.trials} trials in ${(durationMs / 1000).toFixed(1)} s, each judged by every property: ${verdict}.\n`)
+  if (args.verbose) {
+    for (const result of violated) {
+      out(`\n${counterexampleReport(result, reproduceFlags(args))}\n`)
+      const file = saved.get(result)
+      if (file) out(`  saved: ${file} (replay it: npx mcp-auth-harness replay ${shellQuote(file)})\n`)
+    }
+    for (const [result, expectation] of expectations)
+      out(`\n${expectationReport(result, expectation, expectedFile!, reproduceFlags(args))}\n`)
+  } else {
+    out(`${verdictMatrix(results, expectations).join('\n')}\n${MATRIX_LEGEND}\n`)
+    const findings = [...violated, ...expectations.keys()]
+    if (findings.length > 0) out('\nfindings (details: --verbose, or the saved file):\n')
+    for (const result of findings)
+      out(`${findingLine(result, expectations.get(result), { flags: reproduceFlags(args), saved: saved.get(result) })}\n`)
+  }
+  const underExercised =
+    minExercised === undefined ? [] : results.filter((result) => result.exercised < minExercised)
+  for (const result of underExercised)
+    out(
+      `✗ --min-exercised ${minExercised}: ${result.client} × ${result.property.id} was exercised by ${result.exercised} of ${result.runs} trials\n`,
+    )
+  out(`\n${runSummaryLine({ results, expectations, violated, trials: stats.trials, phases: stats.phases, durationMs, underExercised: underExercised.length })}\n`)
 
   const { report, redactors } = buildRunReport({
     results,
@@ -183,6 +235,8 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     timeoutMs: args.timeout,
     ...(shard ? { shard } : {}),
     trials: stats.trials,
+    stats,
+    ...(minExercised === undefined ? {} : { minExercised }),
     startedAt,
     durationMs,
     flags: reproduceFlags(args),
@@ -207,12 +261,13 @@ async function replayEntry(
 ) {
   const client = clients.find((c) => c.name === entry.client)!
   const property = properties.find((p) => p.id === entry.property)!
+  if (entry.input) return judgeInput(client, property, entry.input, { timeoutMs: args.timeout })
   const [result] = await fuzz({
     clients: [client],
     properties: [property],
     runs: args.runs,
-    seed: entry.seed,
-    path: entry.path,
+    seed: entry.seed!,
+    path: entry.path!,
     timeoutMs: args.timeout,
   })
   return result!
@@ -229,7 +284,25 @@ const module: CommandModule<object, FuzzArgs> = {
         describe: 'Client(s) to test: a name (see `list`), cmd:COMMAND or module:PATH; default: the SDK clients (v1 and v2)',
       })
       .option('property', { type: 'string', array: true, describe: 'Property id(s) to check (see `list`); default: all' })
-      .option('runs', { type: 'number', default: DEFAULT_RUNS, describe: 'Random trials per client × property' })
+      .option('runs', {
+        type: 'number',
+        default: DEFAULT_RUNS,
+        describe: 'Random-phase trials per client (the coverage phase before it has a fixed size)',
+      })
+      .option('phases', {
+        type: 'string',
+        describe:
+          'Comma-separated phases to run, in order: coverage (deterministic: named scenarios, OAuth base choices, every pair of dimension values), random (fast-check, --runs trials of --seed); default: coverage,random',
+      })
+      .option('min-exercised', {
+        type: 'number',
+        describe: 'Fail the run (exit 1) when a selected property was exercised by fewer than N trials of some client',
+      })
+      .option('verbose', {
+        type: 'boolean',
+        default: false,
+        describe: 'The full table as results come, each counterexample with its traffic, each expected failure explained',
+      })
       .option('seed', { type: 'number', describe: 'fast-check seed; the same seed replays the same trials' })
       .option('path', {
         type: 'string',
@@ -307,7 +380,12 @@ const module: CommandModule<object, FuzzArgs> = {
         '$0 fuzz --seed 7 --shard 2/4 --junit junit-2.xml --summary "$GITHUB_STEP_SUMMARY"',
         'CI: the second of four shards, with a JUnit report and a job summary',
       )
-      .example('$0 fuzz --json > report.json', 'one JSON document, for scripts'),
+      .example('$0 fuzz --json > report.json', 'one JSON document, for scripts')
+      .example('$0 fuzz --client cmd:./my-client.sh --phases coverage --concurrency 2', 'a slow client: the coverage phase only, two at a time')
+      .example(
+        '$0 fuzz --client sdk-streamable --property session-id-echoed --min-exercised 20',
+        'fail unless the property was really judged 20 times',
+      ),
   handler: () => undefined, // run by cli.ts, which owns exit codes
 }
 

@@ -48,7 +48,7 @@ async function replayCounterexampleCommand(args: ReplayArgs, recording: Recordin
   const timeoutMs = args.timeout ?? info.timeoutMs
   const { verdict, runs } = await replayCounterexample(recording, args.recording, client, property, { timeoutMs })
   writeOut(
-    `replayed counterexample ${args.recording} (${info.client} × ${info.property}, seed ${info.seed}, path ${info.path}) against ${client.name}, ${runs.length} times:\n`,
+    `replayed counterexample ${args.recording} (${info.client} × ${info.property}, ${info.phase === 'coverage' ? `coverage input #${info.path}: ${info.label ?? ''}` : `seed ${info.seed}, path ${info.path}`}${info.input ? '; its saved input' : '; its saved scenario'}) against ${client.name}, ${runs.length} times:\n`,
   )
   runs.forEach(({ trial, violations }, i) => {
     writeOut(

@@ -1,0 +1,65 @@
+import { z } from 'zod'
+import { TRANSPORTS } from '../config/client-config.js'
+import { PROTOCOL_VERSIONS } from '../scenario/scenario.js'
+import { DIMENSIONS } from './dimensions.js'
+
+/** The string values a dimension declares (its categories), for an enum. */
+function categories(name: string): [string, ...string[]] {
+  const values = DIMENSIONS.find((d) => d.name === name)!.values.filter((v): v is string => typeof v === 'string')
+  return values as [string, ...string[]]
+}
+
+const optionalScope = (name: string) => z.enum(categories(name).filter((v) => v !== 'none') as [string, ...string[]]).optional()
+
+const oauthPlanSchema = z.strictObject({
+  challenge: z.enum(categories('oauth.challenge')),
+  prm: z.enum(categories('oauth.prm')),
+  prmResource: z.enum(categories('oauth.prmResource')),
+  asOrigin: z.enum(categories('oauth.asOrigin')),
+  issuerPath: z.enum(categories('oauth.issuerPath')),
+  asMetadata: z.enum(categories('oauth.asMetadata')),
+  pkce: z.enum(categories('oauth.pkce')),
+  registration: z.enum(categories('oauth.registration')),
+  tokenAuth: z.enum(categories('oauth.tokenAuth')),
+  stepUpScope: optionalScope('oauth.stepUpScope'),
+  challengeScope: optionalScope('oauth.challengeScope'),
+  tokenAccepted: z.boolean(),
+})
+
+const authPlanSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('none') }),
+  z.strictObject({
+    kind: z.literal('static-header'),
+    credential: z.enum(categories('static.credential')),
+    pick: z.number().int().nonnegative(),
+    challenge: z.enum(categories('static.challenge')),
+  }),
+  z.strictObject({ kind: z.literal('oauth'), oauth: oauthPlanSchema }),
+])
+
+/**
+ * A trial's concrete input (config + plan) as saved in counterexample files and
+ * `expected-failures.json`: re-running it needs no seed, so it survives changes to the arbitraries.
+ * The categories come from the dimension table, so a new value is accepted where it is declared.
+ */
+export const trialInputSchema = z.strictObject({
+  config: z.strictObject({
+    transport: z.enum(TRANSPORTS as [string, ...string[]]),
+    url: z.url(),
+    headers: z.record(z.string(), z.string()),
+    oauthClientId: z.string().min(1).optional(),
+  }),
+  plan: z.strictObject({
+    endpoint: z.enum(categories('endpoint')),
+    protocolVersions: z.array(z.enum(PROTOCOL_VERSIONS)).min(1),
+    responseMode: z.enum(categories('responseMode')),
+    getStream: z.enum(categories('getStream')),
+    sessions: z.boolean(),
+    deleteAllowed: z.boolean(),
+    legacyEndpoint: z.enum(categories('legacyEndpoint')),
+    tools: z.boolean(),
+    auth: authPlanSchema,
+    moved: z.boolean(),
+    notFound: z.enum(categories('notFound')),
+  }),
+})
