@@ -1,7 +1,8 @@
 // `npm run bench`: trials per second for each built-in client in process and over real ports,
 // replay of a recording, a `cmd:` client, the official conformance suite on the same client
 // command, a default fuzz run and the heap after 10 000 trials, each rate beside the SDK's
-// InMemoryTransport session measured in the same run. Prints a table, writes bench-results/bench.json.
+// InMemoryTransport session measured in the same run; then the mutant benchmark (trials to detection
+// of every faulty client). Prints a table, writes bench-results/bench.json.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import fc from 'fast-check'
@@ -21,6 +22,7 @@ import { inMemorySession } from './in-memory-baseline.js'
 import { rate, SECONDS } from './rate.js'
 import { runConformanceAuthSuite } from './conformance-suite.js'
 import { memoryAfterTrials } from './memory.js'
+import { MUTANT_SEEDS, mutantBenchmark } from './mutants.js'
 
 const SEED = 20261126
 const MEMORY_TRIALS = Number(process.env.BENCH_MEMORY_TRIALS ?? 10_000)
@@ -73,6 +75,15 @@ async function replayLoop(file: string): Promise<() => Promise<void>> {
   }
 }
 
+// `npm run bench -- --only mutants`: just the mutant benchmark (search power), a few minutes.
+if (process.argv.includes('--only') && process.argv.includes('mutants')) {
+  const { lines, withCoverage, randomOnly } = await mutantBenchmark()
+  console.log(lines.join('\n'))
+  mkdirSync('bench-results', { recursive: true })
+  writeFileSync('bench-results/mutants.json', `${JSON.stringify({ withCoverage, randomOnly }, null, 2)}\n`)
+  process.exit(0)
+}
+
 type Row = { name: string; perSecond: number; count: number; ratio: number; unit?: string }
 const rows: Row[] = []
 const baseline = await rate(inMemorySession)
@@ -117,6 +128,8 @@ await fuzz({
 const fuzzSeconds = (performance.now() - fuzzStarted) / 1000
 const memory = await memoryAfterTrials(clientByName('sdk-streamable-no-oauth'), MEMORY_TRIALS, SEED)
 
+const mutants = await mutantBenchmark()
+
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`
 const lines = [
   `mcp-auth-harness bench — ${machine}, ${SECONDS} s per row, seed ${SEED}`,
@@ -130,11 +143,14 @@ const lines = [
   `conformance auth suite: ${conformance.checks} checks (${conformance.failed} failed) in ${conformance.seconds.toFixed(1)} s`,
   `default fuzz run (${DEFAULT_CLIENTS.length} SDK clients × ${PROPERTIES.length} properties × ${DEFAULT_RUNS} runs): ${stats.trials} trials in ${fuzzSeconds.toFixed(1)} s`,
   `heap after trials (sdk-streamable-no-oauth, every property): ${memory.map((m) => `${m.trials} → ${m.heapMb.toFixed(1)} MB`).join(', ')}`,
+  '',
+  `mutants: each faulty client against its own property, seeds ${MUTANT_SEEDS[0]}–${MUTANT_SEEDS.at(-1)}, trials to detection`,
+  ...mutants.lines,
 ]
 console.log(lines.join('\n'))
 mkdirSync('bench-results', { recursive: true })
 writeFileSync(
   'bench-results/bench.json',
-  `${JSON.stringify({ machine, seconds: SECONDS, seed: SEED, rows, conformance, fuzz: { trials: stats.trials, seconds: fuzzSeconds }, memory }, null, 2)}\n`,
+  `${JSON.stringify({ machine, seconds: SECONDS, seed: SEED, rows, conformance, fuzz: { trials: stats.trials, seconds: fuzzSeconds }, memory, mutants: { withCoverage: mutants.withCoverage, randomOnly: mutants.randomOnly } }, null, 2)}\n`,
 )
 process.exit(0)

@@ -8,9 +8,19 @@ import { issuedTokens } from '../src/traffic/oauth-flow.js'
 const ID = 'headers-always-sent'
 
 /**
+ * The MCP endpoint's exchanges on the configured origin. A request to another origin (the hop
+ * after a cross-origin 307, an endpoint announced on a moved server) must not carry the headers:
+ * that is no-header-leak's rule, and the Fetch standard drops Authorization on such a redirect.
+ */
+function judgedExchanges(trial: Trial) {
+  const origin = new URL(trial.config.url).origin
+  return mcpEndpointExchanges(trial.config, trial.exchanges).filter((e) => new URL(e.url).origin === origin)
+}
+
+/**
  * Every request to the MCP endpoint (the configured URL; for HTTP+SSE also the announced POST
- * endpoint) carries every configured header exactly once, with its exact value: POSTs, GET
- * streams, DELETEs, re-initialisations and retries alike.
+ * endpoint) on the configured origin carries every configured header exactly once, with its
+ * exact value: POSTs, GET streams, DELETEs, re-initialisations and retries alike.
  */
 export const headersAlwaysSent: Property = {
   id: ID,
@@ -21,13 +31,13 @@ export const headersAlwaysSent: Property = {
   },
   level: 'EXPECTED',
   exercised: (trial) =>
-    Object.keys(trial.config.headers).length > 0 && mcpEndpointExchanges(trial.config, trial.exchanges).length > 0,
+    Object.keys(trial.config.headers).length > 0 && judgedExchanges(trial).length > 0,
   check(trial: Trial): Violation[] {
     const violations: Violation[] = []
     // Once OAuth issued a token, Authorization carries it: what happens to a configured static
     // Authorization then is unspecified (spec-rules U7), so only the other headers are judged.
     const tokenTick = Math.min(...issuedTokens(trial).map((t) => t.tick))
-    for (const exchange of mcpEndpointExchanges(trial.config, trial.exchanges)) {
+    for (const exchange of judgedExchanges(trial)) {
       const request = `request #${exchange.seq} ${exchange.method} ${exchange.url}`
       for (const [name, expected] of Object.entries(trial.config.headers)) {
         if (name.toLowerCase() === 'authorization' && exchange.requestTick > tokenTick) continue

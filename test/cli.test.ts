@@ -5,21 +5,23 @@ describe('mcp-auth-harness CLI', () => {
   it('fuzz with defaults tests the SDK clients over both transports and exits 0 when all hold', async () => {
     const { code, stdout } = await cli('fuzz', '--runs', '10', '--seed', '1')
     expect(code).toBe(0)
-    for (const name of [
-      'sdk-streamable',
-      'sdk-sse',
-      'sdk-streamable-no-oauth',
-      'sdk-sse-no-oauth',
-      'sdk2-streamable',
-      'sdk2-sse',
-    ]) {
-      expect(stdout).toMatch(new RegExp(`^${name} +headers-always-sent +10( +\\d+){3} +held`, 'm'))
-      expect(stdout).toMatch(new RegExp(`^${name} +no-discovery-without-challenge +10( +\\d+){3} +held`, 'm'))
-    }
-    expect(stdout).toMatch(/\d+ trials in [\d.]+ s, each judged by every property/)
-    // The SDK's known bugs (expected-failures.json) are reported as such and do not fail the run.
-    expect(stdout).toContain('~ expected failure: sdk-sse × bounded-auth-retries')
+    // One matrix that fits a screen: a column per client, a row per property.
+    expect(stdout.trimEnd().split('\n').length).toBeLessThanOrEqual(60)
+    expect(stdout).toMatch(/^clients: 1 sdk-streamable {2}2 sdk-sse {2}3 sdk-streamable-no-oauth {2}4 sdk-sse-no-oauth {2}5 sdk2-streamable {2}6 sdk2-sse/m)
+    expect(stdout).toMatch(/^headers-always-sent +EXPECTED( +✓\d+){7}$/m)
+    expect(stdout).toMatch(/^no-discovery-without-challenge +MUST( +✓\d+){7}$/m)
+    expect(stdout).toMatch(/coverage phase \(\d+ inputs per client, the same every run\), then 10 random trials per client \(seed 1\)/)
+    expect(stdout).toMatch(/\d+ trials \(coverage \d+, random \d+\) in [\d.]+ s, each judged by every property/)
+    // The SDK's known bugs (expected-failures.json) are reported as such, a line each, and do not fail the run.
+    expect(stdout).toMatch(/^~ sdk-sse × bounded-auth-retries \[SHOULD\]: /m)
     expect(stdout).toMatch(/no unexpected violation, \d+ expected failure\(s\)/)
+  })
+
+  it('fuzz --verbose prints the full table and explains each expected failure', async () => {
+    const { code, stdout } = await cli('fuzz', '--client', 'sdk-sse', '--runs', '10', '--seed', '1', '--verbose')
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^sdk-sse +headers-always-sent +\d+( +\d+){3} +held/m)
+    expect(stdout).toContain('~ expected failure: sdk-sse × bounded-auth-retries')
   })
 
   it('a faulty client: prints the shrunk counterexample, transcript and reproduce command, exits 1', async () => {
@@ -33,6 +35,7 @@ describe('mcp-auth-harness CLI', () => {
       '3',
       '--runs',
       '50',
+      '--verbose',
     )
     expect(code).toBe(1)
     expect(stdout).toContain('✗ faulty:drops-headers violates headers-always-sent')
@@ -53,7 +56,47 @@ describe('mcp-auth-harness CLI', () => {
     // Every client name stands apart from its description, however long.
     expect(stdout).toMatch(/^  faulty:ignores-resource-metadata +SDK client/m)
     expect(stdout).toMatch(/no-discovery-without-challenge \[MUST\]\n.*\n +source: MCP 2025-03-26/)
-    expect(stdout).toContain('Scenario dimensions:')
+    expect(stdout).toContain('Scenario dimensions')
+    expect(stdout).toMatch(/^ {2}oauth\.pkce +S256\*, plain-only, absent \(when auth is oauth\)$/m)
+  })
+
+  it('list --dimensions --json prints the dimension table as data', async () => {
+    const { code, stdout } = await cli('list', '--dimensions', '--json')
+    expect(code).toBe(0)
+    const { dimensions } = JSON.parse(stdout)
+    const auth = dimensions.find((d: { name: string }) => d.name === 'auth')
+    expect(auth).toMatchObject({ part: 'server', values: ['none', 'static-header', 'oauth'], base: 'none' })
+    expect(dimensions.find((d: { name: string }) => d.name === 'sessions').appliesWhen).toEqual({
+      dimension: 'transport',
+      values: ['streamable-http'],
+    })
+    expect((await cli('list', '--json')).code).toBe(2)
+  })
+
+  it('the default output is one line per finding; a coverage find reproduces with --phases coverage', async () => {
+    const { code, stdout } = await cli('fuzz', '--client', 'faulty:drops-headers', '--property', 'headers-always-sent')
+    expect(code).toBe(1)
+    expect(stdout).toMatch(/^✗ faulty:drops-headers × headers-always-sent \[EXPECTED\]: request #1 POST \S+ lacked configured header X-API-Key$/m)
+    expect(stdout).toMatch(/found by coverage input #\d+ \(open × streamable-http × x-api-key\)/)
+    expect(stdout).toMatch(/reproduce: npx mcp-auth-harness fuzz --client faulty:drops-headers --property headers-always-sent --phases coverage/)
+  })
+
+  it('--min-exercised fails a run that judged a property too rarely, and --phases is checked', async () => {
+    const args = ['fuzz', '--client', 'sdk-sse-no-oauth', '--property', 'session-id-echoed', '--runs', '5', '--seed', '1']
+    // No false green: a run that judged nothing fails.
+    const nothing = await cli(...args)
+    expect(nothing.code).toBe(1)
+    expect(nothing.stdout).toMatch(/^✗ nothing was judged: /m)
+    const plain = await cli(...args, '--property', 'headers-always-sent')
+    expect(plain.code).toBe(0)
+    const strict = await cli(...args, '--property', 'headers-always-sent', '--min-exercised', '1')
+    expect(strict.code).toBe(1)
+    expect(strict.stdout).toMatch(/^✗ --min-exercised 1: sdk-sse-no-oauth × session-id-echoed was exercised by 0 of \d+ trials$/m)
+    const held = await cli('fuzz', '--client', 'sdk-streamable-no-oauth', '--property', 'headers-always-sent', '--runs', '5', '--min-exercised', '20')
+    expect(held.code).toBe(0)
+    expect((await cli(...args, '--phases', 'coverage,shuffle')).code).toBe(2)
+    const randomOnly = await cli(...args, '--phases', 'random')
+    expect(randomOnly.stdout).toMatch(/5 trials \(coverage 0, random 5\)/)
   })
 
   it('--help explains commands and shows examples', async () => {

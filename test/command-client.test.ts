@@ -101,6 +101,7 @@ describe('command clients (cmd:)', () => {
       '4',
       '--concurrency',
       '2',
+      '--verbose',
     )
     expect(code).toBe(1)
     expect(stdout).toMatch(/process: +\S+ test\/fixtures\/config-file-client\.mjs \S+\.mcp\.json --ignore-headers/)

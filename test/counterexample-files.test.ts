@@ -31,14 +31,22 @@ const file = join(
 )
 
 describe('counterexample files', () => {
-  it('fuzz saves each violation as a recording with property, seed, path, reproduce command and curl transcript', () => {
+  it('fuzz saves each violation as a recording with property, phase, its concrete input, reproduce command and curl transcript', () => {
     expect(fuzzRun.code).toBe(1)
     expect(fuzzRun.stdout).toContain(`saved: ${file}`)
     const saved = JSON.parse(readFileSync(file, 'utf8'))
     expect(saved.metadata.source).toBe('fuzz')
-    expect(saved.counterexample).toMatchObject({ client: 'faulty:drops-headers', property: 'headers-always-sent', seed: 8 })
+    expect(saved.counterexample).toMatchObject({
+      client: 'faulty:drops-headers',
+      property: 'headers-always-sent',
+      phase: 'coverage',
+      label: 'open × streamable-http × x-api-key',
+    })
+    // The input is the config and plan themselves, redacted like the config.
+    expect(saved.counterexample.input.config).toEqual(saved.config)
+    expect(saved.counterexample.input.plan.auth).toEqual({ kind: 'none' })
     expect(saved.counterexample.reproduce).toBe(
-      `npx mcp-auth-harness fuzz --client faulty:drops-headers --property headers-always-sent --seed 8 --path "${saved.counterexample.path}" --timeout 5000`,
+      `npx mcp-auth-harness fuzz --client faulty:drops-headers --property headers-always-sent --phases coverage --timeout 5000`,
     )
     expect(saved.counterexample.curl[0]).toMatch(/^curl -sS -X POST http:\/\/\S+ /)
     for (const value of Object.values(saved.config.headers)) expect(value).toMatch(/<redacted:/)
@@ -56,8 +64,22 @@ describe('counterexample files', () => {
     expect(fixed.stdout).toContain('FIXED: headers-always-sent held in 3 consecutive replays')
   })
 
-  it('a counterexample whose scenario is damaged is an input error naming the file and field', async () => {
+  it('a counterexample whose input is damaged is an input error naming the file and field', async () => {
     const saved = JSON.parse(readFileSync(file, 'utf8'))
+    saved.counterexample.input.plan.auth = { kind: 'carrier-pigeon' }
+    const broken = join(dir, 'broken-input.json')
+    writeFileSync(broken, JSON.stringify(saved))
+    const result = await cli('replay', broken)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`${broken}: $.counterexample.input.plan.auth.kind`)
+  })
+
+  it('a counterexample from before inputs replays its scenario; a damaged scenario is an input error', async () => {
+    const saved = JSON.parse(readFileSync(file, 'utf8'))
+    delete saved.counterexample.input
+    const old = join(dir, 'old.json')
+    writeFileSync(old, JSON.stringify(saved))
+    expect((await cli('replay', old)).stdout).toContain('STILL FAILING')
     saved.counterexample.scenario.transport = 'carrier-pigeon'
     const broken = join(dir, 'broken.json')
     writeFileSync(broken, JSON.stringify(saved))

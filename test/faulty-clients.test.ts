@@ -1,53 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import {
-  acceptHeaders,
-  headersAlwaysSent,
-  noDiscoveryWithoutChallenge,
-  PROPERTIES,
-  protocolVersionHeader,
-  sessionIdEchoed,
-} from '../properties/index.js'
-import { dropsSessionId, jsonOnlyAccept, noMcpMethod, noProtocolVersion } from '../src/clients/faulty/transport-faults.js'
-import * as oauth from '../src/clients/faulty/oauth-faults.js'
+import { headersAlwaysSent, PROPERTIES } from '../properties/index.js'
 import * as props from '../properties/index.js'
 import { loadExpectedFailures } from '../src/runner/expected-failures.js'
 import { dropsHeaders } from '../src/clients/faulty/drops-headers.js'
-import { discoveryFirst } from '../src/clients/faulty/discovery-first.js'
 import { noHeadersOnStream } from '../src/clients/faulty/no-headers-on-stream.js'
-import { noHeadersOnPost } from '../src/clients/faulty/no-headers-on-post.js'
 import { FAULTY_CLIENTS } from '../src/clients/registry.js'
-import type { ClientUnderTest } from '../src/clients/client-under-test.js'
-import type { Property } from '../src/property/property.js'
 import { fuzz } from '../src/runner/fuzz.js'
-
-/** Each faulty reference client and the one property it exists to violate. */
-const CASES: Array<[ClientUnderTest, Property, ...string[]]> = [
-  [dropsHeaders, headersAlwaysSent],
-  [discoveryFirst, noDiscoveryWithoutChallenge],
-  [noHeadersOnStream, headersAlwaysSent],
-  [noHeadersOnPost, headersAlwaysSent],
-  [dropsSessionId, sessionIdEchoed],
-  [noProtocolVersion, protocolVersionHeader],
-  [noMcpMethod, props.modernRequestHeaders],
-  [jsonOnlyAccept, acceptHeaders],
-  [oauth.pkcePlain, props.pkceS256],
-  [oauth.noResourceParameter, props.resourceParameter],
-  [oauth.ownScope, props.scopeSelection],
-  // Using the foreign resource it accepted, it also sends that resource as the resource parameter.
-  [oauth.acceptsAnyResource, props.resourceMismatchRejected, 'resource-parameter'],
-  [oauth.tokenInQuery, props.tokenInAuthorizationHeader],
-  [oauth.headersToEveryOrigin, props.noHeaderLeak],
-  [oauth.ignoresResourceMetadata, props.resourceMetadataHonored],
-  // Rewriting the path-inserted PRM URL also rewrites a resource_metadata hint that names it.
-  [oauth.prmRootOnly, props.prmDiscoveryOrder, 'resource-metadata-honored'],
-  [oauth.asMetadataRootOnly, props.asMetadataDiscoveryOrder],
-  [oauth.endlessReauthorization, props.boundedAuthRetries],
-  [oauth.ignoresPkceSupport, props.pkceSupportChecked],
-  [oauth.ignoresPreRegistration, props.clientRegistration],
-  [oauth.guessesRegistration, props.clientRegistration],
-  [oauth.httpClientMetadataUrl, props.clientRegistration],
-  [oauth.noStepUp, props.scopeStepUp],
-]
+import { judgeInput } from '../src/runner/judge-input.js'
+import { FAULTY_CASES } from '../src/clients/faulty/faulty-cases.js'
 
 /** What the SDK under every faulty client already violates (expected-failures.json): not the faulty client's blame. */
 const SDK_KNOWN = (await loadExpectedFailures('expected-failures.json'))
@@ -72,15 +32,16 @@ const OAUTH_PROPERTIES = new Set([
 
 describe('every property can fail: its faulty client is caught and shrunk', () => {
   it('every faulty client is covered here, and every property has one', () => {
-    expect(CASES.map(([client]) => client.name).sort()).toEqual(FAULTY_CLIENTS.map((client) => client.name).sort())
-    expect([...new Set(CASES.map(([, property]) => property.id))].sort()).toEqual(PROPERTIES.map((p) => p.id).sort())
+    expect(FAULTY_CASES.map(({ client }) => client.name).sort()).toEqual(FAULTY_CLIENTS.map((client) => client.name).sort())
+    expect([...new Set(FAULTY_CASES.map(({ property }) => property.id))].sort()).toEqual(PROPERTIES.map((p) => p.id).sort())
   })
 
-  for (const [client, property, ...consequences] of CASES) {
-    it(`${client.name} violates ${property.id}, shrunk to a small counterexample`, async () => {
-      const [result] = await fuzz({ clients: [client], properties: [property], runs: 100, seed: 99, timeoutMs: 5000 })
+  for (const { client, property, consequences } of FAULTY_CASES) {
+    it(`${client.name} violates ${property.id}: found by the coverage phase (so on any seed), shrunk, reproduced`, async () => {
+      const [result] = await fuzz({ clients: [client], properties: [property], runs: 10, seed: 99, timeoutMs: 5000 })
       expect(result!.verdict).toBe('violated')
       const ce = result!.counterexample!
+      expect(ce.phase).toBe('coverage')
       expect(ce.violations.length).toBeGreaterThan(0)
       expect(ce.violations.every((v) => v.property === property.id && v.exchange !== undefined)).toBe(true)
       // Shrunk: at most one configured header, the simplest server that still shows it, a handful of exchanges.
@@ -92,17 +53,20 @@ describe('every property can fail: its faulty client is caught and shrunk', () =
       else expect(ce.trial.scenario?.auth).toEqual({ kind: 'none' })
       expect(ce.trial.exchanges.length).toBeLessThanOrEqual(property === props.boundedAuthRetries ? 150 : needsOAuth ? 80 : 8)
 
-      // The printed seed and path replay the same counterexample.
+      // The coverage phase is the same whatever the seed: the printed command finds it again.
       const [replayed] = await fuzz({
         clients: [client],
         properties: [property],
-        runs: 100,
-        seed: ce.seed,
-        path: ce.path,
+        runs: 10,
+        seed: 12345,
+        phases: ['coverage'],
         timeoutMs: 5000,
       })
       expect(replayed!.counterexample!.trial.config).toEqual(ce.trial.config)
       expect(replayed!.counterexample!.violations.map((v) => v.message)).toEqual(ce.violations.map((v) => v.message))
+      // And the concrete input it carries fails again on its own, no seed involved.
+      const again = await judgeInput(client, property, ce.input, { timeoutMs: 5000 })
+      expect(again.verdict).toBe('violated')
     })
 
     it(`${client.name} is not falsely blamed by the other properties`, async () => {
@@ -111,6 +75,29 @@ describe('every property can fail: its faulty client is caught and shrunk', () =
       for (const result of results) expect(result.counterexample?.violations ?? [], result.property.id).toEqual([])
     })
   }
+
+  it('a random-phase counterexample replays from its seed and path', async () => {
+    const [result] = await fuzz({
+      clients: [dropsHeaders],
+      properties: [headersAlwaysSent],
+      runs: 100,
+      seed: 99,
+      phases: ['random'],
+      timeoutMs: 5000,
+    })
+    const ce = result!.counterexample!
+    expect(ce.phase).toBe('random')
+    const [replayed] = await fuzz({
+      clients: [dropsHeaders],
+      properties: [headersAlwaysSent],
+      runs: 100,
+      seed: ce.seed,
+      path: ce.path,
+      timeoutMs: 5000,
+    })
+    expect(replayed!.counterexample!.trial.config).toEqual(ce.trial.config)
+    expect(replayed!.counterexample!.input).toEqual(ce.input)
+  })
 
   it('the stream-only fault is found on both transports', async () => {
     for (const transport of ['streamable-http', 'sse'] as const) {

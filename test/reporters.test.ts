@@ -56,7 +56,7 @@ describe('reporters', () => {
     expect(report.summary).toMatchObject({ pairs: 6, violated: 1 })
     const violated = report.results.find((r: { status: string }) => r.status === 'violated')
     expect(violated.client).toBe('faulty:drops-headers')
-    expect(violated.counterexample.counterexample.reproduce).toContain('--seed 5 --path')
+    expect(violated.counterexample.counterexample.reproduce).toContain('--phases coverage')
     expect(violated.savedAs).toContain(join(dir, 'found'))
     expect(report.results.some((r: { status: string }) => r.status === 'expected-failure')).toBe(true)
   })
@@ -85,7 +85,9 @@ describe('reporters', () => {
     ]
     const piped = await cli(...args)
     expect(piped.stderr).not.toContain('\r[')
-    expect(piped.stdout).toMatch(/^sdk-streamable +pkce-s256 /m)
+    expect(piped.stdout).toMatch(/^pkce-s256 +MUST +✓\d+/m)
+    // --verbose streams the full table row by row.
+    expect((await cli(...args, '--verbose')).stdout).toMatch(/^sdk-streamable +pkce-s256 /m)
     // `script` (util-linux) gives the command a pseudo-terminal.
     const command = [process.execPath, CLI, ...args].join(' ')
     const terminal = await run('script', ['-qec', command, '/dev/null'])

@@ -5,6 +5,7 @@ import { DEFAULT_CLIENTS } from '../src/clients/registry.js'
 import { loadExpectedFailures } from '../src/runner/expected-failures.js'
 
 const KNOWN = await loadExpectedFailures('expected-failures.json')
+import { coverageInputs } from '../src/coverage/coverage-inputs.js'
 import { fuzz } from '../src/runner/fuzz.js'
 import { runTrial } from '../src/runner/run-trial.js'
 import { noDiscoveryWithoutChallenge } from '../properties/index.js'
@@ -21,7 +22,7 @@ describe('the SDK clients satisfy every property', () => {
         // A violation is allowed only where expected-failures.json lists it (the SDK's known bugs).
         if (!known) expect(result.counterexample?.violations ?? [], `${client.name} × ${result.property.id}`).toEqual([])
         if (result.verdict === 'violated') continue
-        expect(result.runs).toBe(150)
+        expect(result.phaseRuns).toEqual({ coverage: coverageInputs(client).length, random: 150 })
         expect(result.outcomes.timeout).toBe(0)
         const streamableOnly = ['session-id-echoed', 'protocol-version-header', 'accept-headers'].includes(result.property.id)
         const core = ['headers-always-sent', 'no-discovery-without-challenge'].includes(result.property.id)

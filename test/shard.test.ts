@@ -3,6 +3,7 @@ import { headersAlwaysSent, noDiscoveryWithoutChallenge } from '../properties/in
 import { dropsHeaders } from '../src/clients/faulty/drops-headers.js'
 import { SDK_CLIENTS } from '../src/clients/sdk-clients.js'
 import { fuzz } from '../src/runner/fuzz.js'
+import { coverageInputs } from '../src/coverage/coverage-inputs.js'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { cli, ROOT } from './helpers/cli.js'
@@ -19,16 +20,27 @@ describe('--shard i/n: the same seed, disjoint trials that add up to the whole r
     }
     const whole = await fuzz(base)
     const shards = await Promise.all([1, 2, 3].map(async (index) => fuzz({ ...base, shard: { index, count: 3 } })))
+    const coverage = coverageInputs(SDK_CLIENTS[0]!).length
     for (const [i, result] of whole.entries()) {
       const parts = shards.map((s) => s[i]!)
-      expect(parts.map((p) => p.runs)).toEqual([10, 10, 10])
+      // The coverage phase is split the same way as the random one: input i goes to shard (i mod 3) + 1.
+      expect(parts.map((p) => p.phaseRuns.random)).toEqual([10, 10, 10])
+      expect(parts.reduce((n, p) => n + p.phaseRuns.coverage, 0)).toBe(coverage)
+      expect(parts.map((p) => p.phaseRuns.coverage)).toEqual([0, 1, 2].map((k) => Math.ceil((coverage - k) / 3)))
       expect(parts.reduce((n, p) => n + p.exercised, 0)).toBe(result.exercised)
       expect(parts.every((p) => p.verdict === result.verdict)).toBe(true)
     }
   })
 
   it('a violation is found by the shard that draws it and shrinks to a replayable counterexample', async () => {
-    const base = { clients: [dropsHeaders], properties: [headersAlwaysSent], runs: 40, seed: 4, timeoutMs: 5000 }
+    const base = {
+      clients: [dropsHeaders],
+      properties: [headersAlwaysSent],
+      runs: 40,
+      seed: 4,
+      timeoutMs: 5000,
+      phases: ['random'] as const,
+    }
     const [two, one] = await Promise.all([
       fuzz({ ...base, shard: { index: 2, count: 2 } }),
       fuzz({ ...base, shard: { index: 1, count: 2 } }),
@@ -72,7 +84,7 @@ describe('--shard i/n: the same seed, disjoint trials that add up to the whole r
     expect(args).toContain('--shard')
     const result = await cli('fuzz', ...args)
     expect(result.code, result.stdout + result.stderr).toBe(0)
-    expect(result.stdout).toContain('(shard 2/4: every 4th)')
+    expect(result.stdout).toContain('shard 2/4 (every 4th input)')
     expect(existsSync(join(dir, 'reports/junit-2.xml'))).toBe(true)
     expect(existsSync(join(dir, 'reports/checks-2/sdk-streamable/checks.json'))).toBe(true)
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('shard 2/4')

@@ -3,6 +3,7 @@ import { encodeExchange } from '../recording/exchange-codec.js'
 import { Redactor } from '../recording/redactor.js'
 import type { Expectation } from '../runner/expected-failures.js'
 import type { Phase, PropertyResult } from '../runner/fuzz.js'
+import type { TrialOutcome } from '../runner/trial.js'
 import { reproduceCommand } from './text-report.js'
 
 /** A reason or message cut to one readable line. */
@@ -50,6 +51,7 @@ export function runSummaryLine(facts: {
   violated: readonly PropertyResult[]
   trials: number
   phases?: Record<Phase, number> | undefined
+  outcomes?: Record<TrialOutcome['kind'], number> | undefined
   durationMs: number
   underExercised: number
 }): string {
@@ -64,5 +66,7 @@ export function runSummaryLine(facts: {
     `${judged} of ${facts.results.length} pairs exercised`,
   ].join(', ')
   const phases = facts.phases ? ` (coverage ${facts.phases.coverage}, random ${facts.phases.random})` : ''
-  return `${facts.trials} trials${phases} in ${(facts.durationMs / 1000).toFixed(1)} s, each judged by every property: ${verdict}.`
+  const o = facts.outcomes
+  const sessions = o ? `sessions: ${o.completed} completed, ${o['client-error']} client error, ${o.timeout} timeout\n` : ''
+  return `${sessions}${facts.trials} trials${phases} in ${(facts.durationMs / 1000).toFixed(1)} s, each judged by every property: ${verdict}.`
 }

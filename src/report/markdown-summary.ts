@@ -37,6 +37,32 @@ function counterexampleSection(result: RunReportResult): string[] {
   ]
 }
 
+/** Exercise accounting: per client, how often each dimension value was drawn (collapsed). */
+function exerciseSection(report: RunReport): string[] {
+  const exercise = report.exercise ?? {}
+  const clients = Object.entries(exercise).filter(([, e]) => Object.keys(e.dimensions).length > 0)
+  if (clients.length === 0) return []
+  return [
+    '<details><summary>Exercise: trials per dimension value, per client</summary>',
+    '',
+    ...clients.flatMap(([client, { dimensions }]) => [
+      `**\`${cell(client)}\`**`,
+      '',
+      '| dimension | trials per value |',
+      '|---|---|',
+      ...Object.entries(dimensions).map(
+        ([name, counts]) =>
+          `| \`${name}\` | ${Object.entries(counts)
+            .map(([value, n]) => `${cell(value === '' ? "''" : value)}: ${n}`)
+            .join(' · ')} |`,
+      ),
+      '',
+    ]),
+    '</details>',
+    '',
+  ]
+}
+
 /**
  * Markdown for a CI job summary (GitHub's `$GITHUB_STEP_SUMMARY`): the verdict, a table per
  * client × property, and each counterexample's traffic as a Mermaid sequence diagram with the
@@ -60,7 +86,7 @@ export function markdownSummary(report: RunReport): string {
   return [
     `## mcp-auth-harness fuzz: ${verdict}`,
     '',
-    `Seed ${report.seed} · ${report.runs} runs per client × property · ${report.trials} trials in ${(report.durationMs / 1000).toFixed(1)} s${shard} · ${summary.held} held, ${summary.notExercised} not exercised, ${summary.expectedFailures} expected failure(s)`,
+    `Seed ${report.seed} · ${report.phases ? `coverage phase ${report.phases.coverage} trials, random phase ${report.phases.random} · ` : ''}${report.runs} random runs per client · ${report.trials} trials in ${(report.durationMs / 1000).toFixed(1)} s${shard} · ${summary.held} held, ${summary.notExercised} not exercised, ${summary.expectedFailures} expected failure(s)`,
     '',
     ...(notable.length > 0
       ? [
@@ -80,6 +106,7 @@ export function markdownSummary(report: RunReport): string {
     '',
     '</details>',
     '',
+    ...exerciseSection(report),
     ...report.results.flatMap(counterexampleSection),
   ].join('\n')
 }

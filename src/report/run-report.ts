@@ -129,10 +129,17 @@ export function buildRunReport(facts: RunFacts): { report: RunReport; redactors:
     exercise,
     ...(facts.minExercised === undefined ? {} : { minExercised: facts.minExercised, underExercised }),
     summary,
-    exitCode: summary.violated + summary.staleExpectedFailures + underExercised.length === 0 ? 0 : 1,
+    // No false green: a run in which no property was ever exercised judged nothing and fails.
+    exitCode:
+      summary.violated + summary.staleExpectedFailures + underExercised.length === 0 && !judgedNothing(facts.results) ? 0 : 1,
     results,
   }
   return { report, redactors }
+}
+
+/** True when no property was exercised by any trial: such a run judged nothing and cannot pass. */
+export function judgedNothing(results: readonly PropertyResult[]): boolean {
+  return results.every((result) => result.exercised === 0)
 }
 
 /** A report's text after every redactor, refusing it if a known secret is still there. */

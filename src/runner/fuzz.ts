@@ -24,6 +24,8 @@ export const PHASES: readonly Phase[] = ['coverage', 'random']
 export interface FuzzStats {
   trials: number
   phases?: Record<Phase, number>
+  /** How the sessions ended (shrinking included). */
+  outcomes?: Record<TrialOutcome['kind'], number>
   /** client → dimension → value → trials that drew it (searching, not shrinking). */
   dimensions?: Record<string, Record<string, Record<string, number>>>
 }
@@ -206,9 +208,13 @@ async function fuzzOne(
       .digest('base64')
     let pending = trials.get(key)
     if (!pending) {
-      pending = runTrial(client, config, resolveScenario(config, plan), { timeoutMs: options.timeoutMs }).then((trial) =>
-        judgeAll(trial, options.properties),
-      )
+      pending = runTrial(client, config, resolveScenario(config, plan), { timeoutMs: options.timeoutMs }).then((trial) => {
+        if (options.stats) {
+          const outcomes = (options.stats.outcomes ??= { completed: 0, 'client-error': 0, timeout: 0 })
+          outcomes[trial.outcome.kind] += 1
+        }
+        return judgeAll(trial, options.properties)
+      })
       trials.set(key, pending)
       if (options.stats) {
         options.stats.trials += 1

@@ -32,7 +32,7 @@ import { outputProblem } from '../../runtime/files.js'
 import { DEFAULT_FOUND_DIR, saveCounterexample } from '../../report/save-counterexample.js'
 import { shellQuote } from '../../report/shell-quote.js'
 import { ProgressBar } from '../../report/progress-bar.js'
-import { buildRunReport } from '../../report/run-report.js'
+import { buildRunReport, judgedNothing } from '../../report/run-report.js'
 import { runReportJson, writeReports } from '../../report/write-reports.js'
 import { EXIT, UsageError } from '../usage-error.js'
 import { judgeInput } from '../../runner/judge-input.js'
@@ -224,7 +224,11 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     out(
       `✗ --min-exercised ${minExercised}: ${result.client} × ${result.property.id} was exercised by ${result.exercised} of ${result.runs} trials\n`,
     )
-  out(`\n${runSummaryLine({ results, expectations, violated, trials: stats.trials, phases: stats.phases, durationMs, underExercised: underExercised.length })}\n`)
+  if (judgedNothing(results))
+    out(
+      `✗ nothing was judged: no selected property was exercised by any trial (did every session fail? see the sessions with --verbose)\n`,
+    )
+  out(`\n${runSummaryLine({ results, expectations, violated, trials: stats.trials, phases: stats.phases, outcomes: stats.outcomes, durationMs, underExercised: underExercised.length })}\n`)
 
   const { report, redactors } = buildRunReport({
     results,

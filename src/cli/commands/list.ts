@@ -3,32 +3,50 @@ import type { CliCommand } from '../cli-command.js'
 import { ALL_CLIENTS } from '../../clients/registry.js'
 import { PROPERTIES } from '../../../properties/index.js'
 import { describeSource } from '../../property/property.js'
-import { CHALLENGES, PROTOCOL_VERSIONS } from '../../scenario/scenario.js'
+import { DIMENSIONS } from '../../dimensions/dimensions.js'
 import { writeOut } from '../../runtime/process.js'
-import { EXIT } from '../usage-error.js'
+import { EXIT, UsageError } from '../usage-error.js'
 import { NAMED_SCENARIOS } from '../../scenario/named-scenarios.js'
 import { CONFIG_FORMATS } from '../../config/formats/registry.js'
 
-/** The scenario dimensions the fuzzer draws from, for `list`. */
-const DIMENSIONS: Array<[string, string]> = [
-  ['transport', 'streamable-http, sse (among those the client supports)'],
-  [
-    'url',
-    'http/https; hosts mcp.test, api.mcp.test, MCP.Example.test, localhost; optional port; paths /mcp, root, /, /sse, nested; trailing slash; query string',
-  ],
-  ['headers', '0–5 of X-API-Key, Authorization: Bearer …, custom X-… names, in mixed letter case, token-like values'],
-  ['endpoint', 'at the configured URL, or elsewhere (root vs /mcp)'],
-  ['protocol versions', PROTOCOL_VERSIONS.join(', ')],
-  [
-    'responses',
-    'JSON or SSE; GET stream or 405; sessions on/off; DELETE 200 or 405; legacy endpoint relative or absolute; tools listed or not',
-  ],
-  ['auth', `none, or a static header the config has, gets wrong or lacks; challenge: ${CHALLENGES.join(', ')}`],
-  ['unknown paths (well-known, /register, …)', '404 JSON {"detail":"Not Found"} or 404 HTML'],
-]
+interface ListArgs {
+  dimensions: boolean
+  json: boolean
+}
 
-/** Prints clients, properties and scenario dimensions; returns the exit code. */
-export function runListCommand(): number {
+/** The dimension table as data: what `list --dimensions --json` prints. */
+export function dimensionsDocument() {
+  return DIMENSIONS.map((dimension) => ({
+    name: dimension.name,
+    part: dimension.part,
+    description: dimension.description,
+    values: dimension.values,
+    base: dimension.base,
+    ...(dimension.appliesWhen ? { appliesWhen: dimension.appliesWhen } : {}),
+  }))
+}
+
+/** One line per dimension: name, values (base first, marked), and when it applies. */
+function dimensionLines(): string[] {
+  const width = Math.max(...DIMENSIONS.map((d) => d.name.length + 2))
+  return DIMENSIONS.flatMap((dimension) => {
+    const values = dimension.values.map((v) => (v === dimension.base ? `${String(v) || "''"}*` : String(v) || "''"))
+    const when = dimension.appliesWhen ? ` (when ${dimension.appliesWhen.dimension} is ${dimension.appliesWhen.values.join(' or ')})` : ''
+    return [`  ${dimension.name.padEnd(width)}${values.join(', ')}${when}`, `  ${''.padEnd(width)}${dimension.description}`]
+  })
+}
+
+/** Prints clients, properties and scenario dimensions (or only the dimensions); returns the exit code. */
+export function runListCommand(args: Partial<ListArgs> = {}): number {
+  if (args.json && !args.dimensions) throw new UsageError('--json goes with --dimensions: list --dimensions --json')
+  if (args.dimensions) {
+    writeOut(
+      args.json
+        ? `${JSON.stringify({ dimensions: dimensionsDocument() }, null, 2)}\n`
+        : `Scenario dimensions (* the base value; the coverage phase covers every pair of values):\n${dimensionLines().join('\n')}\n`,
+    )
+    return EXIT.ok
+  }
   const out: string[] = ['Clients:']
   // The name column fits the longest name, so a name never runs into its description.
   const width = Math.max(30, ...ALL_CLIENTS.map((client) => client.name.length + 2))
@@ -46,16 +64,21 @@ export function runListCommand(): number {
   for (const named of NAMED_SCENARIOS) out.push(`  ${named.name.padEnd(30)}${named.description}`)
   out.push('', 'Config formats (fuzz --client cmd:… --config-format NAME):')
   for (const format of CONFIG_FORMATS) out.push(`  ${format.name.padEnd(30)}${format.description}`)
-  out.push('', 'Scenario dimensions:')
-  for (const [name, values] of DIMENSIONS) out.push(`  ${name}: ${values}`)
+  out.push('', 'Scenario dimensions (* the base value; list --dimensions --json for the table as data):', ...dimensionLines())
   writeOut(`${out.join('\n')}\n`)
   return EXIT.ok
 }
 
-const module: CommandModule = {
+const module: CommandModule<object, ListArgs> = {
   command: 'list',
   describe: 'List the clients, properties and scenario dimensions',
+  builder: (yargs) =>
+    yargs
+      .option('dimensions', { type: 'boolean', default: false, describe: 'Only the scenario dimensions' })
+      .option('json', { type: 'boolean', default: false, describe: 'With --dimensions: the dimension table as JSON' })
+      .example('$0 list', 'clients, properties, named scenarios, config formats and dimensions')
+      .example('$0 list --dimensions --json', 'the dimension table as data'),
   handler: () => undefined, // run by cli.ts, which owns exit codes
 }
 
-export const listCommand: CliCommand = { module, run: runListCommand }
+export const listCommand: CliCommand<ListArgs> = { module, run: runListCommand }
