@@ -8,6 +8,22 @@ import { issuedTokens } from '../src/traffic/oauth-flow.js'
 const ID = 'headers-always-sent'
 
 /**
+ * What is wrong with a sent value that is not the configured one, precisely: the header sent
+ * twice (fetch merges repeated headers into one value joined by ", "), merged with other values,
+ * or replaced. Values are quoted; reports redact each secret component to its own placeholder.
+ */
+function wrongValue(name: string, expected: string, sent: string): string {
+  const parts = sent.split(/,\s*/)
+  const copies = parts.filter((part) => part === expected).length
+  if (copies === parts.length) return `carried configured header ${name} ${copies} times, merged into one value "${sent}"`
+  if (copies > 0) {
+    const others = parts.filter((part) => part !== expected).map((part) => `"${part}"`)
+    return `carried configured header ${name} merged with ${others.join(', ')}: sent "${sent}" where "${expected}" is configured`
+  }
+  return `carried configured header ${name} with a value other than the configured one: sent "${sent}" where "${expected}" is configured`
+}
+
+/**
  * The MCP endpoint's exchanges on the configured origin. A request to another origin (the hop
  * after a cross-origin 307, an endpoint announced on a moved server) must not carry the headers:
  * that is no-header-leak's rule, and the Fetch standard drops Authorization on such a redirect.
@@ -46,9 +62,7 @@ export const headersAlwaysSent: Property = {
         if (sent === undefined) problem = `lacked configured header ${name}`
         // A redacted value (a recording's config) cannot be compared: presence is what is checked.
         else if (isPlaceholder(expected)) problem = undefined
-        else if (sent !== expected && sent.split(', ').includes(expected))
-          problem = `carried configured header ${name} more than once`
-        else if (sent !== expected) problem = `carried configured header ${name} with a value other than the configured one`
+        else if (sent !== expected) problem = wrongValue(name, expected, sent)
         if (problem) violations.push({ property: ID, exchange: exchange.seq, message: `${request} ${problem}` })
       }
     }

@@ -46,7 +46,7 @@ describe('mcp-auth-harness CLI', () => {
     const args = reproduce.match(/"[^"]*"|\S+/g)!.map((arg) => arg.replace(/^"|"$/g, ''))
     const again = await cli(...args)
     expect(again.code).toBe(1)
-    expect(again.stdout).toContain(/- request #1 .*$/m.exec(stdout)![0])
+    expect(again.stdout).toContain(/- (request #1 .*)$/m.exec(stdout)![1])
   })
 
   it('list shows clients, properties with their sources, and scenario dimensions', async () => {

@@ -51,11 +51,13 @@ function staticField<K extends 'credential' | 'challenge'>(key: K, description: 
   }
 }
 
-/**
- * A field of the OAuth plan. Optional scopes are the string or "none", so every value has a name.
- */
+/** The OAuth plan's optional fields: absent is the value "none". */
+const OPTIONAL_OAUTH_FIELDS: ReadonlyArray<keyof OAuthPlan> = ['stepUpScope', 'challengeScope']
+
+/** A field of the OAuth plan; an optional one (a scope) is its string or "none", so every value has a name. */
 function oauthField<K extends keyof OAuthPlan>(key: K, description: string, values: readonly DimensionValue[]): Dimension {
-  const toValue = (field: OAuthPlan[K]): DimensionValue => (field === undefined ? 'none' : (field as DimensionValue))
+  const optional = OPTIONAL_OAUTH_FIELDS.includes(key)
+  const toValue = (field: OAuthPlan[K]): DimensionValue => (optional && field === undefined ? 'none' : (field as DimensionValue))
   return {
     name: `oauth.${key}`,
     part: 'server',
@@ -67,7 +69,8 @@ function oauthField<K extends keyof OAuthPlan>(key: K, description: string, valu
     set: (input, value) => {
       if (input.plan.auth.kind !== 'oauth') return input
       const { [key]: _, ...oauth } = input.plan.auth.oauth
-      return withAuth(input, { kind: 'oauth', oauth: { ...oauth, ...(value === 'none' ? {} : { [key]: value }) } as OAuthPlan })
+      const field = optional && value === 'none' ? {} : { [key]: value }
+      return withAuth(input, { kind: 'oauth', oauth: { ...oauth, ...field } as OAuthPlan })
     },
   }
 }

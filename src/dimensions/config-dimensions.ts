@@ -78,7 +78,10 @@ export const CONFIG_DIMENSIONS: readonly Dimension[] = [
   urlPart('host', 'a fake host, one in mixed case', URL_HOSTS),
   urlPart('port', 'no port or an explicit one', URL_PORTS),
   urlPart('path', 'the configured path: /mcp, root, /, /sse, nested', URL_PATHS),
-  urlPart('trailingSlash', 'a trailing slash after the path', [false, true]),
+  {
+    ...urlPart('trailingSlash', 'a trailing slash after the path (a root path has none to add)', [false, true]),
+    appliesWhen: { dimension: 'url.path', values: URL_PATHS.filter((path) => path !== '' && path !== '/') },
+  },
   urlPart('query', 'a query string the client must keep', URL_QUERIES),
   {
     name: 'headers',

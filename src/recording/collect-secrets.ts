@@ -1,6 +1,6 @@
 import type { ClientConfig } from '../config/client-config.js'
 import type { RecordedExchange } from './recording.js'
-import type { Redactor } from './redactor.js'
+import { Redactor } from './redactor.js'
 
 /** JSON fields and form/query parameters whose values are secrets (OAuth and the usual API-key spellings). */
 export const SECRET_FIELDS = new Set([
@@ -33,6 +33,18 @@ function isAuthorization(name: string): boolean {
 function credentialOf(value: string): string {
   const match = /^[A-Za-z][\w.-]*\s+(\S.*)$/.exec(value.trim())
   return match ? match[1]! : value
+}
+
+/**
+ * The parts of a header value fetch merged from repeated headers (`Bearer A, Bearer B`), each a
+ * secret of its own, so a report can say which values were merged without showing any. A value
+ * with a comma whose parts are too short to redact alone stays one secret.
+ */
+function secretComponents(value: string): string[] {
+  const parts = value.split(/,\s*/)
+  const credential = (part: string) => credentialOf(part)
+  if (parts.length > 1 && parts.every((part) => credential(part).length >= Redactor.MIN_SECRET_LENGTH)) return parts
+  return [value]
 }
 
 function collectFromParams(params: URLSearchParams, redactor: Redactor): void {
@@ -75,7 +87,8 @@ function collectFromHeaders(headers: Record<string, string>, redactor: Redactor)
     } else if (lower === 'location') {
       collectFromParams(new URL(value, 'http://relative.invalid').searchParams, redactor)
     } else if (SECRET_HEADER.test(lower)) {
-      redactor.add(isAuthorization(lower) ? credentialOf(value) : value, lower === 'authorization' ? 'Authorization' : name)
+      const label = lower === 'authorization' ? 'Authorization' : name
+      for (const part of secretComponents(value)) redactor.add(isAuthorization(lower) ? credentialOf(part) : part, label)
     }
   }
 }

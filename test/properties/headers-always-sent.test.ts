@@ -1,3 +1,6 @@
+import { Redactor } from '../../src/recording/redactor.js'
+import { collectSecrets } from '../../src/recording/collect-secrets.js'
+import { encodeExchange } from '../../src/recording/exchange-codec.js'
 import { describe, expect, it } from 'vitest'
 import { headersAlwaysSent } from '../../properties/headers-always-sent.js'
 import { config, trialOf } from '../helpers/trials.js'
@@ -49,9 +52,29 @@ describe('headers-always-sent', () => {
     ])
     expect(headersAlwaysSent.check(trial).map((v) => v.message)).toEqual([
       'request #2 GET http://mcp.test/mcp lacked configured header X-API-Key',
-      'request #3 POST http://mcp.test/mcp carried configured header Authorization more than once',
-      'request #4 DELETE http://mcp.test/mcp?x=1 carried configured header X-API-Key with a value other than the configured one',
+      'request #3 POST http://mcp.test/mcp carried configured header Authorization 2 times, merged into one value "Bearer t1, Bearer t1"',
+      'request #4 DELETE http://mcp.test/mcp?x=1 carried configured header X-API-Key with a value other than the configured one: sent "k2" where "k1" is configured',
     ])
+  })
+
+  it('names the values a header was merged with, and a report shows each as its own placeholder', () => {
+    const secretCfg = config({ headers: { Authorization: 'Bearer configured-token-1' } })
+    const trial = trialOf(secretCfg, [
+      {
+        method: 'POST',
+        url: 'http://mcp.test/mcp',
+        requestHeaders: [['authorization', 'Bearer configured-token-1, Bearer someone-elses-token']],
+      },
+    ])
+    const [violation] = headersAlwaysSent.check(trial)
+    expect(violation!.message).toBe(
+      'request #1 POST http://mcp.test/mcp carried configured header Authorization merged with "Bearer someone-elses-token": sent "Bearer configured-token-1, Bearer someone-elses-token" where "Bearer configured-token-1" is configured',
+    )
+    const redactor = new Redactor()
+    collectSecrets(secretCfg, trial.exchanges.map(encodeExchange), redactor)
+    expect(redactor.apply(violation!.message)).toBe(
+      'request #1 POST http://mcp.test/mcp carried configured header Authorization merged with "Bearer <redacted:Authorization#2>": sent "Bearer <redacted:Authorization#1>, Bearer <redacted:Authorization#2>" where "Bearer <redacted:Authorization#1>" is configured',
+    )
   })
 
   it('covers the legacy POST endpoint announced in the endpoint event, relative or absolute', () => {

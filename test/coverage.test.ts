@@ -1,0 +1,174 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { pairwiseRows, type Factor, type Row } from '../src/coverage/covering-array.js'
+import { baseInput, coverageInputs } from '../src/coverage/coverage-inputs.js'
+import { shrinkInput } from '../src/coverage/shrink-input.js'
+import { applies } from '../src/dimensions/dimension.js'
+import { DIMENSIONS, dimensionsFor } from '../src/dimensions/dimensions.js'
+import { trialInputSchema } from '../src/dimensions/trial-input-schema.js'
+import { trialInputArbitrary } from '../src/arbitraries/trial-input.js'
+import { NAMED_SCENARIOS } from '../src/scenario/named-scenarios.js'
+import { HEADER_SETS } from '../src/dimensions/config-dimensions.js'
+
+const BOTH = { transports: ['streamable-http', 'sse'] as const }
+
+/** Whether value a of f and b of g both apply somewhere in the rows. */
+function covered(factors: readonly Factor[], rows: readonly Row[], f: number, a: number, g: number, b: number): boolean {
+  const active = (row: Row, x: number) => {
+    const parent = factors[x]!.parent
+    return !parent || parent.values.includes(row[parent.index]!)
+  }
+  return rows.some((row) => row[f] === a && row[g] === b && active(row, f) && active(row, g))
+}
+
+/** Random factor lists: sizes 1–5, some children of an earlier factor with a subset of its values. */
+const factorsArbitrary = fc
+  .array(fc.record({ size: fc.integer({ min: 1, max: 5 }), parentPick: fc.option(fc.nat(), { nil: undefined }) }), {
+    minLength: 2,
+    maxLength: 8,
+  })
+  .map((specs) =>
+    specs.map(({ size, parentPick }, i): Factor => {
+      // Parents are top-level factors declared earlier.
+      const candidates = specs.slice(0, i).flatMap((s, j) => (s.parentPick === undefined ? [j] : []))
+      if (parentPick === undefined || candidates.length === 0) return { size, base: 0 }
+      const index = candidates[parentPick % candidates.length]!
+      return { size, base: 0, parent: { index, values: [parentPick % specs[index]!.size] } }
+    }),
+  )
+
+describe('the covering array', () => {
+  it('every feasible pair of values of two factors appears in some row where both apply; the rows are the same every time', () => {
+    fc.assert(
+      fc.property(factorsArbitrary, (factors) => {
+        const rows = pairwiseRows(factors)
+        expect(pairwiseRows(factors)).toEqual(rows)
+        for (let f = 0; f < factors.length; f++)
+          for (let g = f + 1; g < factors.length; g++)
+            for (let a = 0; a < factors[f]!.size; a++)
+              for (let b = 0; b < factors[g]!.size; b++) {
+                const pf = factors[f]!.parent
+                const pg = factors[g]!.parent
+                const feasible =
+                  !(pf?.index === g && !pf.values.includes(b)) &&
+                  !(pg?.index === f && !pg.values.includes(a)) &&
+                  !(pf && pg && pf.index === pg.index && !pf.values.some((v) => pg.values.includes(v)))
+                if (feasible) expect(covered(factors, rows, f, a, g, b), `${f}=${a}, ${g}=${b}`).toBe(true)
+              }
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('counts given rows: nothing already covered is repeated', () => {
+    const factors: Factor[] = [
+      { size: 2, base: 0 },
+      { size: 2, base: 0 },
+    ]
+    expect(pairwiseRows(factors, [[0, 0], [0, 1], [1, 0], [1, 1]])).toEqual([])
+  })
+})
+
+describe('the dimension table', () => {
+  it('set then get gives the value back, for every dimension and value, and nothing else changes', () => {
+    const dimensions = dimensionsFor(BOTH)
+    const base = baseInput(dimensions)
+    for (const dimension of dimensions) {
+      // Put the parent at a value the dimension applies under.
+      const condition = dimension.appliesWhen
+      const parent = condition && dimensions.find((d) => d.name === condition.dimension)!
+      const start = parent ? parent.set(base, condition!.values[0]!) : base
+      for (const value of dimension.values) {
+        const changed = dimension.set(start, value)
+        expect(dimension.get(changed), `${dimension.name}=${String(value)}`).toBe(value)
+        for (const other of dimensions)
+          if (other !== dimension && other !== parent && applies(other, start, dimensions))
+            expect(other.get(changed), `${dimension.name} changed ${other.name}`).toEqual(other.get(start))
+      }
+    }
+  })
+
+  it('reads any generated input: every applicable dimension has a value', () => {
+    fc.assert(
+      fc.property(trialInputArbitrary(['streamable-http', 'sse']), (input) => {
+        for (const dimension of DIMENSIONS)
+          if (applies(dimension, input, DIMENSIONS)) expect(dimension.get(input), dimension.name).not.toBeUndefined()
+        expect(trialInputSchema.safeParse(input).success).toBe(true)
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('the coverage phase', () => {
+  const inputs = coverageInputs(BOTH)
+
+  it('is the same on every call, and every input is a valid saved input', () => {
+    expect(coverageInputs(BOTH)).toEqual(inputs)
+    for (const { input } of inputs) expect(trialInputSchema.safeParse(input).success).toBe(true)
+  })
+
+  it('starts with every named scenario × transport × canonical header set, the seed report among them', () => {
+    const labels = inputs.filter((i) => i.stage === 'example').map((i) => i.label)
+    expect(labels).toHaveLength(NAMED_SCENARIOS.length * 2 * Object.keys(HEADER_SETS).length)
+    expect(labels).toContain('static-key-404-discovery × sse × x-api-key')
+    const seed = inputs.find((i) => i.label === 'static-key-404-discovery × streamable-http × x-api-key')!.input
+    expect(seed.config.headers).toEqual({ 'X-API-Key': 'test-key-12345' })
+    expect(seed.plan.auth).toMatchObject({ kind: 'static-header', credential: 'configured', challenge: 'no-www-authenticate' })
+    expect(seed.plan.notFound).toBe('404-json')
+  })
+
+  it('covers every feasible pair of dimension values', () => {
+    const dimensions = dimensionsFor(BOTH)
+    const rows = inputs.map(({ input }) => dimensions.map((d) => d.get(input)))
+    const on = (row: unknown[], d: number) => {
+      const condition = dimensions[d]!.appliesWhen
+      if (!condition) return true
+      const parent = dimensions.findIndex((x) => x.name === condition.dimension)
+      return condition.values.includes(row[parent] as never)
+    }
+    let pairs = 0
+    for (let f = 0; f < dimensions.length; f++)
+      for (let g = f + 1; g < dimensions.length; g++)
+        for (const a of dimensions[f]!.values)
+          for (const b of dimensions[g]!.values) {
+            const cf = dimensions[f]!.appliesWhen
+            const cg = dimensions[g]!.appliesWhen
+            if (cf?.dimension === dimensions[g]!.name && !cf.values.includes(b)) continue
+            if (cg?.dimension === dimensions[f]!.name && !cg.values.includes(a)) continue
+            if (cf && cg && cf.dimension === cg.dimension && !cf.values.some((v) => cg.values.includes(v))) continue
+            pairs++
+            expect(
+              rows.some((row) => row[f] === a && row[g] === b && on(row, f) && on(row, g)),
+              `${dimensions[f]!.name}=${String(a)} with ${dimensions[g]!.name}=${String(b)}`,
+            ).toBe(true)
+          }
+    expect(pairs).toBeGreaterThan(2000)
+  })
+
+  it('stays small enough for a slow client: at most 125 inputs for one transport, 145 for two', () => {
+    expect(coverageInputs({ transports: ['sse'] }).length).toBeLessThanOrEqual(125)
+    expect(inputs.length).toBeLessThanOrEqual(145)
+  })
+})
+
+describe('shrinking an input', () => {
+  it('puts back every dimension the failure does not need, and drops the headers it does not need', async () => {
+    const dimensions = dimensionsFor(BOTH)
+    const failing = inputs()[50]!
+    // A "failure" that needs only the sse transport and an X-Tenant header.
+    const fails = async (input: typeof failing) => input.config.transport === 'sse' && 'X-Tenant' in input.config.headers
+    const start = { ...failing, config: { ...failing.config, transport: 'sse' as const, headers: { ...failing.config.headers, 'X-Tenant': 'acme-1' } } }
+    expect(await fails(start)).toBe(true)
+    const { input, steps } = await shrinkInput(start, dimensions, fails)
+    expect(steps).toBeGreaterThan(0)
+    expect(input.config.headers).toEqual({ 'X-Tenant': 'acme-1' })
+    expect(input.config.transport).toBe('sse')
+    expect(input.plan).toEqual({ ...baseInput(dimensions).plan })
+    expect(input.config.url).toBe('http://mcp.test/mcp')
+  })
+})
+
+function inputs() {
+  return coverageInputs(BOTH).map((c) => c.input)
+}
