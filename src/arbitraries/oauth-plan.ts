@@ -4,7 +4,7 @@ import type { OAuthPlan } from '../scenario/scenario-plan.js'
 /**
  * An OAuth-protected server and its authorization server: the challenge, where the PRM lives and
  * what it names, where the AS is and which metadata it serves, PKCE support, how clients register
- * and authenticate, the scope in the 401, a step-up scope for tools/call, and whether the server accepts the token it issued. Each shrinks to the common, working case.
+ * and authenticate, the scope in the 401, a step-up scope for tools/call, whether the server accepts the token it issued, whether it revokes the first one mid-session, and whether the token endpoint honours refresh tokens. Each shrinks to the common, working case.
  *
  * @example
  * fc.sample(oauthPlanArbitrary(), 1) // [{ challenge: 'resource-metadata', prm: 'path-inserted', … }]
@@ -46,6 +46,16 @@ export function oauthPlanArbitrary(): fc.Arbitrary<OAuthPlan> {
         { withCrossShrink: true },
         { weight: 6, arbitrary: fc.constant(true) },
         { weight: 1, arbitrary: fc.constant(false) },
+      ),
+      tokenRevoked: fc.oneof(
+        { withCrossShrink: true },
+        { weight: 4, arbitrary: fc.constant(false) },
+        { weight: 1, arbitrary: fc.constant(true) },
+      ),
+      refresh: fc.oneof(
+        { withCrossShrink: true },
+        { weight: 4, arbitrary: fc.constant('accepted' as const) },
+        { weight: 1, arbitrary: fc.constant('refused' as const) },
       ),
     })
     .map(({ challengeScope, stepUpScope, ...rest }) => ({

@@ -5,7 +5,8 @@ import { protocolVersionsArbitrary } from './protocol-versions.js'
 
 /**
  * Server behaviour for one trial: endpoint location, versions, response and stream modes,
- * sessions, legacy endpoint form, tools, auth, a move to another origin and 404 style. Each field shrinks to its simplest.
+ * sessions, legacy endpoint form, tools, auth and which requests it guards, what the GET stream
+ * carries (notifications, a drop and resume), a move to another origin and 404 style. Each field shrinks to its simplest.
  *
  * @example
  * const [plan] = fc.sample(scenarioPlanArbitrary(), 1)
@@ -26,6 +27,16 @@ export function scenarioPlanArbitrary(): fc.Arbitrary<ScenarioPlan> {
     legacyEndpoint: fc.constantFrom('relative' as const, 'absolute' as const),
     tools: fc.boolean(),
     auth: authPlanArbitrary(),
+    guard: fc.oneof(
+      { withCrossShrink: true },
+      { weight: 4, arbitrary: fc.constant('every-request' as const) },
+      { weight: 1, arbitrary: fc.constantFrom('not-get-stream' as const, 'get-stream-only' as const, 'tools-call-only' as const) },
+    ),
+    getStreamEvents: fc.oneof(
+      { withCrossShrink: true },
+      { weight: 3, arbitrary: fc.constant('none' as const) },
+      { weight: 1, arbitrary: fc.constantFrom('notification' as const, 'notification-then-drop' as const) },
+    ),
     moved: fc.oneof(
       { withCrossShrink: true },
       { weight: 8, arbitrary: fc.constant(false) },

@@ -6,6 +6,7 @@ interface SessionClient {
   listTools(): Promise<{ tools: Array<{ name: string }> }>
   callTool(request: { name: string; arguments: Record<string, unknown> }): Promise<unknown>
   close(): Promise<void>
+  fallbackNotificationHandler?: (notification: { method: string }) => Promise<void>
 }
 
 interface SessionTransport {
@@ -14,18 +15,36 @@ interface SessionTransport {
 }
 
 /**
+ * Calls per session: a token revoked mid-session, a per-method guard and retry loops only show in
+ * sessions longer than one call.
+ */
+export const TOOL_CALLS = 3
+/** After a GET-stream notification, how long a dropped stream gets to be resumed before the session ends. */
+const RESUME_GRACE_MS = 5
+
+/**
  * The session every SDK-based adapter runs: connect (initialize), `tools/list`, `tools/call` on the
- * first listed tool, DELETE the session (Streamable HTTP), close. An abort closes the client.
+ * first listed tool TOOL_CALLS times, `tools/list` again on each `notifications/tools/list_changed`
+ * (from the GET stream, also after it was dropped and resumed), DELETE the session (Streamable
+ * HTTP), close. An abort closes the client.
  */
 export async function runStandardSession(client: SessionClient, transport: object, context: TrialContext): Promise<void> {
   const session = transport as SessionTransport
   const abort = () => void client.close().catch(() => undefined)
   context.signal.addEventListener('abort', abort, { once: true })
+  const relists: Array<Promise<unknown>> = []
+  client.fallbackNotificationHandler = async (notification) => {
+    if (notification.method === 'notifications/tools/list_changed') relists.push(client.listTools().catch(() => undefined))
+  }
   try {
     await client.connect(transport as never)
     const { tools } = await client.listTools()
     const first = tools[0]
-    if (first) await client.callTool({ name: first.name, arguments: {} })
+    if (first) for (let call = 0; call < TOOL_CALLS; call++) await client.callTool({ name: first.name, arguments: {} })
+    if (relists.length > 0) {
+      await new Promise((resolve) => setTimeout(resolve, RESUME_GRACE_MS))
+      await Promise.all(relists)
+    }
     // Only Streamable HTTP has sessions to end; SSE transports have neither property.
     if (session.sessionId && session.terminateSession) await session.terminateSession()
   } finally {

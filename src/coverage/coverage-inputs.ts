@@ -31,6 +31,8 @@ export function baseInput(dimensions: readonly Dimension[]): TrialInput {
       legacyEndpoint: 'relative',
       tools: true,
       auth: { kind: 'none' },
+      guard: 'every-request',
+      getStreamEvents: 'none',
       moved: false,
       notFound: '404-json',
     },

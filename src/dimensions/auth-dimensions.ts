@@ -1,6 +1,6 @@
 import type { TrialInput } from '../arbitraries/trial-input.js'
 import type { AuthPlan, OAuthPlan } from '../scenario/scenario-plan.js'
-import { CHALLENGES } from '../scenario/scenario.js'
+import { CHALLENGES, type Guard } from '../scenario/scenario.js'
 import type { Dimension, DimensionValue } from './dimension.js'
 
 type StaticPlan = Extract<AuthPlan, { kind: 'static-header' }>
@@ -30,6 +30,8 @@ export const BASE_OAUTH_PLAN: OAuthPlan = {
   tokenAuth: 'none',
   challengeScope: 'mcp:read',
   tokenAccepted: true,
+  tokenRevoked: false,
+  refresh: 'accepted',
 }
 
 function withAuth(input: TrialInput, auth: AuthPlan): TrialInput {
@@ -57,7 +59,9 @@ const OPTIONAL_OAUTH_FIELDS: ReadonlyArray<keyof OAuthPlan> = ['stepUpScope', 'c
 /** A field of the OAuth plan; an optional one (a scope) is its string or "none", so every value has a name. */
 function oauthField<K extends keyof OAuthPlan>(key: K, description: string, values: readonly DimensionValue[]): Dimension {
   const optional = OPTIONAL_OAUTH_FIELDS.includes(key)
-  const toValue = (field: OAuthPlan[K]): DimensionValue => (optional && field === undefined ? 'none' : (field as DimensionValue))
+  // A field an older saved input lacks reads as its default (the base).
+  const toValue = (field: OAuthPlan[K]): DimensionValue =>
+    field === undefined ? (optional ? 'none' : (BASE_OAUTH_PLAN[key] as DimensionValue)) : (field as DimensionValue)
   return {
     name: `oauth.${key}`,
     part: 'server',
@@ -91,6 +95,16 @@ export const AUTH_DIMENSIONS: readonly Dimension[] = [
       return withAuth(input, { kind: 'none' })
     },
   },
+  {
+    name: 'guard',
+    part: 'server',
+    description: 'which requests the auth guards: every one, all but the GET stream, only the GET stream, only tools/call',
+    values: ['every-request', 'not-get-stream', 'get-stream-only', 'tools-call-only'],
+    base: 'every-request',
+    appliesWhen: { dimension: 'auth', values: ['static-header', 'oauth'] },
+    get: (input) => input.plan.guard ?? 'every-request',
+    set: (input, value) => ({ ...input, plan: { ...input.plan, guard: value as Guard } }),
+  },
   staticField('credential', 'the header it wants, relative to the config: as configured, another value, or one not configured', [
     'configured',
     'wrong-value',
@@ -118,4 +132,6 @@ export const AUTH_DIMENSIONS: readonly Dimension[] = [
   oauthField('stepUpScope', 'a scope tools/call needs beyond the token (403 insufficient_scope)', ['none', 'mcp:write']),
   oauthField('challengeScope', 'the scope the 401 names', ['none', 'mcp:read']),
   oauthField('tokenAccepted', 'the server accepts the token its AS issued (false: a broken resource server)', [true, false]),
+  oauthField('tokenRevoked', 'the first access token is revoked after 3 requests (401 invalid_token)', [false, true]),
+  oauthField('refresh', 'the token endpoint honours refresh tokens or refuses them (invalid_grant)', ['accepted', 'refused']),
 ]

@@ -58,6 +58,14 @@ export const SERVER_DIMENSIONS: readonly Dimension[] = [
   planField('deleteAllowed', 'DELETE of the session answered 200 or 405', [true, false], STREAMABLE),
   planField('legacyEndpoint', 'the legacy SSE endpoint event: a relative or absolute URL', ['relative', 'absolute'], LEGACY_SSE),
   planField('tools', 'tools/list lists a tool, so the client calls it', [true, false]),
+  {
+    ...planField('getStreamEvents', 'the GET stream carries nothing, a tools/list_changed notification, or one and then drops (resumed with Last-Event-ID)', [
+      'none',
+      'notification',
+      'notification-then-drop',
+    ], STREAMABLE),
+    get: (input) => input.plan.getStreamEvents ?? 'none',
+  },
   planField('moved', 'the server moved to another origin (307); not with OAuth, whose metadata names the origin', [false, true], {
     dimension: 'auth',
     values: ['none', 'static-header'],

@@ -24,6 +24,8 @@ const oauthPlanSchema = z.strictObject({
   stepUpScope: optionalScope('oauth.stepUpScope'),
   challengeScope: optionalScope('oauth.challengeScope'),
   tokenAccepted: z.boolean(),
+  tokenRevoked: z.boolean().optional(),
+  refresh: z.enum(categories('oauth.refresh')).optional(),
 })
 
 const authPlanSchema = z.discriminatedUnion('kind', [
@@ -59,6 +61,8 @@ export const trialInputSchema = z.strictObject({
     legacyEndpoint: z.enum(categories('legacyEndpoint')),
     tools: z.boolean(),
     auth: authPlanSchema,
+    guard: z.enum(categories('guard')).optional(),
+    getStreamEvents: z.enum(categories('getStreamEvents')).optional(),
     moved: z.boolean(),
     notFound: z.enum(categories('notFound')),
   }),

@@ -44,6 +44,33 @@ export function findingLine(
   return redactor.apply(lines.join('\n'))
 }
 
+/**
+ * The expected failures as one line per property: which clients, and the first one's reason
+ * (entries for the same bug in several clients say "Same as …"). STALE ones stay one per pair.
+ *
+ * @example
+ * expectedFailureLines(expectations) // ['~ no-header-leak [MUST] × sdk-streamable, sdk-sse: @modelcontextprotocol/sdk 1.32 sends …']
+ */
+export function expectedFailureLines(expectations: ReadonlyMap<PropertyResult, Expectation>): string[] {
+  const stale: string[] = []
+  const groups = new Map<string, Array<[PropertyResult, Expectation]>>()
+  for (const [result, expectation] of expectations) {
+    if (expectation.status === 'stale') {
+      stale.push(findingLine(result, expectation))
+      continue
+    }
+    const group = groups.get(result.property.id) ?? []
+    group.push([result, expectation])
+    groups.set(result.property.id, group)
+  }
+  const grouped = [...groups.values()].map((group) => {
+    const [[first, expectation]] = group as [[PropertyResult, Expectation]]
+    const clients = group.map(([r, e]) => `${r.client}${e.status === 'reproduced' ? ' (replayed)' : ''}`).join(', ')
+    return `~ ${first.property.id} [${first.property.level}] × ${clients}: ${oneLine(expectation.entry.reason, 100)}`
+  })
+  return [...stale, ...grouped]
+}
+
 /** The run's last line: trials per phase, time, and the verdict that decides the exit code. */
 export function runSummaryLine(facts: {
   results: readonly PropertyResult[]
@@ -65,8 +92,10 @@ export function runSummaryLine(facts: {
     ...(facts.underExercised > 0 ? [`${facts.underExercised} pair(s) under --min-exercised`] : []),
     `${judged} of ${facts.results.length} pairs exercised`,
   ].join(', ')
-  const phases = facts.phases ? ` (coverage ${facts.phases.coverage}, random ${facts.phases.random})` : ''
   const o = facts.outcomes
-  const sessions = o ? `sessions: ${o.completed} completed, ${o['client-error']} client error, ${o.timeout} timeout\n` : ''
-  return `${sessions}${facts.trials} trials${phases} in ${(facts.durationMs / 1000).toFixed(1)} s, each judged by every property: ${verdict}.`
+  const detail = [
+    ...(facts.phases ? [`coverage ${facts.phases.coverage}, random ${facts.phases.random}`] : []),
+    ...(o ? [`sessions ${o.completed} completed, ${o['client-error']} client error, ${o.timeout} timeout`] : []),
+  ].join('; ')
+  return `${facts.trials} trials${detail ? ` (${detail})` : ''} in ${(facts.durationMs / 1000).toFixed(1)} s, each judged by every property: ${verdict}.`
 }

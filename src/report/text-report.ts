@@ -115,11 +115,13 @@ export function expectationReport(
   flags: readonly string[] = [],
 ): string {
   const { entry, status } = expectation
+  const how = entry.input ? 'from its input' : `with its seed ${entry.seed} and path ${entry.path}`
   const head =
     status === 'stale'
-      ? `✗ STALE: ${result.client} × ${result.property.id} is listed in ${file} but no longer fails with its seed ${entry.seed} and path ${entry.path}: remove the entry`
-      : `~ expected failure: ${result.client} × ${result.property.id} (${file}${status === 'reproduced' ? '; not drawn in this run, still reproduces with its seed' : ''})`
+      ? `✗ STALE: ${result.client} × ${result.property.id} is listed in ${file} but no longer fails ${how}: remove the entry`
+      : `~ expected failure: ${result.client} × ${result.property.id} (${file}${status === 'reproduced' ? `; not drawn in this run, still reproduces ${how}` : ''})`
+  const target = entry.input ? '' : ` --seed ${entry.seed} --path "${entry.path}"`
   const reproduce =
-    `npx mcp-auth-harness fuzz --client ${shellQuote(entry.client)} --property ${entry.property} --seed ${entry.seed} --path "${entry.path}" ${flags.join(' ')}`.trim()
+    `npx mcp-auth-harness fuzz --client ${shellQuote(entry.client)} --property ${entry.property}${target} ${flags.join(' ')}`.trim()
   return [head, `  ${entry.reason}`, `  reproduce: ${reproduce}`].join('\n')
 }

@@ -1,4 +1,4 @@
-import type { Scenario } from './scenario.js'
+import type { OAuthServer, Scenario } from './scenario.js'
 import type { ServerState } from './server-state.js'
 import { hintedPrmUrl } from './oauth-handlers.js'
 
@@ -32,6 +32,8 @@ export function scopeChallengeFor(
   messages: readonly unknown[],
 ): Response | undefined {
   if (scenario.auth.kind !== 'oauth') return undefined
+  // A request the guard lets through without a token has no scope to step up.
+  if (!guarded(scenario, { kind: 'post', methods: methodsOf(messages) })) return undefined
   const { oauth } = scenario.auth
   const needed = oauth.stepUpScope
   if (!needed || !messages.some((m) => (m as { method?: unknown } | null)?.method === 'tools/call')) return undefined
@@ -47,18 +49,64 @@ export function scopeChallengeFor(
   })
 }
 
+/** Requests the first access token may make before a `tokenRevoked` server revokes it. */
+export const REVOKED_AFTER_REQUESTS = 3
+
+/** What kind of request the gate is asked about: the GET stream, a DELETE, or a POST with these JSON-RPC methods. */
+export type RequestKind = { kind: 'get-stream' } | { kind: 'delete' } | { kind: 'post'; methods: readonly string[] }
+
+/** Whether the scenario's guard puts this kind of request behind its authentication. */
+function guarded(scenario: Scenario, request: RequestKind): boolean {
+  switch (scenario.guard ?? 'every-request') {
+    case 'every-request':
+      return true
+    case 'not-get-stream':
+      return request.kind !== 'get-stream'
+    case 'get-stream-only':
+      return request.kind === 'get-stream'
+    case 'tools-call-only':
+      return request.kind === 'post' && request.methods.includes('tools/call')
+  }
+}
+
+/** Whether an issued token is still good: a revoking server stops accepting the first one after a few requests. */
+function tokenStillValid(oauth: OAuthServer, state: ServerState, token: string): boolean {
+  if (!state.oauth.tokens.has(token)) return false
+  if (!oauth.tokenRevoked || token !== state.oauth.firstAccessToken) return true
+  const uses = (state.oauth.uses.get(token) ?? 0) + 1
+  state.oauth.uses.set(token, uses)
+  return uses <= REVOKED_AFTER_REQUESTS
+}
+
+/** The JSON-RPC methods of a parsed POST body, for the guard. */
+export function methodsOf(messages: readonly unknown[]): string[] {
+  return messages.flatMap((m) => {
+    const method = (m as { method?: unknown } | null)?.method
+    return typeof method === 'string' ? [method] : []
+  })
+}
+
 /**
  * The challenge the server answers when the request lacks the required credential, or undefined
- * when the request may pass. OAuth scenarios accept the tokens their authorization server issued.
+ * when the request may pass: unguarded kinds of request always pass; OAuth scenarios accept the
+ * tokens their authorization server issued (until a revoking server revokes the first one).
  */
-export function challengeFor(scenario: Scenario, state: ServerState, request: Request): Response | undefined {
+export function challengeFor(
+  scenario: Scenario,
+  state: ServerState,
+  request: Request,
+  kind: RequestKind,
+): Response | undefined {
   const { auth } = scenario
-  if (auth.kind === 'none') return undefined
+  if (auth.kind === 'none' || !guarded(scenario, kind)) return undefined
   if (auth.kind === 'oauth') {
     const { oauth } = auth
     const token = bearerToken(request)
-    if (token && oauth.tokenAccepted && state.oauth.tokens.has(token)) return undefined
+    if (token && oauth.tokenAccepted && tokenStillValid(oauth, state, token)) return undefined
     const scope = oauth.challengeScope ? `, scope="${oauth.challengeScope}"` : ''
+    // RFC 6750 §3.1: a token the server knew but no longer accepts is invalid_token.
+    if (token && state.oauth.tokens.has(token) && oauth.tokenAccepted)
+      return unauthorized(`Bearer error="invalid_token", resource_metadata="${hintedPrmUrl(scenario, oauth)}"${scope}`)
     if (oauth.challenge === 'none') return unauthorized(undefined)
     if (oauth.challenge === 'bare') return unauthorized(`Bearer${scope ? ` ${scope.slice(2)}` : ''}`)
     return unauthorized(`Bearer resource_metadata="${hintedPrmUrl(scenario, oauth)}"${scope}`)

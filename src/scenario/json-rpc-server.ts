@@ -44,7 +44,8 @@ export function answerJsonRpc(scenario: Scenario, message: unknown): object | un
         }
       return result({
         protocolVersion,
-        capabilities: { tools: {} },
+        // A server that sends list_changed on its GET stream says so.
+        capabilities: { tools: (scenario.getStreamEvents ?? 'none') === 'none' ? {} : { listChanged: true } },
         serverInfo: SERVER_INFO,
       })
     }

@@ -1,7 +1,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw/http'
 import type { Scenario } from './scenario.js'
 import type { ServerState } from './server-state.js'
-import { challengeFor, scopeChallengeFor } from './auth-gate.js'
+import { challengeFor, methodsOf, scopeChallengeFor } from './auth-gate.js'
 import { answerJsonRpc, jsonRpcError, parseJsonRpcBody } from './json-rpc-server.js'
 import { atPath } from './streamable-http-handlers.js'
 import { nextMacrotask } from '../runtime/process.js'
@@ -19,7 +19,7 @@ export function legacySseHandlers(scenario: Scenario, state: ServerState): HttpH
   const messagesPath = legacyMessagesPath(scenario)
   return [
     http.get(atPath(scenario.origin, scenario.endpointPath), ({ request }) => {
-      const challenge = challengeFor(scenario, state, request)
+      const challenge = challengeFor(scenario, state, request, { kind: 'get-stream' })
       if (challenge) return challenge
       const id = state.newSessionId()
       const stream = state.openStream()
@@ -29,12 +29,13 @@ export function legacySseHandlers(scenario: Scenario, state: ServerState): HttpH
       return stream.response()
     }),
     http.post(atPath(scenario.origin, messagesPath), async ({ request }) => {
-      const challenge = challengeFor(scenario, state, request)
+      const parsed = parseJsonRpcBody(await request.text())
+      // The guard may depend on the JSON-RPC method, so the body is read first.
+      const challenge = challengeFor(scenario, state, request, { kind: 'post', methods: methodsOf(parsed?.messages ?? []) })
       if (challenge) return challenge
       const id = new URL(request.url).searchParams.get('sessionId') ?? ''
       const stream = state.sessions.get(id)
       if (!stream) return HttpResponse.json(jsonRpcError(-32001, 'Session not found'), { status: 404 })
-      const parsed = parseJsonRpcBody(await request.text())
       if (!parsed) return HttpResponse.json(jsonRpcError(-32700, 'Parse error'), { status: 400 })
       const scopeChallenge = scopeChallengeFor(scenario, state, request, parsed.messages)
       if (scopeChallenge) return scopeChallenge

@@ -139,6 +139,7 @@ export function oauthHandlers(scenario: Scenario, oauth: OAuthServer, state: OAu
   const issueTokens = (scope: string) => {
     const token = state.next('access')
     const refresh = state.next('refresh')
+    state.firstAccessToken ??= token
     state.tokens.set(token, scope)
     state.refreshTokens.set(refresh, scope)
     return HttpResponse.json({
@@ -201,7 +202,7 @@ export function oauthHandlers(scenario: Scenario, oauth: OAuthServer, state: OAu
       const grant = form.get('grant_type')
       if (grant === 'refresh_token') {
         const granted = state.refreshTokens.get(form.get('refresh_token') ?? '')
-        if (granted === undefined) return oauthError('invalid_grant', 400)
+        if (granted === undefined || oauth.refresh === 'refused') return oauthError('invalid_grant', 400)
         // RFC 6749 §6: a refresh may narrow the scope, never widen it (a step-up needs a new authorization).
         const asked = form.get('scope')?.split(' ').filter(Boolean)
         const grantedList = granted.split(' ')

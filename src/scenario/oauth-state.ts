@@ -15,6 +15,10 @@ export class OAuthState {
   readonly tokens = new Map<string, string>()
   /** Refresh token → the scope of the grant it renews. */
   readonly refreshTokens = new Map<string, string>()
+  /** The first access token issued (the one a revoking server revokes). */
+  firstAccessToken: string | undefined
+  /** Access token → MCP requests it authorized so far (counted only where revocation needs it). */
+  readonly uses = new Map<string, number>()
   private counter = 0
 
   next(prefix: string): string {

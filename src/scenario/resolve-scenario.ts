@@ -66,6 +66,8 @@ export function resolveScenario(config: ClientConfig, plan: ScenarioPlan): Scena
     legacyEndpoint: plan.legacyEndpoint,
     tools: plan.tools,
     auth: resolveAuth(plan.auth, config, url.origin),
+    ...(plan.guard && plan.guard !== 'every-request' && plan.auth.kind !== 'none' ? { guard: plan.guard } : {}),
+    ...(plan.getStreamEvents && plan.getStreamEvents !== 'none' ? { getStreamEvents: plan.getStreamEvents } : {}),
     ...(plan.moved && plan.auth.kind !== 'oauth' ? { movedTo: MOVED_ORIGIN } : {}),
     notFound: plan.notFound,
   }

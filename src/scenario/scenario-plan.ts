@@ -1,4 +1,4 @@
-import type { Challenge, NotFoundStyle, OAuthServer, ProtocolVersion, Scenario } from './scenario.js'
+import type { Challenge, GetStreamEvents, Guard, NotFoundStyle, OAuthServer, ProtocolVersion, Scenario } from './scenario.js'
 
 /**
  * Which credential the server wants, relative to the client's config, so that one plan means the
@@ -26,6 +26,10 @@ export interface ScenarioPlan {
   legacyEndpoint: Scenario['legacyEndpoint']
   tools: boolean
   auth: AuthPlan
+  /** Which requests the auth requirement guards (absent in inputs saved before it existed: every request). */
+  guard?: Guard
+  /** What the GET stream carries (absent in older saved inputs: nothing). */
+  getStreamEvents?: GetStreamEvents
   /** The server moved to another origin (a 307 there); only without OAuth, whose metadata names the origin. */
   moved: boolean
   notFound: NotFoundStyle

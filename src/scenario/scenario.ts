@@ -63,7 +63,29 @@ export interface OAuthServer {
   challengeScope?: string
   /** False: the MCP server answers 401 even to the token it issued (a broken resource server). */
   tokenAccepted: boolean
+  /**
+   * The first access token is revoked mid-session: after 3 requests it is answered 401
+   * `error="invalid_token"` (RFC 6750 §3.1), as when a token expires early. Default false.
+   */
+  tokenRevoked?: boolean
+  /** Whether the token endpoint honours a refresh token or refuses it (`invalid_grant`). Default accepted. */
+  refresh?: 'accepted' | 'refused'
 }
+
+/**
+ * Which requests the server's authentication guards: every request (default), all but the GET
+ * stream, only the GET stream, or only `tools/call` (a per-method decision). The others pass
+ * without a credential.
+ */
+export type Guard = 'every-request' | 'not-get-stream' | 'get-stream-only' | 'tools-call-only'
+
+/**
+ * What the server sends on the standalone GET stream: nothing (default), one
+ * `notifications/tools/list_changed` while the stream stays open, or that notification with an
+ * event id and `retry: 0`, then the stream dropped; a GET with `Last-Event-ID` resumes it and gets
+ * a second notification.
+ */
+export type GetStreamEvents = 'none' | 'notification' | 'notification-then-drop'
 
 /** What the server wants before it answers MCP requests. */
 export type AuthRequirement =
@@ -112,6 +134,10 @@ export interface Scenario {
   /** Whether `tools/list` lists a tool (so the client also calls it). */
   tools: boolean
   auth: AuthRequirement
+  /** Which requests `auth` guards; default every request. */
+  guard?: Guard
+  /** Streamable HTTP: what the GET stream carries; default nothing. */
+  getStreamEvents?: GetStreamEvents
   /** The MCP server moved to this origin: the configured one answers 307 to it (a cross-origin redirect). */
   movedTo?: string
   notFound: NotFoundStyle

@@ -1,7 +1,8 @@
 import { http, HttpResponse, type HttpHandler } from 'msw/http'
 import type { Scenario } from './scenario.js'
 import type { ServerState } from './server-state.js'
-import { challengeFor, scopeChallengeFor } from './auth-gate.js'
+import { challengeFor, methodsOf, scopeChallengeFor } from './auth-gate.js'
+import type { EventStream } from './event-stream.js'
 import { answerJsonRpc, jsonRpcError, parseJsonRpcBody } from './json-rpc-server.js'
 import { answerModern, modernVersionOf } from './modern-requests.js'
 
@@ -25,14 +26,32 @@ function sessionProblem(scenario: Scenario, state: ServerState, request: Request
   return undefined
 }
 
+const LIST_CHANGED = JSON.stringify({ jsonrpc: '2.0', method: 'notifications/tools/list_changed' })
+
+/**
+ * What the standalone GET stream carries (`getStreamEvents`): a `tools/list_changed`
+ * notification with an event id; in the drop variant the first stream then ends, after
+ * `retry: 0` so a resuming client comes back at once, and a GET that resumes it (`Last-Event-ID`)
+ * gets the next event and stays open.
+ */
+function sendStreamEvents(scenario: Scenario, stream: EventStream, lastEventId: string | null): void {
+  const events = scenario.getStreamEvents ?? 'none'
+  if (events === 'none') return
+  const drop = events === 'notification-then-drop' && lastEventId === null
+  const next = lastEventId === null ? 1 : Number(/(\d+)$/.exec(lastEventId)?.[1] ?? 0) + 1
+  stream.sendEvent({ id: `event-${next}`, ...(drop ? { retry: 0 } : {}), data: LIST_CHANGED })
+  if (drop) stream.close()
+}
+
 /** Streamable HTTP (2025-03-26 and later) at the scenario's endpoint: POST, GET stream or 405, DELETE. */
 export function streamableHttpHandlers(scenario: Scenario, state: ServerState): HttpHandler[] {
   const onEndpoint = atPath(scenario.origin, scenario.endpointPath)
   return [
     http.post(onEndpoint, async ({ request }) => {
-      const challenge = challengeFor(scenario, state, request)
-      if (challenge) return challenge
       const parsed = parseJsonRpcBody(await request.text())
+      // The guard may depend on the JSON-RPC method, so the body is read first.
+      const challenge = challengeFor(scenario, state, request, { kind: 'post', methods: methodsOf(parsed?.messages ?? []) })
+      if (challenge) return challenge
       if (!parsed) return HttpResponse.json(jsonRpcError(-32700, 'Parse error'), { status: 400 })
       const scopeChallenge = scopeChallengeFor(scenario, state, request, parsed.messages)
       if (scopeChallenge) return scopeChallenge
@@ -62,15 +81,17 @@ export function streamableHttpHandlers(scenario: Scenario, state: ServerState): 
       return stream.response(headers)
     }),
     http.get(onEndpoint, ({ request }) => {
-      const challenge = challengeFor(scenario, state, request)
+      const challenge = challengeFor(scenario, state, request, { kind: 'get-stream' })
       if (challenge) return challenge
       if (scenario.getStream === '405') return new HttpResponse(null, { status: 405, headers: { allow: 'POST, DELETE' } })
       const problem = sessionProblem(scenario, state, request)
       if (problem) return problem
-      return state.openStream().response()
+      const stream = state.openStream()
+      sendStreamEvents(scenario, stream, request.headers.get('last-event-id'))
+      return stream.response()
     }),
     http.delete(onEndpoint, ({ request }) => {
-      const challenge = challengeFor(scenario, state, request)
+      const challenge = challengeFor(scenario, state, request, { kind: 'delete' })
       if (challenge) return challenge
       if (!scenario.deleteAllowed) return new HttpResponse(null, { status: 405, headers: { allow: 'GET, POST' } })
       const problem = sessionProblem(scenario, state, request)

@@ -18,7 +18,7 @@ import {
   type PropertyResult,
 } from '../../runner/fuzz.js'
 import { coverageInputs } from '../../coverage/coverage-inputs.js'
-import { findingLine, runSummaryLine } from '../../report/findings.js'
+import { expectedFailureLines, findingLine, runSummaryLine } from '../../report/findings.js'
 import { MATRIX_LEGEND, verdictMatrix } from '../../report/verdict-matrix.js'
 import {
   checkExpectations,
@@ -213,10 +213,9 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
       out(`\n${expectationReport(result, expectation, expectedFile!, reproduceFlags(args))}\n`)
   } else {
     out(`${verdictMatrix(results, expectations).join('\n')}\n${MATRIX_LEGEND}\n`)
-    const findings = [...violated, ...expectations.keys()]
-    if (findings.length > 0) out('\nfindings (details: --verbose, or the saved file):\n')
-    for (const result of findings)
-      out(`${findingLine(result, expectations.get(result), { flags: reproduceFlags(args), saved: saved.get(result) })}\n`)
+    if (violated.length + expectations.size > 0) out('\nfindings (details: --verbose, or the saved file):\n')
+    for (const result of violated) out(`${findingLine(result, undefined, { flags: reproduceFlags(args), saved: saved.get(result) })}\n`)
+    for (const line of expectedFailureLines(expectations)) out(`${line}\n`)
   }
   const underExercised =
     minExercised === undefined ? [] : results.filter((result) => result.exercised < minExercised)
