@@ -29,13 +29,13 @@ describe('CLI record → replay → check', () => {
     expect(recorded.stderr).toBe('')
     expect(recorded.code).toBe(0)
     expect(recorded.stdout).toMatch(
-      /recorded 6 exchanges \(sdk-streamable, completed\) to .*my-server\.json; \d+ secret value\(s\) redacted/,
+      /recorded 8 exchanges \(sdk-streamable, completed\) to .*my-server\.json; \d+ secret value\(s\) redacted/,
     )
     expect(readFileSync(out, 'utf8')).not.toContain(server.apiKey)
 
     const replayed = await cli('replay', out, '--client', 'sdk-streamable')
     expect(replayed.code).toBe(0)
-    expect(replayed.stdout).toContain('6 requests, 0 unmatched, completed')
+    expect(replayed.stdout).toContain('8 requests, 0 unmatched, completed')
     expect(replayed.stdout).toMatch(/headers-always-sent +held/)
 
     const checked = await cli('check', out)

@@ -13,7 +13,7 @@ describe('mcp-auth-harness CLI', () => {
     expect(stdout).toMatch(/^clients: 1 sdk-streamable {2}2 sdk-sse {2}3 sdk-streamable-no-oauth {2}4 sdk-sse-no-oauth {2}5 sdk2-streamable {2}6 sdk2-sse/m)
     expect(stdout).toMatch(/^headers-always-sent +EXPECTED( +✓\d+){7}$/m)
     expect(stdout).toMatch(/^no-discovery-without-challenge +MUST( +✓\d+){7}$/m)
-    expect(stdout).toMatch(/coverage phase \(\d+ inputs per client, the same every run\), then 10 random trials per client \(seed 1\)/)
+    expect(stdout).toMatch(/coverage phase \(\d+(\/\d+)* inputs per client, the same every run\), then 10 random trials per client \(seed 1\)/)
     expect(stdout).toMatch(/\d+ trials \(coverage \d+, random \d+; sessions \d+ completed, \d+ client error, \d+ timeout\) in [\d.]+ s, each judged by every property/)
     // The SDK's known bugs (expected-failures.json) are reported as such, a line per property, and do not fail the run.
     expect(stdout).toMatch(/^~ bounded-auth-retries \[SHOULD\] × sdk-sse: SSEClientTransport/m)

@@ -8,7 +8,7 @@ const sdkStreamable = SDK_CLIENTS.find((c) => c.name === 'sdk-streamable')!
 const sdkSse = SDK_CLIENTS.find((c) => c.name === 'sdk-sse')!
 
 describe('runTrial', () => {
-  it('runs a full SDK session and captures all of it: initialize, initialized, GET stream, tools, DELETE', async () => {
+  it('runs a full SDK session and captures all of it: initialize, initialized, GET stream, tools/list, 3 calls, DELETE', async () => {
     const trial = await runTrial(sdkStreamable, config(), scenario({ responseMode: 'sse' }), { timeoutMs: 5000 })
     expect(trial.outcome).toEqual({ kind: 'completed' })
     expect(trial.exchanges.map((e) => `${e.method} ${e.status}`)).toEqual([
@@ -17,7 +17,37 @@ describe('runTrial', () => {
       'GET 200',
       'POST 200',
       'POST 200',
+      'POST 200',
+      'POST 200',
       'DELETE 200',
+    ])
+  })
+
+  it('a GET stream dropped after a notification is resumed with Last-Event-ID, and the session re-lists tools each time', async () => {
+    const trial = await runTrial(sdkStreamable, config(), scenario({ getStreamEvents: 'notification-then-drop' }), {
+      timeoutMs: 5000,
+    })
+    expect(trial.outcome).toEqual({ kind: 'completed' })
+    const gets = trial.exchanges.filter((e) => e.method === 'GET')
+    expect(gets).toHaveLength(2)
+    expect(gets[0]!.events?.[0]).toMatchObject({ id: 'event-1' })
+    expect(gets[1]!.requestHeaders.find(([name]) => name === 'last-event-id')?.[1]).toBe('event-1')
+    expect(gets[1]!.events?.[0]).toMatchObject({ id: 'event-2' })
+    const lists = trial.exchanges.filter((e) => e.requestBody?.includes('"tools/list"'))
+    expect(lists).toHaveLength(3)
+  })
+
+  it('a server that guards only tools/call lets the session start without credentials, and a revoked token is answered invalid_token', async () => {
+    const guarded = await runTrial(sdkStreamable, config({ headers: {} }), scenario({
+      auth: { kind: 'static-header', header: 'X-API-Key', value: 'k-123456', challenge: 'bearer-bare' },
+      guard: 'tools-call-only',
+    }), { timeoutMs: 5000 })
+    expect(guarded.exchanges.map((e) => `${e.method} ${e.status}`).slice(0, 5)).toEqual([
+      'POST 200',
+      'POST 202',
+      'GET 200',
+      'POST 200',
+      'POST 401',
     ])
   })
 
