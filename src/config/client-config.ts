@@ -21,6 +21,9 @@ export interface ClientConfig {
   oauthClientId?: string
 }
 
+/** The client id a config brings when the user pre-registered the client with the server's AS. */
+export const PRE_REGISTERED_CLIENT_ID = 'pre-registered-client'
+
 /** `.mcp.json` spelling of a transport (`type: http | sse`). */
 export function mcpJsonType(transport: Transport): 'http' | 'sse' {
   return transport === 'streamable-http' ? 'http' : 'sse'

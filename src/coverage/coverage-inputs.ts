@@ -4,7 +4,7 @@ import { dimensionsFor } from '../dimensions/dimensions.js'
 import type { Dimension } from '../dimensions/dimension.js'
 import { HEADER_SETS } from '../dimensions/config-dimensions.js'
 import { NAMED_SCENARIOS } from '../scenario/named-scenarios.js'
-import { PROTOCOL_VERSIONS } from '../scenario/scenario.js'
+import { baseInput, withValues } from '../dimensions/base-input.js'
 import { pairwiseRows, type Factor, type Row } from './covering-array.js'
 
 /** Which part of the coverage phase an input comes from, for reports. */
@@ -15,45 +15,6 @@ export interface CoverageInput {
   stage: CoverageStage
   /** What the input is, in a few words: `static-key-404-discovery × sse × bearer`, `oauth.pkce=absent`. */
   label: string
-}
-
-/** Every dimension at its base: a Streamable HTTP client with an API key, at /mcp of a server without auth. */
-export function baseInput(dimensions: readonly Dimension[]): TrialInput {
-  const skeleton: TrialInput = {
-    config: { transport: 'streamable-http', url: 'http://mcp.test/mcp', headers: {} },
-    plan: {
-      endpoint: 'at-configured-url',
-      protocolVersions: [...PROTOCOL_VERSIONS],
-      responseMode: 'json',
-      getStream: 'sse',
-      sessions: true,
-      deleteAllowed: true,
-      legacyEndpoint: 'relative',
-      tools: true,
-      auth: { kind: 'none' },
-      guard: 'every-request',
-      getStreamEvents: 'none',
-      moved: false,
-      notFound: '404-json',
-    },
-  }
-  return withValues(skeleton, dimensions, Object.fromEntries(dimensions.map((d) => [d.name, d.base])))
-}
-
-/** The input with the named dimensions set, parents before children (a child only where it applies). */
-function withValues(input: TrialInput, dimensions: readonly Dimension[], values: Record<string, unknown>): TrialInput {
-  const ordered = [...dimensions].sort((a, b) => Number(!!a.appliesWhen) - Number(!!b.appliesWhen))
-  let result = input
-  for (const dimension of ordered) {
-    if (!(dimension.name in values)) continue
-    const condition = dimension.appliesWhen
-    if (condition) {
-      const parent = dimensions.find((d) => d.name === condition.dimension)!
-      if (!condition.values.includes(parent.get(result)!)) continue
-    }
-    result = dimension.set(result, values[dimension.name] as never)
-  }
-  return result
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { TrialInput } from '../arbitraries/trial-input.js'
-import { PRE_REGISTERED_CLIENT_ID } from '../arbitraries/client-config.js'
-import { TRANSPORTS, type Transport } from '../config/client-config.js'
+import { PRE_REGISTERED_CLIENT_ID, TRANSPORTS, type Transport } from '../config/client-config.js'
 import {
   composeMcpUrl,
   parseMcpUrl,
@@ -11,7 +10,8 @@ import {
   URL_SCHEMES,
   type McpUrlParts,
 } from '../config/mcp-url-parts.js'
-import type { Dimension, DimensionValue } from './dimension.js'
+import { weighted, type Dimension, type DimensionValue } from './dimension.js'
+import { headersArbitrary } from '../arbitraries/headers.js'
 
 /**
  * The canonical header sets a config is tried with: none, an API key, a bearer token, and several
@@ -76,13 +76,13 @@ export const CONFIG_DIMENSIONS: readonly Dimension[] = [
   },
   urlPart('scheme', 'http or https', URL_SCHEMES),
   urlPart('host', 'a fake host, one in mixed case', URL_HOSTS),
-  urlPart('port', 'no port or an explicit one', URL_PORTS),
+  weighted(urlPart('port', 'no port or an explicit one', URL_PORTS), { none: 2 }),
   urlPart('path', 'the configured path: /mcp, root, /, /sse, nested', URL_PATHS),
   {
     ...urlPart('trailingSlash', 'a trailing slash after the path (a root path has none to add)', [false, true]),
     appliesWhen: { dimension: 'url.path', values: URL_PATHS.filter((path) => path !== '' && path !== '/') },
   },
-  urlPart('query', 'a query string the client must keep', URL_QUERIES),
+  weighted(urlPart('query', 'a query string the client must keep', URL_QUERIES), { none: 2 }),
   {
     name: 'headers',
     part: 'config',
@@ -91,8 +91,11 @@ export const CONFIG_DIMENSIONS: readonly Dimension[] = [
     base: 'x-api-key',
     get: (input) => headerSetOf(input.config.headers),
     set: (input, value) => withConfig(input, { headers: { ...HEADER_SETS[value as string] } }),
+    // The random phase draws 0–5 headers with random names, letter case and token values.
+    random: headersArbitrary().map((headers) => (input: TrialInput) => withConfig(input, { headers })),
   },
   {
+    weights: { false: 3 },
     name: 'oauthClientId',
     part: 'config',
     description: 'a client id pre-registered with the authorization server (only clients that can be told one)',

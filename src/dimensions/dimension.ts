@@ -1,3 +1,4 @@
+import type fc from 'fast-check'
 import type { TrialInput } from '../arbitraries/trial-input.js'
 
 /** A value a dimension can take: what `list --dimensions --json` prints and statistics count. */
@@ -28,8 +29,21 @@ export interface Dimension {
   base: DimensionValue
   /** The dimension only means something when another one has one of these values (its parent, declared earlier). */
   appliesWhen?: { dimension: string; values: readonly DimensionValue[] }
+  /** How often the random phase draws each value (by `String(value)`; 1 when not listed). */
+  weights?: Readonly<Record<string, number>>
+  /**
+   * A richer random draw than the listed values, where the random phase should reach further
+   * than the coverage phase (any set of headers with random names and tokens, any subset of
+   * protocol versions): an arbitrary of changes to apply to an input.
+   */
+  random?: fc.Arbitrary<(input: TrialInput) => TrialInput>
   get(input: TrialInput): DimensionValue | undefined
   set(input: TrialInput, value: DimensionValue): TrialInput
+}
+
+/** The dimension with random-phase weights for some of its values. */
+export function weighted(dimension: Dimension, weights: Readonly<Record<string, number>>): Dimension {
+  return { ...dimension, weights }
 }
 
 /** Whether a dimension applies to an input (its parent, if any, has one of the values it needs). */

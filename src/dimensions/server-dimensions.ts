@@ -1,7 +1,8 @@
 import type { TrialInput } from '../arbitraries/trial-input.js'
 import type { ScenarioPlan } from '../scenario/scenario-plan.js'
 import { PROTOCOL_VERSIONS, type ProtocolVersion } from '../scenario/scenario.js'
-import type { Dimension, DimensionValue } from './dimension.js'
+import { weighted, type Dimension, type DimensionValue } from './dimension.js'
+import { protocolVersionsArbitrary } from '../arbitraries/protocol-versions.js'
 
 function withPlan(input: TrialInput, change: Partial<ScenarioPlan>): TrialInput {
   return { ...input, plan: { ...input.plan, ...change } }
@@ -34,10 +35,13 @@ const VERSION_SETS: DimensionValue[] = ['all', ...PROTOCOL_VERSIONS]
 
 /** The server's dimensions apart from authentication: where the endpoint is, what it speaks, how it answers. */
 export const SERVER_DIMENSIONS: readonly Dimension[] = [
-  planField('endpoint', "the endpoint at the configured URL's path, or elsewhere (the seed's root-vs-/mcp mismatch)", [
-    'at-configured-url',
-    'elsewhere',
-  ]),
+  weighted(
+    planField('endpoint', "the endpoint at the configured URL's path, or elsewhere (the seed's root-vs-/mcp mismatch)", [
+      'at-configured-url',
+      'elsewhere',
+    ]),
+    { 'at-configured-url': 5 },
+  ),
   {
     name: 'protocolVersions',
     part: 'server',
@@ -51,6 +55,8 @@ export const SERVER_DIMENSIONS: readonly Dimension[] = [
     },
     set: (input, value) =>
       withPlan(input, { protocolVersions: value === 'all' ? [...PROTOCOL_VERSIONS] : [value as ProtocolVersion] }),
+    // The random phase draws any non-empty subset, not only all or one.
+    random: protocolVersionsArbitrary().map((protocolVersions) => (input: TrialInput) => withPlan(input, { protocolVersions })),
   },
   planField('responseMode', 'Streamable HTTP answers as JSON or as an SSE stream', ['json', 'sse'], STREAMABLE),
   planField('getStream', 'the standalone GET: an SSE stream or 405', ['sse', '405'], STREAMABLE),
@@ -59,6 +65,7 @@ export const SERVER_DIMENSIONS: readonly Dimension[] = [
   planField('legacyEndpoint', 'the legacy SSE endpoint event: a relative or absolute URL', ['relative', 'absolute'], LEGACY_SSE),
   planField('tools', 'tools/list lists a tool, so the client calls it', [true, false]),
   {
+    weights: { none: 6 },
     ...planField('getStreamEvents', 'the GET stream carries nothing, a tools/list_changed notification, or one and then drops (resumed with Last-Event-ID)', [
       'none',
       'notification',
@@ -66,9 +73,12 @@ export const SERVER_DIMENSIONS: readonly Dimension[] = [
     ], STREAMABLE),
     get: (input) => input.plan.getStreamEvents ?? 'none',
   },
-  planField('moved', 'the server moved to another origin (307); not with OAuth, whose metadata names the origin', [false, true], {
-    dimension: 'auth',
-    values: ['none', 'static-header'],
-  }),
+  weighted(
+    planField('moved', 'the server moved to another origin (307); not with OAuth, whose metadata names the origin', [false, true], {
+      dimension: 'auth',
+      values: ['none', 'static-header'],
+    }),
+    { false: 8 },
+  ),
   planField('notFound', 'how everything else (well-known URIs, /register) is answered', ['404-json', '404-html']),
 ]
