@@ -27,7 +27,21 @@ export type { Property, Violation, PropertyLevel, PropertySource } from './prope
 export * from '../properties/index.js'
 export type { Trial, TrialOutcome } from './runner/trial.js'
 export { runTrial, type RunTrialOptions } from './runner/run-trial.js'
-export { fuzz, type FuzzOptions, type PropertyResult, type Counterexample, type Verdict } from './runner/fuzz.js'
+export {
+  fuzz,
+  PHASES,
+  type FuzzOptions,
+  type FuzzStats,
+  type Phase,
+  type PropertyResult,
+  type Counterexample,
+  type Verdict,
+} from './runner/fuzz.js'
+export { DIMENSIONS, dimensionsFor } from './dimensions/dimensions.js'
+export type { Dimension, DimensionValue } from './dimensions/dimension.js'
+export { coverageInputs, type CoverageInput } from './coverage/coverage-inputs.js'
+export { pairwiseRows, type Factor } from './coverage/covering-array.js'
+export { judgeInput } from './runner/judge-input.js'
 export { clientConfigArbitrary } from './arbitraries/client-config.js'
 export { scenarioPlanArbitrary } from './arbitraries/scenario-plan.js'
 export { trialInputArbitrary, type TrialInput } from './arbitraries/trial-input.js'

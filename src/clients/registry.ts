@@ -7,6 +7,7 @@ import { noHeadersOnStream } from './faulty/no-headers-on-stream.js'
 import { noHeadersOnPost } from './faulty/no-headers-on-post.js'
 import { dropsSessionId, jsonOnlyAccept, noMcpMethod, noProtocolVersion } from './faulty/transport-faults.js'
 import { OAUTH_FAULTS } from './faulty/oauth-faults.js'
+import { retriesRefused } from './faulty/retries-refused.js'
 
 /** Faulty reference clients: each violates one property on purpose, to prove the property can fail. */
 export const FAULTY_CLIENTS: readonly ClientUnderTest[] = [
@@ -18,6 +19,7 @@ export const FAULTY_CLIENTS: readonly ClientUnderTest[] = [
   noProtocolVersion,
   noMcpMethod,
   jsonOnlyAccept,
+  retriesRefused,
   ...OAUTH_FAULTS,
 ]
 

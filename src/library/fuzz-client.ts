@@ -5,7 +5,7 @@ import type { Property, Violation } from '../property/property.js'
 import { counterexampleReport } from '../report/text-report.js'
 import { saveCounterexample } from '../report/save-counterexample.js'
 import { loadExpectedFailures } from '../runner/expected-failures.js'
-import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, fuzz, type PropertyResult } from '../runner/fuzz.js'
+import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, fuzz, type Phase, type PropertyResult } from '../runner/fuzz.js'
 import type { Trial } from '../runner/trial.js'
 
 export interface FuzzClientOptions {
@@ -13,8 +13,10 @@ export interface FuzzClientOptions {
   client: ClientUnderTest | string
   /** Properties (objects or ids); default: all of them. */
   properties?: ReadonlyArray<Property | string>
-  /** Random trials per property; default 100. */
+  /** Random-phase trials; default 100. The coverage phase (the same inputs every run) comes first. */
   runs?: number
+  /** Which phases run; default `['coverage', 'random']` (`['random']` for a slow client in a quick test). */
+  phases?: readonly Phase[]
   /** fast-check seed; default random (printed in the error, so a failure can be replayed). */
   seed?: number
   /** Per-trial timeout; default 5000 ms. */
@@ -42,7 +44,8 @@ export class PropertyViolationError extends Error {
 }
 
 /**
- * Fuzzes one client in a test: random configs × mock servers, every property judged, failures shrunk.
+ * Fuzzes one client in a test: the coverage phase then random configs × mock servers, every
+ * property judged, failures shrunk.
  * Resolves with every result when all hold (or fail only as expected); rejects with a
  * `PropertyViolationError` carrying the counterexample report otherwise.
  *
@@ -63,6 +66,7 @@ export async function fuzzClient(options: FuzzClientOptions): Promise<PropertyRe
     clients: [client],
     properties,
     runs: options.runs ?? DEFAULT_RUNS,
+    ...(options.phases ? { phases: options.phases } : {}),
     timeoutMs,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     known: (_, property) => expected.some((e) => e.property === property),

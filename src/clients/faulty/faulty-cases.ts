@@ -7,6 +7,7 @@ import { noHeadersOnStream } from './no-headers-on-stream.js'
 import { noHeadersOnPost } from './no-headers-on-post.js'
 import { dropsSessionId, jsonOnlyAccept, noMcpMethod, noProtocolVersion } from './transport-faults.js'
 import * as oauth from './oauth-faults.js'
+import { retriesRefused } from './retries-refused.js'
 
 /** A faulty reference client, the property it exists to violate, and what else its one bug also breaks. */
 export interface FaultyCase {
@@ -35,6 +36,7 @@ export const FAULTY_CASES: readonly FaultyCase[] = [
   fault(noProtocolVersion, props.protocolVersionHeader),
   fault(noMcpMethod, props.modernRequestHeaders),
   fault(jsonOnlyAccept, props.acceptHeaders),
+  fault(retriesRefused, props.boundedAuthRetries),
   fault(oauth.pkcePlain, props.pkceS256),
   fault(oauth.noResourceParameter, props.resourceParameter),
   fault(oauth.ownScope, props.scopeSelection),
