@@ -1,5 +1,5 @@
 import type { TrialInput } from '../arbitraries/trial-input.js'
-import { PROTOCOL_VERSIONS } from '../scenario/scenario.js'
+import { PROTOCOL_VERSIONS, SIMPLEST_BEHAVIOUR } from '../scenario/scenario.js'
 import type { Dimension } from './dimension.js'
 
 /** Every dimension at its base: a Streamable HTTP client with an API key, at /mcp of a server without auth. */
@@ -7,19 +7,11 @@ export function baseInput(dimensions: readonly Dimension[]): TrialInput {
   const skeleton: TrialInput = {
     config: { transport: 'streamable-http', url: 'http://mcp.test/mcp', headers: {} },
     plan: {
-      endpoint: 'at-configured-url',
+      ...SIMPLEST_BEHAVIOUR,
       protocolVersions: [...PROTOCOL_VERSIONS],
-      responseMode: 'json',
-      getStream: 'sse',
-      sessions: true,
-      deleteAllowed: true,
-      legacyEndpoint: 'relative',
-      tools: true,
+      endpoint: 'at-configured-url',
       auth: { kind: 'none' },
-      guard: 'every-request',
-      getStreamEvents: 'none',
       moved: false,
-      notFound: '404-json',
     },
   }
   return withValues(skeleton, dimensions, Object.fromEntries(dimensions.map((d) => [d.name, d.base])))

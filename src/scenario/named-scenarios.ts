@@ -1,6 +1,6 @@
 import type { Transport } from '../config/client-config.js'
 import type { ScenarioPlan } from './scenario-plan.js'
-import { PROTOCOL_VERSIONS, type AuthRequirement, type Scenario } from './scenario.js'
+import { PROTOCOL_VERSIONS, SIMPLEST_BEHAVIOUR, type AuthRequirement, type Scenario } from './scenario.js'
 
 /**
  * A ready-made server behaviour: `auth` for `serve --scenario NAME`, and `fuzzPlan`, the same
@@ -53,18 +53,5 @@ export function namedScenario(name: string): NamedScenario {
 
 /** The full Scenario for a named one at an origin, endpoint path and transport: every other dimension at its most common. */
 export function buildNamedScenario(named: NamedScenario, origin: string, endpointPath: string, transport: Transport): Scenario {
-  return {
-    origin,
-    endpointPath,
-    transport,
-    protocolVersions: [...PROTOCOL_VERSIONS],
-    responseMode: 'json',
-    getStream: 'sse',
-    sessions: true,
-    deleteAllowed: true,
-    legacyEndpoint: 'relative',
-    tools: true,
-    auth: named.auth,
-    notFound: '404-json',
-  }
+  return { origin, endpointPath, transport, ...SIMPLEST_BEHAVIOUR, protocolVersions: [...PROTOCOL_VERSIONS], auth: named.auth }
 }

@@ -142,3 +142,19 @@ export interface Scenario {
   movedTo?: string
   notFound: NotFoundStyle
 }
+
+/**
+ * The simplest working server behaviour apart from where it lives and what it requires: every
+ * version, JSON answers, a GET stream, sessions, DELETE allowed, a tool, JSON 404s. Named
+ * scenarios use it as is; it is also every dimension's base in the coverage phase.
+ */
+export const SIMPLEST_BEHAVIOUR = {
+  protocolVersions: [...PROTOCOL_VERSIONS],
+  responseMode: 'json',
+  getStream: 'sse',
+  sessions: true,
+  deleteAllowed: true,
+  legacyEndpoint: 'relative',
+  tools: true,
+  notFound: '404-json',
+} as const satisfies Partial<Scenario>
