@@ -88,6 +88,32 @@ describe('command clients (cmd:)', () => {
     expect(trial.process?.exitCode).toBe(127)
   })
 
+  for (const [flag, request] of [
+    ['--headers-first-request-only', 'POST'],
+    ['--no-headers-on-get', 'GET'],
+  ] as const)
+    it(`a subtle header bug (${flag}) is caught by the coverage phase on any seed, within a few trials`, async () => {
+      for (const seed of ['1', '2']) {
+        const { code, stdout } = await cli(
+          'fuzz',
+          '--client',
+          `cmd:${GOOD} ${flag}`,
+          '--property',
+          'headers-always-sent',
+          '--runs',
+          '10',
+          '--seed',
+          seed,
+          '--no-shrink',
+          '--found-dir',
+          'none',
+        )
+        expect(code, stdout).toBe(1)
+        expect(stdout).toMatch(new RegExp(`request #\\d+ ${request} \\S+ lacked configured header`))
+        expect(stdout).toMatch(/found by coverage input #[0-3] /)
+      }
+    })
+
   it('the CLI: cmd: with --config-format, exit 1 and a reproduce command that names the format', async () => {
     const { code, stdout } = await cli(
       'fuzz',
