@@ -102,4 +102,16 @@ export class HeadlessOAuthProvider implements OAuthClientProvider {
   discoveryState(): OAuthDiscoveryState | undefined {
     return this.discovery
   }
+
+  /**
+   * Forgets what the authorization server no longer accepts (the SDK calls it on `invalid_grant`,
+   * `invalid_client`, …), so the next attempt starts over as the SDK's docs ask of a provider.
+   * A client the user pre-registered stays known: it is configuration, not state.
+   */
+  invalidateCredentials(scope: 'all' | 'client' | 'tokens' | 'verifier' | 'discovery'): void {
+    if (scope === 'all' || scope === 'client') this.client = undefined
+    if (scope === 'all' || scope === 'tokens') this.savedTokens = undefined
+    if (scope === 'all' || scope === 'verifier') this.verifier = ''
+    if (scope === 'all' || scope === 'discovery') this.discovery = undefined
+  }
 }
