@@ -90,6 +90,7 @@ export function counterexampleReport(result: PropertyResult, flags: readonly str
     `    scenario: ${JSON.stringify(ce.trial.scenario)}`,
     `    outcome:  ${describeOutcome(ce.trial.outcome)}`,
     ...(ce.trial.process ? processLines(ce.trial.process) : []),
+    ...(ce.trial.consoleTail ? ['    console (tail):', ...ce.trial.consoleTail.slice(-8).map((line) => `      ${line}`)] : []),
     `  traffic:`,
     ...transcript(ce.trial).map((line) => `    ${line}`),
     ...(ce.trial.truncated

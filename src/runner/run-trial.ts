@@ -6,6 +6,7 @@ import { createScenarioServer } from '../scenario/scenario-server.js'
 import type { Scenario } from '../scenario/scenario.js'
 import { startPortServer } from '../serve/port-server.js'
 import { TrafficLog } from '../traffic/traffic-log.js'
+import { captureConsole } from '../runtime/client-console.js'
 import type { ProcessReport, Trial, TrialOutcome } from './trial.js'
 
 export interface RunTrialOptions {
@@ -25,6 +26,7 @@ function errorMessage(error: unknown): string {
 interface Driven {
   outcome: TrialOutcome
   process?: ProcessReport
+  consoleTail?: string[]
 }
 
 /** Runs the client with the trial's timeout; a hang is aborted and reported, never awaited forever. */
@@ -35,8 +37,10 @@ async function driveClient(client: ClientUnderTest, config: ClientConfig, option
   const timedOut = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), options.timeoutMs)
   })
-  const running = client
-    .run(config, { signal: controller.signal, reportProcess: (report) => void (driven.process = report) })
+  const lines: string[] = []
+  if (!client.outOfProcess) driven.consoleTail = lines
+  const context = { signal: controller.signal, reportProcess: (report: ProcessReport) => void (driven.process = report) }
+  const running = captureConsole(lines, () => client.run(config, context))
     .then(
       (): TrialOutcome => ({ kind: 'completed' }),
       (error: unknown): TrialOutcome => ({ kind: 'client-error', message: errorMessage(error) }),
@@ -61,6 +65,7 @@ function trialOf(client: ClientUnderTest, config: ClientConfig, log: TrafficLog,
     outcome: driven.outcome,
     durationMs: Math.round(performance.now() - started),
     ...(driven.process ? { process: driven.process } : {}),
+    ...(driven.consoleTail && driven.consoleTail.length > 0 ? { consoleTail: [...driven.consoleTail] } : {}),
     ...(log.truncated ? { truncated: true } : {}),
   }
 }

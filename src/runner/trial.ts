@@ -31,4 +31,6 @@ export interface Trial {
   truncated?: boolean
   /** For a client started as a process: its exit and output. */
   process?: ProcessReport
+  /** For a client in this process: the last lines it wrote to the console (kept out of the harness's output). */
+  consoleTail?: string[]
 }
