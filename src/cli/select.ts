@@ -6,11 +6,12 @@ import { UsageError } from './usage-error.js'
 import { commandClient } from '../clients/command-client.js'
 import { loadModuleClient } from '../clients/module-client.js'
 import { configFormatByName } from '../config/formats/registry.js'
+import { commandProblem } from '../runtime/child-process.js'
 
-/** `--x a,b --x c` → ['a', 'b', 'c'] */
+/** `--x a,b --x c` → ['a', 'b', 'c']; a `cmd:` or `module:` value is one client, commas and all. */
 export function listOption(values: string[] | undefined): string[] {
   return (values ?? [])
-    .flatMap((value) => value.split(','))
+    .flatMap((value) => (/^\s*(cmd|module):/.test(value) ? [value] : value.split(',')))
     .map((value) => value.trim())
     .filter(Boolean)
 }
@@ -41,7 +42,13 @@ export async function resolveClients(values: string[] | undefined, configFormat:
   const clients: ClientUnderTest[] = []
   for (const name of names) {
     try {
-      if (name.startsWith('cmd:')) clients.push(commandClient(name.slice(4).trim(), configFormatByName(configFormat)))
+      if (name.startsWith('cmd:')) {
+        const line = name.slice(4).trim()
+        // A client that cannot start would make every trial a client error: a typo, not a verdict.
+        const problem = line ? await commandProblem(line) : undefined
+        if (problem) throw new Error(`cannot start the client command: ${problem}`)
+        clients.push(commandClient(line, configFormatByName(configFormat)))
+      }
       else if (name.startsWith('module:')) clients.push(await loadModuleClient(name.slice(7)))
       else clients.push(clientByName(name))
     } catch (error) {

@@ -27,12 +27,15 @@ export async function saveCounterexample(result: PropertyResult, dir: string, op
   const info = recording.counterexample!
   const file = join(dir, `${baseName(result)}.json`)
   await writeRecording(file, recording, redactor)
+  // Text a client controls (a client_id, a scope) goes into comment lines: a line break in it
+  // must not end the comment and become a command.
+  const comment = (text: string) => `# ${text.replace(/[\r\n\u2028\u2029]/g, '⏎')}`
   const script = [
     '#!/bin/sh',
-    `# ${info.client} violates ${info.property} [${info.level}]: ${info.statement}`,
-    ...info.violations.map((v) => `#   - ${v.message}`),
-    `# reproduce: ${info.reproduce}`,
-    `# replay:    npx mcp-auth-harness replay ${file}`,
+    comment(`${info.client} violates ${info.property} [${info.level}]: ${info.statement}`),
+    ...info.violations.map((v) => comment(`  - ${v.message}`)),
+    comment(`reproduce: ${info.reproduce}`),
+    comment(`replay:    npx mcp-auth-harness replay ${file}`),
     '# The requests the client sent, in order (secrets redacted):',
     ...info.curl,
     '',

@@ -13,12 +13,12 @@ import type { Trial } from './trial.js'
 /** Consecutive replays a counterexample must hold in to count as fixed. */
 export const FIXED_AFTER = 3
 
-export type ReplayVerdict = 'FIXED' | 'STILL FAILING' | 'FLAKY'
+export type ReplayVerdict = 'FIXED' | 'STILL FAILING' | 'FLAKY' | 'NOT JUDGED'
 
 export interface CounterexampleReplay {
   verdict: ReplayVerdict
-  /** Each replay's trial and the property's violations in it ([] when it held). */
-  runs: Array<{ trial: Trial; violations: Violation[] }>
+  /** Each replay's trial, whether the property had anything to judge in it, and its violations ([] when it held). */
+  runs: Array<{ trial: Trial; exercised: boolean; violations: Violation[] }>
 }
 
 /** The saved Scenario, checked enough to run: a malformed one is an input error naming the field. */
@@ -39,7 +39,8 @@ export function savedScenario(recording: Recording, file: string): Scenario {
 /**
  * Re-runs a saved counterexample live: the same config against the same scenario's mock server,
  * `FIXED_AFTER` times, each judged by the property that failed. Held every time: FIXED; violated
- * every time: STILL FAILING; both: FLAKY. Placeholders stand in for the redacted secrets, the same
+ * every time: STILL FAILING; both: FLAKY; never violated but not exercised every time (no request,
+ * or the client stopped before what the property judges): NOT JUDGED, which is not a fix. Placeholders stand in for the redacted secrets, the same
  * in config and scenario, so "the configured value" still matches what the server wants.
  *
  * @example
@@ -59,9 +60,19 @@ export async function replayCounterexample(
   const runs: CounterexampleReplay['runs'] = []
   for (let i = 0; i < (options.times ?? FIXED_AFTER); i++) {
     const trial = await runTrial(client, config as ClientConfig, scenario, { timeoutMs: options.timeoutMs })
-    runs.push({ trial, violations: property.exercised(trial) ? property.check(trial) : [] })
+    // A session without a request (a client that cannot start) judges nothing.
+    const exercised = trial.exchanges.length > 0 && property.exercised(trial)
+    runs.push({ trial, exercised, violations: exercised ? property.check(trial) : [] })
   }
   const failed = runs.filter((run) => run.violations.length > 0).length
-  const verdict: ReplayVerdict = failed === 0 ? 'FIXED' : failed === runs.length ? 'STILL FAILING' : 'FLAKY'
+  // FIXED needs every replay to have judged something and held: a replay that judged nothing is no evidence.
+  const verdict: ReplayVerdict =
+    failed === runs.length
+      ? 'STILL FAILING'
+      : failed > 0
+        ? 'FLAKY'
+        : runs.every((run) => run.exercised)
+          ? 'FIXED'
+          : 'NOT JUDGED'
   return { verdict, runs }
 }

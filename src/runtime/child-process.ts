@@ -1,5 +1,7 @@
 // Starting clients as processes (command clients). `node:child_process` is provided by Node and Deno.
 import { spawn } from 'node:child_process'
+import { access, constants, stat } from 'node:fs/promises'
+import { delimiter, join, resolve } from 'node:path'
 import process from 'node:process'
 import type { ProcessReport } from '../runner/trial.js'
 
@@ -94,4 +96,40 @@ export function splitCommandLine(line: string): string[] {
   if (quote) throw new Error(`unclosed ${quote} quote in command: ${line}`)
   if (inWord) words.push(word)
   return words
+}
+
+/**
+ * Why a command line cannot start, or undefined when its program exists and may be executed:
+ * the first word (after `env` and its `NAME=value` words), looked up on PATH unless it has a `/`.
+ * A program word with a `{placeholder}` is filled in per trial and cannot be checked here.
+ *
+ * @example
+ * await commandProblem('/nonexistent/bin --flag') // '/nonexistent/bin: not found'
+ */
+export async function commandProblem(line: string): Promise<string | undefined> {
+  const words = splitCommandLine(line)
+  let index = 0
+  if (words[0] === 'env') {
+    index = 1
+    while (index < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[index]!)) index++
+  }
+  const program = words[index]
+  if (program === undefined) return 'no program to run'
+  if (/\{[a-z-]+\}/.test(program)) return undefined
+  const candidates = program.includes('/')
+    ? [resolve(program)]
+    : (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, program))
+  let found = false
+  for (const candidate of candidates) {
+    try {
+      const info = await stat(candidate)
+      if (!info.isFile()) continue
+      found = true
+      await access(candidate, constants.X_OK)
+      return undefined
+    } catch {
+      // not this one
+    }
+  }
+  return `${program}: ${found ? 'not executable' : program.includes('/') ? 'not found' : 'not found on PATH'}`
 }

@@ -36,6 +36,7 @@ import { buildRunReport, judgedNothing } from '../../report/run-report.js'
 import { runReportJson, writeReports } from '../../report/write-reports.js'
 import { EXIT, UsageError } from '../usage-error.js'
 import { judgeInput } from '../../runner/judge-input.js'
+import { checkMilliseconds } from '../check-duration.js'
 
 interface FuzzArgs {
   client?: string[]
@@ -113,8 +114,7 @@ export function parseShard(text: string | undefined): { index: number; count: nu
 export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   if (!Number.isInteger(args.runs) || args.runs < 1)
     throw new UsageError(`--runs must be a positive whole number, got ${args.runs}`)
-  if (!Number.isInteger(args.timeout) || args.timeout < 1)
-    throw new UsageError(`--timeout must be a positive number of milliseconds, got ${args.timeout}`)
+  checkMilliseconds('--timeout', args.timeout)
   if (args.seed !== undefined && !Number.isInteger(args.seed))
     throw new UsageError(`--seed must be a whole number, got ${args.seed}`)
   if (!Number.isInteger(args.concurrency) || args.concurrency < 1 || args.concurrency > 64)

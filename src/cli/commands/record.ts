@@ -17,6 +17,7 @@ import { onInterrupt, writeOut } from '../../runtime/process.js'
 import { parseHeaderOptions, parseRedactOptions, parseUrlOption } from '../parse-header.js'
 import { selectClients } from '../select.js'
 import { EXIT, UsageError } from '../usage-error.js'
+import { checkMilliseconds, checkSeconds } from '../check-duration.js'
 
 interface RecordArgs {
   url?: string
@@ -95,8 +96,8 @@ async function recordThroughProxy(args: RecordArgs, out: string): Promise<number
 /** `record`: a client session against a real server, or any client through the recording proxy. */
 export async function runRecordCommand(args: RecordArgs): Promise<number> {
   if (!args.out) throw new UsageError('--out FILE is required: where to write the recording')
-  if (!Number.isInteger(args.timeout) || args.timeout < 1)
-    throw new UsageError(`--timeout must be a positive number of milliseconds`)
+  checkMilliseconds('--timeout', args.timeout)
+  checkSeconds('--duration', args.duration)
   if (args.proxy) {
     if (args.url) throw new UsageError('--proxy records a client you start yourself: give --upstream, not --url')
     return recordThroughProxy(args, args.out)

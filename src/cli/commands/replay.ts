@@ -15,6 +15,7 @@ import { propertyById } from '../../../properties/index.js'
 import type { Recording } from '../../recording/recording.js'
 import { replayCounterexample } from '../../runner/replay-counterexample.js'
 import { EXIT, UsageError } from '../usage-error.js'
+import { checkMilliseconds } from '../check-duration.js'
 
 interface ReplayArgs {
   recording: string
@@ -39,6 +40,12 @@ function describeMismatch(m: Mismatch): string {
  */
 async function replayCounterexampleCommand(args: ReplayArgs, recording: Recording): Promise<number> {
   const info = recording.counterexample!
+  // A counterexample file is untrusted (a CI artifact, a PR): a command or module named inside it
+  // never runs. Only a built-in client may be taken from the file; anything else must be named here.
+  if (!args.client && /^(cmd|module):/.test(info.client))
+    throw new UsageError(
+      `${args.recording} names the client ${JSON.stringify(info.client)}: replay never runs a command or module taken from a file. Check it, then name the client yourself with --client`,
+    )
   const client =
     (await resolveClients(args.client, info.configFormat ?? 'claude'))?.[0] ??
     (await resolveClients([info.client], info.configFormat ?? 'claude'))![0]!
@@ -50,9 +57,9 @@ async function replayCounterexampleCommand(args: ReplayArgs, recording: Recordin
   writeOut(
     `replayed counterexample ${args.recording} (${info.client} × ${info.property}, ${info.phase === 'coverage' ? `coverage input #${info.path}: ${info.label ?? ''}` : `seed ${info.seed}, path ${info.path}`}${info.input ? '; its saved input' : '; its saved scenario'}) against ${client.name}, ${runs.length} times:\n`,
   )
-  runs.forEach(({ trial, violations }, i) => {
+  runs.forEach(({ trial, violations, exercised }, i) => {
     writeOut(
-      `  run ${i + 1}: ${violations.length === 0 ? 'held' : 'VIOLATED'} (${trial.exchanges.length} requests, ${describeOutcome(trial.outcome)})\n`,
+      `  run ${i + 1}: ${violations.length > 0 ? 'VIOLATED' : exercised ? 'held' : 'not exercised'} (${trial.exchanges.length} requests, ${describeOutcome(trial.outcome)})\n`,
     )
     for (const v of violations.slice(0, 3)) writeOut(`    - ${v.message}\n`)
   })
@@ -60,6 +67,7 @@ async function replayCounterexampleCommand(args: ReplayArgs, recording: Recordin
     FIXED: `held in ${runs.length} consecutive replays`,
     'STILL FAILING': 'violated in every replay',
     FLAKY: 'violated in some replays, held in others',
+    'NOT JUDGED': 'was not exercised in every replay (the client sent no request, or never reached what the property judges): not a fix',
   }[verdict]
   writeOut(`${verdict}: ${property.id} ${meaning}\n`)
   return verdict === 'FIXED' ? EXIT.ok : EXIT.violated
@@ -68,6 +76,7 @@ async function replayCounterexampleCommand(args: ReplayArgs, recording: Recordin
 /** `replay`: the recorded server answers a client; the properties judge the new traffic. */
 export async function runReplayCommand(args: ReplayArgs): Promise<number> {
   if (!(args.speed >= 0)) throw new UsageError(`--speed must be 0 or more, got ${args.speed}`)
+  checkMilliseconds('--timeout', args.timeout)
   const recording = await loadRecording(args.recording)
   if (recording.counterexample && !args.canned) return replayCounterexampleCommand(args, recording)
   const timeout = args.timeout ?? 10_000

@@ -16,6 +16,7 @@ import { TrafficLog } from '../../traffic/traffic-log.js'
 import { parseHeaderOptions } from '../parse-header.js'
 import { selectProperties } from '../select.js'
 import { EXIT, UsageError } from '../usage-error.js'
+import { checkSeconds } from '../check-duration.js'
 
 interface ServeArgs {
   scenario?: string
@@ -60,7 +61,7 @@ async function startTarget(args: ServeArgs, log: TrafficLog): Promise<{ target: 
 /** `serve`: a scenario or recording on real ports for a client you start; verdicts when it ends. */
 export async function runServeCommand(args: ServeArgs): Promise<number> {
   if (!args.scenario === !args.recording) throw new UsageError('give exactly one of --scenario NAME or --recording FILE')
-  if (args.duration !== undefined && !(args.duration > 0)) throw new UsageError('--duration must be a positive number of seconds')
+  checkSeconds('--duration', args.duration)
   const properties = selectProperties(args.property) ?? PROPERTIES
   const log = new TrafficLog()
   const interrupted = new Promise<void>((resolve) => onInterrupt(resolve))

@@ -1,0 +1,124 @@
+import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { XMLValidator } from 'fast-xml-parser'
+import { describe, expect, it } from 'vitest'
+import { headersAlwaysSent } from '../properties/index.js'
+import { dropsHeaders } from '../src/clients/faulty/drops-headers.js'
+import { listOption } from '../src/cli/select.js'
+import { junitXml } from '../src/report/junit-report.js'
+import { buildRunReport } from '../src/report/run-report.js'
+import { safeFileName } from '../src/report/safe-file-name.js'
+import { saveCounterexample } from '../src/report/save-counterexample.js'
+import { fuzz, type PropertyResult } from '../src/runner/fuzz.js'
+import { cli } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
+
+// Defects found by the adversarial sweep (shared/reports/reliability-2026-11-30.md); each test failed before its fix.
+const dir = tempDir()
+const [found] = await fuzz({ clients: [dropsHeaders], properties: [headersAlwaysSent], runs: 5, seed: 1, timeoutMs: 5000 })
+const saved = await saveCounterexample(found!, join(dir, 'found'), { timeoutMs: 5000 })
+
+describe('reliability: untrusted files, no false green, distinct files', () => {
+  it('replay never runs a command named inside a counterexample file (it may come from a PR or CI artifact)', async () => {
+    const marker = join(dir, 'PWNED')
+    const recording = JSON.parse(readFileSync(saved, 'utf8'))
+    recording.counterexample.client = `cmd:touch ${marker}`
+    const hostile = join(dir, 'hostile.json')
+    writeFileSync(hostile, JSON.stringify(recording))
+    const result = await cli('replay', hostile)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('replay never runs a command or module taken from a file')
+    expect(existsSync(marker)).toBe(false)
+  })
+
+  it('replay does not call a client that sent no request FIXED', async () => {
+    const result = await cli('replay', saved, '--client', 'cmd:true')
+    expect(result.stdout).toContain('run 1: not exercised (0 requests')
+    expect(result.stdout).toMatch(/^NOT JUDGED: headers-always-sent /m)
+    expect(result.code).toBe(1)
+  })
+
+  it('a cmd: client that cannot start is a usage error (exit 2), not a green run', async () => {
+    const missing = await cli('fuzz', '--client', 'cmd:/nonexistent/no-such-client --flag', '--runs', '1')
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('cannot start the client command: /nonexistent/no-such-client: not found')
+    const plain = join(dir, 'not-executable.sh')
+    writeFileSync(plain, '#!/bin/sh\n')
+    chmodSync(plain, 0o644)
+    const notExecutable = await cli('fuzz', '--client', `cmd:${plain}`, '--runs', '1')
+    expect(notExecutable.code).toBe(2)
+    expect(notExecutable.stderr).toContain('not executable')
+    expect((await cli('fuzz', '--client', 'cmd:no-such-program-anywhere {url}', '--runs', '1')).stderr).toContain('not found on PATH')
+  })
+
+  it('a timeout or duration beyond what a timer can wait (2³¹−1 ms) is a usage error, not 1 ms', async () => {
+    for (const args of [
+      ['fuzz', '--timeout', '3000000000'],
+      ['fuzz', '--timeout', '-5'],
+      ['serve', '--scenario', 'open', '--duration', '3000000'],
+      ['record', '--proxy', '--upstream', 'http://127.0.0.1:9/mcp', '--out', join(dir, 'x.json'), '--duration', '3000000'],
+    ]) {
+      const result = await cli(...args)
+      expect(result.code, args.join(' ')).toBe(2)
+      expect(result.stderr, args.join(' ')).toMatch(/must be a (whole number of milliseconds|number of seconds)/)
+    }
+  })
+
+  it('a cmd: client whose arguments hold a comma is one client', () => {
+    expect(listOption(['cmd:my-client --scopes read,write', 'sdk-sse,sdk-streamable'])).toEqual([
+      'cmd:my-client --scopes read,write',
+      'sdk-sse',
+      'sdk-streamable',
+    ])
+  })
+
+  it('two clients whose cleaned names share their first 60 characters get different files', () => {
+    const long = 'cmd:node /very/long/path/to/the/client/under/test/with/many/parts/client.js --variant-'
+    const a = safeFileName(`${long}alpha`, 60)
+    const b = safeFileName(`${long}beta`, 60)
+    expect(a).not.toBe(b)
+    expect(a.length).toBeLessThanOrEqual(60)
+    expect(safeFileName('faulty:drops-headers', 60)).toBe('faulty_drops-headers')
+  })
+
+  it('a line break a client put in a message cannot leave its comment in the .curl.sh', async () => {
+    const tampered = withMessage(`client_id http://x/\ntouch ${join(dir, 'PWNED-by-curlsh')};#`)
+    const file = await saveCounterexample(tampered, join(dir, 'injected'), { timeoutMs: 5000 })
+    const script = readFileSync(file.replace(/\.json$/, '.curl.sh'), 'utf8')
+    expect(script.split('\n').filter((line) => line.startsWith('touch'))).toEqual([])
+    expect(script).toContain('client_id http://x/⏎touch')
+  })
+
+  it('JUnit XML drops the characters XML forbids (U+FFFE, U+FFFF, lone surrogates), so it stays well-formed', () => {
+    const tampered = withMessage('bad \uffff \ufffe \ud800 text')
+    const { report } = buildRunReport({
+      results: [tampered],
+      expectations: new Map(),
+      seed: 1,
+      runs: 5,
+      timeoutMs: 5000,
+      trials: 1,
+      startedAt: new Date(0).toISOString(),
+      durationMs: 1,
+      flags: [],
+    })
+    const xml = junitXml(report)
+    expect(XMLValidator.validate(xml)).toBe(true)
+    expect(xml).toContain('bad    text')
+  })
+
+  it('counterexample files of clients with long cmd: names sharing a prefix do not overwrite each other', async () => {
+    const long = 'cmd:node /very/long/path/to/the/client/under/test/with/many/parts/client.js --variant-'
+    const into = join(dir, 'distinct')
+    const a = await saveCounterexample({ ...found!, client: `${long}alpha` }, into, { timeoutMs: 5000 })
+    const b = await saveCounterexample({ ...found!, client: `${long}beta` }, into, { timeoutMs: 5000 })
+    expect(a).not.toBe(b)
+    expect(readdirSync(into)).toHaveLength(4)
+  })
+})
+
+/** The found result with its first violation's message replaced (text a client controls). */
+function withMessage(message: string): PropertyResult {
+  const ce = found!.counterexample!
+  return { ...found!, counterexample: { ...ce, violations: [{ ...ce.violations[0]!, message }, ...ce.violations.slice(1)] } }
+}
