@@ -22,6 +22,9 @@ export const SECRET_FIELDS = new Set([
   'client_assertion',
 ])
 
+/** SECRET_FIELDS without case, `_` or `-`, so camelCase spellings (`accessToken`) match too. */
+const SECRET_FIELD_KEYS = new Set([...SECRET_FIELDS].map((field) => field.replace(/[-_]/g, '')))
+
 /** Header names whose values are secrets even when the user did not configure them (the proxy cannot know). */
 const SECRET_HEADER = /(^authorization$|^proxy-authorization$|api[-_]?key|token|secret|password|^x-auth)/i
 
@@ -47,15 +50,20 @@ function secretComponents(value: string): string[] {
   return [value]
 }
 
+/** Whether a field or parameter name is a secret's: `client_secret`, `clientSecret` and `Client-Secret` alike. */
+export function isSecretField(name: string): boolean {
+  return SECRET_FIELD_KEYS.has(name.toLowerCase().replace(/[-_]/g, ''))
+}
+
 function collectFromParams(params: URLSearchParams, redactor: Redactor): void {
-  for (const [name, value] of params) if (SECRET_FIELDS.has(name.toLowerCase())) redactor.add(value, name)
+  for (const [name, value] of params) if (isSecretField(name)) redactor.add(value, name)
 }
 
 function collectFromJson(value: unknown, redactor: Redactor): void {
   if (Array.isArray(value)) return value.forEach((item) => collectFromJson(item, redactor))
   if (!value || typeof value !== 'object') return
   for (const [key, item] of Object.entries(value)) {
-    if (typeof item === 'string' && SECRET_FIELDS.has(key.toLowerCase())) redactor.add(item, key)
+    if (typeof item === 'string' && isSecretField(key)) redactor.add(item, key)
     else collectFromJson(item, redactor)
   }
 }

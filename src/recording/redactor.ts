@@ -25,6 +25,9 @@ export class Redactor {
     this.counters.set(label, n)
     const placeholder = `<redacted:${label}#${n}>`
     this.placeholders.set(secret, placeholder)
+    // The same secret as it travels in a URL, a form body or a JSON string gets the same placeholder.
+    for (const variant of encodedForms(secret))
+      if (variant.length >= Redactor.MIN_SECRET_LENGTH && !this.placeholders.has(variant)) this.placeholders.set(variant, placeholder)
     this.ordered = undefined
     return placeholder
   }
@@ -56,6 +59,18 @@ export class Redactor {
     }
     return value
   }
+}
+
+/**
+ * The encodings a secret is written in besides itself: percent-encoded as by `encodeURIComponent`
+ * (upper- and lower-case hex) or `encodeURI`, form-encoded (`+` for space), JSON-escaped.
+ */
+function encodedForms(secret: string): string[] {
+  const percent = encodeURIComponent(secret)
+  const form = new URLSearchParams({ s: secret }).toString().slice(2)
+  const lower = (text: string) => text.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())
+  const json = JSON.stringify(secret).slice(1, -1)
+  return [...new Set([percent, lower(percent), form, lower(form), encodeURI(secret), json])].filter((v) => v !== secret)
 }
 
 /** Whether a value is (or holds) a placeholder: such values match anything in replay. */
