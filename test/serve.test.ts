@@ -24,6 +24,16 @@ describe('serve: the mock on real ports for a client in another process', () => 
     expect(out).toMatch(/headers-always-sent +held/)
   })
 
+  it('the live transcript redacts secrets in query strings', async () => {
+    const serve = startServe('node', '--scenario', 'open', '--once')
+    const url = await serve.ready
+    await run(process.execPath, [EXTERNAL_CLIENT, `${url}?token=QTOK%2BCANARY%2F888%3D`, 'streamable-http'])
+    await serve.exited
+    const out = serve.output()
+    expect(out).toMatch(/#1 POST \S+\?token=<redacted:token#1> \(initialize\)/)
+    expect(out).not.toMatch(/QTOK/)
+  })
+
   it('a client that does not send the header is caught when the server stops (exit 1)', async () => {
     const serve = startServe('node', '--scenario', 'static-key-404-discovery', '--transport', 'sse', '--duration', '3')
     const url = await serve.ready

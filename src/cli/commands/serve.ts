@@ -16,6 +16,9 @@ import { TrafficLog } from '../../traffic/traffic-log.js'
 import { parseHeaderOptions } from '../parse-header.js'
 import { selectProperties } from '../select.js'
 import { EXIT, UsageError } from '../usage-error.js'
+import { Redactor } from '../../recording/redactor.js'
+import { collectSecrets } from '../../recording/collect-secrets.js'
+import { encodeExchange } from '../../recording/exchange-codec.js'
 import { checkSeconds } from '../check-duration.js'
 
 interface ServeArgs {
@@ -95,11 +98,16 @@ export async function runServeCommand(args: ServeArgs): Promise<number> {
     outcome: { kind: 'completed' },
     durationMs: 0,
   }
+  // The live transcript shows URLs: secrets in their query strings (and anything seen before) are redacted.
+  const redactor = new Redactor()
   const why = await watchSession(log, {
     once: args.once,
     ...(args.duration === undefined ? {} : { durationSeconds: args.duration }),
     interrupted,
-    onExchange: (exchange) => writeOut(`${transcript({ ...live, exchanges: [exchange] })[0]}\n`),
+    onExchange: (exchange) => {
+      collectSecrets(live.config, [encodeExchange(exchange)], redactor)
+      writeOut(`${redactor.apply(transcript({ ...live, exchanges: [exchange] })[0]!)}\n`)
+    },
   })
   await target.close()
   await log.settle(1000)
