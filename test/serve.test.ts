@@ -24,6 +24,20 @@ describe('serve: the mock on real ports for a client in another process', () => 
     expect(out).toMatch(/headers-always-sent +held/)
   })
 
+  it('keeps serving past 500 requests: the request cap guards fuzz trials, not serve', async () => {
+    const serve = startServe('node', '--scenario', 'open', '--duration', '8')
+    const origin = new URL(await serve.ready).origin
+    let answered = 0
+    for (let i = 0; i < 600; i++) {
+      const response = await fetch(`${origin}/.well-known/probe-${i}`)
+      await response.arrayBuffer()
+      if (response.status === 404) answered++
+    }
+    expect(answered).toBe(600)
+    await serve.exited
+    expect(serve.output()).toMatch(/session ended \(\w+\): 600 requests/)
+  }, 30_000)
+
   it('the live transcript redacts secrets in query strings', async () => {
     const serve = startServe('node', '--scenario', 'open', '--once')
     const url = await serve.ready

@@ -36,7 +36,8 @@ export interface RecordingProxy {
  */
 export async function startRecordingProxy(upstream: string, listen: { host: string; port: number }): Promise<RecordingProxy> {
   const upstreamUrl = new URL(upstream)
-  const log = new TrafficLog()
+  // A recording never drops requests: the 500-request cap is fuzz's loop guard, not the proxy's.
+  const log = new TrafficLog(Infinity)
   let counter = 0
   let proxyOrigin = ''
   const server = await serveFetch(async (incoming) => {

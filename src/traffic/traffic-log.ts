@@ -17,6 +17,12 @@ export class TrafficLog {
   private readonly openStreams = new Set<Exchange>()
   private tick = 0
 
+  /**
+   * `maxExchanges` is the loop guard of fuzz trials; `serve` and the recording proxy pass
+   * `Infinity`: a real session is never cut, and a recording never loses requests.
+   */
+  constructor(private readonly maxExchanges: number = TrafficLog.MAX_EXCHANGES) {}
+
   /** Event streams whose body is still being read (serve uses it to tell when a session is over). */
   openStreamCount(): number {
     return this.openStreams.size
@@ -24,7 +30,7 @@ export class TrafficLog {
 
   /** Call with the request before any handler reads its body. */
   onRequest(requestId: string, request: Request): void {
-    if (this.exchanges.length >= TrafficLog.MAX_EXCHANGES) {
+    if (this.exchanges.length >= this.maxExchanges) {
       this.truncated = true
       return
     }

@@ -66,7 +66,8 @@ export async function runServeCommand(args: ServeArgs): Promise<number> {
   if (!args.scenario === !args.recording) throw new UsageError('give exactly one of --scenario NAME or --recording FILE')
   checkSeconds('--duration', args.duration)
   const properties = selectProperties(args.property) ?? PROPERTIES
-  const log = new TrafficLog()
+  // serve is not a fuzz trial: no loop guard, every request is served and logged.
+  const log = new TrafficLog(Infinity)
   const interrupted = new Promise<void>((resolve) => onInterrupt(resolve))
   let target: ServeTarget
   let what: string
