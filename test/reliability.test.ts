@@ -64,6 +64,17 @@ describe('reliability: untrusted files, no false green, distinct files', () => {
     }
   })
 
+  it('a port that is negative, too large, not a number or given twice is a usage error (exit 2), not a stack trace', async () => {
+    for (const ports of [['-1'], ['70000'], ['abc'], ['8001', '--port', '8002']]) {
+      const result = await cli('serve', '--scenario', 'open', '--duration', '1', '--port', ...ports)
+      expect(result.code, ports.join(' ')).toBe(2)
+      expect(result.stderr, ports.join(' ')).toMatch(/--port (must be a whole number from 0|was given 2 times)/)
+      expect(result.stderr).not.toMatch(/\n\s+at /)
+    }
+    const record = await cli('record', '--proxy', '--upstream', 'http://127.0.0.1:9/mcp', '--out', join(dir, 'p.json'), '--port', '70000')
+    expect(record.code).toBe(2)
+  })
+
   it('a cmd: client whose arguments hold a comma is one client', () => {
     expect(listOption(['cmd:my-client --scopes read,write', 'sdk-sse,sdk-streamable'])).toEqual([
       'cmd:my-client --scopes read,write',

@@ -36,7 +36,7 @@ import { buildRunReport, judgedNothing } from '../../report/run-report.js'
 import { runReportJson, writeReports } from '../../report/write-reports.js'
 import { EXIT, UsageError } from '../usage-error.js'
 import { judgeInput } from '../../runner/judge-input.js'
-import { checkMilliseconds } from '../check-duration.js'
+import { checkMilliseconds } from '../check-number-options.js'
 
 interface FuzzArgs {
   client?: string[]

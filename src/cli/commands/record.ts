@@ -17,7 +17,7 @@ import { onInterrupt, writeOut } from '../../runtime/process.js'
 import { parseHeaderOptions, parseRedactOptions, parseUrlOption } from '../parse-header.js'
 import { selectClients } from '../select.js'
 import { EXIT, UsageError } from '../usage-error.js'
-import { checkMilliseconds, checkSeconds } from '../check-duration.js'
+import { checkMilliseconds, checkPort, checkSeconds } from '../check-number-options.js'
 
 interface RecordArgs {
   url?: string
@@ -98,6 +98,7 @@ export async function runRecordCommand(args: RecordArgs): Promise<number> {
   if (!args.out) throw new UsageError('--out FILE is required: where to write the recording')
   checkMilliseconds('--timeout', args.timeout)
   checkSeconds('--duration', args.duration)
+  checkPort(args.port)
   if (args.proxy) {
     if (args.url) throw new UsageError('--proxy records a client you start yourself: give --upstream, not --url')
     return recordThroughProxy(args, args.out)

@@ -15,7 +15,7 @@ import { propertyById } from '../../../properties/index.js'
 import type { Recording } from '../../recording/recording.js'
 import { replayCounterexample } from '../../runner/replay-counterexample.js'
 import { EXIT, UsageError } from '../usage-error.js'
-import { checkMilliseconds } from '../check-duration.js'
+import { checkMilliseconds } from '../check-number-options.js'
 
 interface ReplayArgs {
   recording: string

@@ -19,7 +19,7 @@ import { EXIT, UsageError } from '../usage-error.js'
 import { Redactor } from '../../recording/redactor.js'
 import { collectSecrets } from '../../recording/collect-secrets.js'
 import { encodeExchange } from '../../recording/exchange-codec.js'
-import { checkSeconds } from '../check-duration.js'
+import { checkPort, checkSeconds } from '../check-number-options.js'
 
 interface ServeArgs {
   scenario?: string
@@ -65,6 +65,7 @@ async function startTarget(args: ServeArgs, log: TrafficLog): Promise<{ target: 
 export async function runServeCommand(args: ServeArgs): Promise<number> {
   if (!args.scenario === !args.recording) throw new UsageError('give exactly one of --scenario NAME or --recording FILE')
   checkSeconds('--duration', args.duration)
+  checkPort(args.port)
   const properties = selectProperties(args.property) ?? PROPERTIES
   // serve is not a fuzz trial: no loop guard, every request is served and logged.
   const log = new TrafficLog(Infinity)
