@@ -10,7 +10,8 @@ import { buildRunReport } from '../src/report/run-report.js'
 import { safeFileName } from '../src/report/safe-file-name.js'
 import { saveCounterexample } from '../src/report/save-counterexample.js'
 import { fuzz, type PropertyResult } from '../src/runner/fuzz.js'
-import { cli } from './helpers/cli.js'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { CLI, cli, ROOT } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
 
 // Defects found by the adversarial sweep (shared/reports/reliability-2026-11-30.md); each test failed before its fix.
@@ -73,6 +74,30 @@ describe('reliability: untrusted files, no false green, distinct files', () => {
     }
     const record = await cli('record', '--proxy', '--upstream', 'http://127.0.0.1:9/mcp', '--out', join(dir, 'p.json'), '--port', '70000')
     expect(record.code).toBe(2)
+  })
+
+  it('bad inputs end with one clear line and exit 2: an unknown property in a counterexample, a FIFO, a huge --path, a closed pipe', async () => {
+    const recording = JSON.parse(readFileSync(saved, 'utf8'))
+    recording.counterexample.property = 'no-such-property'
+    const unknown = join(dir, 'unknown-property.json')
+    writeFileSync(unknown, JSON.stringify(recording))
+    const replayed = await cli('replay', unknown)
+    expect(replayed.code).toBe(2)
+    expect(replayed.stderr).toContain(`${unknown}: $.counterexample.property: unknown property "no-such-property"`)
+
+    const fifo = join(dir, 'input.fifo')
+    execFileSync('mkfifo', [fifo])
+    const checked = await cli('check', fifo)
+    expect(checked.code).toBe(2)
+    expect(checked.stderr).toContain('not a regular file')
+
+    const path = Array.from({ length: 5000 }, () => '0').join(':')
+    const huge = await cli('fuzz', '--client', 'faulty:drops-headers', '--seed', '1', '--path', path)
+    expect(huge.code).toBe(2)
+    expect(huge.stderr).toContain('--path has 5000 steps')
+
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" check recordings/*.json | head -1`], { cwd: ROOT, encoding: 'utf8' })
+    expect(piped.stderr).not.toMatch(/Unhandled|\n\s+at /)
   })
 
   it('a cmd: client whose arguments hold a comma is one client', () => {

@@ -1,12 +1,15 @@
 // File access, kept behind one module like the rest of the host process (`node:fs` works on Node and Deno).
 import { constants, existsSync, statSync } from 'node:fs'
 import { access } from 'node:fs/promises'
-import { appendFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export async function readText(path: string): Promise<string> {
+  // A FIFO or device would block the read for ever (or never end): input files must be files.
+  const info = await stat(path)
+  if (!info.isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: 'not a regular file' })
   return readFile(path, 'utf8')
 }
 

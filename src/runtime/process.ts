@@ -6,8 +6,21 @@ export function commandLineArgs(): string[] {
   return process.argv.slice(2)
 }
 
+/**
+ * A reader that went away (`check … | head`): stop writing and end with one clear line and exit
+ * 2 (the output was cut, so no verdict was delivered), not an unhandled EPIPE stack trace.
+ */
+let readerGone = false
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error
+  if (readerGone) return
+  readerGone = true
+  process.stderr.write('mcp-auth-harness: standard output was closed before the report was written whole (EPIPE)\n')
+  process.exit(2)
+})
+
 export function writeOut(text: string): void {
-  process.stdout.write(text)
+  if (!readerGone) process.stdout.write(text)
 }
 
 export function writeErr(text: string): void {

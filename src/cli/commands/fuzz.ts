@@ -120,7 +120,10 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   if (!Number.isInteger(args.concurrency) || args.concurrency < 1 || args.concurrency > 64)
     throw new UsageError(`--concurrency must be a whole number from 1 to 64, got ${args.concurrency}`)
   if (args.path !== undefined && !/^\d+(:\d+)*$/.test(args.path))
-    throw new UsageError(`--path must look like "3:0:1" (as printed with a counterexample), got "${args.path}"`)
+    throw new UsageError(`--path must look like "3:0:1" (as printed with a counterexample), got "${args.path.slice(0, 80)}"`)
+  // fast-check replays a path step by step; a printed one is tens of steps, a huge one is a mistake.
+  if (args.path !== undefined && args.path.split(':').length > MAX_PATH_STEPS)
+    throw new UsageError(`--path has ${args.path.split(':').length} steps; a counterexample path has at most ${MAX_PATH_STEPS}`)
   const shard = parseShard(args.shard)
   const phases = parsePhases(args.phases, args.path)
   const minExercised = args['min-exercised']
@@ -254,6 +257,9 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   if (args.json) writeOut(runReportJson(report, redactors))
   return report.exitCode === 0 ? EXIT.ok : EXIT.violated
 }
+
+/** The longest `--path` accepted (shrinking stops far earlier). */
+const MAX_PATH_STEPS = 1000
 
 /** Replays of an expected failure's input that must all pass before the entry is called stale. */
 const STALE_AFTER_REPLAYS = 3

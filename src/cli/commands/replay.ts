@@ -12,6 +12,7 @@ import { runSession } from '../../runner/run-trial.js'
 import { writeOut } from '../../runtime/process.js'
 import { resolveClients, selectClients, selectProperties } from '../select.js'
 import { propertyById } from '../../../properties/index.js'
+import type { Property } from '../../property/property.js'
 import type { Recording } from '../../recording/recording.js'
 import { replayCounterexample } from '../../runner/replay-counterexample.js'
 import { EXIT, UsageError } from '../usage-error.js'
@@ -34,6 +35,15 @@ function describeMismatch(m: Mismatch): string {
   return `  - ${live}: closest recorded exchange #${seq} differs in ${field} (recorded ${JSON.stringify(recorded)}, live ${JSON.stringify(value)})`
 }
 
+/** The property a counterexample names; an unknown one is an input error naming the file and field. */
+function knownProperty(id: string, file: string): Property {
+  try {
+    return propertyById(id)
+  } catch (error) {
+    throw new UsageError(`${file}: $.counterexample.property: ${(error as Error).message}`)
+  }
+}
+
 /**
  * `replay` of a saved counterexample: its scenario runs live against the client (by default the
  * one that failed) `FIXED_AFTER` times; FIXED exits 0, STILL FAILING and FLAKY exit 1.
@@ -51,7 +61,7 @@ async function replayCounterexampleCommand(args: ReplayArgs, recording: Recordin
     (await resolveClients([info.client], info.configFormat ?? 'claude'))![0]!
   if (!client.transports.includes(recording.config.transport))
     throw new UsageError(`client ${client.name} does not speak ${recording.config.transport}, the counterexample's transport`)
-  const property = selectProperties(args.property)?.[0] ?? propertyById(info.property)
+  const property = selectProperties(args.property)?.[0] ?? knownProperty(info.property, args.recording)
   const timeoutMs = args.timeout ?? info.timeoutMs
   const { verdict, runs } = await replayCounterexample(recording, args.recording, client, property, { timeoutMs })
   writeOut(
