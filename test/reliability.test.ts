@@ -100,6 +100,17 @@ describe('reliability: untrusted files, no false green, distinct files', () => {
     expect(piped.stderr).not.toMatch(/Unhandled|\n\s+at /)
   })
 
+  it('a HAR whose base64 content is not base64 is an input error naming the entry (exit 2)', async () => {
+    const har = join(dir, 'x.har')
+    expect((await cli('export', 'recordings/claude-code-7290-http.json', '--har', har)).code).toBe(0)
+    const doc = JSON.parse(readFileSync(har, 'utf8'))
+    doc.log.entries[0].response.content = { ...doc.log.entries[0].response.content, encoding: 'base64', text: '!!not base64!!' }
+    writeFileSync(har, JSON.stringify(doc))
+    const imported = await cli('import-har', har, '--out', join(dir, 'from-har.json'))
+    expect(imported.code).toBe(2)
+    expect(imported.stderr).toContain(`${har}: $.log.entries[0].response.content.text: encoding is "base64" but the text is not base64`)
+  })
+
   it('a cmd: client whose arguments hold a comma is one client', () => {
     expect(listOption(['cmd:my-client --scopes read,write', 'sdk-sse,sdk-streamable'])).toEqual([
       'cmd:my-client --scopes read,write',

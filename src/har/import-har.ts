@@ -12,10 +12,14 @@ export function parseHar(value: unknown, file: string) {
   return validateFile(harSchema, value, file, 'HAR file', 'expected HAR 1.2')
 }
 
-function contentText(entry: HarEntry): string | undefined {
+/** The response body as text; content marked base64 that is not is an input error naming the entry. */
+function contentText(entry: HarEntry, index: number, file: string): string | undefined {
   const { text, encoding } = entry.response.content
   if (text === undefined) return undefined
-  return encoding === 'base64' ? new TextDecoder().decode(Uint8Array.from(atob(text), (c) => c.charCodeAt(0))) : text
+  if (encoding !== 'base64') return text
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text.replace(/\s+/g, '')))
+    throw new RecordingError(file, `$.log.entries[${index}].response.content.text`, 'encoding is "base64" but the text is not base64')
+  return new TextDecoder().decode(Uint8Array.from(atob(text.replace(/\s+/g, '')), (c) => c.charCodeAt(0)))
 }
 
 /** HTTP/2 pseudo-headers (`:authority`) are not headers a client configured or sent as such. */
@@ -27,7 +31,7 @@ function headerPairs(headers: ReadonlyArray<{ name: string; value: string }>): A
  * HAR entries as Exchanges. The send/receive order comes from our extension when present, else
  * from the entries' start times and waits (a response arrives at start + send + wait).
  */
-export function harExchanges(entries: readonly HarEntry[]): Exchange[] {
+export function harExchanges(entries: readonly HarEntry[], file = 'HAR'): Exchange[] {
   const moments: Array<{ at: number; index: number; kind: 'request' | 'response' }> = []
   entries.forEach((entry, index) => {
     const started = Date.parse(entry.startedDateTime)
@@ -58,7 +62,7 @@ export function harExchanges(entries: readonly HarEntry[]): Exchange[] {
       exchange.responseTick = ticks.get(`response${index}`)!
       exchange.status = entry.response.status
       exchange.responseHeaders = headerPairs(entry.response.headers)
-      const text = contentText(entry)
+      const text = contentText(entry, index, file)
       if (entry._mcpAuthHarness?.events) exchange.events = entry._mcpAuthHarness.events
       else if (entry.response.content.mimeType.includes('text/event-stream'))
         exchange.events = new SseParser().push(`${text ?? ''}\n\n`, 0)

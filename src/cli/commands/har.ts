@@ -26,7 +26,7 @@ interface ImportArgs {
 export async function runImportHarCommand(args: ImportArgs): Promise<number> {
   if (!args.out) throw new UsageError('--out FILE is required: where to write the recording')
   const har = parseHar(await readJsonFile(args.har), args.har)
-  const exchanges = harExchanges(har.log.entries)
+  const exchanges = harExchanges(har.log.entries, args.har)
   const config = harConfig(exchanges, args.har, {
     ...(args.url === undefined ? {} : { url: parseUrlOption('url', args.url) }),
     ...(args.transport === undefined ? {} : { transport: args.transport }),
