@@ -111,6 +111,16 @@ describe('reliability: untrusted files, no false green, distinct files', () => {
     expect(imported.stderr).toContain(`${har}: $.log.entries[0].response.content.text: encoding is "base64" but the text is not base64`)
   })
 
+  it('JSON nested 10 000 levels deep inside a recording is an input error (exit 2), not a stack overflow', async () => {
+    const recording = JSON.parse(readFileSync('recordings/claude-code-7290-http.json', 'utf8'))
+    recording.exchanges[0].request.json = { jsonrpc: '2.0', id: 1, method: 'initialize', params: '__DEEP__' }
+    const deep = join(dir, 'deep.json')
+    writeFileSync(deep, JSON.stringify(recording).replace('"__DEEP__"', `${'['.repeat(10_000)}${']'.repeat(10_000)}`))
+    const checked = await cli('check', deep)
+    expect(checked.code).toBe(2)
+    expect(checked.stderr).toContain(`${deep}: $: nested more than 200 levels deep`)
+  })
+
   it('a cmd: client whose arguments hold a comma is one client', () => {
     expect(listOption(['cmd:my-client --scopes read,write', 'sdk-sse,sdk-streamable'])).toEqual([
       'cmd:my-client --scopes read,write',

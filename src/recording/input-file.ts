@@ -8,16 +8,34 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`
 }
 
-/** Parses JSON text, naming the file and the place of a syntax error. */
+/** Deeper nesting than any recording, HAR or expected-failures file has; past it, code that walks the value would overflow the stack. */
+export const MAX_JSON_DEPTH = 200
+
+/** Whether any value is nested deeper than `max`, found without recursion (which is what would overflow). */
+function tooDeep(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]]
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!
+    if (current === null || typeof current !== 'object') continue
+    if (depth >= max) return true
+    for (const item of Object.values(current)) if (item !== null && typeof item === 'object') stack.push([item, depth + 1])
+  }
+  return false
+}
+
+/** Parses JSON text, naming the file and the place of a syntax error; refuses absurd nesting. */
 export function parseJsonFile(text: string, file: string): unknown {
+  let parsed: unknown
   try {
-    return JSON.parse(text)
+    parsed = JSON.parse(text)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     const position = /position (\d+)/.exec(message)
     const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : ''
     throw new RecordingError(file, '$', `not valid JSON${where}: ${message}`)
   }
+  if (tooDeep(parsed, MAX_JSON_DEPTH)) throw new RecordingError(file, '$', `nested more than ${MAX_JSON_DEPTH} levels deep`)
+  return parsed
 }
 
 /** Reads and parses a JSON input file (recording, HAR, expected failures); a read error names the file. */
