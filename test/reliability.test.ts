@@ -121,6 +121,26 @@ describe('reliability: untrusted files, no false green, distinct files', () => {
     expect(checked.stderr).toContain(`${deep}: $: nested more than 200 levels deep`)
   })
 
+  it('a module: client that leaves a promise rejection unhandled is noted, and the run goes on', async () => {
+    const file = join(dir, 'rejecting.mjs')
+    writeFileSync(
+      file,
+      `export default {
+        name: 'rejecting', description: 'leaves a rejection unhandled', transports: ['streamable-http'],
+        async run(config) {
+          void Promise.reject(new Error('background task failed'))
+          const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'r', version: '1' } } })
+          await (await fetch(config.url, { method: 'POST', headers: { ...config.headers, 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body })).text()
+        },
+      }\n`,
+    )
+    const result = await cli('fuzz', '--client', `module:${file}`, '--property', 'headers-always-sent', '--runs', '3', '--found-dir', 'none')
+    expect(result.stderr).toContain('a client left a promise rejection unhandled (Error: background task failed); the run goes on')
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+    expect(result.stdout).toMatch(/trials \(coverage \d+, random 3;/)
+    expect(result.code).toBe(0)
+  })
+
   it('a cmd: client whose arguments hold a comma is one client', () => {
     expect(listOption(['cmd:my-client --scopes read,write', 'sdk-sse,sdk-streamable'])).toEqual([
       'cmd:my-client --scopes read,write',

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The bin entry: runs the CLI and exits with its code. Everything testable lives in cli.ts.
-import { commandLineArgs, exitWith } from '../runtime/process.js'
+import { commandLineArgs, exitWith, tolerateUnhandledRejections } from '../runtime/process.js'
 import { main } from './cli.js'
 
+tolerateUnhandledRejections()
 await exitWith(await main(commandLineArgs()))

@@ -70,3 +70,19 @@ export function nextMacrotask(): Promise<void> {
   const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate
   return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)))
 }
+
+/** Distinct unhandled rejections reported, so a client that leaks one per trial does not flood stderr. */
+const MAX_REJECTION_NOTES = 3
+
+/**
+ * A promise rejection nobody handled (a `module:` client's forgotten background task) is the
+ * client's fault, not a reason to crash the run: it is noted on stderr in one line, and the run goes on.
+ */
+export function tolerateUnhandledRejections(): void {
+  let noted = 0
+  process.on('unhandledRejection', (reason: unknown) => {
+    if (noted++ >= MAX_REJECTION_NOTES) return
+    const what = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason)
+    process.stderr.write(`mcp-auth-harness: a client left a promise rejection unhandled (${what.split('\n')[0]}); the run goes on\n`)
+  })
+}
