@@ -10,7 +10,7 @@ import { buildRunReport } from '../src/report/run-report.js'
 import { safeFileName } from '../src/report/safe-file-name.js'
 import { saveCounterexample } from '../src/report/save-counterexample.js'
 import { fuzz, type PropertyResult } from '../src/runner/fuzz.js'
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { CLI, cli, ROOT } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
 
@@ -140,6 +140,30 @@ describe('reliability: untrusted files, no false green, distinct files', () => {
     expect(result.stdout).toMatch(/trials \(coverage \d+, random 3;/)
     expect(result.code).toBe(0)
   })
+
+  it('Ctrl-C during fuzz stops every client process group and removes the temporary config folders (exit 130)', async () => {
+    const tmp = tempDir()
+    const marker = `--marker-${process.pid}-${Date.now()}`
+    const client = `cmd:${process.execPath} test/fixtures/config-file-client.mjs {config} --hang ${marker}`
+    const child = spawn(process.execPath, [CLI, 'fuzz', '--client', client, '--phases', 'random', '--runs', '4', '--concurrency', '2', '--timeout', '60000', '--found-dir', 'none'], {
+      cwd: ROOT,
+      env: { ...process.env, TMPDIR: tmp },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    const running = () => spawnSync('pgrep', ['-f', '--', marker], { encoding: 'utf8' }).stdout.trim()
+    for (let i = 0; i < 150 && (running() === '' || readdirSync(tmp).length === 0); i++) await new Promise((r) => setTimeout(r, 100))
+    expect(running()).not.toBe('')
+    expect(readdirSync(tmp).some((name) => name.startsWith('mcp-auth-harness-'))).toBe(true)
+    child.kill('SIGINT')
+    expect(await exited).toBe(130)
+    expect(stderr).toMatch(/SIGINT: stopped [12] client process group\(s\), removed [12] temporary folder\(s\)/)
+    await new Promise((r) => setTimeout(r, 200))
+    expect(running()).toBe('')
+    expect(readdirSync(tmp).filter((name) => name.startsWith('mcp-auth-harness-'))).toEqual([])
+  }, 30_000)
 
   it('a cmd: client whose arguments hold a comma is one client', () => {
     expect(listOption(['cmd:my-client --scopes read,write', 'sdk-sse,sdk-streamable'])).toEqual([

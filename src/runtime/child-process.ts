@@ -7,6 +7,23 @@ import type { ProcessReport } from '../runner/trial.js'
 
 const TAIL_CHARS = 4000
 
+/** Process groups of clients still running, so an interrupted run can stop them all. */
+const liveGroups = new Set<number>()
+
+/** Kills every client process group still running (Ctrl-C or SIGTERM during a run); returns how many. */
+export function killLiveProcessGroups(): number {
+  const count = liveGroups.size
+  for (const pid of liveGroups) {
+    try {
+      process.kill(-pid, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
+  liveGroups.clear()
+  return count
+}
+
 function tail(text: string): string {
   return text.length > TAIL_CHARS ? `…${text.slice(-TAIL_CHARS)}` : text
 }
@@ -36,6 +53,7 @@ export function runProcess(options: ProcessOptions): Promise<ProcessReport> {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     })
+    if (child.pid !== undefined) liveGroups.add(child.pid)
     const killGroup = () => {
       try {
         if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
@@ -49,6 +67,7 @@ export function runProcess(options: ProcessOptions): Promise<ProcessReport> {
     child.stderr.on('data', (chunk: Buffer) => (stderr = tail(stderr + chunk.toString('utf8'))))
     child.on('error', (error) => {
       options.signal.removeEventListener('abort', killGroup)
+      if (child.pid !== undefined) liveGroups.delete(child.pid)
       resolve({
         command: display,
         exitCode: 127,
@@ -61,6 +80,7 @@ export function runProcess(options: ProcessOptions): Promise<ProcessReport> {
       options.signal.removeEventListener('abort', killGroup)
       // The client exited: anything it left running in its group goes with it.
       killGroup()
+      if (child.pid !== undefined) liveGroups.delete(child.pid)
       resolve({ command: display, exitCode, signal, stdoutTail: stdout, stderrTail: stderr })
     })
   })

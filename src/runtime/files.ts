@@ -1,5 +1,5 @@
 // File access, kept behind one module like the rest of the host process (`node:fs` works on Node and Deno).
-import { constants, existsSync, statSync } from 'node:fs'
+import { constants, existsSync, rmSync, statSync } from 'node:fs'
 import { access } from 'node:fs/promises'
 import { appendFile, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -33,11 +33,24 @@ export async function appendText(path: string, text: string): Promise<void> {
  */
 export async function withTempDir<T>(body: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'mcp-auth-harness-'))
+  liveTempDirs.add(dir)
   try {
     return await body(dir)
   } finally {
     await rm(dir, { recursive: true, force: true })
+    liveTempDirs.delete(dir)
   }
+}
+
+/** Private temporary folders in use (trial config files): an interrupted run removes them. */
+const liveTempDirs = new Set<string>()
+
+/** Removes every private temporary folder still in use, at once (the process is about to exit); returns how many. */
+export function removeLiveTempDirs(): number {
+  const count = liveTempDirs.size
+  for (const dir of liveTempDirs) rmSync(dir, { recursive: true, force: true })
+  liveTempDirs.clear()
+  return count
 }
 
 /** Writes a file readable by its owner only (0600). */

@@ -46,6 +46,23 @@ export function stderrTerminal(): { columns: number } | undefined {
   return process.stderr.isTTY ? { columns: process.stderr.columns || 80 } : undefined
 }
 
+/**
+ * On SIGINT or SIGTERM, runs `cleanup` (synchronous: the process ends right after), then exits
+ * with 130 or 143 as a shell would. Returns a function that removes the handlers.
+ */
+export function onFatalSignal(cleanup: (signal: 'SIGINT' | 'SIGTERM') => void): () => void {
+  const handler = (signal: 'SIGINT' | 'SIGTERM') => {
+    cleanup(signal)
+    process.exit(signal === 'SIGINT' ? 130 : 143)
+  }
+  process.once('SIGINT', handler)
+  process.once('SIGTERM', handler)
+  return () => {
+    process.off('SIGINT', handler)
+    process.off('SIGTERM', handler)
+  }
+}
+
 /** Calls `stop` once on the first SIGINT or SIGTERM (Ctrl-C ends a recording proxy cleanly). */
 export function onInterrupt(stop: () => void): () => void {
   let called = false

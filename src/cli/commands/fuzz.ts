@@ -27,7 +27,9 @@ import {
   type ExpectedFailure,
 } from '../../runner/expected-failures.js'
 import { fileURLToPath } from 'node:url'
-import { writeOut } from '../../runtime/process.js'
+import { onFatalSignal, writeErr, writeOut } from '../../runtime/process.js'
+import { killLiveProcessGroups } from '../../runtime/child-process.js'
+import { removeLiveTempDirs } from '../../runtime/files.js'
 import { outputProblem } from '../../runtime/files.js'
 import { DEFAULT_FOUND_DIR, saveCounterexample } from '../../report/save-counterexample.js'
 import { shellQuote } from '../../report/shell-quote.js'
@@ -141,6 +143,12 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     if (problem) throw new UsageError(`${flag} ${path}: cannot write there (${problem})`)
   }
   const clients = adapt((await resolveClients(args.client, args['config-format'])) ?? DEFAULT_CLIENTS, args)
+  // Ctrl-C or SIGTERM: no client process outlives the run, no config file with headers stays in /tmp.
+  const removeSignalHandlers = onFatalSignal((signal) => {
+    const stopped = killLiveProcessGroups()
+    const removed = removeLiveTempDirs()
+    writeErr(`\nmcp-auth-harness: ${signal}: stopped ${stopped} client process group(s), removed ${removed} temporary folder(s); no report was written\n`)
+  })
   const properties: readonly Property[] = selectProperties(args.property) ?? PROPERTIES
   const seed = args.seed ?? Math.floor(Math.random() * 2 ** 31)
   // With --json, stdout carries the one JSON document and nothing else.
@@ -255,6 +263,7 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   })
   for (const path of written) out(`wrote ${path}\n`)
   if (args.json) writeOut(runReportJson(report, redactors))
+  removeSignalHandlers()
   return report.exitCode === 0 ? EXIT.ok : EXIT.violated
 }
 
