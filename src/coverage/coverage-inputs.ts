@@ -93,7 +93,18 @@ function rowOf(input: TrialInput, dimensions: readonly Dimension[]): Row {
  * @example
  * coverageInputs(sdkStreamable).length // about 100 for a client with both transports
  */
-export function coverageInputs(client: Pick<ClientUnderTest, 'transports' | 'acceptsOAuthClientId'>): CoverageInput[] {
+export function coverageInputs(client: Pick<ClientUnderTest, 'transports' | 'acceptsOAuthClientId'>): readonly CoverageInput[] {
+  // The rows depend only on what the client speaks; building them takes a few hundred ms, so
+  // clients alike (and the CLI's header and the run itself) share one build.
+  const key = JSON.stringify([client.transports, client.acceptsOAuthClientId !== false])
+  let inputs = built.get(key)
+  if (!inputs) built.set(key, (inputs = buildCoverageInputs(client)))
+  return inputs
+}
+
+const built = new Map<string, CoverageInput[]>()
+
+function buildCoverageInputs(client: Pick<ClientUnderTest, 'transports' | 'acceptsOAuthClientId'>): CoverageInput[] {
   const dimensions = dimensionsFor(client)
   const fixed = [...explicitExamples(dimensions, client.transports), ...oauthBaseChoice(dimensions)]
   const base = baseInput(dimensions)
