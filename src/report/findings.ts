@@ -1,10 +1,7 @@
-import { collectSecrets } from '../recording/collect-secrets.js'
-import { encodeExchange } from '../recording/exchange-codec.js'
-import { Redactor } from '../recording/redactor.js'
 import type { Expectation } from '../runner/expected-failures.js'
 import type { Phase, PropertyResult } from '../runner/fuzz.js'
 import type { TrialOutcome } from '../runner/trial.js'
-import { reproduceCommand } from './text-report.js'
+import { redactTrialText, reproduceCommand } from './text-report.js'
 
 /** A reason or message cut to one readable line. */
 function oneLine(text: string, max = 110): string {
@@ -39,9 +36,7 @@ export function findingLine(
     `    reproduce: ${reproduceCommand(result, options.flags ?? [])}`,
     ...(options.saved ? [`    saved: ${options.saved}`] : []),
   ]
-  const redactor = new Redactor()
-  collectSecrets(ce.trial.config, ce.trial.exchanges.map(encodeExchange), redactor)
-  return redactor.apply(lines.join('\n'))
+  return redactTrialText(ce.trial, lines.join('\n'))
 }
 
 /**

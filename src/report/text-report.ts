@@ -1,6 +1,6 @@
 import { describeSource } from '../property/property.js'
 import type { PropertyResult } from '../runner/fuzz.js'
-import type { ProcessReport, TrialOutcome } from '../runner/trial.js'
+import type { ProcessReport, Trial, TrialOutcome } from '../runner/trial.js'
 import { transcript } from './transcript.js'
 import type { Expectation } from '../runner/expected-failures.js'
 import { Redactor } from '../recording/redactor.js'
@@ -102,10 +102,17 @@ export function counterexampleReport(result: PropertyResult, flags: readonly str
     ce.phase === 'coverage' ? `  reproduce (the coverage phase is the same on every run):` : `  reproduce (seed ${ce.seed}, path ${ce.path}):`,
     `    ${reproduceCommand(result, flags)}`,
   ]
-  // Reports end up in CI logs: the same redaction as recordings (the seed and path reproduce the values).
+  return redactTrialText(ce.trial, lines.join('\n'))
+}
+
+/**
+ * Text about a trial with the trial's secrets redacted as in recordings: reports end up in CI
+ * logs (the input in the counterexample file reproduces the values).
+ */
+export function redactTrialText(trial: Trial, text: string): string {
   const redactor = new Redactor()
-  collectSecrets(ce.trial.config, ce.trial.exchanges.map(encodeExchange), redactor)
-  return redactor.apply(lines.join('\n'))
+  collectSecrets(trial.config, trial.exchanges.map(encodeExchange), redactor)
+  return redactor.apply(text)
 }
 
 /** The account of a listed (expected) failure: why it is known, and whether it still reproduces. */

@@ -4,6 +4,7 @@ import type { Property } from '../property/property.js'
 import { resolveScenario } from '../scenario/resolve-scenario.js'
 import type { PropertyResult } from './fuzz.js'
 import { runTrial } from './run-trial.js'
+import { judgeTrial, type Judgement } from './judge-trial.js'
 
 /**
  * Runs one concrete input (a saved counterexample's or an expected failure's) and judges one
@@ -20,8 +21,8 @@ export async function judgeInput(
   options: { timeoutMs: number },
 ): Promise<PropertyResult> {
   const trial = await runTrial(client, input.config, resolveScenario(input.config, input.plan), options)
-  const exercised = property.exercised(trial)
-  const violations = exercised ? property.check(trial) : []
+  const [{ verdict, violations }] = judgeTrial(trial, [property]) as [Judgement]
+  const exercised = verdict !== 'not-exercised'
   const base = {
     client: client.name,
     property,
@@ -31,7 +32,7 @@ export async function judgeInput(
     outcomes: { completed: 0, 'client-error': 0, timeout: 0, [trial.outcome.kind]: 1 },
     seed: 0,
   }
-  if (violations.length === 0) return { ...base, verdict: exercised ? 'held' : 'not-exercised' }
+  if (verdict !== 'violated') return { ...base, verdict }
   return {
     ...base,
     verdict: 'violated',
