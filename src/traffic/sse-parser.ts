@@ -1,49 +1,52 @@
+import { EventSourceStream, type EventSourceStreamEvent } from 'undici/lib/web/eventsource/eventsource-stream.js'
 import type { SseEvent } from './exchange.js'
 
 /**
- * Incremental `text/event-stream` parser (WHATWG HTML §9.2.6): feed it decoded text chunks,
- * it returns the events completed so far. Comments and empty dispatches are dropped.
+ * undici's parser reports every completed event block here instead of applying `EventSource`'s
+ * dispatch rule: a block with only `id` or `retry` still sets what a client must resume from.
+ */
+class EveryBlock extends EventSourceStream {
+  constructor(private readonly onBlock: (block: EventSourceStreamEvent) => void) {
+    super({ maxEventSize: 0 })
+  }
+
+  protected override processEvent(event: EventSourceStreamEvent): void {
+    this.onBlock({ ...event })
+  }
+}
+
+/**
+ * Incremental `text/event-stream` parser (WHATWG HTML §9.2.6): feed it chunks as they arrive,
+ * it returns the event blocks completed so far, including blocks with only `id` or `retry`.
+ *
+ * It wraps undici's parser (the one Node's `EventSource` uses, tested against the web platform
+ * tests) rather than `eventsource-parser`, which the SDK clients under test use: the judge must
+ * not share a misreading with the client it judges.
+ *
+ * @example
+ * const parser = new SseParser()
+ * parser.push('id: 7\r', 0) // []
+ * parser.push('\ndata: hi\n\n', 3) // [{ id: '7', data: 'hi', atMs: 3 }]
  */
 export class SseParser {
-  private buffer = ''
-  private current: { event?: string; data: string[]; id?: string; retry?: number } = { data: [] }
+  private readonly completed: SseEvent[] = []
+  private atMs = 0
+  private readonly stream = new EveryBlock((block) => this.completed.push(toSseEvent(block, this.atMs)))
 
-  push(chunk: string, atMs: number): SseEvent[] {
-    this.buffer += chunk
-    const events: SseEvent[] = []
-    let newline: number
-    while ((newline = this.buffer.search(/\r\n|\r|\n/)) >= 0) {
-      const line = this.buffer.slice(0, newline)
-      const width = this.buffer.startsWith('\r\n', newline) ? 2 : 1
-      this.buffer = this.buffer.slice(newline + width)
-      const event = this.line(line, atMs)
-      if (event) events.push(event)
-    }
-    return events
+  push(chunk: string | Uint8Array, atMs: number): SseEvent[] {
+    this.atMs = atMs
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk
+    // A Transform runs `_transform` synchronously on write when nothing is queued, which holds
+    // here because every write's callback is called synchronously by the parser.
+    if (bytes.length > 0) this.stream.write(bytes)
+    return this.completed.splice(0)
   }
+}
 
-  private line(line: string, atMs: number): SseEvent | undefined {
-    if (line === '') return this.dispatch(atMs)
-    if (line.startsWith(':')) return undefined
-    const colon = line.indexOf(':')
-    const field = colon < 0 ? line : line.slice(0, colon)
-    let value = colon < 0 ? '' : line.slice(colon + 1)
-    if (value.startsWith(' ')) value = value.slice(1)
-    if (field === 'data') this.current.data.push(value)
-    else if (field === 'event') this.current.event = value
-    else if (field === 'id') this.current.id = value
-    else if (field === 'retry' && /^\d+$/.test(value)) this.current.retry = Number(value)
-    return undefined
-  }
-
-  private dispatch(atMs: number): SseEvent | undefined {
-    const { event, data, id, retry } = this.current
-    this.current = { data: [] }
-    if (data.length === 0 && event === undefined && id === undefined && retry === undefined) return undefined
-    const out: SseEvent = { data: data.join('\n'), atMs }
-    if (event !== undefined) out.event = event
-    if (id !== undefined) out.id = id
-    if (retry !== undefined) out.retry = retry
-    return out
-  }
+function toSseEvent(block: EventSourceStreamEvent, atMs: number): SseEvent {
+  const event: SseEvent = { data: block.data ?? '', atMs }
+  if (block.event !== undefined) event.event = block.event
+  if (block.id !== undefined) event.id = block.id
+  if (block.retry !== undefined) event.retry = Number(block.retry)
+  return event
 }

@@ -110,7 +110,7 @@ export class TrafficLog {
     this.openStreams.add(exchange)
     const parser = new SseParser()
     const began = performance.now()
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
+    const reader = response.body!.getReader()
     try {
       for (;;) {
         const { done, value } = await reader.read()
