@@ -10,11 +10,17 @@ describe('mcp-auth-harness CLI', () => {
     expect(code).toBe(0)
     // One matrix that fits a screen: a column per client, a row per property.
     expect(stdout.trimEnd().split('\n').length).toBeLessThanOrEqual(60)
-    expect(stdout).toMatch(/^clients: 1 sdk-streamable {2}2 sdk-sse {2}3 sdk-streamable-no-oauth {2}4 sdk-sse-no-oauth {2}5 sdk2-streamable {2}6 sdk2-sse/m)
+    expect(stdout).toMatch(
+      /^clients: 1 sdk-streamable {2}2 sdk-sse {2}3 sdk-streamable-no-oauth {2}4 sdk-sse-no-oauth {2}5 sdk2-streamable {2}6 sdk2-sse/m,
+    )
     expect(stdout).toMatch(/^headers-always-sent +EXPECTED( +✓\d+){7}$/m)
     expect(stdout).toMatch(/^no-discovery-without-challenge +MUST( +✓\d+){7}$/m)
-    expect(stdout).toMatch(/coverage phase \(\d+(\/\d+)* inputs per client, the same every run\), then 10 random trials per client \(seed 1\)/)
-    expect(stdout).toMatch(/\d+ trials \(coverage \d+, random \d+; sessions \d+ completed, \d+ client error, \d+ timeout\) in [\d.]+ s, each judged by every property/)
+    expect(stdout).toMatch(
+      /coverage phase \(\d+(\/\d+)* inputs per client, the same every run\), then 10 random trials per client \(seed 1\)/,
+    )
+    expect(stdout).toMatch(
+      /\d+ trials \(coverage \d+, random \d+; sessions \d+ completed, \d+ client error, \d+ timeout\) in [\d.]+ s, each judged by every property/,
+    )
     // The SDK's known bugs (expected-failures.json) are reported as such, a line per property, and do not fail the run.
     expect(stdout).toMatch(/^~ bounded-auth-retries \[SHOULD\] × sdk-sse: SSEClientTransport/m)
     expect(stdout).toMatch(/no unexpected violation, \d+ expected failure\(s\)/)
@@ -79,9 +85,13 @@ describe('mcp-auth-harness CLI', () => {
   it('the default output is one line per finding; a coverage find reproduces with --phases coverage', async () => {
     const { code, stdout } = await cli('fuzz', '--client', 'faulty:drops-headers', '--property', 'headers-always-sent')
     expect(code).toBe(1)
-    expect(stdout).toMatch(/^✗ faulty:drops-headers × headers-always-sent \[EXPECTED\]: request #1 POST \S+ lacked configured header X-API-Key$/m)
+    expect(stdout).toMatch(
+      /^✗ faulty:drops-headers × headers-always-sent \[EXPECTED\]: request #1 POST \S+ lacked configured header X-API-Key$/m,
+    )
     expect(stdout).toMatch(/found by coverage input #\d+ \(open × streamable-http × x-api-key\)/)
-    expect(stdout).toMatch(/reproduce: npx mcp-auth-harness fuzz --client faulty:drops-headers --property headers-always-sent --phases coverage/)
+    expect(stdout).toMatch(
+      /reproduce: npx mcp-auth-harness fuzz --client faulty:drops-headers --property headers-always-sent --phases coverage/,
+    )
   })
 
   it('expected failures replay from their input: still failing is expected, passing is STALE (exit 1), no input nor seed is exit 2', async () => {
@@ -105,7 +115,21 @@ describe('mcp-auth-harness CLI', () => {
     const file = join(dir, 'expected.json')
     const write = (failures: unknown[]) => writeFileSync(file, JSON.stringify({ failures }))
     const run = (client: string) =>
-      cli('fuzz', '--client', client, '--property', 'headers-always-sent', '--phases', 'random', '--runs', '1', '--seed', '3', '--expected-failures', file)
+      cli(
+        'fuzz',
+        '--client',
+        client,
+        '--property',
+        'headers-always-sent',
+        '--phases',
+        'random',
+        '--runs',
+        '1',
+        '--seed',
+        '3',
+        '--expected-failures',
+        file,
+      )
     write([{ client: 'faulty:drops-headers', property: 'headers-always-sent', input, reason: 'drops every header' }])
     const known = await run('faulty:drops-headers')
     expect(known.code).toBe(0)
@@ -130,7 +154,17 @@ describe('mcp-auth-harness CLI', () => {
     const strict = await cli(...args, '--property', 'headers-always-sent', '--min-exercised', '1')
     expect(strict.code).toBe(1)
     expect(strict.stdout).toMatch(/^✗ --min-exercised 1: sdk-sse-no-oauth × session-id-echoed was exercised by 0 of \d+ trials$/m)
-    const held = await cli('fuzz', '--client', 'sdk-streamable-no-oauth', '--property', 'headers-always-sent', '--runs', '5', '--min-exercised', '20')
+    const held = await cli(
+      'fuzz',
+      '--client',
+      'sdk-streamable-no-oauth',
+      '--property',
+      'headers-always-sent',
+      '--runs',
+      '5',
+      '--min-exercised',
+      '20',
+    )
     expect(held.code).toBe(0)
     expect((await cli(...args, '--phases', 'coverage,shuffle')).code).toBe(2)
     const randomOnly = await cli(...args, '--phases', 'random')

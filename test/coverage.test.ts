@@ -66,7 +66,14 @@ describe('the covering array', () => {
       { size: 2, base: 0 },
       { size: 2, base: 0 },
     ]
-    expect(pairwiseRows(factors, [[0, 0], [0, 1], [1, 0], [1, 1]])).toEqual([])
+    expect(
+      pairwiseRows(factors, [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ]),
+    ).toEqual([])
   })
 })
 
@@ -159,7 +166,10 @@ describe('shrinking an input', () => {
     const failing = inputs()[50]!
     // A "failure" that needs only the sse transport and an X-Tenant header.
     const fails = async (input: typeof failing) => input.config.transport === 'sse' && 'X-Tenant' in input.config.headers
-    const start = { ...failing, config: { ...failing.config, transport: 'sse' as const, headers: { ...failing.config.headers, 'X-Tenant': 'acme-1' } } }
+    const start = {
+      ...failing,
+      config: { ...failing.config, transport: 'sse' as const, headers: { ...failing.config.headers, 'X-Tenant': 'acme-1' } },
+    }
     expect(await fails(start)).toBe(true)
     const { input, steps } = await shrinkInput(start, dimensions, fails)
     expect(steps).toBeGreaterThan(0)

@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PROPERTIES } from '../properties/index.js'
 import { clientByName } from '../src/clients/registry.js'
+import { startRecordingProxy } from '../src/record/recording-proxy.js'
+import { buildRecording } from '../src/recording/build-recording.js'
+import { decodeExchange } from '../src/recording/exchange-codec.js'
 import { loadRecording } from '../src/recording/load-recording.js'
+import { parseRecording } from '../src/recording/parse-recording.js'
+import { serveFetch } from '../src/runtime/http-server.js'
 import { createReplayServer } from '../src/replay/replay-server.js'
 import { judgeTrial } from '../src/runner/judge-trial.js'
 import { runSession } from '../src/runner/run-trial.js'
@@ -65,4 +70,43 @@ describe('record --proxy: a client in another process, recorded through a real l
         expect(judgement.verdict, judgement.property.id).not.toBe('violated')
     })
   }
+})
+
+describe('record --proxy keeps what the upstream sent', () => {
+  // Failed before: the proxy `set` each header (the last cookie won) and the recording stored
+  // headers as one string per name.
+  it('every Set-Cookie reaches the client, the recording (redacted) and the replay', async () => {
+    const upstream = await serveFetch(
+      async () =>
+        new Response('{}', {
+          headers: [
+            ['content-type', 'application/json'],
+            ['set-cookie', 'first=COOKIE1-abcdef; Path=/'],
+            ['set-cookie', 'second=COOKIE2-ghijkl; Path=/; HttpOnly'],
+          ],
+        }),
+      { host: '127.0.0.1', port: 0 },
+    )
+    const proxy = await startRecordingProxy(`${upstream.origin}/mcp`, { host: '127.0.0.1', port: 0 })
+    try {
+      const seen = await fetch(proxy.clientUrl, { method: 'POST', body: '{}' })
+      expect(seen.headers.getSetCookie()).toEqual(['first=COOKIE1-abcdef; Path=/', 'second=COOKIE2-ghijkl; Path=/; HttpOnly'])
+      await seen.text()
+      await proxy.log.settle(1000)
+      const config = { transport: 'streamable-http' as const, url: `${upstream.origin}/mcp`, headers: {} }
+      const { recording, redactor } = buildRecording({ config, exchanges: proxy.log.exchanges, client: 'x', source: 'proxy' })
+      const stored = redactor.applyDeep(recording)
+      const cookies = stored.exchanges[0]!.response!.headers['set-cookie']
+      expect(cookies).toHaveLength(2)
+      expect(JSON.stringify(stored)).not.toMatch(/COOKIE1|COOKIE2/)
+      expect(parseRecording(JSON.parse(JSON.stringify(stored)), 'x.json').exchanges[0]!.response!.headers['set-cookie']).toEqual(
+        cookies,
+      )
+      const replayed = decodeExchange(stored.exchanges[0]!).responseHeaders!.filter(([name]) => name === 'set-cookie')
+      expect(replayed).toHaveLength(2)
+    } finally {
+      await proxy.close()
+      await upstream.close()
+    }
+  })
 })

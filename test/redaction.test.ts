@@ -114,24 +114,36 @@ describe('redaction: no secret ever reaches a written file', () => {
       .tuple(tokenArbitrary(), fc.constantFrom('+', '/', '=', ' ', '%', '&', '"', '\\'), tokenArbitrary())
       .map(([a, special, b]) => `${a}${special}${b}`)
     await fc.assert(
-      fc.asyncProperty(fc.record({ query: secretArbitrary, form: secretArbitrary, refresh: secretArbitrary, camel: secretArbitrary }), async (s) => {
-        const config = { transport: 'streamable-http' as const, url: 'http://mcp.test/mcp', headers: {} }
-        const trial = trialOf(config, [
-          { method: 'GET', url: `http://mcp.test/mcp?${new URLSearchParams({ token: s.query })}` },
-          {
-            method: 'POST',
-            url: `http://auth.test/token?x=1&refresh_token=${encodeURIComponent(s.refresh)}`,
-            requestHeaders: [['content-type', 'application/x-www-form-urlencoded']],
-            requestBody: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: s.refresh, client_secret: s.form }).toString(),
-            responseBody: JSON.stringify({ accessToken: s.camel, note: `refreshed ${s.refresh}` }),
-          },
-        ])
-        const written = await writeAll({ config, exchanges: trial.exchanges, client: 'test', source: 'record' })
-        for (const [name, secret] of Object.entries(s)) {
-          const forms = [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)]
-          for (const form of forms) expect(written.includes(form), `${name} leaked as ${form}`).toBe(false)
-        }
-      }),
+      fc.asyncProperty(
+        fc.record({ query: secretArbitrary, form: secretArbitrary, refresh: secretArbitrary, camel: secretArbitrary }),
+        async (s) => {
+          const config = { transport: 'streamable-http' as const, url: 'http://mcp.test/mcp', headers: {} }
+          const trial = trialOf(config, [
+            { method: 'GET', url: `http://mcp.test/mcp?${new URLSearchParams({ token: s.query })}` },
+            {
+              method: 'POST',
+              url: `http://auth.test/token?x=1&refresh_token=${encodeURIComponent(s.refresh)}`,
+              requestHeaders: [['content-type', 'application/x-www-form-urlencoded']],
+              requestBody: new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: s.refresh,
+                client_secret: s.form,
+              }).toString(),
+              responseBody: JSON.stringify({ accessToken: s.camel, note: `refreshed ${s.refresh}` }),
+            },
+          ])
+          const written = await writeAll({ config, exchanges: trial.exchanges, client: 'test', source: 'record' })
+          for (const [name, secret] of Object.entries(s)) {
+            const forms = [
+              secret,
+              encodeURIComponent(secret),
+              new URLSearchParams({ s: secret }).toString().slice(2),
+              JSON.stringify(secret).slice(1, -1),
+            ]
+            for (const form of forms) expect(written.includes(form), `${name} leaked as ${form}`).toBe(false)
+          }
+        },
+      ),
       { numRuns: 60 },
     )
   })

@@ -49,7 +49,9 @@ describe('reliability: untrusted files, no false green, distinct files', () => {
     const notExecutable = await cli('fuzz', '--client', `cmd:${plain}`, '--runs', '1')
     expect(notExecutable.code).toBe(2)
     expect(notExecutable.stderr).toContain('not executable')
-    expect((await cli('fuzz', '--client', 'cmd:no-such-program-anywhere {url}', '--runs', '1')).stderr).toContain('not found on PATH')
+    expect((await cli('fuzz', '--client', 'cmd:no-such-program-anywhere {url}', '--runs', '1')).stderr).toContain(
+      'not found on PATH',
+    )
   })
 
   it('a timeout or duration beyond what a timer can wait (2³¹−1 ms) is a usage error, not 1 ms', async () => {
@@ -72,7 +74,16 @@ describe('reliability: untrusted files, no false green, distinct files', () => {
       expect(result.stderr, ports.join(' ')).toMatch(/--port (must be a whole number from 0|was given 2 times)/)
       expect(result.stderr).not.toMatch(/\n\s+at /)
     }
-    const record = await cli('record', '--proxy', '--upstream', 'http://127.0.0.1:9/mcp', '--out', join(dir, 'p.json'), '--port', '70000')
+    const record = await cli(
+      'record',
+      '--proxy',
+      '--upstream',
+      'http://127.0.0.1:9/mcp',
+      '--out',
+      join(dir, 'p.json'),
+      '--port',
+      '70000',
+    )
     expect(record.code).toBe(2)
   })
 
@@ -96,7 +107,10 @@ describe('reliability: untrusted files, no false green, distinct files', () => {
     expect(huge.code).toBe(2)
     expect(huge.stderr).toContain('--path has 5000 steps')
 
-    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" check recordings/*.json | head -1`], { cwd: ROOT, encoding: 'utf8' })
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" check recordings/*.json | head -1`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    })
     expect(piped.stderr).not.toMatch(/Unhandled|\n\s+at /)
   })
 
@@ -108,7 +122,9 @@ describe('reliability: untrusted files, no false green, distinct files', () => {
     writeFileSync(har, JSON.stringify(doc))
     const imported = await cli('import-har', har, '--out', join(dir, 'from-har.json'))
     expect(imported.code).toBe(2)
-    expect(imported.stderr).toContain(`${har}: $.log.entries[0].response.content.text: encoding is "base64" but the text is not base64`)
+    expect(imported.stderr).toContain(
+      `${har}: $.log.entries[0].response.content.text: encoding is "base64" but the text is not base64`,
+    )
   })
 
   it('JSON nested 10 000 levels deep inside a recording is an input error (exit 2), not a stack overflow', async () => {
@@ -134,8 +150,20 @@ describe('reliability: untrusted files, no false green, distinct files', () => {
         },
       }\n`,
     )
-    const result = await cli('fuzz', '--client', `module:${file}`, '--property', 'headers-always-sent', '--runs', '3', '--found-dir', 'none')
-    expect(result.stderr).toContain('a client left a promise rejection unhandled (Error: background task failed); the run goes on')
+    const result = await cli(
+      'fuzz',
+      '--client',
+      `module:${file}`,
+      '--property',
+      'headers-always-sent',
+      '--runs',
+      '3',
+      '--found-dir',
+      'none',
+    )
+    expect(result.stderr).toContain(
+      'a client left a promise rejection unhandled (Error: background task failed); the run goes on',
+    )
     expect(result.stderr).not.toMatch(/\n\s+at /)
     expect(result.stdout).toMatch(/trials \(coverage \d+, random 3;/)
     expect(result.code).toBe(0)
@@ -145,16 +173,36 @@ describe('reliability: untrusted files, no false green, distinct files', () => {
     const tmp = tempDir()
     const marker = `--marker-${process.pid}-${Date.now()}`
     const client = `cmd:${process.execPath} test/fixtures/config-file-client.mjs {config} --hang ${marker}`
-    const child = spawn(process.execPath, [CLI, 'fuzz', '--client', client, '--phases', 'random', '--runs', '4', '--concurrency', '2', '--timeout', '60000', '--found-dir', 'none'], {
-      cwd: ROOT,
-      env: { ...process.env, TMPDIR: tmp },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      [
+        CLI,
+        'fuzz',
+        '--client',
+        client,
+        '--phases',
+        'random',
+        '--runs',
+        '4',
+        '--concurrency',
+        '2',
+        '--timeout',
+        '60000',
+        '--found-dir',
+        'none',
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, TMPDIR: tmp },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
     const running = () => spawnSync('pgrep', ['-f', '--', marker], { encoding: 'utf8' }).stdout.trim()
-    for (let i = 0; i < 150 && (running() === '' || readdirSync(tmp).length === 0); i++) await new Promise((r) => setTimeout(r, 100))
+    for (let i = 0; i < 150 && (running() === '' || readdirSync(tmp).length === 0); i++)
+      await new Promise((r) => setTimeout(r, 100))
     expect(running()).not.toBe('')
     expect(readdirSync(tmp).some((name) => name.startsWith('mcp-auth-harness-'))).toBe(true)
     child.kill('SIGINT')

@@ -38,10 +38,15 @@ describe('runTrial', () => {
   })
 
   it('a server that guards only tools/call lets the session start without credentials, and a revoked token is answered invalid_token', async () => {
-    const guarded = await runTrial(sdkStreamable, config({ headers: {} }), scenario({
-      auth: { kind: 'static-header', header: 'X-API-Key', value: 'k-123456', challenge: 'bearer-bare' },
-      guard: 'tools-call-only',
-    }), { timeoutMs: 5000 })
+    const guarded = await runTrial(
+      sdkStreamable,
+      config({ headers: {} }),
+      scenario({
+        auth: { kind: 'static-header', header: 'X-API-Key', value: 'k-123456', challenge: 'bearer-bare' },
+        guard: 'tools-call-only',
+      }),
+      { timeoutMs: 5000 },
+    )
     expect(guarded.exchanges.map((e) => `${e.method} ${e.status}`).slice(0, 5)).toEqual([
       'POST 200',
       'POST 202',

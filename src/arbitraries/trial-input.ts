@@ -25,7 +25,11 @@ function drawOf(dimension: Dimension): fc.Arbitrary<Change> {
     { withCrossShrink: true },
     ...ordered.map((value) => ({ weight: dimension.weights?.[String(value)] ?? 1, arbitrary: fc.constant(value) })),
   )
-  return choice.map((value: DimensionValue): Change => (input) => dimension.set(input, value))
+  return choice.map(
+    (value: DimensionValue): Change =>
+      (input) =>
+        dimension.set(input, value),
+  )
 }
 
 /**

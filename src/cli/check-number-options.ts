@@ -17,7 +17,9 @@ export function checkMilliseconds(flag: string, value: number | undefined): void
 export function checkSeconds(flag: string, value: number | undefined): void {
   if (value === undefined) return
   if (!(value > 0) || value * 1000 > MAX_TIMER_MS)
-    throw new UsageError(`${flag} must be a number of seconds above 0 and at most ${Math.floor(MAX_TIMER_MS / 1000)}, got ${value}`)
+    throw new UsageError(
+      `${flag} must be a number of seconds above 0 and at most ${Math.floor(MAX_TIMER_MS / 1000)}, got ${value}`,
+    )
 }
 
 /**

@@ -48,8 +48,7 @@ export async function resolveClients(values: string[] | undefined, configFormat:
         const problem = line ? await commandProblem(line) : undefined
         if (problem) throw new Error(`cannot start the client command: ${problem}`)
         clients.push(commandClient(line, configFormatByName(configFormat)))
-      }
-      else if (name.startsWith('module:')) clients.push(await loadModuleClient(name.slice(7)))
+      } else if (name.startsWith('module:')) clients.push(await loadModuleClient(name.slice(7)))
       else clients.push(clientByName(name))
     } catch (error) {
       throw new UsageError((error as Error).message)

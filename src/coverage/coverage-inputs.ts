@@ -50,7 +50,11 @@ function oauthBaseChoice(dimensions: readonly Dimension[]): CoverageInput[] {
     if (dimension.appliesWhen?.dimension !== 'auth' || !dimension.appliesWhen.values.includes('oauth')) continue
     for (const value of dimension.values) {
       if (value === dimension.base) continue
-      inputs.push({ input: dimension.set(base, value), stage: 'base-choice', label: `auth=oauth, ${dimension.name}=${String(value)}` })
+      inputs.push({
+        input: dimension.set(base, value),
+        stage: 'base-choice',
+        label: `auth=oauth, ${dimension.name}=${String(value)}`,
+      })
     }
   }
   return inputs

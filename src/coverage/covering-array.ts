@@ -59,7 +59,11 @@ export function pairwiseRows(factors: readonly Factor[], given: readonly Row[] =
     ] as const) {
       const parent = factors[child]!.parent
       if (parent && row[parent.index] === undefined)
-        row[parent.index] = [f, g].includes(parent.index) ? (parent.index === f ? a : b) : commonParentValue(factors, f, g, parent.index)
+        row[parent.index] = [f, g].includes(parent.index)
+          ? parent.index === f
+            ? a
+            : b
+          : commonParentValue(factors, f, g, parent.index)
       row[child] = value
     }
     for (const h of fillOrder) {

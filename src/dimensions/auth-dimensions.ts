@@ -40,7 +40,11 @@ function withAuth(input: TrialInput, auth: AuthPlan): TrialInput {
 }
 
 /** A field of the static-header plan. */
-function staticField<K extends 'credential' | 'challenge'>(key: K, description: string, values: readonly StaticPlan[K][]): Dimension {
+function staticField<K extends 'credential' | 'challenge'>(
+  key: K,
+  description: string,
+  values: readonly StaticPlan[K][],
+): Dimension {
   return {
     name: `static.${key}`,
     part: 'server',
@@ -82,36 +86,42 @@ function oauthField<K extends keyof OAuthPlan>(key: K, description: string, valu
 
 /** What the server requires, and for each kind of requirement how it behaves. */
 export const AUTH_DIMENSIONS: readonly Dimension[] = [
-  weighted({
-    name: 'auth',
-    part: 'server',
-    description: 'what the server requires: nothing, a static header, or OAuth',
-    values: ['none', 'static-header', 'oauth'],
-    base: 'none',
-    get: (input) => input.plan.auth.kind,
-    set: (input, value) => {
-      if (input.plan.auth.kind === value) return input
-      if (value === 'static-header') return withAuth(input, { ...BASE_STATIC_PLAN })
-      if (value === 'oauth') return withAuth(input, { kind: 'oauth', oauth: { ...BASE_OAUTH_PLAN } })
-      return withAuth(input, { kind: 'none' })
+  weighted(
+    {
+      name: 'auth',
+      part: 'server',
+      description: 'what the server requires: nothing, a static header, or OAuth',
+      values: ['none', 'static-header', 'oauth'],
+      base: 'none',
+      get: (input) => input.plan.auth.kind,
+      set: (input, value) => {
+        if (input.plan.auth.kind === value) return input
+        if (value === 'static-header') return withAuth(input, { ...BASE_STATIC_PLAN })
+        if (value === 'oauth') return withAuth(input, { kind: 'oauth', oauth: { ...BASE_OAUTH_PLAN } })
+        return withAuth(input, { kind: 'none' })
+      },
     },
-  }, { none: 1, 'static-header': 3, oauth: 2 }),
-  weighted({
-    name: 'guard',
-    part: 'server',
-    description: 'which requests the auth guards: every one, all but the GET stream, only the GET stream, only tools/call',
-    values: ['every-request', 'not-get-stream', 'get-stream-only', 'tools-call-only'],
-    base: 'every-request',
-    appliesWhen: { dimension: 'auth', values: ['static-header', 'oauth'] },
-    get: (input) => input.plan.guard ?? 'every-request',
-    set: (input, value) => ({ ...input, plan: { ...input.plan, guard: value as Guard } }),
-  }, { 'every-request': 12 }),
+    { none: 1, 'static-header': 3, oauth: 2 },
+  ),
+  weighted(
+    {
+      name: 'guard',
+      part: 'server',
+      description: 'which requests the auth guards: every one, all but the GET stream, only the GET stream, only tools/call',
+      values: ['every-request', 'not-get-stream', 'get-stream-only', 'tools-call-only'],
+      base: 'every-request',
+      appliesWhen: { dimension: 'auth', values: ['static-header', 'oauth'] },
+      get: (input) => input.plan.guard ?? 'every-request',
+      set: (input, value) => ({ ...input, plan: { ...input.plan, guard: value as Guard } }),
+    },
+    { 'every-request': 12 },
+  ),
   {
-    ...staticField('credential', 'the header it wants, relative to the config: as configured, another value, or one not configured', [
-      'configured',
-      'wrong-value',
-      'unconfigured',
-    ]),
+    ...staticField(
+      'credential',
+      'the header it wants, relative to the config: as configured, another value, or one not configured',
+      ['configured', 'wrong-value', 'unconfigured'],
+    ),
     // Which configured header it wants (`pick`) is drawn with it: any of the first five.
     random: fc
       .tuple(
@@ -128,28 +138,67 @@ export const AUTH_DIMENSIONS: readonly Dimension[] = [
             input.plan.auth.kind === 'static-header' ? withAuth(input, { ...input.plan.auth, credential, pick }) : input,
       ),
   },
-  staticField('challenge', 'how it answers without the credential: 401 with or without a Bearer challenge, a non-Bearer scheme, 403', CHALLENGES),
-  oauthField('challenge', "the 401's WWW-Authenticate: Bearer resource_metadata=…, bare Bearer, or none", ['resource-metadata', 'bare', 'none']),
+  staticField(
+    'challenge',
+    'how it answers without the credential: 401 with or without a Bearer challenge, a non-Bearer scheme, 403',
+    CHALLENGES,
+  ),
+  oauthField('challenge', "the 401's WWW-Authenticate: Bearer resource_metadata=…, bare Bearer, or none", [
+    'resource-metadata',
+    'bare',
+    'none',
+  ]),
   oauthField('prm', 'where the Protected Resource Metadata is: path-inserted, only at the hinted URL, root, nowhere', [
     'path-inserted',
     'hinted-custom',
     'root',
     'nowhere',
   ]),
-  weighted(oauthField('prmResource', "the PRM's resource: the server's URL, or another (the client must refuse)", ['exact', 'mismatch']), { exact: 5 }),
+  weighted(
+    oauthField('prmResource', "the PRM's resource: the server's URL, or another (the client must refuse)", ['exact', 'mismatch']),
+    { exact: 5 },
+  ),
   oauthField('asOrigin', 'the authorization server on another origin or the same', ['other', 'same']),
   oauthField('issuerPath', 'the issuer has no path or a tenant path', ['', '/tenant1']),
   oauthField('asMetadata', 'RFC 8414 OAuth metadata or OpenID Connect discovery', ['oauth', 'oidc']),
-  weighted(oauthField('pkce', 'code_challenge_methods_supported: S256, plain only, or absent (the client must refuse)', ['S256', 'plain-only', 'absent']), { S256: 6 }),
-  weighted(oauthField('registration', 'how clients get an id: dynamic registration, a metadata document URL, pre-registration only', [
-    'dcr',
-    'cimd',
-    'pre-registered',
-  ]), { dcr: 4 }),
-  weighted(oauthField('tokenAuth', 'how the token endpoint authenticates the client', ['none', 'client_secret_basic', 'client_secret_post']), { none: 4 }),
-  weighted(oauthField('stepUpScope', 'a scope tools/call needs beyond the token (403 insufficient_scope)', ['none', 'mcp:write']), { none: 2 }),
+  weighted(
+    oauthField('pkce', 'code_challenge_methods_supported: S256, plain only, or absent (the client must refuse)', [
+      'S256',
+      'plain-only',
+      'absent',
+    ]),
+    { S256: 6 },
+  ),
+  weighted(
+    oauthField('registration', 'how clients get an id: dynamic registration, a metadata document URL, pre-registration only', [
+      'dcr',
+      'cimd',
+      'pre-registered',
+    ]),
+    { dcr: 4 },
+  ),
+  weighted(
+    oauthField('tokenAuth', 'how the token endpoint authenticates the client', [
+      'none',
+      'client_secret_basic',
+      'client_secret_post',
+    ]),
+    { none: 4 },
+  ),
+  weighted(
+    oauthField('stepUpScope', 'a scope tools/call needs beyond the token (403 insufficient_scope)', ['none', 'mcp:write']),
+    { none: 2 },
+  ),
   weighted(oauthField('challengeScope', 'the scope the 401 names', ['none', 'mcp:read']), { 'mcp:read': 2 }),
-  weighted(oauthField('tokenAccepted', 'the server accepts the token its AS issued (false: a broken resource server)', [true, false]), { true: 6 }),
-  weighted(oauthField('tokenRevoked', 'the first access token is revoked after 3 requests (401 invalid_token)', [false, true]), { false: 4 }),
-  weighted(oauthField('refresh', 'the token endpoint honours refresh tokens or refuses them (invalid_grant)', ['accepted', 'refused']), { accepted: 4 }),
+  weighted(
+    oauthField('tokenAccepted', 'the server accepts the token its AS issued (false: a broken resource server)', [true, false]),
+    { true: 6 },
+  ),
+  weighted(oauthField('tokenRevoked', 'the first access token is revoked after 3 requests (401 invalid_token)', [false, true]), {
+    false: 4,
+  }),
+  weighted(
+    oauthField('refresh', 'the token endpoint honours refresh tokens or refuses them (invalid_grant)', ['accepted', 'refused']),
+    { accepted: 4 },
+  ),
 ]

@@ -37,4 +37,3 @@ export function withValues(input: TrialInput, dimensions: readonly Dimension[], 
   }
   return result
 }
-

@@ -21,7 +21,11 @@ export const HEADER_SETS: Record<string, Record<string, string>> = {
   none: {},
   'x-api-key': { 'X-API-Key': 'test-key-12345' },
   bearer: { Authorization: 'Bearer test-token-12345' },
-  'several-mixed-case': { 'x-api-KEY': 'mixed-key-67890', AUTHORIZATION: 'Bearer mixed-token-67890', 'X-Tenant': 'acme-tenant-1' },
+  'several-mixed-case': {
+    'x-api-KEY': 'mixed-key-67890',
+    AUTHORIZATION: 'Bearer mixed-token-67890',
+    'X-Tenant': 'acme-tenant-1',
+  },
 }
 
 /** Which canonical set a config's headers are most like (random configs have random names and values). */
@@ -33,11 +37,7 @@ function headerSetOf(headers: Record<string, string>): string {
 }
 
 /** A dimension over one part of the configured URL. */
-function urlPart<K extends keyof McpUrlParts>(
-  key: K,
-  description: string,
-  values: ReadonlyArray<McpUrlParts[K]>,
-): Dimension {
+function urlPart<K extends keyof McpUrlParts>(key: K, description: string, values: ReadonlyArray<McpUrlParts[K]>): Dimension {
   // JSON and tables have no "null" value worth printing: a missing port or query is "none".
   const toValue = (part: McpUrlParts[K]): DimensionValue => (part === null ? 'none' : (part as DimensionValue))
   const fromValue = (value: DimensionValue) => (value === 'none' ? null : value) as McpUrlParts[K]

@@ -66,18 +66,24 @@ export const SERVER_DIMENSIONS: readonly Dimension[] = [
   planField('tools', 'tools/list lists a tool, so the client calls it', [true, false]),
   {
     weights: { none: 6 },
-    ...planField('getStreamEvents', 'the GET stream carries nothing, a tools/list_changed notification, or one and then drops (resumed with Last-Event-ID)', [
-      'none',
-      'notification',
-      'notification-then-drop',
-    ], STREAMABLE),
+    ...planField(
+      'getStreamEvents',
+      'the GET stream carries nothing, a tools/list_changed notification, or one and then drops (resumed with Last-Event-ID)',
+      ['none', 'notification', 'notification-then-drop'],
+      STREAMABLE,
+    ),
     get: (input) => input.plan.getStreamEvents ?? 'none',
   },
   weighted(
-    planField('moved', 'the server moved to another origin (307); not with OAuth, whose metadata names the origin', [false, true], {
-      dimension: 'auth',
-      values: ['none', 'static-header'],
-    }),
+    planField(
+      'moved',
+      'the server moved to another origin (307); not with OAuth, whose metadata names the origin',
+      [false, true],
+      {
+        dimension: 'auth',
+        values: ['none', 'static-header'],
+      },
+    ),
     { false: 8 },
   ),
   planField('notFound', 'how everything else (well-known URIs, /register) is answered', ['404-json', '404-html']),

@@ -1,4 +1,4 @@
-import { decodeExchange } from '../recording/exchange-codec.js'
+import { decodeExchange, recordedHeader } from '../recording/exchange-codec.js'
 import type { Recording } from '../recording/recording.js'
 import type { SseEvent } from '../traffic/exchange.js'
 import { TOOL_NAME, TOOL_VERSION } from '../version.js'
@@ -39,8 +39,9 @@ export function exportHar(recording: Recording): Har {
     const exchange = decodeExchange(recorded)
     const url = new URL(exchange.url)
     const requestType =
-      recorded.request.headers['content-type'] ?? (recorded.request.json !== undefined ? 'application/json' : 'text/plain')
-    const responseType = recorded.response?.headers['content-type'] ?? ''
+      recordedHeader(recorded.request.headers, 'content-type') ??
+      (recorded.request.json !== undefined ? 'application/json' : 'text/plain')
+    const responseType = (recorded.response && recordedHeader(recorded.response.headers, 'content-type')) ?? ''
     const text = exchange.events ? eventStreamText(exchange.events) : (exchange.responseBody ?? '')
     const waited = (recorded.order.response ?? recorded.order.request) - recorded.order.request
     return {
@@ -64,7 +65,7 @@ export function exportHar(recording: Recording): Har {
         headers: nameValues(exchange.responseHeaders),
         cookies: [],
         content: { size: new TextEncoder().encode(text).length, mimeType: responseType, text },
-        redirectURL: recorded.response?.headers.location ?? '',
+        redirectURL: (recorded.response && recordedHeader(recorded.response.headers, 'location')) ?? '',
         headersSize: -1,
         bodySize: -1,
       },

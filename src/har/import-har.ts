@@ -18,7 +18,11 @@ function contentText(entry: HarEntry, index: number, file: string): string | und
   if (text === undefined) return undefined
   if (encoding !== 'base64') return text
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text.replace(/\s+/g, '')))
-    throw new RecordingError(file, `$.log.entries[${index}].response.content.text`, 'encoding is "base64" but the text is not base64')
+    throw new RecordingError(
+      file,
+      `$.log.entries[${index}].response.content.text`,
+      'encoding is "base64" but the text is not base64',
+    )
   return new TextDecoder().decode(Uint8Array.from(atob(text.replace(/\s+/g, '')), (c) => c.charCodeAt(0)))
 }
 

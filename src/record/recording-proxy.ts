@@ -67,7 +67,8 @@ export async function startRecordingProxy(upstream: string, listen: { host: stri
     const returned = new Headers()
     response.headers.forEach((value, name) => {
       if (!NOT_RETURNED.has(name))
-        returned.set(name, name === 'location' ? value.split(upstreamUrl.origin).join(proxyOrigin) : value)
+        // append, not set: each Set-Cookie is its own header and none may overwrite another.
+        returned.append(name, name === 'location' ? value.split(upstreamUrl.origin).join(proxyOrigin) : value)
     })
     const isEventStream = response.headers.get('content-type')?.includes('text/event-stream') ?? false
     const body =

@@ -1,5 +1,6 @@
 import type { ClientConfig } from '../config/client-config.js'
-import type { RecordedExchange } from './recording.js'
+import { headerEntries, recordedHeader } from './exchange-codec.js'
+import type { RecordedExchange, RecordedHeaders } from './recording.js'
 import { Redactor } from './redactor.js'
 
 /** JSON fields and form/query parameters whose values are secrets (OAuth and the usual API-key spellings). */
@@ -78,8 +79,8 @@ function collectFromText(text: string | undefined, contentType: string | undefin
   }
 }
 
-function collectFromHeaders(headers: Record<string, string>, redactor: Redactor): void {
-  for (const [name, value] of Object.entries(headers)) {
+function collectFromHeaders(headers: RecordedHeaders, redactor: Redactor): void {
+  for (const [name, value] of headerEntries(headers)) {
     const lower = name.toLowerCase()
     if (lower === 'cookie') {
       for (const pair of value.split(';')) redactor.add(pair.slice(pair.indexOf('=') + 1).trim(), 'Cookie')
@@ -115,11 +116,11 @@ export function collectSecrets(config: ClientConfig, exchanges: readonly Recorde
     collectFromHeaders(request.headers, redactor)
     collectFromParams(new URL(request.url).searchParams, redactor)
     if (request.json !== undefined) collectFromJson(request.json, redactor)
-    collectFromText(request.text, request.headers['content-type'], redactor)
+    collectFromText(request.text, recordedHeader(request.headers, 'content-type'), redactor)
     if (!response) continue
     collectFromHeaders(response.headers, redactor)
     if (response.json !== undefined) collectFromJson(response.json, redactor)
-    collectFromText(response.text, response.headers['content-type'], redactor)
+    collectFromText(response.text, recordedHeader(response.headers, 'content-type'), redactor)
     for (const event of response.events ?? []) collectFromText(event.data, undefined, redactor)
   }
 }

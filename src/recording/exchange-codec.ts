@@ -1,5 +1,5 @@
 import type { Exchange } from '../traffic/exchange.js'
-import type { RecordedBody, RecordedExchange } from './recording.js'
+import type { RecordedBody, RecordedExchange, RecordedHeaders } from './recording.js'
 
 /** Headers a decoded body no longer matches; dropped when storing (DESIGN: record decoded bodies). */
 const BODY_ENCODING_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding'])
@@ -14,9 +14,32 @@ function body(text: string | undefined): RecordedBody {
   }
 }
 
-function headerObject(headers: Array<[string, string]> | undefined, drop?: Set<string>): Record<string, string> {
-  const entries = (headers ?? []).filter(([name]) => !drop?.has(name.toLowerCase()))
-  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+/**
+ * Headers as a sorted object. A name that occurs more than once keeps every value, in order, as an
+ * array: `Set-Cookie` is the one header Fetch never joins, and a later cookie must not erase an
+ * earlier one.
+ */
+function headerObject(headers: Array<[string, string]> | undefined, drop?: Set<string>): RecordedHeaders {
+  const object: RecordedHeaders = {}
+  const kept = (headers ?? []).filter(([name]) => !drop?.has(name.toLowerCase()))
+  for (const [name, value] of kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const before = object[name]
+    object[name] = before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value]
+  }
+  return object
+}
+
+/** One stored header's value, several values joined with ", " as Fetch does; undefined when absent. */
+export function recordedHeader(headers: RecordedHeaders, name: string): string | undefined {
+  const value = headers[name]
+  return Array.isArray(value) ? value.join(', ') : value
+}
+
+/** A stored header object back as a header list, one entry per value. */
+export function headerEntries(headers: RecordedHeaders): Array<[string, string]> {
+  return Object.entries(headers).flatMap(([name, value]) =>
+    (Array.isArray(value) ? value : [value]).map((one): [string, string] => [name, one]),
+  )
 }
 
 /** An Exchange as stored: bodies as JSON when they are JSON, headers sorted, fixed key order. */
@@ -57,7 +80,7 @@ export function decodeExchange(recorded: RecordedExchange): Exchange {
     requestTick: recorded.order.request,
     method: recorded.request.method,
     url: recorded.request.url,
-    requestHeaders: Object.entries(recorded.request.headers),
+    requestHeaders: headerEntries(recorded.request.headers),
   }
   const requestBody = bodyText(recorded.request)
   if (requestBody !== undefined) exchange.requestBody = requestBody
@@ -65,7 +88,7 @@ export function decodeExchange(recorded: RecordedExchange): Exchange {
   const response = recorded.response
   if (response) {
     exchange.status = response.status
-    exchange.responseHeaders = Object.entries(response.headers)
+    exchange.responseHeaders = headerEntries(response.headers)
     if (response.events) exchange.events = response.events.map((e) => ({ ...e }))
     else {
       const text = bodyText(response)

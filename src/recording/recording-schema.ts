@@ -3,6 +3,8 @@ import { trialInputSchema } from '../dimensions/trial-input-schema.js'
 import { RECORDING_FORMAT, RECORDING_VERSION } from './recording.js'
 
 const headers = z.record(z.string(), z.string())
+/** Exchange headers: a repeated name (`Set-Cookie`) keeps each value in an array. */
+const exchangeHeaders = z.record(z.string(), z.union([z.string(), z.array(z.string())]))
 
 const sseEvent = z.strictObject({
   event: z.string().optional(),
@@ -15,14 +17,14 @@ const sseEvent = z.strictObject({
 const request = z.strictObject({
   method: z.string().min(1),
   url: z.url(),
-  headers,
+  headers: exchangeHeaders,
   json: z.unknown().optional(),
   text: z.string().optional(),
 })
 
 const response = z.strictObject({
   status: z.number().int().min(100).max(599),
-  headers,
+  headers: exchangeHeaders,
   json: z.unknown().optional(),
   text: z.string().optional(),
   events: z.array(sseEvent).optional(),

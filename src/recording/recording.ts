@@ -11,16 +11,21 @@ export interface RecordedBody {
   text?: string
 }
 
+/**
+ * Header names lower case, as sent. Fetch joins repeated headers with ", " except `Set-Cookie`,
+ * whose values stay apart: a name with several values holds them as an array, in order.
+ */
+export type RecordedHeaders = Record<string, string | string[]>
+
 export interface RecordedRequest extends RecordedBody {
   method: string
   url: string
-  /** Header names lower case, as sent (fetch joins repeated headers with ", "). */
-  headers: Record<string, string>
+  headers: RecordedHeaders
 }
 
 export interface RecordedResponse extends RecordedBody {
   status: number
-  headers: Record<string, string>
+  headers: RecordedHeaders
   /** For `text/event-stream`: the events with their times relative to the response start. */
   events?: SseEvent[]
 }

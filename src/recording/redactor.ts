@@ -27,7 +27,8 @@ export class Redactor {
     this.placeholders.set(secret, placeholder)
     // The same secret as it travels in a URL, a form body or a JSON string gets the same placeholder.
     for (const variant of encodedForms(secret))
-      if (variant.length >= Redactor.MIN_SECRET_LENGTH && !this.placeholders.has(variant)) this.placeholders.set(variant, placeholder)
+      if (variant.length >= Redactor.MIN_SECRET_LENGTH && !this.placeholders.has(variant))
+        this.placeholders.set(variant, placeholder)
     this.ordered = undefined
     return placeholder
   }

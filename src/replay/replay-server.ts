@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw/http'
 import { passthrough } from 'msw/utils/passthrough'
 import type { MockServer } from '../network/mock-server.js'
+import { headerEntries } from '../recording/exchange-codec.js'
 import type { Recording, RecordedExchange } from '../recording/recording.js'
 import type { EventStream } from '../scenario/event-stream.js'
 import { ServerState } from '../scenario/server-state.js'
@@ -75,7 +76,7 @@ export function createReplayServer(recording: Recording, options: ReplayOptions)
       })
     })
     if (!isGet && events.length === 0) stream.close()
-    return new Response(stream.body, { status: response.status, headers: response.headers })
+    return new Response(stream.body, { status: response.status, headers: headerEntries(response.headers) })
   }
 
   const deferredFor = (event: { data: string }) => [...deferred.values()].includes(event as never)
@@ -98,7 +99,7 @@ export function createReplayServer(recording: Recording, options: ReplayOptions)
       : response.json !== undefined
         ? JSON.stringify(rewriteId(response.json, recordedId, live.rpcId))
         : (response.text ?? null)
-    return new Response(body, { status: response.status, headers: response.headers })
+    return new Response(body, { status: response.status, headers: headerEntries(response.headers) })
   }
 
   function unmatched(mismatch: Mismatch) {

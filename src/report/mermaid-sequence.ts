@@ -1,3 +1,4 @@
+import { recordedHeader } from '../recording/exchange-codec.js'
 import type { Recording, RecordedExchange } from '../recording/recording.js'
 
 /** Exchanges drawn at most; a long loop is summarised after that. */
@@ -62,7 +63,7 @@ export function sequenceDiagram(recording: Recording, violations: ReadonlyArray<
     const rpc = rpcMethod(exchange)
     const request = `#${exchange.seq} ${exchange.request.method} ${url.pathname}${rpc ? ` (${rpc})` : ''}`
     const response = exchange.response
-      ? `${exchange.response.status}${exchange.response.headers['www-authenticate'] ? ` ${exchange.response.headers['www-authenticate']}` : ''}${exchange.response.events ? ` (${exchange.response.events.length} SSE events)` : ''}`
+      ? `${exchange.response.status}${recordedHeader(exchange.response.headers, 'www-authenticate') ? ` ${recordedHeader(exchange.response.headers, 'www-authenticate')}` : ''}${exchange.response.events ? ` (${exchange.response.events.length} SSE events)` : ''}`
       : `no response${exchange.error ? `: ${exchange.error}` : ''}`
     const flagged = bySeq.get(exchange.seq)
     if (flagged) lines.push('  rect rgb(255, 214, 214)')

@@ -33,7 +33,12 @@ const resultSchema = z.strictObject({
   }),
   durationMs: z.number().nonnegative(),
   expectedFailure: z
-    .strictObject({ reason: z.string(), seed: z.number().int().optional(), path: z.string().optional(), input: z.unknown().optional() })
+    .strictObject({
+      reason: z.string(),
+      seed: z.number().int().optional(),
+      path: z.string().optional(),
+      input: z.unknown().optional(),
+    })
     .optional(),
   /** The shrunk failing trial as a (redacted) recording, with its counterexample block. */
   counterexample: recordingSchema.optional(),

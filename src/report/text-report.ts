@@ -99,7 +99,9 @@ export function counterexampleReport(result: PropertyResult, flags: readonly str
     `  violations:`,
     ...ce.violations.slice(0, 10).map((v) => `    - ${v.message}`),
     ...(ce.violations.length > 10 ? [`    … and ${ce.violations.length - 10} more`] : []),
-    ce.phase === 'coverage' ? `  reproduce (the coverage phase is the same on every run):` : `  reproduce (seed ${ce.seed}, path ${ce.path}):`,
+    ce.phase === 'coverage'
+      ? `  reproduce (the coverage phase is the same on every run):`
+      : `  reproduce (seed ${ce.seed}, path ${ce.path}):`,
     `    ${reproduceCommand(result, flags)}`,
   ]
   return redactTrialText(ce.trial, lines.join('\n'))

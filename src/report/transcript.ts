@@ -33,7 +33,7 @@ function shape(exchange: Exchange): string {
     ? 'PRM'
     : /oauth-authorization-server|openid-configuration/.test(path)
       ? 'AS metadata'
-      : /\/(token|register|authorize)$/.exec(path)?.[1] ?? jsonRpcMethod(exchange.requestBody) ?? path
+      : (/\/(token|register|authorize)$/.exec(path)?.[1] ?? jsonRpcMethod(exchange.requestBody) ?? path)
   return `${exchange.method} ${role} ${exchange.status ?? 'no response'}`
 }
 

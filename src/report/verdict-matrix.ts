@@ -23,15 +23,22 @@ function cell(result: PropertyResult | undefined, expectation: Expectation | und
  * // property                        level      1     2
  * // headers-always-sent             MUST       ✓164  ✓160
  */
-export function verdictMatrix(results: readonly PropertyResult[], expectations: ReadonlyMap<PropertyResult, Expectation>): string[] {
+export function verdictMatrix(
+  results: readonly PropertyResult[],
+  expectations: ReadonlyMap<PropertyResult, Expectation>,
+): string[] {
   const clients = [...new Set(results.map((r) => r.client))]
   const properties = [...new Map(results.map((r) => [r.property.id, r.property])).values()]
   const width = Math.max(6, ...results.map((r) => String(r.exercised).length + 2))
   const nameWidth = Math.max(30, ...properties.map((p) => p.id.length + 2))
   const pad = (text: string, n: number) => text.padEnd(n)
-  const head = clients.length === 1 ? [`client: ${clients[0]}`] : [`clients: ${clients.map((c, i) => `${i + 1} ${c}`).join('  ')}`]
+  const head =
+    clients.length === 1 ? [`client: ${clients[0]}`] : [`clients: ${clients.map((c, i) => `${i + 1} ${c}`).join('  ')}`]
   const columns = clients.length === 1 ? ['verdict'] : clients.map((_, i) => String(i + 1))
-  const lines = [...head, `${pad('property', nameWidth)}${pad('level', 10)}${columns.map((c) => pad(c, width)).join('')}`.trimEnd()]
+  const lines = [
+    ...head,
+    `${pad('property', nameWidth)}${pad('level', 10)}${columns.map((c) => pad(c, width)).join('')}`.trimEnd(),
+  ]
   for (const property of properties) {
     const cells = clients.map((client) => {
       const result = results.find((r) => r.client === client && r.property.id === property.id)

@@ -56,7 +56,9 @@ export async function replayCounterexample(
   // The concrete input when the file has one (it re-resolves against the same config); else the saved scenario.
   const input = recording.counterexample?.input
   const config = input?.config ?? recording.config
-  const scenario = input ? resolveScenario(input.config as ClientConfig, input.plan as ScenarioPlan) : savedScenario(recording, file)
+  const scenario = input
+    ? resolveScenario(input.config as ClientConfig, input.plan as ScenarioPlan)
+    : savedScenario(recording, file)
   const runs: CounterexampleReplay['runs'] = []
   for (let i = 0; i < (options.times ?? FIXED_AFTER); i++) {
     const trial = await runTrial(client, config as ClientConfig, scenario, { timeoutMs: options.timeoutMs })
@@ -67,12 +69,6 @@ export async function replayCounterexample(
   const failed = runs.filter((run) => run.violations.length > 0).length
   // FIXED needs every replay to have judged something and held: a replay that judged nothing is no evidence.
   const verdict: ReplayVerdict =
-    failed === runs.length
-      ? 'STILL FAILING'
-      : failed > 0
-        ? 'FLAKY'
-        : runs.every((run) => run.exercised)
-          ? 'FIXED'
-          : 'NOT JUDGED'
+    failed === runs.length ? 'STILL FAILING' : failed > 0 ? 'FLAKY' : runs.every((run) => run.exercised) ? 'FIXED' : 'NOT JUDGED'
   return { verdict, runs }
 }

@@ -40,11 +40,10 @@ async function driveClient(client: ClientUnderTest, config: ClientConfig, option
   const lines: string[] = []
   if (!client.outOfProcess) driven.consoleTail = lines
   const context = { signal: controller.signal, reportProcess: (report: ProcessReport) => void (driven.process = report) }
-  const running = captureConsole(lines, () => client.run(config, context))
-    .then(
-      (): TrialOutcome => ({ kind: 'completed' }),
-      (error: unknown): TrialOutcome => ({ kind: 'client-error', message: errorMessage(error) }),
-    )
+  const running = captureConsole(lines, () => client.run(config, context)).then(
+    (): TrialOutcome => ({ kind: 'completed' }),
+    (error: unknown): TrialOutcome => ({ kind: 'client-error', message: errorMessage(error) }),
+  )
   const first = await Promise.race([running, timedOut])
   clearTimeout(timer)
   if (first === 'timeout') {

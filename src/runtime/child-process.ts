@@ -138,7 +138,10 @@ export async function commandProblem(line: string): Promise<string | undefined> 
   if (/\{[a-z-]+\}/.test(program)) return undefined
   const candidates = program.includes('/')
     ? [resolve(program)]
-    : (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, program))
+    : (process.env.PATH ?? '')
+        .split(delimiter)
+        .filter(Boolean)
+        .map((dir) => join(dir, program))
   let found = false
   for (const candidate of candidates) {
     try {

@@ -100,6 +100,8 @@ export function tolerateUnhandledRejections(): void {
   process.on('unhandledRejection', (reason: unknown) => {
     if (noted++ >= MAX_REJECTION_NOTES) return
     const what = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason)
-    process.stderr.write(`mcp-auth-harness: a client left a promise rejection unhandled (${what.split('\n')[0]}); the run goes on\n`)
+    process.stderr.write(
+      `mcp-auth-harness: a client left a promise rejection unhandled (${what.split('\n')[0]}); the run goes on\n`,
+    )
   })
 }

@@ -91,12 +91,7 @@ export function methodsOf(messages: readonly unknown[]): string[] {
  * when the request may pass: unguarded kinds of request always pass; OAuth scenarios accept the
  * tokens their authorization server issued (until a revoking server revokes the first one).
  */
-export function challengeFor(
-  scenario: Scenario,
-  state: ServerState,
-  request: Request,
-  kind: RequestKind,
-): Response | undefined {
+export function challengeFor(scenario: Scenario, state: ServerState, request: Request, kind: RequestKind): Response | undefined {
   const { auth } = scenario
   if (auth.kind === 'none' || !guarded(scenario, kind)) return undefined
   if (auth.kind === 'oauth') {

@@ -16,31 +16,48 @@ export interface NamedScenario {
 const KEY = { header: 'X-API-Key', value: 'test-key-12345' }
 
 export const NAMED_SCENARIOS: readonly NamedScenario[] = [
-  { name: 'open', description: 'no authentication at all', auth: { kind: 'none' }, fuzzPlan: { auth: { kind: 'none' }, notFound: '404-json' } },
+  {
+    name: 'open',
+    description: 'no authentication at all',
+    auth: { kind: 'none' },
+    fuzzPlan: { auth: { kind: 'none' }, notFound: '404-json' },
+  },
   {
     name: 'static-key-404-discovery',
     description:
       'the seed report (claude-code#7290): X-API-Key: test-key-12345 required, 401 without WWW-Authenticate, 404 {"detail":"Not Found"} on every well-known path and /register',
     auth: { kind: 'static-header', ...KEY, challenge: 'no-www-authenticate' },
-    fuzzPlan: { auth: { kind: 'static-header', credential: 'configured', pick: 0, challenge: 'no-www-authenticate' }, notFound: '404-json' },
+    fuzzPlan: {
+      auth: { kind: 'static-header', credential: 'configured', pick: 0, challenge: 'no-www-authenticate' },
+      notFound: '404-json',
+    },
   },
   {
     name: 'static-key-bearer-challenge',
     description: 'X-API-Key: test-key-12345 required, 401 with WWW-Authenticate: Bearer resource_metadata=…, 404 on the metadata',
     auth: { kind: 'static-header', ...KEY, challenge: 'bearer-resource-metadata' },
-    fuzzPlan: { auth: { kind: 'static-header', credential: 'configured', pick: 0, challenge: 'bearer-resource-metadata' }, notFound: '404-json' },
+    fuzzPlan: {
+      auth: { kind: 'static-header', credential: 'configured', pick: 0, challenge: 'bearer-resource-metadata' },
+      notFound: '404-json',
+    },
   },
   {
     name: 'static-key-403',
     description: 'X-API-Key: test-key-12345 required, 403 without insufficient_scope when it is missing',
     auth: { kind: 'static-header', ...KEY, challenge: 'forbidden' },
-    fuzzPlan: { auth: { kind: 'static-header', credential: 'configured', pick: 0, challenge: 'forbidden' }, notFound: '404-json' },
+    fuzzPlan: {
+      auth: { kind: 'static-header', credential: 'configured', pick: 0, challenge: 'forbidden' },
+      notFound: '404-json',
+    },
   },
   {
     name: 'bearer-token',
     description: 'Authorization: Bearer test-token-12345 required, 401 with a bare WWW-Authenticate: Bearer',
     auth: { kind: 'static-header', header: 'Authorization', value: 'Bearer test-token-12345', challenge: 'bearer-bare' },
-    fuzzPlan: { auth: { kind: 'static-header', credential: 'configured', pick: 0, challenge: 'bearer-bare' }, notFound: '404-json' },
+    fuzzPlan: {
+      auth: { kind: 'static-header', credential: 'configured', pick: 0, challenge: 'bearer-bare' },
+      notFound: '404-json',
+    },
   },
 ]
 

@@ -147,7 +147,9 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   const removeSignalHandlers = onFatalSignal((signal) => {
     const stopped = killLiveProcessGroups()
     const removed = removeLiveTempDirs()
-    writeErr(`\nmcp-auth-harness: ${signal}: stopped ${stopped} client process group(s), removed ${removed} temporary folder(s); no report was written\n`)
+    writeErr(
+      `\nmcp-auth-harness: ${signal}: stopped ${stopped} client process group(s), removed ${removed} temporary folder(s); no report was written\n`,
+    )
   })
   const properties: readonly Property[] = selectProperties(args.property) ?? PROPERTIES
   const seed = args.seed ?? Math.floor(Math.random() * 2 ** 31)
@@ -225,11 +227,11 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   } else {
     out(`${verdictMatrix(results, expectations).join('\n')}\n${MATRIX_LEGEND}\n`)
     if (violated.length + expectations.size > 0) out('\nfindings (details: --verbose, or the saved file):\n')
-    for (const result of violated) out(`${findingLine(result, undefined, { flags: reproduceFlags(args), saved: saved.get(result) })}\n`)
+    for (const result of violated)
+      out(`${findingLine(result, undefined, { flags: reproduceFlags(args), saved: saved.get(result) })}\n`)
     for (const line of expectedFailureLines(expectations)) out(`${line}\n`)
   }
-  const underExercised =
-    minExercised === undefined ? [] : results.filter((result) => result.exercised < minExercised)
+  const underExercised = minExercised === undefined ? [] : results.filter((result) => result.exercised < minExercised)
   for (const result of underExercised)
     out(
       `✗ --min-exercised ${minExercised}: ${result.client} × ${result.property.id} was exercised by ${result.exercised} of ${result.runs} trials\n`,
@@ -238,7 +240,9 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     out(
       `✗ nothing was judged: no selected property was exercised by any trial (did every session fail? see the sessions with --verbose)\n`,
     )
-  out(`\n${runSummaryLine({ results, expectations, violated, trials: stats.trials, phases: stats.phases, outcomes: stats.outcomes, durationMs, underExercised: underExercised.length })}\n`)
+  out(
+    `\n${runSummaryLine({ results, expectations, violated, trials: stats.trials, phases: stats.phases, outcomes: stats.outcomes, durationMs, underExercised: underExercised.length })}\n`,
+  )
 
   const { report, redactors } = buildRunReport({
     results,
@@ -411,7 +415,10 @@ const module: CommandModule<object, FuzzArgs> = {
         'CI: the second of four shards, with a JUnit report and a job summary',
       )
       .example('$0 fuzz --json > report.json', 'one JSON document, for scripts')
-      .example('$0 fuzz --client cmd:./my-client.sh --phases coverage --concurrency 2', 'a slow client: the coverage phase only, two at a time')
+      .example(
+        '$0 fuzz --client cmd:./my-client.sh --phases coverage --concurrency 2',
+        'a slow client: the coverage phase only, two at a time',
+      )
       .example(
         '$0 fuzz --client sdk-streamable --property session-id-echoed --min-exercised 20',
         'fail unless the property was really judged 20 times',

@@ -31,7 +31,9 @@ function dimensionLines(): string[] {
   const width = Math.max(...DIMENSIONS.map((d) => d.name.length + 2))
   return DIMENSIONS.flatMap((dimension) => {
     const values = dimension.values.map((v) => (v === dimension.base ? `${String(v) || "''"}*` : String(v) || "''"))
-    const when = dimension.appliesWhen ? ` (when ${dimension.appliesWhen.dimension} is ${dimension.appliesWhen.values.join(' or ')})` : ''
+    const when = dimension.appliesWhen
+      ? ` (when ${dimension.appliesWhen.dimension} is ${dimension.appliesWhen.values.join(' or ')})`
+      : ''
     return [`  ${dimension.name.padEnd(width)}${values.join(', ')}${when}`, `  ${''.padEnd(width)}${dimension.description}`]
   })
 }

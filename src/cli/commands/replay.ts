@@ -77,7 +77,8 @@ async function replayCounterexampleCommand(args: ReplayArgs, recording: Recordin
     FIXED: `held in ${runs.length} consecutive replays`,
     'STILL FAILING': 'violated in every replay',
     FLAKY: 'violated in some replays, held in others',
-    'NOT JUDGED': 'was not exercised in every replay (the client sent no request, or never reached what the property judges): not a fix',
+    'NOT JUDGED':
+      'was not exercised in every replay (the client sent no request, or never reached what the property judges): not a fix',
   }[verdict]
   writeOut(`${verdict}: ${property.id} ${meaning}\n`)
   return verdict === 'FIXED' ? EXIT.ok : EXIT.violated
