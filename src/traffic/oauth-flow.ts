@@ -2,6 +2,7 @@ import type { Trial } from '../runner/trial.js'
 import type { Exchange } from './exchange.js'
 import { headerValue } from './exchange.js'
 import { mcpEndpointExchanges } from './mcp-endpoint.js'
+import { challengeParam, isInsufficientScope } from './www-authenticate.js'
 
 /** The path of an exchange's URL. */
 export function pathOf(exchange: Exchange): string {
@@ -37,14 +38,14 @@ export function issuedTokens(trial: Trial): Array<{ token: string; tick: number 
   })
 }
 
-/** The `resource_metadata` URL of a WWW-Authenticate value, if it names one. */
+/** The `resource_metadata` URL (RFC 9728 §5.1) of a WWW-Authenticate value's Bearer challenge, if it names one. */
 export function resourceMetadataOf(wwwAuthenticate: string | undefined): string | undefined {
-  return /resource_metadata="([^"]+)"/i.exec(wwwAuthenticate ?? '')?.[1]
+  return challengeParam(wwwAuthenticate, 'resource_metadata') || undefined
 }
 
-/** The `scope` of a WWW-Authenticate value, if it names one. */
+/** The `scope` (RFC 6750 §3) of a WWW-Authenticate value's Bearer challenge, if it names one. */
 export function scopeOf(wwwAuthenticate: string | undefined): string | undefined {
-  return /scope="([^"]*)"/i.exec(wwwAuthenticate ?? '')?.[1]
+  return challengeParam(wwwAuthenticate, 'scope')
 }
 
 /** The 401s the MCP endpoint answered, in order, with their WWW-Authenticate. */
@@ -160,7 +161,7 @@ export function servedAsMetadata(trial: Trial): Array<{
 export function scopeChallenges(trial: Trial): Array<{ exchange: Exchange; scope: string[] }> {
   return mcpEndpointExchanges(trial.config, trial.exchanges).flatMap((exchange) => {
     const challenge = headerValue(exchange.responseHeaders, 'www-authenticate')
-    if (exchange.status !== 403 || !/error="?insufficient_scope/i.test(challenge ?? '')) return []
+    if (exchange.status !== 403 || !isInsufficientScope(challenge)) return []
     return [{ exchange, scope: (scopeOf(challenge) ?? '').split(/\s+/).filter(Boolean) }]
   })
 }

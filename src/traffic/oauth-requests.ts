@@ -1,5 +1,6 @@
 import type { Exchange } from './exchange.js'
 import { headerValue } from './exchange.js'
+import { isInsufficientScope } from './www-authenticate.js'
 
 const WELL_KNOWN_DISCOVERY = [
   '/.well-known/oauth-protected-resource',
@@ -23,5 +24,5 @@ export function isOAuthRequest(exchange: Exchange): boolean {
 export function isChallenge(exchange: Exchange): boolean {
   if (exchange.status === 401) return true
   if (exchange.status !== 403) return false
-  return /insufficient_scope/i.test(headerValue(exchange.responseHeaders, 'www-authenticate') ?? '')
+  return isInsufficientScope(headerValue(exchange.responseHeaders, 'www-authenticate'))
 }
