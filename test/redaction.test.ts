@@ -172,6 +172,57 @@ describe('redaction: no secret ever reaches a written file', () => {
     expect(report).toMatch(/"headers":\{"[^"]+":"(Bearer )?<redacted:/)
   })
 
+  // Failed before: values under 4 characters were never secrets ("0 secret value(s) redacted").
+  it('configured values shorter than 4 characters, as whole tokens only', async () => {
+    const config = {
+      transport: 'streamable-http' as const,
+      url: 'http://mcp.test/mcp',
+      headers: { 'X-API-Key': 'Q7z', Authorization: 'Bearer k9X', 'X-Flag': 'x' },
+    }
+    const trial = trialOf(config, [
+      {
+        method: 'POST',
+        url: 'http://mcp.test/mcp?key=Q7z',
+        requestHeaders: [
+          ['x-api-key', 'Q7z'],
+          ['authorization', 'Bearer k9X'],
+          ['x-flag', 'x'],
+        ],
+        requestBody: '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"note":"Q7z"}}',
+        status: 401,
+        responseBody: '{"detail":"x-api-key Q7zz is not k9Xa"}',
+      },
+    ])
+    const written = await writeAll({ config, exchanges: trial.exchanges, client: 'test', source: 'record' })
+    expect(written).not.toMatch(/(?<![\w.~-])(Q7z|k9X)(?![\w.~-])/)
+    expect(written).toContain('"x-api-key": "<redacted:X-API-Key#1>"')
+    expect(written).toContain('key=<redacted:X-API-Key#1>')
+    expect(written).toContain('"x-flag": "<redacted:X-Flag#1>"')
+    // Only whole tokens: unrelated text that merely contains them stays readable.
+    expect(written).toContain('x-api-key Q7zz is not k9Xa')
+  })
+
+  // Failed before: the Basic credential was redacted, but the password inside it was not known as
+  // a secret, so the same password sent decoded (a form body's client_secret) stayed in the file.
+  it('a Basic credential and the password inside it', async () => {
+    const password = 'p@ss+W0RD/basic'
+    const credential = btoa(`client-1:${encodeURIComponent(password)}`)
+    const config = { transport: 'streamable-http' as const, url: 'http://mcp.test/mcp', headers: {} }
+    const trial = trialOf(config, [
+      {
+        method: 'POST',
+        url: 'http://auth.test/token',
+        requestHeaders: [
+          ['authorization', `Basic ${credential}`],
+          ['content-type', 'application/json'],
+        ],
+        requestBody: JSON.stringify({ note: `retry with ${password}` }),
+      },
+    ])
+    const written = await writeAll({ config, exchanges: trial.exchanges, client: 'test', source: 'record' })
+    for (const form of [credential, password, encodeURIComponent(password)]) expect(written).not.toContain(form)
+  })
+
   it('equal secrets get equal placeholders; --redact patterns add their own', () => {
     const redactor = new Redactor([/acct-\d{6}/])
     redactor.add('s3cr3t-value', 'X-API-Key')

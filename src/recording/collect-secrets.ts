@@ -40,6 +40,42 @@ function credentialOf(value: string): string {
 }
 
 /**
+ * Registers an Authorization value's credential. A Basic credential is also decoded (RFC 7617:
+ * base64 of `user:password`, each part form-encoded for OAuth client authentication, RFC 6749
+ * §2.3.1), so the password is redacted wherever it appears decoded too.
+ */
+function addCredential(value: string, label: string, redactor: Redactor, configured: boolean): void {
+  const credential = credentialOf(value)
+  const add = (secret: string, as: string) => (configured ? redactor.addConfigured(secret, as) : redactor.add(secret, as))
+  add(credential, label)
+  if (!/^basic\s/i.test(value.trim())) return
+  const decoded = decodeBasic(credential)
+  if (!decoded) return
+  add(decoded.password, `${label} password`)
+  if (decoded.password !== decoded.rawPassword) add(decoded.rawPassword, `${label} password`)
+}
+
+function decodeBasic(credential: string): { password: string; rawPassword: string } | undefined {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(credential)) return undefined
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(credential), (c) => c.charCodeAt(0)))
+  } catch {
+    return undefined // not base64 of UTF-8 text: the credential itself is still redacted
+  }
+  const colon = text.indexOf(':')
+  if (colon < 0) return undefined
+  const rawPassword = text.slice(colon + 1)
+  let password = rawPassword
+  try {
+    password = decodeURIComponent(rawPassword.replace(/\+/g, ' '))
+  } catch {
+    // not form-encoded: the raw password is the password
+  }
+  return { password, rawPassword }
+}
+
+/**
  * The parts of a header value fetch merged from repeated headers (`Bearer A, Bearer B`), each a
  * secret of its own, so a report can say which values were merged without showing any. A value
  * with a comma whose parts are too short to redact alone stays one secret.
@@ -97,7 +133,9 @@ function collectFromHeaders(headers: RecordedHeaders, redactor: Redactor): void 
       collectFromParams(new URL(value, 'http://relative.invalid').searchParams, redactor)
     } else if (SECRET_HEADER.test(lower)) {
       const label = lower === 'authorization' ? 'Authorization' : name
-      for (const part of secretComponents(value)) redactor.add(isAuthorization(lower) ? credentialOf(part) : part, label)
+      for (const part of secretComponents(value))
+        if (isAuthorization(lower)) addCredential(part, label, redactor, false)
+        else redactor.add(part, label)
     }
   }
 }
@@ -109,7 +147,9 @@ function collectFromHeaders(headers: RecordedHeaders, redactor: Redactor): void 
  */
 export function collectSecrets(config: ClientConfig, exchanges: readonly RecordedExchange[], redactor: Redactor): void {
   for (const [name, value] of Object.entries(config.headers)) {
-    redactor.add(isAuthorization(name) ? credentialOf(value) : value, name)
+    // The user said these are secret: redacted however short (as whole tokens when under 4 characters).
+    if (isAuthorization(name)) addCredential(value, name, redactor, true)
+    else redactor.addConfigured(value, name)
   }
   collectFromParams(new URL(config.url).searchParams, redactor)
   for (const { request, response } of exchanges) {

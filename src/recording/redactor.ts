@@ -11,6 +11,8 @@ export class Redactor {
   /** Shorter values are not treated as secrets: replacing them everywhere would mangle unrelated text. */
   static readonly MIN_SECRET_LENGTH = 4
   private readonly placeholders = new Map<string, string>()
+  /** Secrets under MIN_SECRET_LENGTH the user configured, each form with its placeholder: replaced only as a whole token. */
+  private readonly short = new Map<string, string>()
   private readonly counters = new Map<string, number>()
   private ordered: string[] | undefined
 
@@ -33,6 +35,22 @@ export class Redactor {
     return placeholder
   }
 
+  /**
+   * Registers a value the user configured as secret (a header value), however short. A value under
+   * MIN_SECRET_LENGTH is replaced only where it stands as a whole token, not next to a letter, digit
+   * or `-._~`: `Q7z` goes in `X-API-Key: Q7z` and `?key=Q7z`, and `x` does not go in `x-api-key`.
+   */
+  addConfigured(secret: string, label: string): string | undefined {
+    if (secret.length >= Redactor.MIN_SECRET_LENGTH || secret === '' || isPlaceholder(secret)) return this.add(secret, label)
+    const known = this.short.get(secret)
+    if (known) return known
+    const n = (this.counters.get(label) ?? 0) + 1
+    this.counters.set(label, n)
+    const placeholder = `<redacted:${label}#${n}>`
+    for (const form of [secret, ...encodedForms(secret)]) if (!this.short.has(form)) this.short.set(form, placeholder)
+    return placeholder
+  }
+
   /** Every registered secret, longest first (so a secret containing another is replaced whole). */
   secrets(): string[] {
     this.ordered ??= [...this.placeholders.keys()].sort((a, b) => b.length - a.length)
@@ -48,7 +66,22 @@ export class Redactor {
     for (const secret of this.secrets()) {
       if (out.includes(secret)) out = out.split(secret).join(this.placeholders.get(secret)!)
     }
+    for (const [secret, placeholder] of this.short) if (out.includes(secret)) out = out.replace(wholeToken(secret), placeholder)
     return out
+  }
+
+  /** How many distinct secret values it redacts (each counted once, whatever its encodings). */
+  count(): number {
+    return new Set([...this.placeholders.values(), ...this.short.values()]).size
+  }
+
+  /** Whether a known secret is still in `text` (raw or JSON-escaped): the last check before anything is written. */
+  leaksIn(text: string): boolean {
+    const escaped = (secret: string) => JSON.stringify(secret).slice(1, -1)
+    return (
+      this.secrets().some((secret) => text.includes(secret) || text.includes(escaped(secret))) ||
+      [...this.short.keys()].some((secret) => wholeToken(secret).test(text) || wholeToken(escaped(secret)).test(text))
+    )
   }
 
   /** Applies `apply` to every string (not keys) in a JSON-like value. */
@@ -72,6 +105,12 @@ function encodedForms(secret: string): string[] {
   const lower = (text: string) => text.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())
   const json = JSON.stringify(secret).slice(1, -1)
   return [...new Set([percent, lower(percent), form, lower(form), encodeURI(secret), json])].filter((v) => v !== secret)
+}
+
+/** A short secret standing alone: not next to a letter, digit or `-._~` (what tokens and names are made of). */
+function wholeToken(secret: string): RegExp {
+  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`(?<![A-Za-z0-9._~-])${escaped}(?![A-Za-z0-9._~-])`, 'g')
 }
 
 /** Whether a value is (or holds) a placeholder: such values match anything in replay. */

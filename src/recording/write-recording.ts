@@ -18,7 +18,6 @@ export async function writeRecording(path: string, recording: Recording, redacto
 /** Writes any text (a report, a script) after the same last redaction pass and leak check as a recording. */
 export async function writeRedactedText(path: string, raw: string, redactor: Redactor): Promise<void> {
   const text = redactor.apply(raw)
-  const leaked = redactor.secrets().find((secret) => text.includes(secret) || text.includes(JSON.stringify(secret).slice(1, -1)))
-  if (leaked !== undefined) throw new Error(`refusing to write ${path}: a secret survived redaction`)
+  if (redactor.leaksIn(text)) throw new Error(`refusing to write ${path}: a secret survived redaction`)
   await writeTextAtomically(path, text)
 }

@@ -41,7 +41,7 @@ export async function runImportHarCommand(args: ImportArgs): Promise<number> {
   })
   await writeRecording(args.out, recording, redactor)
   writeOut(
-    `imported ${exchanges.length} entries from ${args.har} to ${args.out} (${config.transport}, ${config.url}); ${redactor.secrets().length} secret value(s) redacted\n`,
+    `imported ${exchanges.length} entries from ${args.har} to ${args.out} (${config.transport}, ${config.url}); ${redactor.count()} secret value(s) redacted\n`,
   )
   return EXIT.ok
 }

@@ -41,7 +41,7 @@ async function finish(out: string, recording: Recording, redactor: Redactor, out
   const trial = recordingTrial(recording)
   const judgements = judgeTrial(trial, PROPERTIES)
   writeOut(
-    `recorded ${recording.exchanges.length} exchanges (${outcome}) to ${out}; ${redactor.secrets().length} secret value(s) redacted\n` +
+    `recorded ${recording.exchanges.length} exchanges (${outcome}) to ${out}; ${redactor.count()} secret value(s) redacted\n` +
       `${judgementReport(trial, judgements)}\n`,
   )
   return judgements.some((j) => j.verdict === 'violated') ? EXIT.violated : EXIT.ok
