@@ -1,3 +1,5 @@
+import { createServer as createHttpServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -107,6 +109,36 @@ describe('record --proxy keeps what the upstream sent', () => {
     } finally {
       await proxy.close()
       await upstream.close()
+    }
+  })
+})
+
+describe('record --proxy when the upstream misbehaves', () => {
+  it('a body cut mid-way is recorded as cut, with what arrived, and the proxy goes on serving', async () => {
+    const upstream = createHttpServer((request, response) => {
+      if (request.url === '/cut') {
+        response.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' })
+        response.write('{"partial":')
+        setTimeout(() => response.socket?.destroy(), 50)
+      } else response.end('fine')
+    })
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve))
+    const origin = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`
+    const proxy = await startRecordingProxy(`${origin}/mcp`, { host: '127.0.0.1', port: 0 })
+    try {
+      await fetch(`${new URL(proxy.clientUrl).origin}/cut`)
+        .then((r) => r.text())
+        .catch(() => 'cut')
+      expect(await (await fetch(`${new URL(proxy.clientUrl).origin}/after`)).text()).toBe('fine')
+      await proxy.log.settle(1000)
+      const [cut, after] = proxy.log.exchanges
+      expect(cut!.status).toBe(200)
+      expect(cut!.responseBody).toBe('{"partial":')
+      expect(cut!.error).toMatch(/cut off after 11 bytes/)
+      expect(after!.responseBody).toBe('fine')
+    } finally {
+      await proxy.close()
+      upstream.close()
     }
   })
 })

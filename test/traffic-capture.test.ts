@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw/http'
 import { describe, expect, it } from 'vitest'
 import { InProcessNetwork } from '../src/network/in-process-network.js'
+import { TrafficLog } from '../src/traffic/traffic-log.js'
 
 describe('InProcessNetwork', () => {
   it('captures requests exactly as sent and responses with bodies, on fake hosts', async () => {
@@ -68,5 +69,31 @@ describe('InProcessNetwork', () => {
     ])
     expect(a.log.exchanges.map((e) => e.url)).toEqual(['http://a.test/'])
     expect(b.log.exchanges.map((e) => e.url)).toEqual(['http://b.test/'])
+  })
+})
+
+describe('TrafficLog on an endless event stream', () => {
+  // Before, every event of a stream was held until the process ran out of memory.
+  it('keeps a bounded number of events, says so, and still reads the stream to its end', async () => {
+    const log = new TrafficLog(Infinity)
+    const total = TrafficLog.MAX_EVENTS_PER_STREAM + 500
+    let sent = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const batch = Array.from({ length: 500 }, (_, i) => `id: ${sent + i}\ndata: {}\n\n`).join('')
+        controller.enqueue(new TextEncoder().encode(batch))
+        sent += 500
+        if (sent >= total) controller.close()
+      },
+    })
+    log.onRequest('1', new Request('http://mcp.test/mcp'))
+    const response = new Response(body, { headers: { 'content-type': 'text/event-stream' } })
+    log.onResponse('1', response)
+    await response.text() // the client reads it all
+    await log.settle(5000)
+    const [exchange] = log.exchanges
+    expect(exchange!.events).toHaveLength(TrafficLog.MAX_EVENTS_PER_STREAM)
+    expect(exchange!.events!.at(-1)!.id).toBe(String(TrafficLog.MAX_EVENTS_PER_STREAM - 1))
+    expect(exchange!.error).toMatch(/kept the first 10000 events/)
   })
 })

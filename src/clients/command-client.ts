@@ -82,6 +82,7 @@ export function commandClient(template: string, format: ConfigFormat): ClientUnd
           command: words[0]!,
           args: commandArgs(words.slice(1), values),
           env: {
+            ...context.env,
             MCP_URL: values.url!,
             MCP_TRANSPORT: values.transport!,
             MCP_CONFIG: values.config!,

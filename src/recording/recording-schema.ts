@@ -46,7 +46,7 @@ export const recordingSchema = z.strictObject({
   metadata: z.strictObject({
     tool: z.string(),
     toolVersion: z.string(),
-    source: z.enum(['record', 'proxy', 'har', 'reconstruction', 'fuzz']),
+    source: z.enum(['record', 'proxy', 'forward-proxy', 'har', 'reconstruction', 'fuzz']),
     client: z.string(),
     transport: z.enum(['streamable-http', 'sse']),
     recordedAt: z.string(),

@@ -43,7 +43,7 @@ export interface RecordingMetadata {
   tool: string
   toolVersion: string
   /** How it was made: a client run, the recording proxy, a HAR import, reconstructed by hand, or a fuzz counterexample. */
-  source: 'record' | 'proxy' | 'har' | 'reconstruction' | 'fuzz'
+  source: 'record' | 'proxy' | 'forward-proxy' | 'har' | 'reconstruction' | 'fuzz'
   client: string
   transport: ClientConfig['transport']
   recordedAt: string

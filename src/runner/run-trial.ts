@@ -12,6 +12,8 @@ import type { ProcessReport, Trial, TrialOutcome } from './trial.js'
 export interface RunTrialOptions {
   /** The client's whole session must finish within this, or the trial is a timeout. */
   timeoutMs: number
+  /** Extra environment for a client in another process. */
+  env?: Readonly<Record<string, string>>
 }
 
 /** After an abort, how long a client gets to wind down before the harness moves on. */
@@ -39,7 +41,11 @@ async function driveClient(client: ClientUnderTest, config: ClientConfig, option
   })
   const lines: string[] = []
   if (!client.outOfProcess) driven.consoleTail = lines
-  const context = { signal: controller.signal, reportProcess: (report: ProcessReport) => void (driven.process = report) }
+  const context = {
+    signal: controller.signal,
+    reportProcess: (report: ProcessReport) => void (driven.process = report),
+    ...(options.env ? { env: options.env } : {}),
+  }
   const running = captureConsole(lines, () => client.run(config, context)).then(
     (): TrialOutcome => ({ kind: 'completed' }),
     (error: unknown): TrialOutcome => ({ kind: 'client-error', message: errorMessage(error) }),
@@ -91,6 +97,29 @@ export async function runSession(
     server.unhandled,
   )
   return trialOf(client, config, log, driven, started)
+}
+
+/**
+ * One client session whose traffic something else captures into `log` (the forward proxy, a port
+ * server): the client runs with the trial's timeout and abort rules, then the log settles.
+ *
+ * @example
+ * const proxy = await startForwardProxy({ port: 0 })
+ * const trial = await runLoggedSession(client, config, proxy.log, { timeoutMs: 10000, env: proxyEnvironment(proxy) })
+ */
+export async function runLoggedSession(
+  client: ClientUnderTest,
+  config: ClientConfig,
+  log: TrafficLog,
+  options: RunTrialOptions,
+): Promise<Trial> {
+  const started = performance.now()
+  const session = async () => {
+    const driven = await driveClient(client, config, options)
+    await log.settle(SETTLE_MS)
+    return trialOf(client, config, log, driven, started)
+  }
+  return client.outOfProcess ? session() : InProcessNetwork.shared().outside(session)
 }
 
 /** The configured URL moved to another origin, path and query kept. */

@@ -2,7 +2,8 @@
 import { constants, existsSync, rmSync, statSync } from 'node:fs'
 import { access } from 'node:fs/promises'
 import { appendFile, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { homedir, tmpdir } from 'node:os'
+import process from 'node:process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -88,5 +89,32 @@ export async function outputProblem(path: string, kind: 'file' | 'dir'): Promise
     return undefined
   } catch {
     return `${existing} is not writable`
+  }
+}
+
+/**
+ * The per-user cache folder of this tool (`$XDG_CACHE_HOME/mcp-auth-harness`, else
+ * `~/.cache/mcp-auth-harness`), or a sub-folder of it; created private (0700).
+ */
+export async function userCacheDir(...parts: string[]): Promise<string> {
+  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache')
+  const dir = join(base, 'mcp-auth-harness', ...parts)
+  await mkdir(dir, { recursive: true, mode: 0o700 })
+  return dir
+}
+
+/** Creates a folder (and its parents) readable by its owner only; returns it. */
+export async function makePrivateDir(dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true, mode: 0o700 })
+  return dir
+}
+
+/** A file's text, or undefined when it does not exist. */
+export async function readTextIfPresent(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
   }
 }

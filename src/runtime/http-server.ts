@@ -40,14 +40,17 @@ async function sendResponse(response: Response, res: ServerResponse): Promise<vo
   if (!response.body) return void res.end()
   const reader = response.body.getReader()
   res.on('close', () => void reader.cancel().catch(() => undefined))
-  try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      res.write(value)
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>
+    try {
+      chunk = await reader.read()
+    } catch {
+      // The body failed mid-way (a proxied upstream cut it): the client sees the same cut, a
+      // connection closed before the body's end, not an error text appended to half a body.
+      return void res.destroy()
     }
-  } finally {
-    res.end()
+    if (chunk.done) return void res.end()
+    res.write(chunk.value)
   }
 }
 
@@ -67,7 +70,8 @@ export async function serveFetch(handler: FetchHandler, options: { host: string;
     handler(toRequest(req, origin, controller.signal))
       .then((response) => sendResponse(response, res))
       .catch((error: unknown) => {
-        if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' })
+        if (res.headersSent) return void res.destroy()
+        res.writeHead(502, { 'content-type': 'text/plain' })
         res.end(`mcp-auth-harness: ${error instanceof Error ? error.message : String(error)}`)
       })
   })

@@ -61,10 +61,25 @@ export const NAMED_SCENARIOS: readonly NamedScenario[] = [
   },
 ]
 
+/**
+ * Scenarios only `serve` offers: full OAuth needs an authorization server on an origin of its own,
+ * which a fuzz run already covers with the OAuth dimensions (`auth=oauth`), so they are not fuzz examples.
+ */
+export const SERVE_ONLY_SCENARIOS = [
+  {
+    name: 'oauth-cross-origin',
+    description:
+      'full OAuth: 401 with resource_metadata, Protected Resource Metadata, an authorization server on another port (RFC 8414 metadata, dynamic registration, PKCE S256, an /authorize that redirects at once, token), the token required on every request',
+  },
+] as const
+
+/** Every name `serve --scenario` takes. */
+export const SERVE_SCENARIO_NAMES: readonly string[] = [...NAMED_SCENARIOS, ...SERVE_ONLY_SCENARIOS].map((s) => s.name)
+
 /** Looks a named scenario up; throws a message listing the names. */
 export function namedScenario(name: string): NamedScenario {
   const found = NAMED_SCENARIOS.find((candidate) => candidate.name === name)
-  if (!found) throw new Error(`unknown scenario "${name}"; known scenarios: ${NAMED_SCENARIOS.map((s) => s.name).join(', ')}`)
+  if (!found) throw new Error(`unknown scenario "${name}"; known scenarios: ${SERVE_SCENARIO_NAMES.join(', ')}`)
   return found
 }
 

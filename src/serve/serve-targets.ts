@@ -5,6 +5,9 @@ import type { Recording } from '../recording/recording.js'
 import { createReplayServer, type ReplayOptions, type ReplayServer } from '../replay/replay-server.js'
 import { buildNamedScenario, type NamedScenario } from '../scenario/named-scenarios.js'
 import { createScenarioServer } from '../scenario/scenario-server.js'
+import { resolveScenario } from '../scenario/resolve-scenario.js'
+import { baseInput, withValues } from '../dimensions/base-input.js'
+import { DIMENSIONS } from '../dimensions/dimensions.js'
 import type { TrafficLog } from '../traffic/traffic-log.js'
 import { rewriteOriginInResponse } from '../traffic/rewrite-origin.js'
 import { rebaseUrl } from '../runner/run-trial.js'
@@ -45,6 +48,37 @@ export async function serveScenario(
     async close() {
       server.close()
       await port.close()
+    },
+  }
+}
+
+/**
+ * Full OAuth on two real ports: the MCP server on `listen.port`, its authorization server on the
+ * next one (another origin, as in most deployments): the base OAuth scenario of the fuzz
+ * dimensions, so `serve` and `fuzz` speak the same OAuth.
+ */
+export async function serveOAuthScenario(
+  listen: Listen,
+  log: TrafficLog,
+  options: { transport: Transport; path: string; headers: Record<string, string> },
+): Promise<ServeTarget> {
+  const mcp = await startPortServer(listen)
+  const as = await startPortServer({ host: listen.host, port: listen.port === 0 ? 0 : listen.port + 1 })
+  const config: ClientConfig = { transport: options.transport, url: `${mcp.origin}${options.path}`, headers: options.headers }
+  const { plan } = withValues(baseInput(DIMENSIONS), DIMENSIONS, { auth: 'oauth' })
+  const scenario = resolveScenario(config, plan)
+  if (scenario.auth.kind !== 'oauth') throw new Error('the base OAuth plan did not resolve to an OAuth scenario')
+  const server = createScenarioServer({
+    ...scenario,
+    auth: { kind: 'oauth', oauth: { ...scenario.auth.oauth, asOrigin: as.origin } },
+  })
+  for (const port of [mcp, as]) port.use(server.handlers, log)
+  return {
+    ports: [mcp, as],
+    config,
+    async close() {
+      server.close()
+      await Promise.all([mcp.close(), as.close()])
     },
   }
 }

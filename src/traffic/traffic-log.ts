@@ -9,6 +9,8 @@ import { SseParser } from './sse-parser.js'
 export class TrafficLog {
   /** A session with more requests than this is a client in a loop: the rest is refused, not logged. */
   static readonly MAX_EXCHANGES = 500
+  /** Events kept per event stream: a server that streams forever must not fill memory or the file. */
+  static readonly MAX_EVENTS_PER_STREAM = 10_000
   readonly exchanges: Exchange[] = []
   /** Set once a request was refused for going past MAX_EXCHANGES. */
   truncated = false
@@ -75,16 +77,22 @@ export class TrafficLog {
     if (response.body === null || response.bodyUsed) return
     const isEventStream = response.headers.get('content-type')?.includes('text/event-stream') ?? false
     const copy = response.clone()
-    this.track(
-      isEventStream ? this.readEvents(copy, exchange) : copy.text().then((text) => void (exchange.responseBody = text)),
-      exchange,
-    )
+    this.track(isEventStream ? this.readEvents(copy, exchange) : this.readText(copy, exchange), exchange)
   }
 
   /** Call when a request failed without a response (network error, abort, unhandled). */
   onError(requestId: string, message: string): void {
     const exchange = this.byId.get(requestId)
     if (exchange && exchange.status === undefined) exchange.error = message
+  }
+
+  /**
+   * Call when a response body ended early (the connection closed mid-way): what arrived is kept,
+   * and the exchange says it is incomplete. An event stream closing is how streams end, not a cut.
+   */
+  onCut(requestId: string, message: string): void {
+    const exchange = this.byId.get(requestId)
+    if (exchange && !exchange.events) exchange.error ??= message
   }
 
   /** Waits for body reads, at most `maxMs`; a read still open then is marked on its exchange. */
@@ -104,6 +112,27 @@ export class TrafficLog {
     }
   }
 
+  /** Reads a body as it arrives, so a body cut mid-way keeps what came, and says it was cut. */
+  private async readText(response: Response, exchange: Exchange): Promise<void> {
+    const decoder = new TextDecoder()
+    const reader = response.body!.getReader()
+    let text = ''
+    let bytes = 0
+    try {
+      for (;;) {
+        const { done, value } = await reader.read()
+        if (done) break
+        bytes += value.length
+        text += decoder.decode(value, { stream: true })
+      }
+      exchange.responseBody = text + decoder.decode()
+    } catch (error) {
+      if (error instanceof Error && error.name === 'AbortError') throw error
+      exchange.responseBody = text + decoder.decode()
+      exchange.error ??= `the body was cut off after ${bytes} bytes: ${error instanceof Error ? error.message : String(error)}`
+    }
+  }
+
   private async readEvents(response: Response, exchange: Exchange): Promise<void> {
     const events: NonNullable<Exchange['events']> = []
     exchange.events = events
@@ -115,7 +144,12 @@ export class TrafficLog {
       for (;;) {
         const { done, value } = await reader.read()
         if (done) break
-        events.push(...parser.push(value, Math.round(performance.now() - began)))
+        const parsed = parser.push(value, Math.round(performance.now() - began))
+        // An endless stream is read to its end (an unread copy would buffer it all) but kept bounded.
+        const room = TrafficLog.MAX_EVENTS_PER_STREAM - events.length
+        if (parsed.length > room)
+          exchange.error ??= `kept the first ${TrafficLog.MAX_EVENTS_PER_STREAM} events of this stream; later ones were not recorded`
+        events.push(...parsed.slice(0, Math.max(0, room)))
       }
     } finally {
       this.openStreams.delete(exchange)

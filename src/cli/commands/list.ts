@@ -6,7 +6,7 @@ import { describeSource } from '../../property/property.js'
 import { DIMENSIONS } from '../../dimensions/dimensions.js'
 import { writeOut } from '../../runtime/process.js'
 import { EXIT, UsageError } from '../usage-error.js'
-import { NAMED_SCENARIOS } from '../../scenario/named-scenarios.js'
+import { NAMED_SCENARIOS, SERVE_ONLY_SCENARIOS } from '../../scenario/named-scenarios.js'
 import { CONFIG_FORMATS } from '../../config/formats/registry.js'
 
 interface ListArgs {
@@ -63,7 +63,7 @@ export function runListCommand(args: Partial<ListArgs> = {}): number {
     )
   }
   out.push('', 'Named scenarios (serve --scenario NAME):')
-  for (const named of NAMED_SCENARIOS) out.push(`  ${named.name.padEnd(30)}${named.description}`)
+  for (const named of [...NAMED_SCENARIOS, ...SERVE_ONLY_SCENARIOS]) out.push(`  ${named.name.padEnd(30)}${named.description}`)
   out.push('', 'Config formats (fuzz --client cmd:… --config-format NAME):')
   for (const format of CONFIG_FORMATS) out.push(`  ${format.name.padEnd(30)}${format.description}`)
   out.push('', 'Scenario dimensions (* the base value; list --dimensions --json for the table as data):', ...dimensionLines())

@@ -5,6 +5,11 @@ import { clientByName } from '../../clients/registry.js'
 import type { ClientConfig, Transport } from '../../config/client-config.js'
 import { recordSession } from '../../record/record-session.js'
 import { startRecordingProxy } from '../../record/recording-proxy.js'
+import { proxyEnvironment, startForwardProxy } from '../../record/forward-proxy.js'
+import type { ClientUnderTest } from '../../clients/client-under-test.js'
+import { runLoggedSession } from '../../runner/run-trial.js'
+import { describeOutcome } from '../../report/text-report.js'
+import { inferMcpUrl } from '../../traffic/infer-mcp-url.js'
 import { buildRecording } from '../../recording/build-recording.js'
 import { recordingTrial } from '../../recording/recording-trial.js'
 import type { Recording } from '../../recording/recording.js'
@@ -15,7 +20,7 @@ import { judgeTrial } from '../../runner/judge-trial.js'
 import { inferTransport } from '../../traffic/infer-transport.js'
 import { onInterrupt, writeOut } from '../../runtime/process.js'
 import { parseHeaderOptions, parseRedactOptions, parseUrlOption } from '../parse-header.js'
-import { selectClients } from '../select.js'
+import { resolveClients } from '../select.js'
 import { EXIT, UsageError } from '../usage-error.js'
 import { checkMilliseconds, checkPort, checkSeconds } from '../check-number-options.js'
 
@@ -33,6 +38,9 @@ interface RecordArgs {
   port: number
   host: string
   duration?: number
+  'forward-proxy': boolean
+  'ca-dir'?: string
+  'config-format': string
 }
 
 /** Writes the recording, then judges it like `check` does; returns the exit code. */
@@ -47,10 +55,9 @@ async function finish(out: string, recording: Recording, redactor: Redactor, out
   return judgements.some((j) => j.verdict === 'violated') ? EXIT.violated : EXIT.ok
 }
 
-async function recordInProcess(args: RecordArgs, out: string): Promise<number> {
+async function recordInProcess(args: RecordArgs, out: string, client: ClientUnderTest): Promise<number> {
   const transport = args.transport ?? 'streamable-http'
   const config: ClientConfig = { transport, url: parseUrlOption('url', args.url), headers: parseHeaderOptions(args.header) }
-  const client = selectClients(args.client)?.[0] ?? clientByName(transport === 'sse' ? 'sdk-sse' : 'sdk-streamable')
   if (!client.transports.includes(config.transport))
     throw new UsageError(`client ${client.name} does not speak ${config.transport}`)
   const { trial, recording, redactor } = await recordSession(client, config, {
@@ -71,13 +78,7 @@ async function recordThroughProxy(args: RecordArgs, out: string): Promise<number
   writeOut(
     `recording proxy for ${upstream} listening; point the client at ${proxy.clientUrl}\nstop with Ctrl-C${args.duration ? ` (or after ${args.duration} s)` : ''}\n`,
   )
-  await new Promise<void>((resolve) => {
-    const timer = args.duration ? setTimeout(resolve, args.duration * 1000) : undefined
-    onInterrupt(() => {
-      clearTimeout(timer)
-      resolve()
-    })
-  })
+  await untilStopped(args.duration)
   await proxy.close()
   await proxy.log.settle(1000)
   const transport = args.transport ?? inferTransport(proxy.log.exchanges)
@@ -93,18 +94,99 @@ async function recordThroughProxy(args: RecordArgs, out: string): Promise<number
   return finish(out, recording, redactor, 'through the recording proxy')
 }
 
-/** `record`: a client session against a real server, or any client through the recording proxy. */
+/** Waits for Ctrl-C, SIGTERM or `--duration`: the end of a session the user runs by hand. */
+function untilStopped(durationSeconds: number | undefined): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = durationSeconds ? setTimeout(resolve, durationSeconds * 1000) : undefined
+    onInterrupt(() => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
+}
+
+/**
+ * `record --forward-proxy`: every origin the client talks to, through an intercepting forward
+ * proxy; the client is one started here with the proxy in its environment, or any client the
+ * user points at it.
+ */
+async function recordThroughForwardProxy(args: RecordArgs, out: string, client: ClientUnderTest | undefined): Promise<number> {
+  if (client && !client.outOfProcess)
+    throw new UsageError(
+      `${client.name} runs inside this process, where record captures every origin without a proxy: drop --forward-proxy (it is for clients in their own process: cmd:…, or one you start yourself)`,
+    )
+  if (client && !args.url) throw new UsageError('--client with --forward-proxy needs --url: the MCP server the client is given')
+  const headers = parseHeaderOptions(args.header)
+  const givenUrl = args.url === undefined ? undefined : parseUrlOption('url', args.url)
+  const proxy = await startForwardProxy({ port: args.port, ...(args['ca-dir'] ? { caDir: args['ca-dir'] } : {}) })
+  const env = proxyEnvironment(proxy)
+  writeOut(
+    `forward proxy at ${proxy.url} (HTTP, and HTTPS through CONNECT with TLS intercepted)
+` +
+      `its CA certificate, which the client must trust: ${proxy.ca.certPath}
+`,
+  )
+  let outcome = 'through the forward proxy'
+  try {
+    if (client) {
+      writeOut(`starting ${client.name} with HTTP(S)_PROXY, NODE_USE_ENV_PROXY=1 and the CA in its environment
+`)
+      const config: ClientConfig = { transport: args.transport ?? 'streamable-http', url: givenUrl!, headers }
+      const trial = await runLoggedSession(client, config, proxy.log, { timeoutMs: args.timeout, env })
+      outcome = `${client.name} through the forward proxy, ${describeOutcome(trial.outcome)}`
+    } else {
+      writeOut(
+        `point a client at it, e.g.
+  ${['HTTPS_PROXY', 'HTTP_PROXY', 'NODE_USE_ENV_PROXY', 'NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'REQUESTS_CA_BUNDLE'].map((name) => `${name}=${env[name]}`).join(' \\\n  ')} \\\n  your-client
+` +
+          `stop with Ctrl-C${args.duration ? ` (or after ${args.duration} s)` : ''}
+`,
+      )
+      await untilStopped(args.duration)
+    }
+  } finally {
+    await proxy.close()
+  }
+  await proxy.log.settle(1000)
+  const exchanges = proxy.log.exchanges
+  if (exchanges.length === 0)
+    throw new UsageError(
+      'no request went through the proxy, so nothing was recorded: does the client honour HTTPS_PROXY/HTTP_PROXY (Node needs NODE_USE_ENV_PROXY=1, Node 24+)?',
+    )
+  const url = givenUrl ?? inferMcpUrl(exchanges)
+  if (!url)
+    throw new UsageError('the traffic holds no MCP session (no initialize request): give --url to say which server it was for')
+  const transport = args.transport ?? inferTransport(exchanges)
+  const { recording, redactor } = buildRecording({
+    config: { transport, url, headers },
+    exchanges,
+    client: client?.name ?? 'external (forward proxy)',
+    source: 'forward-proxy',
+    redact: parseRedactOptions(args.redact),
+    ...(args.notes === undefined ? {} : { notes: args.notes }),
+  })
+  return finish(out, recording, redactor, outcome)
+}
+
+/** `record`: a client session against a real server, or any client through a recording proxy. */
 export async function runRecordCommand(args: RecordArgs): Promise<number> {
   if (!args.out) throw new UsageError('--out FILE is required: where to write the recording')
   checkMilliseconds('--timeout', args.timeout)
   checkSeconds('--duration', args.duration)
   checkPort(args.port)
+  if (args.proxy && args['forward-proxy']) throw new UsageError('give one of --proxy (reverse) and --forward-proxy')
   if (args.proxy) {
     if (args.url) throw new UsageError('--proxy records a client you start yourself: give --upstream, not --url')
+    if (args.client)
+      throw new UsageError('--proxy records a client you start yourself; to start one here use --forward-proxy --client')
     return recordThroughProxy(args, args.out)
   }
   if (args.upstream) throw new UsageError('--upstream goes with --proxy')
-  return recordInProcess(args, args.out)
+  const client = (await resolveClients(args.client, args['config-format']))?.[0]
+  // A client in another process can only be seen from outside: through the forward proxy.
+  if (args['forward-proxy'] || client?.outOfProcess) return recordThroughForwardProxy(args, args.out, client)
+  const transport = args.transport ?? 'streamable-http'
+  return recordInProcess(args, args.out, client ?? clientByName(transport === 'sse' ? 'sdk-sse' : 'sdk-streamable'))
 }
 
 const module: CommandModule<object, RecordArgs> = {
@@ -141,16 +223,43 @@ const module: CommandModule<object, RecordArgs> = {
         describe: 'Run a local recording reverse proxy for a client in another process',
       })
       .option('upstream', { type: 'string', describe: 'With --proxy: the real server URL' })
-      .option('port', { type: 'number', default: 8111, describe: 'With --proxy: local port (0 picks a free one)' })
+      .option('port', {
+        type: 'number',
+        default: 8111,
+        describe: 'With --proxy or --forward-proxy: local port (0 picks a free one)',
+      })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'With --proxy: address to bind' })
-      .option('duration', { type: 'number', describe: 'With --proxy: stop after this many seconds' })
+      .option('duration', { type: 'number', describe: 'With --proxy or --forward-proxy: stop after this many seconds' })
+      .option('forward-proxy', {
+        type: 'boolean',
+        default: false,
+        describe:
+          'Run a local forward proxy (HTTP and HTTPS via CONNECT, TLS intercepted with a local CA) that records every origin; with --client cmd:… --url it starts the client through it',
+      })
+      .option('ca-dir', {
+        type: 'string',
+        describe: 'With --forward-proxy: folder of the local CA (default: ~/.cache/mcp-auth-harness/ca)',
+      })
+      .option('config-format', {
+        type: 'string',
+        default: 'claude',
+        describe: 'With a cmd: client: the format its config file is written in (see list)',
+      })
       .example(
         '$0 record --url http://127.0.0.1:8001/mcp --header "X-API-Key: $KEY" --out recordings/my-server.json',
         'record the SDK client',
       )
       .example(
         '$0 record --proxy --upstream https://real.example/mcp --port 8111 --out recordings/x.json',
-        'record any client through a local proxy',
+        'record any client through a local reverse proxy',
+      )
+      .example(
+        '$0 record --forward-proxy --port 8112 --out recordings/x.json',
+        'record every origin a client talks to (point it at the proxy, trust the printed CA)',
+      )
+      .example(
+        "$0 record --client 'cmd:node my-client.js' --url https://real.example/mcp --out recordings/x.json",
+        'start a client in its own process through the forward proxy',
       ),
   handler: () => undefined, // run by cli.ts, which owns exit codes
 }

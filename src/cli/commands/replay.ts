@@ -8,9 +8,13 @@ import type { Mismatch } from '../../replay/recorded-index.js'
 import { judgementReport } from '../../report/judgement-report.js'
 import { describeOutcome } from '../../report/text-report.js'
 import { judgeTrial } from '../../runner/judge-trial.js'
-import { runSession } from '../../runner/run-trial.js'
+import { runLoggedSession, runSession } from '../../runner/run-trial.js'
+import type { ClientUnderTest } from '../../clients/client-under-test.js'
+import type { Trial } from '../../runner/trial.js'
+import { serveRecording } from '../../serve/serve-targets.js'
+import { TrafficLog } from '../../traffic/traffic-log.js'
 import { writeOut } from '../../runtime/process.js'
-import { resolveClients, selectClients, selectProperties } from '../select.js'
+import { resolveClients, selectProperties } from '../select.js'
 import { propertyById } from '../../../properties/index.js'
 import type { Property } from '../../property/property.js'
 import type { Recording } from '../../recording/recording.js'
@@ -26,6 +30,7 @@ interface ReplayArgs {
   unmatched: ReplayOptions['unmatched']
   timeout?: number
   canned: boolean
+  'config-format': string
 }
 
 function describeMismatch(m: Mismatch): string {
@@ -57,7 +62,7 @@ async function replayCounterexampleCommand(args: ReplayArgs, recording: Recordin
       `${args.recording} names the client ${JSON.stringify(info.client)}: replay never runs a command or module taken from a file. Check it, then name the client yourself with --client`,
     )
   const client =
-    (await resolveClients(args.client, info.configFormat ?? 'claude'))?.[0] ??
+    (await resolveClients(args.client, info.configFormat ?? args['config-format']))?.[0] ??
     (await resolveClients([info.client], info.configFormat ?? 'claude'))![0]!
   if (!client.transports.includes(recording.config.transport))
     throw new UsageError(`client ${client.name} does not speak ${recording.config.transport}, the counterexample's transport`)
@@ -84,6 +89,30 @@ async function replayCounterexampleCommand(args: ReplayArgs, recording: Recordin
   return verdict === 'FIXED' ? EXIT.ok : EXIT.violated
 }
 
+/**
+ * The recording answers the client: in process for a client in this process; on real ports for
+ * one in another process, each recorded origin (MCP server, authorization server, …) on its own.
+ */
+async function replayTo(
+  client: ClientUnderTest,
+  recording: Recording,
+  options: ReplayOptions,
+  timeoutMs: number,
+): Promise<{ trial: Trial; server: { mismatches: readonly Mismatch[] } }> {
+  if (client.network !== 'real-port') {
+    const server = createReplayServer(recording, options)
+    return { trial: await runSession(client, recording.config, server, { timeoutMs }), server }
+  }
+  const log = new TrafficLog()
+  const target = await serveRecording(recording, { host: '127.0.0.1', port: 0 }, log, options)
+  try {
+    const trial = await runLoggedSession(client, target.config, log, { timeoutMs })
+    return { trial, server: target.replay! }
+  } finally {
+    await target.close()
+  }
+}
+
 /** `replay`: the recorded server answers a client; the properties judge the new traffic. */
 export async function runReplayCommand(args: ReplayArgs): Promise<number> {
   if (!(args.speed >= 0)) throw new UsageError(`--speed must be 0 or more, got ${args.speed}`)
@@ -92,11 +121,12 @@ export async function runReplayCommand(args: ReplayArgs): Promise<number> {
   if (recording.counterexample && !args.canned) return replayCounterexampleCommand(args, recording)
   const timeout = args.timeout ?? 10_000
   const transport = recording.config.transport
-  const client = selectClients(args.client)?.[0] ?? clientByName(transport === 'sse' ? 'sdk-sse' : 'sdk-streamable')
+  const client =
+    (await resolveClients(args.client, args['config-format']))?.[0] ??
+    clientByName(transport === 'sse' ? 'sdk-sse' : 'sdk-streamable')
   if (!client.transports.includes(transport))
     throw new UsageError(`client ${client.name} does not speak ${transport}, the recording's transport`)
-  const server = createReplayServer(recording, { speed: args.speed, unmatched: args.unmatched })
-  const trial = await runSession(client, recording.config, server, { timeoutMs: timeout })
+  const { trial, server } = await replayTo(client, recording, { speed: args.speed, unmatched: args.unmatched }, timeout)
   const judgements = judgeTrial(trial, selectProperties(args.property) ?? PROPERTIES)
   const outcome =
     trial.outcome.kind === 'client-error' ? `client error: ${trial.outcome.message.split('\n')[0]}` : trial.outcome.kind
@@ -120,7 +150,13 @@ const module: CommandModule<object, ReplayArgs> = {
       .option('client', {
         type: 'string',
         array: true,
-        describe: "Client to run (default: the SDK client for the recording's transport)",
+        describe:
+          "Client to run (default: the SDK client for the recording's transport); also cmd:COMMAND (each recorded origin served on a port of its own) and module:PATH",
+      })
+      .option('config-format', {
+        type: 'string',
+        default: 'claude',
+        describe: 'With a cmd: client: the format its config file is written in (a counterexample names its own)',
       })
       .option('property', { type: 'string', array: true, describe: 'Property id(s) to check; default: all' })
       .option('speed', { type: 'number', default: 1, describe: 'Scale of recorded SSE event spacing; 0 = no delay' })

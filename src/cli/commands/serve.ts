@@ -9,8 +9,8 @@ import { transcript } from '../../report/transcript.js'
 import { judgeTrial } from '../../runner/judge-trial.js'
 import type { Trial } from '../../runner/trial.js'
 import { onInterrupt, writeOut } from '../../runtime/process.js'
-import { NAMED_SCENARIOS, namedScenario } from '../../scenario/named-scenarios.js'
-import { serveRecording, serveScenario, type ServeTarget } from '../../serve/serve-targets.js'
+import { namedScenario, SERVE_SCENARIO_NAMES } from '../../scenario/named-scenarios.js'
+import { serveOAuthScenario, serveRecording, serveScenario, type ServeTarget } from '../../serve/serve-targets.js'
 import { watchSession } from '../../serve/session-watch.js'
 import { TrafficLog } from '../../traffic/traffic-log.js'
 import { parseHeaderOptions } from '../parse-header.js'
@@ -45,14 +45,22 @@ async function startTarget(args: ServeArgs, log: TrafficLog): Promise<{ target: 
       what: `recording ${args.recording}`,
     }
   }
+  const path = args.path ?? (args.transport === 'sse' ? '/sse' : '/mcp')
+  if (!path.startsWith('/')) throw new UsageError(`--path must start with "/", got "${path}"`)
+  if (args.scenario === 'oauth-cross-origin') {
+    const target = await serveOAuthScenario(listen, log, {
+      transport: args.transport,
+      path,
+      headers: parseHeaderOptions(args.header),
+    })
+    return { target, what: `scenario oauth-cross-origin (${args.transport}), authorization server at ${target.ports[1]!.origin}` }
+  }
   let named
   try {
     named = namedScenario(args.scenario!)
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
-  const path = args.path ?? (args.transport === 'sse' ? '/sse' : '/mcp')
-  if (!path.startsWith('/')) throw new UsageError(`--path must start with "/", got "${path}"`)
   const target = await serveScenario(named, listen, log, {
     transport: args.transport,
     path,
@@ -83,7 +91,7 @@ export async function runServeCommand(args: ServeArgs): Promise<number> {
   writeOut(
     [
       `mock MCP server (${what}) at ${target.config.url}`,
-      ...target.ports.slice(1).map((port) => `  also serving a recorded origin at ${port.origin}`),
+      ...(target.replay ? target.ports.slice(1).map((port) => `  also serving a recorded origin at ${port.origin}`) : []),
       headers.length === 0
         ? 'no credentials needed'
         : target.replay
@@ -129,7 +137,7 @@ const module: CommandModule<object, ServeArgs> = {
     yargs
       .option('scenario', {
         type: 'string',
-        choices: NAMED_SCENARIOS.map((s) => s.name),
+        choices: SERVE_SCENARIO_NAMES,
         describe: 'A named server behaviour (see list)',
       })
       .option('recording', { type: 'string', describe: 'Replay this recording as the server' })
