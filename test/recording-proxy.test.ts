@@ -11,6 +11,14 @@ import { decodeExchange } from '../src/recording/exchange-codec.js'
 import { loadRecording } from '../src/recording/load-recording.js'
 import { parseRecording } from '../src/recording/parse-recording.js'
 import { serveFetch } from '../src/runtime/http-server.js'
+import { baseInput, withValues } from '../src/dimensions/base-input.js'
+import { DIMENSIONS } from '../src/dimensions/dimensions.js'
+import { recordingTrial } from '../src/recording/recording-trial.js'
+import { runLoggedSession } from '../src/runner/run-trial.js'
+import { resolveScenario } from '../src/scenario/resolve-scenario.js'
+import { createScenarioServer } from '../src/scenario/scenario-server.js'
+import { startPortServer } from '../src/serve/port-server.js'
+import { TrafficLog } from '../src/traffic/traffic-log.js'
 import { createReplayServer } from '../src/replay/replay-server.js'
 import { judgeTrial } from '../src/runner/judge-trial.js'
 import { runSession } from '../src/runner/run-trial.js'
@@ -139,6 +147,37 @@ describe('record --proxy when the upstream misbehaves', () => {
     } finally {
       await proxy.close()
       upstream.close()
+    }
+  })
+})
+
+describe('record --proxy rewrites the upstream’s own URLs, so OAuth completes through it', () => {
+  // Failed before: the PRM named the upstream as `resource`, the SDK rejected it as not the URL it
+  // was given, and check blamed resource-metadata-honored / resource-parameter on such recordings.
+  it('a real SDK client completes OAuth through the reverse proxy, and check finds nothing false', async () => {
+    const port = await startPortServer({ host: '127.0.0.1', port: 0 })
+    const config = { transport: 'streamable-http' as const, url: `${port.origin}/mcp`, headers: {} }
+    const { plan } = withValues(baseInput(DIMENSIONS), DIMENSIONS, { auth: 'oauth', 'oauth.asOrigin': 'same' })
+    const server = createScenarioServer(resolveScenario(config, plan))
+    port.use(server.handlers, new TrafficLog(Infinity))
+    const proxy = await startRecordingProxy(config.url, { host: '127.0.0.1', port: 0 })
+    try {
+      const seen = new TrafficLog(Infinity)
+      const client = await runLoggedSession(clientByName('sdk-streamable'), { ...config, url: proxy.clientUrl }, seen, {
+        timeoutMs: 10_000,
+      })
+      expect(client.outcome).toEqual({ kind: 'completed' })
+      await proxy.log.settle(1000)
+      const { recording } = buildRecording({ config, exchanges: proxy.log.exchanges, client: 'sdk', source: 'proxy' })
+      expect(JSON.stringify(recording)).not.toContain(proxy.server.origin)
+      const judgements = judgeTrial(recordingTrial(recording), PROPERTIES)
+      for (const judgement of judgements) expect(judgement.verdict, judgement.property.id).not.toBe('violated')
+      const held = judgements.filter((j) => j.verdict === 'held').map((j) => j.property.id)
+      expect(held).toEqual(expect.arrayContaining(['resource-metadata-honored', 'resource-parameter', 'pkce-s256']))
+    } finally {
+      await proxy.close()
+      server.close()
+      await port.close()
     }
   })
 })

@@ -1,6 +1,6 @@
 import { serveFetch, type RunningHttpServer } from '../runtime/http-server.js'
 import { TrafficLog } from '../traffic/traffic-log.js'
-import { rewriteOriginInStream } from '../traffic/rewrite-origin.js'
+import { rewriteOriginInStream, rewriteOriginInText } from '../traffic/rewrite-origin.js'
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) and those a decoded body no longer matches. */
 const NOT_FORWARDED = new Set([
@@ -26,8 +26,16 @@ export interface RecordingProxy {
 
 /**
  * A reverse proxy on a local port that forwards every request to `upstream`'s origin (same path and
- * query) and records each exchange as the client sent it, with the upstream URL, so the recording
- * reads as if the client had talked to the upstream directly.
+ * query) and records each exchange with the upstream URL, so the recording reads as if the client
+ * had talked to the upstream directly.
+ *
+ * The upstream's own URLs are rewritten both ways, so a compliant client can complete OAuth
+ * through it: in answers the upstream origin becomes the proxy's (PRM `resource`,
+ * `resource_metadata`, AS metadata endpoints, `Location`, SSE `endpoint` events), and in requests
+ * the proxy's origin becomes the upstream's again (the `resource` parameter, any URL the client
+ * echoes). What is recorded is the upstream's side of both, so `check` judges the session against
+ * the server the client was really for. An authorization server on another origin is not proxied:
+ * `record --forward-proxy` records every origin.
  *
  * @example
  * const proxy = await startRecordingProxy('https://real.example/mcp', { host: '127.0.0.1', port: 8111 })
@@ -40,20 +48,23 @@ export async function startRecordingProxy(upstream: string, listen: { host: stri
   const log = new TrafficLog(Infinity)
   let counter = 0
   let proxyOrigin = ''
+  const toUpstream = (text: string) => rewriteOriginInText(text, proxyOrigin, upstreamUrl.origin)
+  const toClient = (text: string) => rewriteOriginInText(text, upstreamUrl.origin, proxyOrigin)
   const server = await serveFetch(async (incoming) => {
     const id = String(++counter)
     const { pathname, search } = new URL(incoming.url)
     const headers = new Headers()
     incoming.headers.forEach((value, name) => {
-      if (!NOT_FORWARDED.has(name)) headers.set(name, value)
+      if (!NOT_FORWARDED.has(name)) headers.append(name, toUpstream(value))
     })
     const hasBody = incoming.method !== 'GET' && incoming.method !== 'HEAD'
-    const outgoing = new Request(`${upstreamUrl.origin}${pathname}${search}`, {
+    const body = hasBody ? await incoming.arrayBuffer() : undefined
+    const outgoing = new Request(`${upstreamUrl.origin}${pathname}${toUpstream(search)}`, {
       method: incoming.method,
       headers,
       redirect: 'manual',
       signal: incoming.signal,
-      ...(hasBody ? { body: await incoming.arrayBuffer() } : {}),
+      ...(body === undefined ? {} : { body: isText(headers) ? toUpstream(new TextDecoder().decode(body)) : body }),
     })
     log.onRequest(id, outgoing)
     let response: Response
@@ -66,14 +77,16 @@ export async function startRecordingProxy(upstream: string, listen: { host: stri
     log.onResponse(id, response)
     const returned = new Headers()
     response.headers.forEach((value, name) => {
-      if (!NOT_RETURNED.has(name))
-        // append, not set: each Set-Cookie is its own header and none may overwrite another.
-        returned.append(name, name === 'location' ? value.split(upstreamUrl.origin).join(proxyOrigin) : value)
+      // append, not set: each Set-Cookie is its own header and none may overwrite another.
+      if (!NOT_RETURNED.has(name)) returned.append(name, toClient(value))
     })
-    const isEventStream = response.headers.get('content-type')?.includes('text/event-stream') ?? false
-    const body =
-      response.body && isEventStream ? rewriteOriginInStream(response.body, upstreamUrl.origin, proxyOrigin) : response.body
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: returned })
+    const init = { status: response.status, statusText: response.statusText, headers: returned }
+    if (!response.body) return new Response(null, init)
+    if (isEventStream(response.headers))
+      return new Response(rewriteOriginInStream(response.body, upstreamUrl.origin, proxyOrigin), init)
+    // Other text (JSON metadata, error pages) is finite: read whole, so no origin is split across chunks.
+    if (isText(response.headers)) return new Response(toClient(await response.text()), init)
+    return new Response(response.body, init)
   }, listen)
   proxyOrigin = server.origin
   return {
@@ -82,4 +95,14 @@ export async function startRecordingProxy(upstream: string, listen: { host: stri
     server,
     close: () => server.close(),
   }
+}
+
+function isEventStream(headers: Headers): boolean {
+  return headers.get('content-type')?.includes('text/event-stream') ?? false
+}
+
+/** Bodies the proxy rewrites origins in: JSON, forms, text; a body without a type is treated as text too. */
+function isText(headers: Headers): boolean {
+  const type = headers.get('content-type')
+  return type === null || /json|x-www-form-urlencoded|^text\//i.test(type)
 }
