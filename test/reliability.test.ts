@@ -169,8 +169,9 @@ describe('reliability: untrusted files, no false green, distinct files', () => {
     expect(result.code).toBe(0)
   })
 
-  it('Ctrl-C during fuzz stops every client process group and removes the temporary config folders (exit 130)', async () => {
+  it('Ctrl-C during fuzz stops every client process group, removes the temporary config folders, and writes the reports so far marked incomplete (exit 130)', async () => {
     const tmp = tempDir()
+    const reports = tempDir()
     const marker = `--marker-${process.pid}-${Date.now()}`
     const client = `cmd:${process.execPath} test/fixtures/config-file-client.mjs {config} --hang ${marker}`
     const child = spawn(
@@ -179,7 +180,15 @@ describe('reliability: untrusted files, no false green, distinct files', () => {
         CLI,
         'fuzz',
         '--client',
+        'sdk-streamable',
+        '--client',
         client,
+        '--property',
+        'headers-always-sent',
+        '--junit',
+        join(reports, 'junit.xml'),
+        '--summary',
+        join(reports, 'summary.md'),
         '--phases',
         'random',
         '--runs',
@@ -207,7 +216,15 @@ describe('reliability: untrusted files, no false green, distinct files', () => {
     expect(readdirSync(tmp).some((name) => name.startsWith('mcp-auth-harness-'))).toBe(true)
     child.kill('SIGINT')
     expect(await exited).toBe(130)
-    expect(stderr).toMatch(/SIGINT: stopped [12] client process group\(s\), removed [12] temporary folder\(s\)/)
+    expect(stderr).toMatch(
+      /SIGINT: stopped [12] client process group\(s\), removed [12] temporary folder\(s\); \d of 2 client × property pairs had finished/,
+    )
+    expect(stderr).toMatch(/the reports written hold those \d pairs and are marked incomplete/)
+    // Before, nothing was written: a CI artifact of an interrupted run was simply missing.
+    expect(readFileSync(join(reports, 'junit.xml'), 'utf8')).toMatch(
+      /<error message="interrupted by SIGINT after \d of 2 client × property pairs/,
+    )
+    expect(readFileSync(join(reports, 'summary.md'), 'utf8')).toMatch(/incomplete: interrupted by SIGINT/)
     await new Promise((r) => setTimeout(r, 200))
     expect(running()).toBe('')
     expect(readdirSync(tmp).filter((name) => name.startsWith('mcp-auth-harness-'))).toEqual([])

@@ -78,9 +78,19 @@ export function junitXml(report: RunReport): string {
       '  </testsuite>',
     ].join('\n')
   })
+  // An interrupted run is not a green one: one errored test case says what was cut short.
+  const cut = report.incomplete
+  const interrupted = cut
+    ? [
+        `  <testsuite name="mcp-auth-harness run" tests="1" failures="0" errors="1" skipped="0" time="0">`,
+        `    <testcase name="run finished" classname="mcp-auth-harness"><error message="interrupted by ${cut.signal} after ${cut.finishedPairs} of ${cut.totalPairs} client × property pairs: this report is incomplete"/></testcase>`,
+        '  </testsuite>',
+      ]
+    : []
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="mcp-auth-harness" tests="${report.results.length}" failures="${report.results.filter(failed).length}" errors="0" skipped="${report.results.filter(skipped).length}" time="${seconds(report.durationMs)}">`,
+    `<testsuites name="mcp-auth-harness" tests="${report.results.length + (cut ? 1 : 0)}" failures="${report.results.filter(failed).length}" errors="${cut ? 1 : 0}" skipped="${report.results.filter(skipped).length}" time="${seconds(report.durationMs)}">`,
+    ...interrupted,
     ...suites,
     '</testsuites>',
     '',

@@ -73,8 +73,10 @@ function exerciseSection(report: RunReport): string[] {
  */
 export function markdownSummary(report: RunReport): string {
   const { summary } = report
-  const verdict =
-    summary.violated + summary.staleExpectedFailures === 0
+  const cut = report.incomplete
+  const verdict = cut
+    ? `⚠️ incomplete: interrupted by ${cut.signal} after ${cut.finishedPairs} of ${cut.totalPairs} client × property pairs`
+    : summary.violated + summary.staleExpectedFailures === 0
       ? '✅ no unexpected violation'
       : `❌ ${summary.violated} violated${summary.staleExpectedFailures ? `, ${summary.staleExpectedFailures} stale expected failure(s)` : ''}`
   const shard = report.shard ? ` · shard ${report.shard.index}/${report.shard.count}` : ''

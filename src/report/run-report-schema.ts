@@ -90,7 +90,16 @@ export const runReportSchema = z.strictObject({
     expectedFailures: z.number().int().nonnegative(),
     staleExpectedFailures: z.number().int().nonnegative(),
   }),
-  exitCode: z.union([z.literal(0), z.literal(1)]),
+  /** 0 all held, 1 a failure; 130/143 when Ctrl-C or SIGTERM cut the run short (`incomplete`). */
+  exitCode: z.union([z.literal(0), z.literal(1), z.literal(130), z.literal(143)]),
+  /** Set when the run was interrupted: the results are the client × property pairs that finished. */
+  incomplete: z
+    .strictObject({
+      signal: z.enum(['SIGINT', 'SIGTERM']),
+      finishedPairs: z.number().int().nonnegative(),
+      totalPairs: z.number().int().nonnegative(),
+    })
+    .optional(),
   /** The minimum of `--min-exercised`, when given. */
   minExercised: z.number().int().nonnegative().optional(),
   results: z.array(resultSchema),

@@ -26,6 +26,8 @@ export interface RunFacts {
   /** The run's flags beyond client/property/seed/path, for reproduce commands. */
   flags: readonly string[]
   configFormat?: string
+  /** The run was interrupted by this signal with this many pairs in all: the report holds those that finished. */
+  incomplete?: { signal: 'SIGINT' | 'SIGTERM'; totalPairs: number }
 }
 
 function statusOf(result: PropertyResult, expectation: Expectation | undefined): RunReportResult['status'] {
@@ -130,8 +132,18 @@ export function buildRunReport(facts: RunFacts): { report: RunReport; redactors:
     ...(facts.minExercised === undefined ? {} : { minExercised: facts.minExercised, underExercised }),
     summary,
     // No false green: a run in which no property was ever exercised judged nothing and fails.
-    exitCode:
-      summary.violated + summary.staleExpectedFailures + underExercised.length === 0 && !judgedNothing(facts.results) ? 0 : 1,
+    exitCode: facts.incomplete
+      ? facts.incomplete.signal === 'SIGINT'
+        ? 130
+        : 143
+      : summary.violated + summary.staleExpectedFailures + underExercised.length === 0 && !judgedNothing(facts.results)
+        ? 0
+        : 1,
+    ...(facts.incomplete
+      ? {
+          incomplete: { signal: facts.incomplete.signal, finishedPairs: results.length, totalPairs: facts.incomplete.totalPairs },
+        }
+      : {}),
     results,
   }
   return { report, redactors }

@@ -10,8 +10,15 @@ const TAIL_CHARS = 4000
 /** Process groups of clients still running, so an interrupted run can stop them all. */
 const liveGroups = new Set<number>()
 
-/** Kills every client process group still running (Ctrl-C or SIGTERM during a run); returns how many. */
+/** Set once the run is stopping: no client process starts after that. */
+let stopping = false
+
+/**
+ * Kills every client process group still running (Ctrl-C or SIGTERM during a run), and starts no
+ * more from then on; returns how many it killed.
+ */
 export function killLiveProcessGroups(): number {
+  stopping = true
   const count = liveGroups.size
   for (const pid of liveGroups) {
     try {
@@ -45,6 +52,14 @@ export interface ProcessOptions {
  */
 export function runProcess(options: ProcessOptions): Promise<ProcessReport> {
   const display = [options.command, ...options.args].join(' ')
+  if (stopping)
+    return Promise.resolve({
+      command: display,
+      exitCode: null,
+      signal: 'SIGKILL',
+      stdoutTail: '',
+      stderrTail: 'not started: the run is stopping',
+    })
   return new Promise((resolve) => {
     let stdout = ''
     let stderr = ''

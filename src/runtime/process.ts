@@ -46,14 +46,31 @@ export function stderrTerminal(): { columns: number } | undefined {
   return process.stderr.isTTY ? { columns: process.stderr.columns || 80 } : undefined
 }
 
+/** How long an interrupted run may spend writing what it has before it exits anyway. */
+const FATAL_CLEANUP_MS = 10_000
+
 /**
- * On SIGINT or SIGTERM, runs `cleanup` (synchronous: the process ends right after), then exits
+ * On SIGINT or SIGTERM, runs `cleanup` (it may be async: the partial reports; at most
+ * FATAL_CLEANUP_MS), then exits
  * with 130 or 143 as a shell would. Returns a function that removes the handlers.
  */
-export function onFatalSignal(cleanup: (signal: 'SIGINT' | 'SIGTERM') => void): () => void {
-  const handler = (signal: 'SIGINT' | 'SIGTERM') => {
-    cleanup(signal)
-    process.exit(signal === 'SIGINT' ? 130 : 143)
+export function onFatalSignal(cleanup: (signal: 'SIGINT' | 'SIGTERM') => void | Promise<void>): () => void {
+  const handler = async (signal: 'SIGINT' | 'SIGTERM') => {
+    // A second Ctrl-C while the partial reports are written ends the process at once.
+    const again = () => process.exit(signal === 'SIGINT' ? 130 : 143)
+    process.once('SIGINT', again)
+    process.once('SIGTERM', again)
+    let timer: ReturnType<typeof setTimeout> | undefined
+    await Promise.race([
+      Promise.resolve()
+        .then(() => cleanup(signal))
+        .catch((error: unknown) => {
+          process.stderr.write(`mcp-auth-harness: while stopping: ${error instanceof Error ? error.message : String(error)}\n`)
+        }),
+      new Promise((resolve) => (timer = setTimeout(resolve, FATAL_CLEANUP_MS))),
+    ])
+    clearTimeout(timer)
+    await exitWith(signal === 'SIGINT' ? 130 : 143)
   }
   process.once('SIGINT', handler)
   process.once('SIGTERM', handler)

@@ -143,14 +143,6 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     if (problem) throw new UsageError(`${flag} ${path}: cannot write there (${problem})`)
   }
   const clients = adapt((await resolveClients(args.client, args['config-format'])) ?? DEFAULT_CLIENTS, args)
-  // Ctrl-C or SIGTERM: no client process outlives the run, no config file with headers stays in /tmp.
-  const removeSignalHandlers = onFatalSignal((signal) => {
-    const stopped = killLiveProcessGroups()
-    const removed = removeLiveTempDirs()
-    writeErr(
-      `\nmcp-auth-harness: ${signal}: stopped ${stopped} client process group(s), removed ${removed} temporary folder(s); no report was written\n`,
-    )
-  })
   const properties: readonly Property[] = selectProperties(args.property) ?? PROPERTIES
   const seed = args.seed ?? Math.floor(Math.random() * 2 ** 31)
   // With --json, stdout carries the one JSON document and nothing else.
@@ -178,6 +170,58 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   const stats: FuzzStats & { trials: number } = { trials: 0 }
   const progress = ProgressBar.forTerminal(clients.length * properties.length)
   let done = 0
+  const finished: PropertyResult[] = []
+  /** Builds the run report and writes every report file asked for (and `--json`). */
+  const writeRun = async (
+    results: readonly PropertyResult[],
+    saved: ReadonlyMap<PropertyResult, string>,
+    durationMs: number,
+    incomplete?: { signal: 'SIGINT' | 'SIGTERM'; totalPairs: number },
+  ) => {
+    const { report, redactors } = buildRunReport({
+      results,
+      expectations,
+      saved,
+      seed,
+      runs: args.runs,
+      timeoutMs: args.timeout,
+      ...(shard ? { shard } : {}),
+      trials: stats.trials,
+      stats,
+      ...(minExercised === undefined ? {} : { minExercised }),
+      startedAt,
+      durationMs,
+      flags: reproduceFlags(args),
+      configFormat: args['config-format'],
+      ...(incomplete ? { incomplete } : {}),
+    })
+    const written = await writeReports(report, redactors, {
+      ...(args.junit ? { junit: args.junit } : {}),
+      ...(args['checks-dir'] ? { checksDir: args['checks-dir'] } : {}),
+      ...(args.summary ? { summary: args.summary } : {}),
+    })
+    for (const path of written) out(`wrote ${path}\n`)
+    if (args.json) writeOut(runReportJson(report, redactors))
+    return report
+  }
+  // Ctrl-C or SIGTERM: no client process outlives the run, no config file with headers stays in
+  // /tmp, and the reports hold what finished, marked incomplete.
+  const removeSignalHandlers = onFatalSignal(async (signal) => {
+    const stopped = killLiveProcessGroups()
+    const removed = removeLiveTempDirs()
+    progress?.clear()
+    const totalPairs = clients.length * properties.length
+    writeErr(
+      `\nmcp-auth-harness: ${signal}: stopped ${stopped} client process group(s), removed ${removed} temporary folder(s); ${finished.length} of ${totalPairs} client × property pairs had finished\n`,
+    )
+    if (finished.length > 0 && !args.json) out(`${verdictMatrix(finished, expectations).join('\n')}\n`)
+    const report = await writeRun([...finished], new Map(), Math.round(performance.now() - started), { signal, totalPairs })
+    if (args.junit || args['checks-dir'] || args.summary || args.json)
+      writeErr(`mcp-auth-harness: the reports written hold those ${report.results.length} pairs and are marked incomplete\n`)
+    // Trials went on starting while the reports were written: sweep once more before exiting.
+    killLiveProcessGroups()
+    removeLiveTempDirs()
+  })
   const results = await fuzz({
     stats,
     clients,
@@ -196,6 +240,7 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
         await checkExpectations([result], expected, (entry) => replayEntry(entry, clients, properties, args))
       ).values()
       if (expectation) expectations.set(result, expectation)
+      finished.push(result)
       progress?.clear()
       verbose(`${tableRow(result, width, expectation)}\n`)
       progress?.update(++done, `${result.client} × ${result.property.id}`)
@@ -244,30 +289,8 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     `\n${runSummaryLine({ results, expectations, violated, trials: stats.trials, phases: stats.phases, outcomes: stats.outcomes, durationMs, underExercised: underExercised.length })}\n`,
   )
 
-  const { report, redactors } = buildRunReport({
-    results,
-    expectations,
-    saved,
-    seed,
-    runs: args.runs,
-    timeoutMs: args.timeout,
-    ...(shard ? { shard } : {}),
-    trials: stats.trials,
-    stats,
-    ...(minExercised === undefined ? {} : { minExercised }),
-    startedAt,
-    durationMs,
-    flags: reproduceFlags(args),
-    configFormat: args['config-format'],
-  })
-  const written = await writeReports(report, redactors, {
-    ...(args.junit ? { junit: args.junit } : {}),
-    ...(args['checks-dir'] ? { checksDir: args['checks-dir'] } : {}),
-    ...(args.summary ? { summary: args.summary } : {}),
-  })
-  for (const path of written) out(`wrote ${path}\n`)
-  if (args.json) writeOut(runReportJson(report, redactors))
   removeSignalHandlers()
+  const report = await writeRun(results, saved, durationMs)
   return report.exitCode === 0 ? EXIT.ok : EXIT.violated
 }
 

@@ -118,7 +118,13 @@ async function recordThroughForwardProxy(args: RecordArgs, out: string, client: 
   if (client && !args.url) throw new UsageError('--client with --forward-proxy needs --url: the MCP server the client is given')
   const headers = parseHeaderOptions(args.header)
   const givenUrl = args.url === undefined ? undefined : parseUrlOption('url', args.url)
-  const proxy = await startForwardProxy({ port: args.port, ...(args['ca-dir'] ? { caDir: args['ca-dir'] } : {}) })
+  const proxy = await startForwardProxy({ port: args.port, ...(args['ca-dir'] ? { caDir: args['ca-dir'] } : {}) }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE' || error.code === 'EACCES')
+        throw new UsageError(`cannot listen on port ${args.port} (${error.code}): pick another with --port, or 0 for a free one`)
+      throw error
+    },
+  )
   const env = proxyEnvironment(proxy)
   writeOut(
     `forward proxy at ${proxy.url} (HTTP, and HTTPS through CONNECT with TLS intercepted)
