@@ -40,7 +40,7 @@ describe('CLI record → replay → check', () => {
 
     const checked = await cli('check', out)
     expect(checked.code).toBe(0)
-    expect(checked.stdout).toContain('every property held.')
+    expect(checked.stdout).toContain('every property that applies held.')
   })
 
   it('replaying to a faulty client finds its bug (exit 1)', async () => {

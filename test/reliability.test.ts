@@ -39,6 +39,21 @@ describe('reliability: untrusted files, no false green, distinct files', () => {
     expect(result.code).toBe(1)
   })
 
+  // Failed before: `check` said "every property held." over traffic no property applies to, and a
+  // canned replay to a client that sent nothing said held too.
+  it('check and a canned replay that judged nothing are not green', async () => {
+    const recording = JSON.parse(readFileSync('recordings/claude-code-7290-http.json', 'utf8'))
+    recording.exchanges = []
+    const empty = join(dir, 'empty.json')
+    writeFileSync(empty, JSON.stringify(recording))
+    const checked = await cli('check', empty)
+    expect(checked.code).toBe(1)
+    expect(checked.stdout).toContain('nothing was judged')
+    const replayed = await cli('replay', 'recordings/claude-code-7290-http.json', '--client', 'cmd:true')
+    expect(replayed.stdout).toContain('nothing was judged')
+    expect(replayed.code).toBe(1)
+  })
+
   it('a cmd: client that cannot start is a usage error (exit 2), not a green run', async () => {
     const missing = await cli('fuzz', '--client', 'cmd:/nonexistent/no-such-client --flag', '--runs', '1')
     expect(missing.code).toBe(2)

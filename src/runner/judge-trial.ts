@@ -21,3 +21,11 @@ export function judgeTrial(trial: Trial, properties: readonly Property[]): Judge
     return { property, verdict: violations.length > 0 ? 'violated' : 'held', violations }
   })
 }
+
+/** No false green: true when no property could judge the trial (no request at all, say). */
+export function nothingJudged(judgements: readonly Judgement[]): boolean {
+  return judgements.every((j) => j.verdict === 'not-exercised')
+}
+
+/** The line every command prints when it judged nothing, so the exit code 1 explains itself. */
+export const NOTHING_JUDGED = '✗ nothing was judged: no property applies to this traffic (did the client send any request?)'

@@ -4,7 +4,7 @@ import { PROPERTIES } from '../../../properties/index.js'
 import { loadRecording } from '../../recording/load-recording.js'
 import { recordingTrial } from '../../recording/recording-trial.js'
 import { judgementReport } from '../../report/judgement-report.js'
-import { judgeTrial } from '../../runner/judge-trial.js'
+import { judgeTrial, NOTHING_JUDGED } from '../../runner/judge-trial.js'
 import { writeOut } from '../../runtime/process.js'
 import { EXIT } from '../usage-error.js'
 import { selectProperties } from '../select.js'
@@ -18,17 +18,24 @@ interface CheckArgs {
 export async function runCheckCommand(args: CheckArgs): Promise<number> {
   const properties = selectProperties(args.property) ?? PROPERTIES
   let violated = 0
+  let judged = 0
   for (const file of args.recordings) {
     const recording = await loadRecording(file)
     const trial = recordingTrial(recording)
     const judgements = judgeTrial(trial, properties)
     violated += judgements.filter((j) => j.verdict === 'violated').length
+    judged += judgements.filter((j) => j.verdict !== 'not-exercised').length
     const { client, source, transport } = recording.metadata
     writeOut(
       `${file}: ${recording.exchanges.length} exchanges, client ${client}, ${transport}, ${source}\n${judgementReport(trial, judgements)}\n\n`,
     )
   }
-  writeOut(violated === 0 ? 'every property held.\n' : `${violated} property violation(s).\n`)
+  // No false green: recordings no property applies to were not checked, whatever they hold.
+  if (judged === 0) {
+    writeOut(`${NOTHING_JUDGED}\n`)
+    return EXIT.violated
+  }
+  writeOut(violated === 0 ? 'every property that applies held.\n' : `${violated} property violation(s).\n`)
   return violated === 0 ? EXIT.ok : EXIT.violated
 }
 

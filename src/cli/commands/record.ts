@@ -16,9 +16,9 @@ import type { Recording } from '../../recording/recording.js'
 import type { Redactor } from '../../recording/redactor.js'
 import { writeRecording } from '../../recording/write-recording.js'
 import { judgementReport } from '../../report/judgement-report.js'
-import { judgeTrial } from '../../runner/judge-trial.js'
+import { judgeTrial, NOTHING_JUDGED, nothingJudged } from '../../runner/judge-trial.js'
 import { inferTransport } from '../../traffic/infer-transport.js'
-import { onInterrupt, writeOut } from '../../runtime/process.js'
+import { onInterrupt, writeErr, writeOut } from '../../runtime/process.js'
 import { parseHeaderOptions, parseRedactOptions, parseUrlOption } from '../parse-header.js'
 import { resolveClients } from '../select.js'
 import { EXIT, UsageError } from '../usage-error.js'
@@ -52,6 +52,11 @@ async function finish(out: string, recording: Recording, redactor: Redactor, out
     `recorded ${recording.exchanges.length} exchanges (${outcome}) to ${out}; ${redactor.count()} secret value(s) redacted\n` +
       `${judgementReport(trial, judgements)}\n`,
   )
+  // No false green: a session no property could judge is not a pass (the file is kept all the same).
+  if (nothingJudged(judgements)) {
+    writeOut(`${NOTHING_JUDGED}\n`)
+    return EXIT.violated
+  }
   return judgements.some((j) => j.verdict === 'violated') ? EXIT.violated : EXIT.ok
 }
 
@@ -159,9 +164,13 @@ async function recordThroughForwardProxy(args: RecordArgs, out: string, client: 
     throw new UsageError(
       'no request went through the proxy, so nothing was recorded: does the client honour HTTPS_PROXY/HTTP_PROXY (Node needs NODE_USE_ENV_PROXY=1, Node 24+)?',
     )
-  const url = givenUrl ?? inferMcpUrl(exchanges)
-  if (!url)
-    throw new UsageError('the traffic holds no MCP session (no initialize request): give --url to say which server it was for')
+  const inferred = givenUrl ?? inferMcpUrl(exchanges)
+  // Nothing is lost: without an MCP session the traffic is still written, under its first URL.
+  if (!inferred)
+    writeErr(
+      `mcp-auth-harness: the traffic holds no MCP session (no initialize request); the recording names its first URL as the server (give --url to name it yourself)\n`,
+    )
+  const url = inferred ?? exchanges[0]!.url
   const transport = args.transport ?? inferTransport(exchanges)
   const { recording, redactor } = buildRecording({
     config: { transport, url, headers },

@@ -7,7 +7,7 @@ import { createReplayServer, type ReplayOptions } from '../../replay/replay-serv
 import type { Mismatch } from '../../replay/recorded-index.js'
 import { judgementReport } from '../../report/judgement-report.js'
 import { describeOutcome } from '../../report/text-report.js'
-import { judgeTrial } from '../../runner/judge-trial.js'
+import { judgeTrial, NOTHING_JUDGED, nothingJudged } from '../../runner/judge-trial.js'
 import { runLoggedSession, runSession } from '../../runner/run-trial.js'
 import type { ClientUnderTest } from '../../clients/client-under-test.js'
 import type { Trial } from '../../runner/trial.js'
@@ -136,6 +136,10 @@ export async function runReplayCommand(args: ReplayArgs): Promise<number> {
   if (server.mismatches.length > 0)
     writeOut(`unmatched requests (--unmatched ${args.unmatched}):\n${server.mismatches.map(describeMismatch).join('\n')}\n`)
   writeOut(`${judgementReport(trial, judgements)}\n`)
+  if (nothingJudged(judgements)) {
+    writeOut(`${NOTHING_JUDGED}\n`)
+    return EXIT.violated
+  }
   const violated = judgements.some((j) => j.verdict === 'violated')
   return violated || (server.mismatches.length > 0 && args.unmatched === 'error') ? EXIT.violated : EXIT.ok
 }

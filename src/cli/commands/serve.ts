@@ -6,7 +6,7 @@ import { loadRecording } from '../../recording/load-recording.js'
 import type { ReplayOptions } from '../../replay/replay-server.js'
 import { judgementReport } from '../../report/judgement-report.js'
 import { transcript } from '../../report/transcript.js'
-import { judgeTrial } from '../../runner/judge-trial.js'
+import { judgeTrial, NOTHING_JUDGED, nothingJudged } from '../../runner/judge-trial.js'
 import type { Trial } from '../../runner/trial.js'
 import { onInterrupt, writeOut } from '../../runtime/process.js'
 import { namedScenario, SERVE_SCENARIO_NAMES } from '../../scenario/named-scenarios.js'
@@ -127,6 +127,10 @@ export async function runServeCommand(args: ServeArgs): Promise<number> {
   writeOut(
     `\nsession ended (${why}): ${log.exchanges.length} requests${target.replay ? `, ${mismatches} unmatched` : ''}\n${judgementReport(trial, judgements)}\n`,
   )
+  if (nothingJudged(judgements)) {
+    writeOut(`${NOTHING_JUDGED}\n`)
+    return EXIT.violated
+  }
   return judgements.some((j) => j.verdict === 'violated') ? EXIT.violated : EXIT.ok
 }
 
