@@ -163,6 +163,15 @@ describe('record --forward-proxy --client cmd:…: a real SDK client completes O
     expect(replayed.stdout).toMatch(/\d+ requests, 0 unmatched, completed/)
   })
 
+  it('record also takes a module: client (it runs in this process: every origin is seen without a proxy)', async () => {
+    const out = join(dir, 'module.json')
+    const result = await cli('record', '--client', 'module:test/fixtures/my-adapter.ts', '--url', target.config.url, '--out', out)
+    expect(result.stdout).toMatch(/recorded \d+ exchanges \(module:my-adapter, client error/)
+    const recording = await loadRecording(out)
+    expect(recording.metadata.client).toBe('module:my-adapter')
+    expect(recording.exchanges[0]!.response!.status).toBe(401)
+  })
+
   it('a client that never uses the proxy is a clear error, not an empty recording', async () => {
     const out = join(dir, 'none.json')
     const result = await cli(
