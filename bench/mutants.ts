@@ -21,7 +21,15 @@ async function detect(phases: readonly Phase[], runs: number): Promise<MutantRow
   for (const { client, property } of FAULTY_CASES) {
     const row: MutantRow = { client: client.name, property: property.id, trials: [], inCoverage: 0 }
     for (const seed of MUTANT_SEEDS) {
-      const [result] = await fuzz({ clients: [client], properties: [property], runs, seed, phases, timeoutMs: 5000, shrink: false })
+      const [result] = await fuzz({
+        clients: [client],
+        properties: [property],
+        runs,
+        seed,
+        phases,
+        timeoutMs: 5000,
+        shrink: false,
+      })
       const found = result!.verdict === 'violated'
       row.trials.push(found ? result!.runs : null)
       if (found && result!.counterexample!.phase === 'coverage') row.inCoverage += 1
@@ -41,7 +49,9 @@ export function mutantLines(withCoverage: MutantRow[], randomOnly: MutantRow[]):
   const stat = (row: MutantRow) => {
     const found = row.trials.filter((t): t is number => t !== null)
     const rate = `${found.length}/${row.trials.length}`
-    return found.length === 0 ? `${rate.padStart(6)}${'-'.padStart(14)}` : `${rate.padStart(6)}${`${Math.min(...found)}/${median(found)}/${Math.max(...found)}`.padStart(14)}`
+    return found.length === 0
+      ? `${rate.padStart(6)}${'-'.padStart(14)}`
+      : `${rate.padStart(6)}${`${Math.min(...found)}/${median(found)}/${Math.max(...found)}`.padStart(14)}`
   }
   const lines = [
     `${'faulty client × own property'.padEnd(66)}${'coverage + 10 random'.padStart(20)}${'random only, 100'.padStart(20)}`,

@@ -1,7 +1,7 @@
 import type { Property, Violation } from '../src/property/property.js'
-import type { Trial } from '../src/runner/trial.js'
-import type { Exchange } from '../src/traffic/exchange.js'
-import { headerValue } from '../src/traffic/exchange.js'
+import type { Trial } from '../src/core/trial.js'
+import type { Exchange } from '../src/core/exchange.js'
+import { headerValue } from '../src/core/exchange.js'
 import { mcpEndpointExchanges } from '../src/traffic/mcp-endpoint.js'
 
 const ID = 'accept-headers'

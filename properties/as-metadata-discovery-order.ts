@@ -1,7 +1,7 @@
 import type { Property } from '../src/property/property.js'
 import { ruleApplies } from '../src/property/spec-version.js'
 import { outOfOrderProbes } from '../src/traffic/probe-order.js'
-import type { Trial } from '../src/runner/trial.js'
+import type { Trial } from '../src/core/trial.js'
 import { asMetadataRequests, servedPrms } from '../src/traffic/oauth-flow.js'
 
 const ID = 'as-metadata-discovery-order'

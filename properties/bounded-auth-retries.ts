@@ -1,7 +1,7 @@
 import type { Property } from '../src/property/property.js'
 import { authorizeRequests, tokenRequests } from '../src/traffic/oauth-flow.js'
 import { mcpEndpointExchanges } from '../src/traffic/mcp-endpoint.js'
-import type { Trial } from '../src/runner/trial.js'
+import type { Trial } from '../src/core/trial.js'
 
 const ID = 'bounded-auth-retries'
 /** Authorizations a client may start in one session (initial + step-ups/retries), as the spec's "retry limits" suggest. */

@@ -1,6 +1,6 @@
 import type { Property, Violation } from '../src/property/property.js'
-import type { Trial } from '../src/runner/trial.js'
-import { headerValue } from '../src/traffic/exchange.js'
+import type { Trial } from '../src/core/trial.js'
+import { headerValue } from '../src/core/exchange.js'
 import { mcpEndpointExchanges } from '../src/traffic/mcp-endpoint.js'
 import { isPlaceholder } from '../src/recording/redactor.js'
 import { issuedTokens } from '../src/traffic/oauth-flow.js'
@@ -46,8 +46,7 @@ export const headersAlwaysSent: Property = {
     evidence: 'claude-code#7290, #1763, vscode#246207, gemini-cli#25473, typescript-sdk#436/#569/#895',
   },
   level: 'EXPECTED',
-  exercised: (trial) =>
-    Object.keys(trial.config.headers).length > 0 && judgedExchanges(trial).length > 0,
+  exercised: (trial) => Object.keys(trial.config.headers).length > 0 && judgedExchanges(trial).length > 0,
   check(trial: Trial): Violation[] {
     const violations: Violation[] = []
     // Once OAuth issued a token, Authorization carries it: what happens to a configured static

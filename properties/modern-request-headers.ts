@@ -1,7 +1,7 @@
 import type { Property, Violation } from '../src/property/property.js'
-import type { Trial } from '../src/runner/trial.js'
+import type { Trial } from '../src/core/trial.js'
 import { ruleApplies } from '../src/property/spec-version.js'
-import { headerValue } from '../src/traffic/exchange.js'
+import { headerValue } from '../src/core/exchange.js'
 import { mcpEndpointExchanges } from '../src/traffic/mcp-endpoint.js'
 import { decodeMcpName, modernVersionOf, requiredModernHeaders } from '../src/scenario/modern-requests.js'
 

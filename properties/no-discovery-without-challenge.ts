@@ -1,5 +1,5 @@
 import type { Property, Violation } from '../src/property/property.js'
-import type { Trial } from '../src/runner/trial.js'
+import type { Trial } from '../src/core/trial.js'
 import { mcpEndpointExchanges } from '../src/traffic/mcp-endpoint.js'
 import { isChallenge, isOAuthRequest } from '../src/traffic/oauth-requests.js'
 

@@ -1,5 +1,5 @@
 import type { Property } from '../src/property/property.js'
-import type { Trial } from '../src/runner/trial.js'
+import type { Trial } from '../src/core/trial.js'
 import { issuedTokens } from '../src/traffic/oauth-flow.js'
 
 const ID = 'no-header-leak'

@@ -1,7 +1,7 @@
 import type { Property } from '../src/property/property.js'
 import { ruleApplies } from '../src/property/spec-version.js'
 import { outOfOrderProbes } from '../src/traffic/probe-order.js'
-import type { Trial } from '../src/runner/trial.js'
+import type { Trial } from '../src/core/trial.js'
 import { mcpChallenges, metadataHints, prmRequests, resourceMetadataOf } from '../src/traffic/oauth-flow.js'
 
 const ID = 'prm-discovery-order'

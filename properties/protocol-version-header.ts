@@ -1,6 +1,6 @@
 import type { Property, Violation } from '../src/property/property.js'
-import type { Trial } from '../src/runner/trial.js'
-import { headerValue, startsNegotiation } from '../src/traffic/exchange.js'
+import type { Trial } from '../src/core/trial.js'
+import { headerValue, startsNegotiation } from '../src/core/exchange.js'
 import { mcpEndpointExchanges } from '../src/traffic/mcp-endpoint.js'
 import { negotiatedVersion } from '../src/traffic/negotiated-version.js'
 

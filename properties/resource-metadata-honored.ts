@@ -1,6 +1,6 @@
 import type { Property } from '../src/property/property.js'
 import { ruleApplies } from '../src/property/spec-version.js'
-import type { Trial } from '../src/runner/trial.js'
+import type { Trial } from '../src/core/trial.js'
 import { mcpChallenges, prmRequests, resourceMetadataOf } from '../src/traffic/oauth-flow.js'
 
 const ID = 'resource-metadata-honored'

@@ -1,5 +1,5 @@
 import type { Property } from '../src/property/property.js'
-import { headerValue } from '../src/traffic/exchange.js'
+import { headerValue } from '../src/core/exchange.js'
 import { mcpEndpointExchanges } from '../src/traffic/mcp-endpoint.js'
 import { issuedTokens } from '../src/traffic/oauth-flow.js'
 
@@ -47,7 +47,9 @@ export const tokenInAuthorizationHeader: Property = {
     }
     const bearerOf = (e: (typeof endpoint)[number]) =>
       /^Bearer (.+)$/.exec(headerValue(e.requestHeaders, 'authorization') ?? '')?.[1] ?? ''
-    const refusals = endpoint.filter((e) => e.status === 401 && tokens.has(bearerOf(e))).map((e) => e.responseTick ?? e.requestTick)
+    const refusals = endpoint
+      .filter((e) => e.status === 401 && tokens.has(bearerOf(e)))
+      .map((e) => e.responseTick ?? e.requestTick)
     /** Whether the client holds no usable token at this tick: the last token it used was refused and none came since. */
     const tokenRefused = (tick: number) => {
       const refusedAt = Math.max(-1, ...refusals.filter((r) => r < tick))
@@ -56,7 +58,11 @@ export const tokenInAuthorizationHeader: Property = {
     const missing = endpoint
       .filter((e) => e.requestTick > first && !tokenRefused(e.requestTick))
       .filter((e) => !tokens.has(bearerOf(e)))
-      .map((e) => ({ property: ID, exchange: e.seq, message: `request #${e.seq} ${e.method} ${e.url.split('?')[0]} ${problem(e)}` }))
+      .map((e) => ({
+        property: ID,
+        exchange: e.seq,
+        message: `request #${e.seq} ${e.method} ${e.url.split('?')[0]} ${problem(e)}`,
+      }))
     return [...inUrl, ...missing].sort((a, b) => a.exchange - b.exchange)
   },
 }

@@ -1,9 +1,9 @@
 // Public library API. The CLI is built from these same parts.
-export type { ClientConfig, Transport } from './config/client-config.js'
-export type { Exchange, SseEvent } from './traffic/exchange.js'
+export type { ClientConfig, Transport } from './core/client-config.js'
+export type { Exchange, SseEvent } from './core/exchange.js'
 export { TrafficLog } from './traffic/traffic-log.js'
 export { InProcessNetwork } from './network/in-process-network.js'
-export type { Scenario, AuthRequirement, Challenge, NotFoundStyle, ProtocolVersion } from './scenario/scenario.js'
+export type { Scenario, AuthRequirement, Challenge, NotFoundStyle, ProtocolVersion } from './core/scenario.js'
 export type { ScenarioPlan, AuthPlan } from './scenario/scenario-plan.js'
 export { createScenarioServer, type ScenarioServer } from './scenario/scenario-server.js'
 export { resolveScenario } from './scenario/resolve-scenario.js'
@@ -25,7 +25,7 @@ export { judgeTrial } from './runner/judge-trial.js'
 export { HeadlessOAuthProvider } from './clients/headless-oauth-provider.js'
 export type { Property, Violation, PropertyLevel, PropertySource } from './property/property.js'
 export * from '../properties/index.js'
-export type { Trial, TrialOutcome } from './runner/trial.js'
+export type { Trial, TrialOutcome } from './core/trial.js'
 export { runTrial, type RunTrialOptions } from './runner/run-trial.js'
 export {
   fuzz,

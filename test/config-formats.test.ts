@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ClientConfig } from '../src/config/client-config.js'
+import type { ClientConfig } from '../src/core/client-config.js'
 import { claudeFormat } from '../src/config/formats/claude-format.js'
 import { ConfigFormatError } from '../src/config/formats/config-format.js'
 import { cursorFormat } from '../src/config/formats/cursor-format.js'

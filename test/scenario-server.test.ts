@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { InProcessNetwork } from '../src/network/in-process-network.js'
 import { createScenarioServer } from '../src/scenario/scenario-server.js'
-import type { Challenge, Scenario } from '../src/scenario/scenario.js'
+import type { Challenge, Scenario } from '../src/core/scenario.js'
 import { scenario } from './helpers/trials.js'
 
 const ACCEPT = 'application/json, text/event-stream'

@@ -1,5 +1,5 @@
 import type fc from 'fast-check'
-import { PRE_REGISTERED_CLIENT_ID, type ClientConfig, type Transport } from '../config/client-config.js'
+import { PRE_REGISTERED_CLIENT_ID, type ClientConfig, type Transport } from '../core/client-config.js'
 import { trialInputArbitrary } from './trial-input.js'
 
 export { PRE_REGISTERED_CLIENT_ID }

@@ -1,5 +1,5 @@
 import type fc from 'fast-check'
-import { TRANSPORTS } from '../config/client-config.js'
+import { TRANSPORTS } from '../core/client-config.js'
 import { clientConfigArbitrary } from './client-config.js'
 
 /**

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { PROTOCOL_VERSIONS, type ProtocolVersion } from '../scenario/scenario.js'
+import { PROTOCOL_VERSIONS, type ProtocolVersion } from '../core/scenario.js'
 
 /**
  * A non-empty, ordered set of protocol versions the server accepts (2024-11-05 … 2025-11-25).

@@ -1,5 +1,5 @@
 import type fc from 'fast-check'
-import { TRANSPORTS } from '../config/client-config.js'
+import { TRANSPORTS } from '../core/client-config.js'
 import type { ScenarioPlan } from '../scenario/scenario-plan.js'
 import { trialInputArbitrary } from './trial-input.js'
 

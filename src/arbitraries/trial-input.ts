@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import type { ClientConfig, Transport } from '../config/client-config.js'
+import type { ClientConfig, Transport } from '../core/client-config.js'
 import type { ScenarioPlan } from '../scenario/scenario-plan.js'
 import { baseInput } from '../dimensions/base-input.js'
 import { applies, type Dimension, type DimensionValue } from '../dimensions/dimension.js'

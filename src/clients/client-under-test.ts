@@ -1,5 +1,5 @@
-import type { ClientConfig, Transport } from '../config/client-config.js'
-import type { ProcessReport } from '../runner/trial.js'
+import type { ClientConfig, Transport } from '../core/client-config.js'
+import type { ProcessReport } from '../core/trial.js'
 
 /** What a client adapter gets for one trial besides its config. */
 export interface TrialContext {

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { delimiter, join } from 'node:path'
-import { TRANSPORTS, type ClientConfig } from '../config/client-config.js'
+import { TRANSPORTS, type ClientConfig } from '../core/client-config.js'
 import type { ConfigFormat } from '../config/formats/config-format.js'
 import { runProcess, splitCommandLine } from '../runtime/child-process.js'
 import { packageRoot, withTempDir, writePrivateFile, writePrivateScript } from '../runtime/files.js'

@@ -1,4 +1,4 @@
-import type { Transport } from '../config/client-config.js'
+import type { Transport } from '../core/client-config.js'
 import type { ClientUnderTest } from './client-under-test.js'
 import { HeadlessOAuthProvider } from './headless-oauth-provider.js'
 import { runSdkSession } from './sdk-session.js'

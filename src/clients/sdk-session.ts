@@ -4,7 +4,7 @@ import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js'
 import { UnauthorizedError, type OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js'
 import type { HeadlessOAuthProvider } from './headless-oauth-provider.js'
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js'
-import type { ClientConfig } from '../config/client-config.js'
+import type { ClientConfig } from '../core/client-config.js'
 import type { TrialContext } from './client-under-test.js'
 import { runStandardSession } from './standard-session.js'
 

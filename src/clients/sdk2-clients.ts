@@ -6,7 +6,7 @@ import {
   type OAuthClientProvider,
 } from '@modelcontextprotocol/client'
 import { MAX_AUTHORIZATIONS } from './sdk-session.js'
-import type { ClientConfig, Transport } from '../config/client-config.js'
+import type { ClientConfig, Transport } from '../core/client-config.js'
 import type { ClientUnderTest, TrialContext } from './client-under-test.js'
 import { HeadlessOAuthProvider } from './headless-oauth-provider.js'
 import { runStandardSession } from './standard-session.js'

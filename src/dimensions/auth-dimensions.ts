@@ -1,6 +1,6 @@
 import type { TrialInput } from '../arbitraries/trial-input.js'
 import type { AuthPlan, OAuthPlan } from '../scenario/scenario-plan.js'
-import { CHALLENGES, type Guard } from '../scenario/scenario.js'
+import { CHALLENGES, type Guard } from '../core/scenario.js'
 import fc from 'fast-check'
 import { weighted, type Dimension, type DimensionValue } from './dimension.js'
 

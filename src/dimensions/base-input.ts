@@ -1,5 +1,5 @@
 import type { TrialInput } from '../arbitraries/trial-input.js'
-import { PROTOCOL_VERSIONS, SIMPLEST_BEHAVIOUR } from '../scenario/scenario.js'
+import { PROTOCOL_VERSIONS, SIMPLEST_BEHAVIOUR } from '../core/scenario.js'
 import type { Dimension } from './dimension.js'
 
 /** Every dimension at its base: a Streamable HTTP client with an API key, at /mcp of a server without auth. */

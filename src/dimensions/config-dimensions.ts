@@ -1,5 +1,5 @@
 import type { TrialInput } from '../arbitraries/trial-input.js'
-import { PRE_REGISTERED_CLIENT_ID, TRANSPORTS, type Transport } from '../config/client-config.js'
+import { PRE_REGISTERED_CLIENT_ID, TRANSPORTS, type Transport } from '../core/client-config.js'
 import {
   composeMcpUrl,
   parseMcpUrl,

@@ -1,6 +1,6 @@
 import type { TrialInput } from '../arbitraries/trial-input.js'
 import type { ScenarioPlan } from '../scenario/scenario-plan.js'
-import { PROTOCOL_VERSIONS, type ProtocolVersion } from '../scenario/scenario.js'
+import { PROTOCOL_VERSIONS, type ProtocolVersion } from '../core/scenario.js'
 import { weighted, type Dimension, type DimensionValue } from './dimension.js'
 import { protocolVersionsArbitrary } from '../arbitraries/protocol-versions.js'
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { TRANSPORTS } from '../config/client-config.js'
-import { PROTOCOL_VERSIONS } from '../scenario/scenario.js'
+import { TRANSPORTS } from '../core/client-config.js'
+import { PROTOCOL_VERSIONS } from '../core/scenario.js'
 import { DIMENSIONS } from './dimensions.js'
 
 /** The string values a dimension declares (its categories), for an enum. */

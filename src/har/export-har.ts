@@ -1,6 +1,6 @@
 import { decodeExchange, recordedHeader } from '../recording/exchange-codec.js'
 import type { Recording } from '../recording/recording.js'
-import type { SseEvent } from '../traffic/exchange.js'
+import type { SseEvent } from '../core/exchange.js'
 import { TOOL_NAME, TOOL_VERSION } from '../version.js'
 import type { Har, HarEntry } from './har-schema.js'
 

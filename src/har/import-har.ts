@@ -1,9 +1,9 @@
-import type { ClientConfig, Transport } from '../config/client-config.js'
+import type { ClientConfig, Transport } from '../core/client-config.js'
 import { RecordingError } from '../recording/recording-error.js'
 import { validateFile } from '../recording/input-file.js'
-import type { Exchange } from '../traffic/exchange.js'
+import type { Exchange } from '../core/exchange.js'
 import { inferTransport } from '../traffic/infer-transport.js'
-import { jsonRpcMethod } from '../traffic/exchange.js'
+import { jsonRpcMethod } from '../core/exchange.js'
 import { SseParser } from '../traffic/sse-parser.js'
 import { harSchema, type HarEntry } from './har-schema.js'
 

@@ -6,7 +6,7 @@ import { counterexampleReport } from '../report/text-report.js'
 import { saveCounterexample } from '../report/save-counterexample.js'
 import { loadExpectedFailures } from '../runner/expected-failures.js'
 import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, fuzz, type Phase, type PropertyResult } from '../runner/fuzz.js'
-import type { Trial } from '../runner/trial.js'
+import type { Trial } from '../core/trial.js'
 
 export interface FuzzClientOptions {
   /** The client under test: a ClientUnderTest you wrote, or a built-in name (`sdk-streamable`, `faulty:…`). */

@@ -1,4 +1,4 @@
-import type { Trial } from '../runner/trial.js'
+import type { Trial } from '../core/trial.js'
 
 /** Where a rule comes from: a section of the MCP spec, or what users reasonably expect. */
 export type PropertySource = { kind: 'spec'; version: string; section: string } | { kind: 'user-expectation'; evidence: string }

@@ -1,11 +1,11 @@
 import type { ClientUnderTest } from '../clients/client-under-test.js'
-import type { ClientConfig } from '../config/client-config.js'
+import type { ClientConfig } from '../core/client-config.js'
 import type { MockServer } from '../network/mock-server.js'
 import { buildRecording } from '../recording/build-recording.js'
 import type { Recording } from '../recording/recording.js'
 import type { Redactor } from '../recording/redactor.js'
 import { runSession } from '../runner/run-trial.js'
-import type { Trial } from '../runner/trial.js'
+import type { Trial } from '../core/trial.js'
 
 /** No handlers: every request goes to the real server, and the traffic log sees it pass. */
 const PASSTHROUGH: MockServer = { handlers: [], unhandled: 'bypass', close: () => undefined }

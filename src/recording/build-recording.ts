@@ -1,5 +1,5 @@
-import type { ClientConfig } from '../config/client-config.js'
-import type { Exchange } from '../traffic/exchange.js'
+import type { ClientConfig } from '../core/client-config.js'
+import type { Exchange } from '../core/exchange.js'
 import { TOOL_NAME, TOOL_VERSION } from '../version.js'
 import { collectSecrets } from './collect-secrets.js'
 import { encodeExchange } from './exchange-codec.js'

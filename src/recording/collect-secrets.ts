@@ -1,4 +1,4 @@
-import type { ClientConfig } from '../config/client-config.js'
+import type { ClientConfig } from '../core/client-config.js'
 import { headerEntries, recordedHeader } from './exchange-codec.js'
 import type { RecordedExchange, RecordedHeaders } from './recording.js'
 import { Redactor } from './redactor.js'

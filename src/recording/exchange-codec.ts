@@ -1,4 +1,4 @@
-import type { Exchange } from '../traffic/exchange.js'
+import type { Exchange } from '../core/exchange.js'
 import type { RecordedBody, RecordedExchange, RecordedHeaders } from './recording.js'
 
 /** Headers a decoded body no longer matches; dropped when storing (DESIGN: record decoded bodies). */

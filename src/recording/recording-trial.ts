@@ -1,4 +1,4 @@
-import type { Trial } from '../runner/trial.js'
+import type { Trial } from '../core/trial.js'
 import { decodeExchange } from './exchange-codec.js'
 import type { Recording } from './recording.js'
 

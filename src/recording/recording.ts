@@ -1,5 +1,5 @@
-import type { ClientConfig } from '../config/client-config.js'
-import type { SseEvent } from '../traffic/exchange.js'
+import type { ClientConfig } from '../core/client-config.js'
+import type { SseEvent } from '../core/exchange.js'
 
 /** Identifies the file kind; `version` changes whenever a reader of the old shape would misread the new one. */
 export const RECORDING_FORMAT = 'mcp-auth-harness/recording'

@@ -1,5 +1,5 @@
 import type { RecordedExchange } from '../recording/recording.js'
-import type { SseEvent } from '../traffic/exchange.js'
+import type { SseEvent } from '../core/exchange.js'
 import { requestKey } from './request-key.js'
 
 /** JSON-RPC ids compare by their JSON text, so 1 and "1" stay different. */

@@ -1,6 +1,6 @@
 import type { Expectation } from '../runner/expected-failures.js'
 import type { Phase, PropertyResult } from '../runner/fuzz.js'
-import type { TrialOutcome } from '../runner/trial.js'
+import type { TrialOutcome } from '../core/trial.js'
 import { redactTrialText, reproduceCommand } from './text-report.js'
 
 /** A reason or message cut to one readable line. */

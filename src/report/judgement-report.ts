@@ -1,6 +1,6 @@
 import { describeSource } from '../property/property.js'
 import type { Judgement } from '../runner/judge-trial.js'
-import type { Trial } from '../runner/trial.js'
+import type { Trial } from '../core/trial.js'
 import { transcript } from './transcript.js'
 
 const VERDICT_TEXT = { held: 'held', violated: 'VIOLATED', 'not-exercised': 'not exercised' } as const

@@ -1,6 +1,6 @@
 import { describeSource } from '../property/property.js'
 import type { PropertyResult } from '../runner/fuzz.js'
-import type { ProcessReport, Trial, TrialOutcome } from '../runner/trial.js'
+import type { ProcessReport, Trial, TrialOutcome } from '../core/trial.js'
 import { transcript } from './transcript.js'
 import type { Expectation } from '../runner/expected-failures.js'
 import { Redactor } from '../recording/redactor.js'

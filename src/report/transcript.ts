@@ -1,5 +1,5 @@
-import type { Trial } from '../runner/trial.js'
-import { headerValue, jsonRpcMethod, type Exchange } from '../traffic/exchange.js'
+import type { Trial } from '../core/trial.js'
+import { headerValue, jsonRpcMethod, type Exchange } from '../core/exchange.js'
 
 /** Response headers worth seeing in an auth transcript. */
 const RESPONSE_HEADERS = ['www-authenticate', 'mcp-session-id', 'location']

@@ -1,5 +1,5 @@
 import type { Property, Violation } from '../property/property.js'
-import type { Trial } from './trial.js'
+import type { Trial } from '../core/trial.js'
 
 export interface Judgement {
   property: Property

@@ -2,13 +2,13 @@ import type { ClientUnderTest } from '../clients/client-under-test.js'
 import type { Property, Violation } from '../property/property.js'
 import type { Recording } from '../recording/recording.js'
 import { RecordingError } from '../recording/recording-error.js'
-import { TRANSPORTS } from '../config/client-config.js'
-import type { Scenario } from '../scenario/scenario.js'
+import { TRANSPORTS } from '../core/client-config.js'
+import type { Scenario } from '../core/scenario.js'
 import { runTrial } from './run-trial.js'
 import { resolveScenario } from '../scenario/resolve-scenario.js'
 import type { ScenarioPlan } from '../scenario/scenario-plan.js'
-import type { ClientConfig } from '../config/client-config.js'
-import type { Trial } from './trial.js'
+import type { ClientConfig } from '../core/client-config.js'
+import type { Trial } from '../core/trial.js'
 
 /** Consecutive replays a counterexample must hold in to count as fixed. */
 export const FIXED_AFTER = 3

@@ -1,13 +1,13 @@
 import type { ClientUnderTest } from '../clients/client-under-test.js'
-import type { ClientConfig } from '../config/client-config.js'
+import type { ClientConfig } from '../core/client-config.js'
 import { InProcessNetwork } from '../network/in-process-network.js'
 import type { MockServer } from '../network/mock-server.js'
 import { createScenarioServer } from '../scenario/scenario-server.js'
-import type { Scenario } from '../scenario/scenario.js'
+import type { Scenario } from '../core/scenario.js'
 import { startPortServer } from '../serve/port-server.js'
 import { TrafficLog } from '../traffic/traffic-log.js'
 import { captureConsole } from '../runtime/client-console.js'
-import type { ProcessReport, Trial, TrialOutcome } from './trial.js'
+import type { ProcessReport, Trial, TrialOutcome } from '../core/trial.js'
 
 export interface RunTrialOptions {
   /** The client's whole session must finish within this, or the trial is a timeout. */

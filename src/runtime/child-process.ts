@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 import { access, constants, stat } from 'node:fs/promises'
 import { delimiter, join, resolve } from 'node:path'
 import process from 'node:process'
-import type { ProcessReport } from '../runner/trial.js'
+import type { ProcessReport } from '../core/trial.js'
 
 const TAIL_CHARS = 4000
 

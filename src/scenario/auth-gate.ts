@@ -1,4 +1,4 @@
-import type { OAuthServer, Scenario } from './scenario.js'
+import type { OAuthServer, Scenario } from '../core/scenario.js'
 import type { ServerState } from './server-state.js'
 import { hintedPrmUrl } from './oauth-handlers.js'
 

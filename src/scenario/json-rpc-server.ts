@@ -1,4 +1,4 @@
-import { isModernVersion, type ProtocolVersion, type Scenario } from './scenario.js'
+import { isModernVersion, type ProtocolVersion, type Scenario } from '../core/scenario.js'
 
 type JsonRpcId = string | number | null
 interface JsonRpcMessage {

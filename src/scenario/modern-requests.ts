@@ -1,6 +1,6 @@
 import { HttpResponse } from 'msw/http'
 import { answerJsonRpc, SERVER_INFO } from './json-rpc-server.js'
-import { isModernVersion, type Scenario } from './scenario.js'
+import { isModernVersion, type Scenario } from '../core/scenario.js'
 
 /** `_meta` key carrying the protocol version on every modern request. */
 const VERSION_META = 'io.modelcontextprotocol/protocolVersion'

@@ -1,6 +1,6 @@
-import type { Transport } from '../config/client-config.js'
+import type { Transport } from '../core/client-config.js'
 import type { ScenarioPlan } from './scenario-plan.js'
-import { PROTOCOL_VERSIONS, SIMPLEST_BEHAVIOUR, type AuthRequirement, type Scenario } from './scenario.js'
+import { PROTOCOL_VERSIONS, SIMPLEST_BEHAVIOUR, type AuthRequirement, type Scenario } from '../core/scenario.js'
 
 /**
  * A ready-made server behaviour: `auth` for `serve --scenario NAME`, and `fuzzPlan`, the same

@@ -1,4 +1,4 @@
-import type { NotFoundStyle } from './scenario.js'
+import type { NotFoundStyle } from '../core/scenario.js'
 
 /**
  * The 404 every unknown path gets, well-known URIs and /register included: a JSON body

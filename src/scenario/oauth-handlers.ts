@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { http, HttpResponse, type HttpHandler } from 'msw/http'
-import type { OAuthServer, Scenario } from './scenario.js'
+import type { OAuthServer, Scenario } from '../core/scenario.js'
 import type { KnownClient, OAuthState } from './oauth-state.js'
 
 /** The PRM URLs a scenario can serve: the hinted custom one, RFC 9728's path-inserted one, and the root one. */

@@ -1,5 +1,5 @@
-import type { ClientConfig } from '../config/client-config.js'
-import type { AuthRequirement, Scenario } from './scenario.js'
+import type { ClientConfig } from '../core/client-config.js'
+import type { AuthRequirement, Scenario } from '../core/scenario.js'
 import type { AuthPlan, ScenarioPlan } from './scenario-plan.js'
 
 /** Header names the server may require that a config is unlikely to hold. */

@@ -1,4 +1,12 @@
-import type { Challenge, GetStreamEvents, Guard, NotFoundStyle, OAuthServer, ProtocolVersion, Scenario } from './scenario.js'
+import type {
+  Challenge,
+  GetStreamEvents,
+  Guard,
+  NotFoundStyle,
+  OAuthServer,
+  ProtocolVersion,
+  Scenario,
+} from '../core/scenario.js'
 
 /**
  * Which credential the server wants, relative to the client's config, so that one plan means the

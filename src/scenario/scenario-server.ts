@@ -1,5 +1,5 @@
 import { http } from 'msw/http'
-import type { Scenario } from './scenario.js'
+import type { Scenario } from '../core/scenario.js'
 import { ServerState } from './server-state.js'
 import { streamableHttpHandlers } from './streamable-http-handlers.js'
 import { legacySseHandlers } from './legacy-sse-handlers.js'

@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw/http'
-import type { Scenario } from './scenario.js'
+import type { Scenario } from '../core/scenario.js'
 import type { ServerState } from './server-state.js'
 import { challengeFor, methodsOf, scopeChallengeFor } from './auth-gate.js'
 import type { EventStream } from './event-stream.js'

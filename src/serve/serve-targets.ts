@@ -1,6 +1,6 @@
 import { http } from 'msw/http'
 import { getResponse } from 'msw/utils/get-response'
-import type { ClientConfig, Transport } from '../config/client-config.js'
+import type { ClientConfig, Transport } from '../core/client-config.js'
 import type { Recording } from '../recording/recording.js'
 import { createReplayServer, type ReplayOptions, type ReplayServer } from '../replay/replay-server.js'
 import { buildNamedScenario, type NamedScenario } from '../scenario/named-scenarios.js'

@@ -1,5 +1,5 @@
 import type { TrafficLog } from '../traffic/traffic-log.js'
-import { jsonRpcMethod, type Exchange } from '../traffic/exchange.js'
+import { jsonRpcMethod, type Exchange } from '../core/exchange.js'
 
 /** A session counts as over once it started and then was quiet this long, with nothing open. */
 const QUIET_MS = 1000

@@ -1,5 +1,5 @@
-import type { Exchange } from './exchange.js'
-import { startsNegotiation } from './exchange.js'
+import type { Exchange } from '../core/exchange.js'
+import { startsNegotiation } from '../core/exchange.js'
 
 /**
  * The MCP server URL of a session seen from outside (a forward proxy sees every origin): the URL

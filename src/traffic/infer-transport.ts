@@ -1,5 +1,5 @@
-import type { Transport } from '../config/client-config.js'
-import type { Exchange } from './exchange.js'
+import type { Transport } from '../core/client-config.js'
+import type { Exchange } from '../core/exchange.js'
 
 /** A session that received an `endpoint` event spoke legacy HTTP+SSE; any other spoke Streamable HTTP. */
 export function inferTransport(exchanges: readonly Exchange[]): Transport {

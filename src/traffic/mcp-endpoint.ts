@@ -1,5 +1,5 @@
-import type { ClientConfig } from '../config/client-config.js'
-import type { Exchange } from './exchange.js'
+import type { ClientConfig } from '../core/client-config.js'
+import type { Exchange } from '../core/exchange.js'
 
 /** origin + path without a trailing slash: two URLs name the same endpoint when these are equal. */
 function endpointKey(url: URL): string {

@@ -1,5 +1,5 @@
-import type { Exchange } from './exchange.js'
-import { jsonRpcMethod } from './exchange.js'
+import type { Exchange } from '../core/exchange.js'
+import { jsonRpcMethod } from '../core/exchange.js'
 
 function resultVersion(text: string | undefined): string | undefined {
   if (!text) return undefined

@@ -1,6 +1,6 @@
-import type { Trial } from '../runner/trial.js'
-import type { Exchange } from './exchange.js'
-import { headerValue } from './exchange.js'
+import type { Trial } from '../core/trial.js'
+import type { Exchange } from '../core/exchange.js'
+import { headerValue } from '../core/exchange.js'
 import { mcpEndpointExchanges } from './mcp-endpoint.js'
 import { challengeParam, isInsufficientScope } from './www-authenticate.js'
 

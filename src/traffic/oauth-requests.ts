@@ -1,5 +1,5 @@
-import type { Exchange } from './exchange.js'
-import { headerValue } from './exchange.js'
+import type { Exchange } from '../core/exchange.js'
+import { headerValue } from '../core/exchange.js'
 import { isInsufficientScope } from './www-authenticate.js'
 
 const WELL_KNOWN_DISCOVERY = [

@@ -1,4 +1,4 @@
-import type { Exchange } from './exchange.js'
+import type { Exchange } from '../core/exchange.js'
 
 /** A request that left the expected order: the exchange and what was expected in its place (undefined: nothing, a 200 had ended the round). */
 export interface OutOfOrder {

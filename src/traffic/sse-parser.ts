@@ -1,5 +1,5 @@
 import { EventSourceStream, type EventSourceStreamEvent } from 'undici/lib/web/eventsource/eventsource-stream.js'
-import type { SseEvent } from './exchange.js'
+import type { SseEvent } from '../core/exchange.js'
 
 /**
  * undici's parser reports every completed event block here instead of applying `EventSource`'s

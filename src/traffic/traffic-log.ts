@@ -1,4 +1,4 @@
-import type { Exchange } from './exchange.js'
+import type { Exchange } from '../core/exchange.js'
 import { SseParser } from './sse-parser.js'
 
 /**

@@ -1,7 +1,7 @@
-import type { ClientConfig } from '../../src/config/client-config.js'
-import type { Scenario } from '../../src/scenario/scenario.js'
-import type { Exchange } from '../../src/traffic/exchange.js'
-import type { Trial } from '../../src/runner/trial.js'
+import type { ClientConfig } from '../../src/core/client-config.js'
+import type { Scenario } from '../../src/core/scenario.js'
+import type { Exchange } from '../../src/core/exchange.js'
+import type { Trial } from '../../src/core/trial.js'
 
 /** A simple passing scenario; tests override what they exercise. */
 export function scenario(overrides: Partial<Scenario> = {}): Scenario {

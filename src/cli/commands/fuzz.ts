@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs'
 import type { CliCommand } from '../cli-command.js'
 import type { ClientUnderTest } from '../../clients/client-under-test.js'
-import type { Transport } from '../../config/client-config.js'
+import type { Transport } from '../../core/client-config.js'
 import { CONFIG_FORMATS } from '../../config/formats/registry.js'
 import { DEFAULT_CLIENTS } from '../../clients/registry.js'
 import { PROPERTIES } from '../../../properties/index.js'

@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs'
 import type { CliCommand } from '../cli-command.js'
-import type { Transport } from '../../config/client-config.js'
+import type { Transport } from '../../core/client-config.js'
 import { exportHar } from '../../har/export-har.js'
 import { harConfig, harExchanges, parseHar } from '../../har/import-har.js'
 import { buildRecording } from '../../recording/build-recording.js'

@@ -1,5 +1,5 @@
 import { discoverOAuthProtectedResourceMetadata } from '@modelcontextprotocol/sdk/client/auth.js'
-import { TRANSPORTS } from '../../config/client-config.js'
+import { TRANSPORTS } from '../../core/client-config.js'
 import type { ClientUnderTest } from '../client-under-test.js'
 import { HeadlessOAuthProvider } from '../headless-oauth-provider.js'
 import { runSdkSession } from '../sdk-session.js'

@@ -1,5 +1,5 @@
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js'
-import { TRANSPORTS, type ClientConfig } from '../../config/client-config.js'
+import { TRANSPORTS, type ClientConfig } from '../../core/client-config.js'
 import type { ClientUnderTest } from '../client-under-test.js'
 import { CLIENT_METADATA_URL, HeadlessOAuthProvider } from '../headless-oauth-provider.js'
 import { runSdkSession, type SdkTransportOptions } from '../sdk-session.js'

@@ -1,4 +1,4 @@
-import type { ClientConfig } from '../client-config.js'
+import type { ClientConfig } from '../../core/client-config.js'
 
 /**
  * A client's own config file format: how a ClientConfig is written for it (so a command client

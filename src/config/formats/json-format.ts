@@ -1,4 +1,4 @@
-import type { ClientConfig } from '../client-config.js'
+import type { ClientConfig } from '../../core/client-config.js'
 import type { ConfigFormat } from './config-format.js'
 import { ConfigFormatError, renderJson } from './config-format.js'
 

@@ -1,4 +1,4 @@
-import type { Transport } from '../config/client-config.js'
+import type { Transport } from './client-config.js'
 
 /** MCP protocol versions the mock server can negotiate, oldest first. */
 export const PROTOCOL_VERSIONS = ['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25', '2026-07-28'] as const

@@ -1,6 +1,6 @@
-import type { ClientConfig } from '../config/client-config.js'
-import type { Scenario } from '../scenario/scenario.js'
-import type { Exchange } from '../traffic/exchange.js'
+import type { ClientConfig } from './client-config.js'
+import type { Scenario } from './scenario.js'
+import type { Exchange } from './exchange.js'
 
 /** How a client run ended. A hang or crash is an outcome, reported with the partial traffic. */
 export type TrialOutcome =
