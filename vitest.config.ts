@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { 'mcp-auth-harness': fileURLToPath(new URL('./dist/src/index.js', import.meta.url)) } },
   test: {
     // The README's examples run as they are written, importing the package by name (the local build).
-    include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'properties/**/*.test.ts', 'examples/**/*.test.ts'],
     // Fuzzing tests run hundreds of real sessions; the budget is generous, speed lives in `npm run bench`.
     testTimeout: 120_000,
     hookTimeout: 60_000,

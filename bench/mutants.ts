@@ -1,7 +1,7 @@
 // The mutant benchmark: every faulty reference client against the property it exists to violate,
 // over 10 seeds, with the coverage phase then 10 random trials (what `--runs 10` does), beside the
 // random phase alone with 100 trials (the search before the coverage phase) as the baseline.
-import { FAULTY_CASES } from '../src/clients/faulty/faulty-cases.js'
+import { FAULTY_CASES } from '../properties/witnesses.js'
 import { fuzz, type Phase } from '../src/runner/fuzz.js'
 
 export const MUTANT_SEEDS = Array.from({ length: 10 }, (_, i) => i + 1)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { cli } from './helpers/cli.js'
-import { writeFileSync } from 'node:fs'
+import { cli, ROOT } from './helpers/cli.js'
+import { PROPERTIES } from '../properties/index.js'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { tempDir } from './helpers/tmp.js'
 
@@ -67,6 +68,17 @@ describe('mcp-auth-harness CLI', () => {
     expect(stdout).toMatch(/no-discovery-without-challenge \[MUST\]\n.*\n +source: MCP 2025-03-26/)
     expect(stdout).toContain('Scenario dimensions')
     expect(stdout).toMatch(/^ {2}oauth\.pkce +S256\*, plain-only, absent \(when auth is oauth\)$/m)
+  })
+
+  it("the README's property table is `list --markdown`, row for row (one row per property folder)", async () => {
+    const { code, stdout } = await cli('list', '--markdown')
+    expect(code).toBe(0)
+    expect(stdout.trim().split('\n')).toHaveLength(PROPERTIES.length + 2)
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+    const table = /<!-- list --markdown -->\n([\s\S]*?)\n<!-- \/list --markdown -->/.exec(readme)?.[1]
+    expect(table, 'README has the marked table; paste `npx mcp-auth-harness list --markdown` between the markers').toBe(
+      stdout.trim(),
+    )
   })
 
   it('list --dimensions --json prints the dimension table as data', async () => {

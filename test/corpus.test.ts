@@ -5,7 +5,7 @@ import { clientByName } from '../src/clients/registry.js'
 import { loadRecording } from '../src/recording/load-recording.js'
 import { recordingTrial } from '../src/recording/recording-trial.js'
 import { createReplayServer } from '../src/replay/replay-server.js'
-import { judgeTrial } from '../src/runner/judge-trial.js'
+import { judgeTrial } from '../src/property/judge.js'
 import { runSession } from '../src/runner/run-trial.js'
 import { loadExpectedFailures } from '../src/runner/expected-failures.js'
 

@@ -32,7 +32,7 @@ describe('mcp-remote-client 0.15 (a real external client) through cmd:', () => {
       expect(verdicts['pkce-s256']).toBe('held')
       // The authorization server has a port of its own, so its header leak is a real cross-origin one.
       expect(verdicts['no-header-leak']).toBe('violated')
-      const finding = results.find((r) => r.verdict === 'violated')!.counterexample!
+      const finding = results.find((r) => r.property.id === 'no-discovery-without-challenge')!.counterexample!
       expect(finding.violations[0]!.message).toMatch(
         /GET \S+\/\.well-known\/(oauth-protected-resource|oauth-authorization-server|openid-configuration)\S* is OAuth discovery, but the MCP server never answered 401/,
       )

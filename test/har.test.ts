@@ -7,7 +7,7 @@ import { harExchanges, parseHar } from '../src/har/import-har.js'
 import { decodeExchange } from '../src/recording/exchange-codec.js'
 import { loadRecording } from '../src/recording/load-recording.js'
 import { recordingTrial } from '../src/recording/recording-trial.js'
-import { judgeTrial } from '../src/runner/judge-trial.js'
+import { judgeTrial } from '../src/property/judge.js'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
 

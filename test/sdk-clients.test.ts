@@ -3,6 +3,7 @@ import { PROPERTIES } from '../properties/index.js'
 import { SDK_CLIENTS } from '../src/clients/sdk-clients.js'
 import { DEFAULT_CLIENTS } from '../src/clients/registry.js'
 import { loadExpectedFailures } from '../src/runner/expected-failures.js'
+import { judge } from '../src/property/judge.js'
 
 const KNOWN = await loadExpectedFailures('expected-failures.json')
 import { coverageInputs } from '../src/coverage/coverage-inputs.js'
@@ -49,7 +50,7 @@ describe('the SDK with an OAuth provider, judged on real discovery traffic', () 
     const urls = trial.exchanges.map((e) => `${e.method} ${new URL(e.url).pathname} ${e.status}`)
     expect(urls[0]).toBe('POST /mcp 401')
     expect(urls.slice(1)).toContain('GET /.well-known/oauth-protected-resource/mcp 404')
-    expect(noDiscoveryWithoutChallenge.check(trial)).toEqual([])
+    expect(judge(noDiscoveryWithoutChallenge, trial).violations).toEqual([])
   })
 
   it('the v2 SDK with a provider does the same', async () => {
@@ -57,7 +58,7 @@ describe('the SDK with an OAuth provider, judged on real discovery traffic', () 
     const trial = await runTrial(v2, config(), challenged('bearer-bare'), { timeoutMs: 5000 })
     expect(trial.exchanges[0]!.status).toBe(401)
     expect(trial.exchanges.some((e) => e.url.includes('/.well-known/'))).toBe(true)
-    expect(noDiscoveryWithoutChallenge.check(trial)).toEqual([])
+    expect(judge(noDiscoveryWithoutChallenge, trial).violations).toEqual([])
   })
 
   it('does not start discovery on a plain 403', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { headersAlwaysSent, noDiscoveryWithoutChallenge } from '../properties/index.js'
-import { dropsHeaders } from '../src/clients/faulty/drops-headers.js'
+import { dropsHeaders } from '../properties/headers-always-sent/witnesses.js'
 import { SDK_CLIENTS } from '../src/clients/sdk-clients.js'
 import { fuzz } from '../src/runner/fuzz.js'
 import { coverageInputs } from '../src/coverage/coverage-inputs.js'

@@ -1,27 +1,10 @@
 import type { ClientUnderTest } from './client-under-test.js'
 import { SDK_CLIENTS } from './sdk-clients.js'
 import { SDK2_CLIENTS } from './sdk2-clients.js'
-import { dropsHeaders } from './faulty/drops-headers.js'
-import { discoveryFirst } from './faulty/discovery-first.js'
-import { noHeadersOnStream } from './faulty/no-headers-on-stream.js'
-import { noHeadersOnPost } from './faulty/no-headers-on-post.js'
-import { dropsSessionId, jsonOnlyAccept, noMcpMethod, noProtocolVersion } from './faulty/transport-faults.js'
-import { OAUTH_FAULTS } from './faulty/oauth-faults.js'
-import { retriesRefused } from './faulty/retries-refused.js'
+import { FAULTY_CASES } from '../../properties/witnesses.js'
 
 /** Faulty reference clients: each violates one property on purpose, to prove the property can fail. */
-export const FAULTY_CLIENTS: readonly ClientUnderTest[] = [
-  dropsHeaders,
-  discoveryFirst,
-  noHeadersOnStream,
-  noHeadersOnPost,
-  dropsSessionId,
-  noProtocolVersion,
-  noMcpMethod,
-  jsonOnlyAccept,
-  retriesRefused,
-  ...OAUTH_FAULTS,
-]
+export const FAULTY_CLIENTS: readonly ClientUnderTest[] = FAULTY_CASES.map((faulty) => faulty.client)
 
 /** What `fuzz` tests when no client is named: the official TypeScript SDK, v1 and v2, both transports. */
 export const DEFAULT_CLIENTS: readonly ClientUnderTest[] = [...SDK_CLIENTS, ...SDK2_CLIENTS]

@@ -7,6 +7,7 @@ import { saveCounterexample } from '../report/save-counterexample.js'
 import { loadExpectedFailures } from '../runner/expected-failures.js'
 import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, fuzz, type Phase, type PropertyResult } from '../runner/fuzz.js'
 import type { Trial } from '../core/trial.js'
+import { judgeTrial } from '../property/judge.js'
 
 export interface FuzzClientOptions {
   /** The client under test: a ClientUnderTest you wrote, or a built-in name (`sdk-streamable`, `faulty:…`). */
@@ -88,5 +89,5 @@ export async function fuzzClient(options: FuzzClientOptions): Promise<PropertyRe
  * })
  */
 export function violationsOf(trial: Trial, properties: readonly Property[] = PROPERTIES): Violation[] {
-  return properties.flatMap((property) => (property.exercised(trial) ? property.check(trial) : []))
+  return judgeTrial(trial, properties).flatMap((judgement) => judgement.violations)
 }

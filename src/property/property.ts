@@ -1,7 +1,33 @@
+import type { ProtocolVersion } from '../core/scenario.js'
 import type { Trial } from '../core/trial.js'
 
-/** Where a rule comes from: a section of the MCP spec, or what users reasonably expect. */
-export type PropertySource = { kind: 'spec'; version: string; section: string } | { kind: 'user-expectation'; evidence: string }
+/** A spec version this harness knows, as an ISO date. */
+export type SpecVersion = ProtocolVersion
+
+/** A place in one version of the spec that states the rule. */
+export interface SpecReference {
+  version: SpecVersion
+  section: string
+  url: string
+}
+
+/** Where a rule comes from: sections of the MCP spec, or what users reasonably expect. */
+export type PropertySource =
+  | {
+      kind: 'spec'
+      /** The version that introduced the rule. */
+      since: SpecVersion
+      section: string
+      /** The rule in each version that states it, with the page's URL. */
+      references: readonly SpecReference[]
+      /**
+       * Whether a server that speaks only versions older than `since` is judged too (the rule held
+       * in practice, or as a user expectation, before the spec wrote it down). Default false: the
+       * judge leaves such servers out, the rule did not exist for them.
+       */
+      alsoBefore?: boolean
+    }
+  | { kind: 'user-expectation'; evidence: string }
 
 /** MUST and SHOULD as the spec uses them; EXPECTED for user expectations the spec does not state. */
 export type PropertyLevel = 'MUST' | 'SHOULD' | 'EXPECTED'
@@ -17,6 +43,8 @@ export interface Violation {
 /**
  * A checkable rule over a trial's traffic. `exercised` says whether the trial gives the rule
  * anything to judge ("not exercised" is not "held"); `check` is pure and returns the violations.
+ * The judge (`judge.ts`) calls `check` only for a trial that is exercised and whose server speaks
+ * a version the rule exists in (`source.since`): neither needs checking again inside.
  *
  * @example
  * const noGets: Property = {
@@ -36,7 +64,42 @@ export interface Property {
   check(trial: Trial): Violation[]
 }
 
-/** "2025-11-25 Authorization §…" or "user expectation (…)", for listings and reports. */
+/** The versions whose pages state the rules (2026-07-28 split its pages: a rule new there names it itself). */
+const REFERENCED_VERSIONS: readonly SpecVersion[] = ['2025-03-26', '2025-06-18', '2025-11-25']
+
+/** The spec page a section title lives on (the `basic/` pages hold the transport and authorization rules). */
+function pageOf(section: string): string {
+  if (section.startsWith('Authorization')) return 'basic/authorization'
+  if (section.startsWith('Transports')) return 'basic/transports'
+  return 'basic'
+}
+
+/**
+ * A spec source: the rule introduced in `since`, referenced in `since` and every later version
+ * that states it in the same section.
+ *
+ * @example
+ * spec('2025-06-18', 'Authorization › Resource Parameter Implementation')
+ * // references 2025-06-18 and 2025-11-25, each with its page URL
+ */
+export function spec(since: SpecVersion, section: string, options: { alsoBefore?: boolean } = {}): PropertySource {
+  const versions = since > REFERENCED_VERSIONS.at(-1)! ? [since] : REFERENCED_VERSIONS.filter((version) => version >= since)
+  return {
+    kind: 'spec',
+    since,
+    section,
+    references: versions.map((version) => ({
+      version,
+      section,
+      url: `https://modelcontextprotocol.io/specification/${version}/${pageOf(section)}`,
+    })),
+    ...(options.alsoBefore ? { alsoBefore: true } : {}),
+  }
+}
+
+/** "MCP 2025-06-18, 2025-11-25, Authorization › …" or "user expectation: …", for listings and reports. */
 export function describeSource(source: PropertySource): string {
-  return source.kind === 'spec' ? `MCP ${source.version}, ${source.section}` : `user expectation: ${source.evidence}`
+  return source.kind === 'spec'
+    ? `MCP ${source.references.map((r) => r.version).join(', ')}, ${source.section}`
+    : `user expectation: ${source.evidence}`
 }

@@ -1,5 +1,5 @@
 import { describeSource } from '../property/property.js'
-import type { Judgement } from '../runner/judge-trial.js'
+import type { Judgement } from '../property/judge.js'
 import type { Trial } from '../core/trial.js'
 import { transcript } from './transcript.js'
 

@@ -10,6 +10,7 @@ import { coverageInputs } from '../coverage/coverage-inputs.js'
 import { shrinkInput } from '../coverage/shrink-input.js'
 import { dimensionsFor } from '../dimensions/dimensions.js'
 import { applies } from '../dimensions/dimension.js'
+import { judgeTrial, type Verdict } from '../property/judge.js'
 
 /**
  * The search's phases, in the order they run: `coverage` (deterministic, the same inputs whatever
@@ -81,7 +82,7 @@ export interface Counterexample {
   violations: Violation[]
 }
 
-export type Verdict = 'held' | 'violated' | 'not-exercised'
+export type { Verdict }
 
 /** What fuzzing one client against one property found. */
 export interface PropertyResult {
@@ -167,11 +168,13 @@ interface JudgedTrial {
 }
 
 function judgeAll(trial: Trial, properties: readonly Property[]): JudgedTrial {
-  const exercised = properties.filter((p) => p.exercised(trial))
-  const violations = new Map(exercised.map((p) => [p.id, p.check(trial)] as const).filter(([, v]) => v.length > 0))
+  const judgements = judgeTrial(trial, properties).filter((j) => j.verdict !== 'not-exercised')
+  const violations = new Map(
+    judgements.filter((j) => j.verdict === 'violated').map((j) => [j.property.id, j.violations] as const),
+  )
   return {
     outcome: trial.outcome.kind,
-    exercised: ` ${exercised.map((p) => p.id).join(' ')} `,
+    exercised: ` ${judgements.map((j) => j.property.id).join(' ')} `,
     ...(violations.size > 0 ? { failed: { violations, trial } } : {}),
   }
 }

@@ -4,7 +4,7 @@ import type { Property } from '../property/property.js'
 import { resolveScenario } from '../scenario/resolve-scenario.js'
 import type { PropertyResult } from './fuzz.js'
 import { runTrial } from './run-trial.js'
-import { judgeTrial, type Judgement } from './judge-trial.js'
+import { judgeTrial, type Judgement } from '../property/judge.js'
 
 /**
  * Runs one concrete input (a saved counterexample's or an expected failure's) and judges one

@@ -9,6 +9,7 @@ import { resolveScenario } from '../scenario/resolve-scenario.js'
 import type { ScenarioPlan } from '../scenario/scenario-plan.js'
 import type { ClientConfig } from '../core/client-config.js'
 import type { Trial } from '../core/trial.js'
+import { judge } from '../property/judge.js'
 
 /** Consecutive replays a counterexample must hold in to count as fixed. */
 export const FIXED_AFTER = 3
@@ -63,8 +64,9 @@ export async function replayCounterexample(
   for (let i = 0; i < (options.times ?? FIXED_AFTER); i++) {
     const trial = await runTrial(client, config as ClientConfig, scenario, { timeoutMs: options.timeoutMs })
     // A session without a request (a client that cannot start) judges nothing.
-    const exercised = trial.exchanges.length > 0 && property.exercised(trial)
-    runs.push({ trial, exercised, violations: exercised ? property.check(trial) : [] })
+    const judgement = trial.exchanges.length > 0 ? judge(property, trial) : undefined
+    const exercised = judgement !== undefined && judgement.verdict !== 'not-exercised'
+    runs.push({ trial, exercised, violations: judgement?.violations ?? [] })
   }
   const failed = runs.filter((run) => run.violations.length > 0).length
   // FIXED needs every replay to have judged something and held: a replay that judged nothing is no evidence.

@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs'
 import type { CliCommand } from '../cli-command.js'
 import { ALL_CLIENTS } from '../../clients/registry.js'
 import { PROPERTIES } from '../../../properties/index.js'
+import { FAULTY_CASES } from '../../../properties/witnesses.js'
 import { describeSource } from '../../property/property.js'
 import { DIMENSIONS } from '../../dimensions/dimensions.js'
 import { writeOut } from '../../runtime/process.js'
@@ -12,6 +13,29 @@ import { CONFIG_FORMATS } from '../../config/formats/registry.js'
 interface ListArgs {
   dimensions: boolean
   json: boolean
+  markdown: boolean
+}
+
+/** `|` inside a Markdown table cell would end the cell. */
+function cell(text: string): string {
+  return text.replaceAll('|', '\\|')
+}
+
+/**
+ * The property table as Markdown, one row per property folder: the README's table is this text,
+ * and a test fails when the two drift apart.
+ */
+export function propertyTableMarkdown(): string {
+  const rows = PROPERTIES.map((property) => {
+    const witnesses = FAULTY_CASES.filter((c) => c.property.id === property.id).map(
+      (c) => `\`${c.client.name.replace(/^faulty:/, '')}\``,
+    )
+    const source = property.source
+    const since =
+      source.kind === 'spec' ? `${source.since}${source.alsoBefore ? ' (judged on older servers too)' : ''}` : 'user expectation'
+    return `| [\`${property.id}\`](properties/${property.id}/property.ts) | ${property.level} | ${since} | ${cell(property.statement)} | ${witnesses.join(', ')} |`
+  })
+  return ['| property | level | since | statement | faulty client |', '|---|---|---|---|---|', ...rows].join('\n')
 }
 
 /** The dimension table as data: what `list --dimensions --json` prints. */
@@ -41,6 +65,11 @@ function dimensionLines(): string[] {
 /** Prints clients, properties and scenario dimensions (or only the dimensions); returns the exit code. */
 export function runListCommand(args: Partial<ListArgs> = {}): number {
   if (args.json && !args.dimensions) throw new UsageError('--json goes with --dimensions: list --dimensions --json')
+  if (args.markdown) {
+    if (args.dimensions) throw new UsageError('--markdown prints the property table; --dimensions the dimension table: give one')
+    writeOut(`${propertyTableMarkdown()}\n`)
+    return EXIT.ok
+  }
   if (args.dimensions) {
     writeOut(
       args.json
@@ -78,8 +107,14 @@ const module: CommandModule<object, ListArgs> = {
     yargs
       .option('dimensions', { type: 'boolean', default: false, describe: 'Only the scenario dimensions' })
       .option('json', { type: 'boolean', default: false, describe: 'With --dimensions: the dimension table as JSON' })
+      .option('markdown', {
+        type: 'boolean',
+        default: false,
+        describe: "Only the property table, as Markdown (the README's table)",
+      })
       .example('$0 list', 'clients, properties, named scenarios, config formats and dimensions')
-      .example('$0 list --dimensions --json', 'the dimension table as data'),
+      .example('$0 list --dimensions --json', 'the dimension table as data')
+      .example('$0 list --markdown', 'the property table as Markdown'),
   handler: () => undefined, // run by cli.ts, which owns exit codes
 }
 

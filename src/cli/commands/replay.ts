@@ -7,7 +7,7 @@ import { createReplayServer, type ReplayOptions } from '../../replay/replay-serv
 import type { Mismatch } from '../../replay/recorded-index.js'
 import { judgementReport } from '../../report/judgement-report.js'
 import { describeOutcome } from '../../report/text-report.js'
-import { judgeTrial, NOTHING_JUDGED, nothingJudged } from '../../runner/judge-trial.js'
+import { judgeTrial, NOTHING_JUDGED, nothingJudged } from '../../property/judge.js'
 import { runLoggedSession, runSession } from '../../runner/run-trial.js'
 import type { ClientUnderTest } from '../../clients/client-under-test.js'
 import type { Trial } from '../../core/trial.js'

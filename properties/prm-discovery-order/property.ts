@@ -1,0 +1,48 @@
+import { spec, type Property } from '../../src/property/property.js'
+import { outOfOrderProbes } from '../../src/traffic/probe-order.js'
+import type { Trial } from '../../src/core/trial.js'
+import { mcpChallenges, metadataHints, prmRequests, resourceMetadataOf } from '../../src/traffic/oauth-flow.js'
+
+const ID = 'prm-discovery-order'
+
+/** The well-known PRM URLs to try, in order (RFC 9728 §3.1; path insertion skipped at the root). */
+export function prmProbeOrder(mcpUrl: string): string[] {
+  const url = new URL(mcpUrl)
+  const path = url.pathname.replace(/\/+$/, '')
+  const root = `${url.origin}/.well-known/oauth-protected-resource`
+  return path ? [`${root}${path}`, root] : [root]
+}
+
+function judged(trial: Trial) {
+  const challenges = mcpChallenges(trial)
+  if (challenges.length === 0 || challenges.some((c) => resourceMetadataOf(c.wwwAuthenticate))) return undefined
+  const after = challenges[0]!.exchange.responseTick ?? Infinity
+  // A later 403 (step-up) may name the metadata: from then on the client rightly goes straight there.
+  const hinted = metadataHints(trial).find((hint) => hint.exchange.status === 403)
+  const until = hinted?.exchange.responseTick ?? Infinity
+  const probes = prmRequests(trial).filter((e) => e.requestTick > after && e.requestTick < until)
+  return probes.length > 0 ? probes : undefined
+}
+
+/**
+ * Without `resource_metadata` in the 401, the client tries the path-inserted well-known URI, then
+ * the root one, and stops at the first that answers 200 (each discovery round starts again from the first).
+ */
+export const prmDiscoveryOrder: Property = {
+  id: ID,
+  statement:
+    'Without resource_metadata, PRM probes go path-inserted well-known, then root (skipped at the root path), stopping at the first 200.',
+  source: spec('2025-11-25', 'Authorization › Protected Resource Metadata Discovery Requirements'),
+  level: 'MUST',
+  // The rule exists from 2025-11-25: a server that speaks only older versions cannot hold a client to it.
+  exercised: (trial) => judged(trial) !== undefined,
+  check(trial) {
+    const probes = judged(trial)
+    if (!probes) return []
+    return outOfOrderProbes(probes, prmProbeOrder(trial.config.url)).map(({ exchange, url, expected }) => ({
+      property: ID,
+      exchange: exchange.seq,
+      message: `request #${exchange.seq} GET ${url} broke the PRM discovery order (expected ${expected ?? 'no further probe after a 200'})`,
+    }))
+  },
+}

@@ -1,0 +1,49 @@
+import { spec, type Property } from '../../src/property/property.js'
+import type { Trial } from '../../src/core/trial.js'
+import { authorizeRequests, resourceCovers, scopeChallenges, servedPrms } from '../../src/traffic/oauth-flow.js'
+
+const ID = 'scope-step-up'
+
+/**
+ * Whether the client was shown Protected Resource Metadata naming another resource: it must then
+ * not authorize with it (resource-mismatch-rejected), so not stepping up is right.
+ */
+function foreignPrm(trial: Trial): boolean {
+  return servedPrms(trial).some((prm) => prm.resource !== undefined && !resourceCovers(prm.resource, trial.config.url))
+}
+
+/**
+ * After a 403 `insufficient_scope`, the client steps up: it authorizes again, asking for every
+ * scope the challenge named (unless the metadata it would step up with names another resource).
+ */
+export const scopeStepUp: Property = {
+  id: ID,
+  statement: 'After a 403 insufficient_scope, the client authorizes again and asks for every scope the challenge named.',
+  source: spec('2025-11-25', 'Authorization › Scope Challenge Handling'),
+  level: 'SHOULD',
+  exercised: (trial) => scopeChallenges(trial).length > 0 && !foreignPrm(trial),
+  check(trial) {
+    const first = scopeChallenges(trial)[0]
+    if (!first) return []
+    const { exchange, scope } = first
+    const next = authorizeRequests(trial).find((a) => a.requestTick > (exchange.responseTick ?? exchange.requestTick))
+    if (!next)
+      return [
+        {
+          property: ID,
+          exchange: exchange.seq,
+          message: `request #${exchange.seq} got 403 insufficient_scope (scope "${scope.join(' ')}"), and the client never authorized again`,
+        },
+      ]
+    const asked = new Set((new URL(next.url).searchParams.get('scope') ?? '').split(/\s+/).filter(Boolean))
+    const missing = scope.filter((s) => !asked.has(s))
+    if (missing.length === 0) return []
+    return [
+      {
+        property: ID,
+        exchange: next.seq,
+        message: `authorization request #${next.seq} after the 403 insufficient_scope (#${exchange.seq}) did not ask for ${missing.join(', ')}`,
+      },
+    ]
+  },
+}

@@ -1,0 +1,81 @@
+import { expect, it } from 'vitest'
+import { headersAlwaysSent, PROPERTIES } from '../../properties/index.js'
+import type { Property } from '../../src/property/property.js'
+import type { Witness } from '../../src/property/witness.js'
+import { loadExpectedFailures } from '../../src/runner/expected-failures.js'
+import { fuzz } from '../../src/runner/fuzz.js'
+import { judgeInput } from '../../src/runner/judge-input.js'
+
+/** What the SDK under every faulty client already violates (expected-failures.json): not the faulty client's blame. */
+const SDK_KNOWN = (await loadExpectedFailures('expected-failures.json'))
+  .filter((e) => e.client === 'sdk-streamable' || e.client === 'sdk-sse')
+  .map((e) => e.property)
+
+const OAUTH_PROPERTIES = new Set([
+  'pkce-s256',
+  'resource-parameter',
+  'scope-selection',
+  'resource-mismatch-rejected',
+  'token-in-authorization-header',
+  'no-header-leak',
+  'resource-metadata-honored',
+  'prm-discovery-order',
+  'as-metadata-discovery-order',
+  'bounded-auth-retries',
+  'pkce-support-checked',
+  'client-registration',
+  'scope-step-up',
+])
+
+/**
+ * The test every property folder runs over its witnesses: each faulty client is caught by the
+ * coverage phase (so on any seed), shrunk, reproduced from its saved input, and not blamed by any
+ * other property beyond the consequences it declares.
+ *
+ * @example
+ * // properties/my-rule/property.test.ts
+ * describeWitnesses(myRule, witnesses)
+ */
+export function describeWitnesses(property: Property, witnesses: readonly Witness[]): void {
+  it(`${property.id} has a faulty reference client`, () => expect(witnesses.length).toBeGreaterThan(0))
+  for (const { client, consequences } of witnesses) {
+    it(`${client.name} violates ${property.id}: found by the coverage phase (so on any seed), shrunk, reproduced`, async () => {
+      const [result] = await fuzz({ clients: [client], properties: [property], runs: 10, seed: 99, timeoutMs: 5000 })
+      expect(result!.verdict).toBe('violated')
+      const ce = result!.counterexample!
+      expect(ce.phase).toBe('coverage')
+      expect(ce.violations.length).toBeGreaterThan(0)
+      expect(ce.violations.every((v) => v.property === property.id && v.exchange !== undefined)).toBe(true)
+      // Shrunk: at most one configured header, the simplest server that still shows it, a handful of
+      // exchanges (the standard session is 8 requests: initialize, initialized, GET, list, 3 calls, DELETE).
+      const needsOAuth = OAUTH_PROPERTIES.has(property.id)
+      expect(Object.keys(ce.trial.config.headers).length).toBeLessThanOrEqual(
+        property.id === headersAlwaysSent.id || needsOAuth ? 1 : 0,
+      )
+      if (needsOAuth) expect(ce.trial.scenario?.auth.kind).not.toBe('none')
+      else expect(ce.trial.scenario?.auth).toEqual({ kind: 'none' })
+      expect(ce.trial.exchanges.length).toBeLessThanOrEqual(property.id === 'bounded-auth-retries' ? 150 : needsOAuth ? 80 : 12)
+
+      // The coverage phase is the same whatever the seed: the printed command finds it again.
+      const [replayed] = await fuzz({
+        clients: [client],
+        properties: [property],
+        runs: 10,
+        seed: 12345,
+        phases: ['coverage'],
+        timeoutMs: 5000,
+      })
+      expect(replayed!.counterexample!.trial.config).toEqual(ce.trial.config)
+      expect(replayed!.counterexample!.violations.map((v) => v.message)).toEqual(ce.violations.map((v) => v.message))
+      // And the concrete input it carries fails again on its own, no seed involved.
+      const again = await judgeInput(client, property, ce.input, { timeoutMs: 5000 })
+      expect(again.verdict).toBe('violated')
+    })
+
+    it(`${client.name} is not falsely blamed by the other properties`, async () => {
+      const others = PROPERTIES.filter((p) => p.id !== property.id && !SDK_KNOWN.includes(p.id) && !consequences.includes(p.id))
+      const results = await fuzz({ clients: [client], properties: others, runs: 100, seed: 99, timeoutMs: 5000 })
+      for (const result of results) expect(result.counterexample?.violations ?? [], result.property.id).toEqual([])
+    })
+  }
+}
