@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
 import { resourceMetadataOf, scopeOf } from '../src/traffic/oauth-flow.js'
-import { challengeParam, isInsufficientScope, parseChallenges, type Challenge } from '../src/traffic/www-authenticate.js'
+import { challengeParam, isInsufficientScope, parseChallenges, type Challenge } from '../src/spec/www-authenticate.js'
 
 describe('parseChallenges (RFC 9110 §11.6.1)', () => {
   it('reads token and quoted-string values: `Bearer scope=mcp:admin` is a scope', () => {

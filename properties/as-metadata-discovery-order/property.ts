@@ -1,29 +1,16 @@
 import { spec, type Property } from '../../src/property/property.js'
 import { outOfOrderProbes } from '../../src/traffic/probe-order.js'
+import { asMetadataUrls } from '../../src/spec/well-known.js'
 import type { Trial } from '../../src/core/trial.js'
 import { asMetadataRequests, servedPrms } from '../../src/traffic/oauth-flow.js'
 
 const ID = 'as-metadata-discovery-order'
 
-/** The AS metadata URLs to try for an issuer, in the spec's priority order. */
-export function asMetadataOrder(issuer: string): string[] {
-  const url = new URL(issuer)
-  const path = url.pathname.replace(/\/+$/, '')
-  const wk = `${url.origin}/.well-known`
-  return path
-    ? [
-        `${wk}/oauth-authorization-server${path}`,
-        `${wk}/openid-configuration${path}`,
-        `${url.origin}${path}/.well-known/openid-configuration`,
-      ]
-    : [`${wk}/oauth-authorization-server`, `${wk}/openid-configuration`]
-}
-
 function judged(trial: Trial) {
   const prm = servedPrms(trial).find((p) => p.authorizationServers.length > 0)
   if (!prm) return undefined
   const requests = asMetadataRequests(trial).filter((e) => e.requestTick > (prm.exchange.responseTick ?? Infinity))
-  return requests.length > 0 ? { order: asMetadataOrder(prm.authorizationServers[0]!), requests } : undefined
+  return requests.length > 0 ? { order: asMetadataUrls(prm.authorizationServers[0]!), requests } : undefined
 }
 
 /**

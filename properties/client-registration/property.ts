@@ -1,6 +1,6 @@
 import { spec, type Property } from '../../src/property/property.js'
 import { authorizeRequests, registrationRequests, servedAsMetadata } from '../../src/traffic/oauth-flow.js'
-import { isMetadataDocumentUrl } from '../../src/scenario/oauth-handlers.js'
+import { isMetadataDocumentUrl } from '../../src/spec/client-id-metadata.js'
 
 const ID = 'client-registration'
 

@@ -2,6 +2,7 @@
 import { HeadlessOAuthProvider, CLIENT_METADATA_URL } from '../../src/clients/headless-oauth-provider.js'
 import { EditingProvider, faulty, rewriteJson, rewriting } from '../../src/clients/faulty/kit.js'
 import { witness, type Witness } from '../../src/property/witness.js'
+import { isAsMetadataPath } from '../../src/spec/well-known.js'
 
 /** Forgets the pre-registered client id the user configured, so it registers anew. Violates `client-registration`. */
 export const ignoresPreRegistration = faulty(
@@ -18,8 +19,7 @@ export const guessesRegistration = faulty(
     fetch: rewriting(
       () => undefined,
       (response) => {
-        if (!/\/\.well-known\/(oauth-authorization-server|openid-configuration)/.test(new URL(response.url).pathname))
-          return response
+        if (!isAsMetadataPath(new URL(response.url).pathname)) return response
         return rewriteJson(response, (body) =>
           body.registration_endpoint || typeof body.issuer !== 'string'
             ? body

@@ -2,7 +2,7 @@ import { spec, type Property, type Violation } from '../../src/property/property
 import type { Trial } from '../../src/core/trial.js'
 import { headerValue } from '../../src/core/exchange.js'
 import { mcpEndpointExchanges } from '../../src/traffic/mcp-endpoint.js'
-import { decodeMcpName, modernVersionOf, requiredModernHeaders } from '../../src/scenario/modern-requests.js'
+import { decodeMcpName, modernVersionOf, requiredModernHeaders } from '../../src/spec/modern-headers.js'
 
 const ID = 'modern-request-headers'
 const SINCE = '2026-07-28'

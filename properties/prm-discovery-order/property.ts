@@ -1,17 +1,10 @@
 import { spec, type Property } from '../../src/property/property.js'
 import { outOfOrderProbes } from '../../src/traffic/probe-order.js'
+import { prmWellKnownUrls } from '../../src/spec/well-known.js'
 import type { Trial } from '../../src/core/trial.js'
 import { mcpChallenges, metadataHints, prmRequests, resourceMetadataOf } from '../../src/traffic/oauth-flow.js'
 
 const ID = 'prm-discovery-order'
-
-/** The well-known PRM URLs to try, in order (RFC 9728 §3.1; path insertion skipped at the root). */
-export function prmProbeOrder(mcpUrl: string): string[] {
-  const url = new URL(mcpUrl)
-  const path = url.pathname.replace(/\/+$/, '')
-  const root = `${url.origin}/.well-known/oauth-protected-resource`
-  return path ? [`${root}${path}`, root] : [root]
-}
 
 function judged(trial: Trial) {
   const challenges = mcpChallenges(trial)
@@ -39,7 +32,7 @@ export const prmDiscoveryOrder: Property = {
   check(trial) {
     const probes = judged(trial)
     if (!probes) return []
-    return outOfOrderProbes(probes, prmProbeOrder(trial.config.url)).map(({ exchange, url, expected }) => ({
+    return outOfOrderProbes(probes, prmWellKnownUrls(trial.config.url)).map(({ exchange, url, expected }) => ({
       property: ID,
       exchange: exchange.seq,
       message: `request #${exchange.seq} GET ${url} broke the PRM discovery order (expected ${expected ?? 'no further probe after a 200'})`,

@@ -1,10 +1,16 @@
 import { recordedHeader } from '../recording/exchange-codec.js'
 import type { Recording, RecordedExchange } from '../recording/recording.js'
+import { isAsMetadataPath } from '../spec/well-known.js'
 
 /** Exchanges drawn at most; a long loop is summarised after that. */
 const MAX_EXCHANGES = 40
 
-const AS_PATH = /\/\.well-known\/(oauth-authorization-server|openid-configuration)|\/(authorize|token|register)\/?$/
+/** An authorization server's own endpoints (besides its metadata). */
+const AS_ENDPOINT = /\/(authorize|token|register)\/?$/
+
+function isAsServerPath(path: string): boolean {
+  return isAsMetadataPath(path) || AS_ENDPOINT.test(path)
+}
 
 /** Text safe inside a Mermaid message: no statement breaks, no entity or HTML starts. */
 function label(text: string, max = 90): string {
@@ -32,7 +38,7 @@ function participants(recording: Recording): Map<string, { id: string; title: st
     if (out.has(url.origin)) continue
     n += 1
     const asLike = recording.exchanges.some(
-      (e) => e.request.url.startsWith(url.origin) && AS_PATH.test(new URL(e.request.url).pathname),
+      (e) => e.request.url.startsWith(url.origin) && isAsServerPath(new URL(e.request.url).pathname),
     )
     out.set(url.origin, { id: `O${n}`, title: `${asLike ? 'Authorization server' : 'Other origin'}<br/>${url.origin}` })
   }

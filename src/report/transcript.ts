@@ -1,5 +1,6 @@
 import type { Trial } from '../core/trial.js'
 import { headerValue, jsonRpcMethod, type Exchange } from '../core/exchange.js'
+import { isAsMetadataPath, isPrmPath } from '../spec/well-known.js'
 
 /** Response headers worth seeing in an auth transcript. */
 const RESPONSE_HEADERS = ['www-authenticate', 'mcp-session-id', 'location']
@@ -29,9 +30,9 @@ const MAX_CYCLE = 8
 /** What an exchange is, without its ids: two rounds of a loop have the same shapes. */
 function shape(exchange: Exchange): string {
   const path = exchange.url.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?')[0]!
-  const role = /oauth-protected-resource/.test(path)
+  const role = isPrmPath(path)
     ? 'PRM'
-    : /oauth-authorization-server|openid-configuration/.test(path)
+    : isAsMetadataPath(path)
       ? 'AS metadata'
       : (/\/(token|register|authorize)$/.exec(path)?.[1] ?? jsonRpcMethod(exchange.requestBody) ?? path)
   return `${exchange.method} ${role} ${exchange.status ?? 'no response'}`

@@ -1,11 +1,11 @@
 import type { OAuthServer, Scenario } from '../core/scenario.js'
 import type { ServerState } from './server-state.js'
 import { hintedPrmUrl } from './oauth-handlers.js'
+import { prmWellKnownUrls } from '../spec/well-known.js'
 
 /** Path-inserted Protected Resource Metadata URL for the endpoint (RFC 9728 §3.1). */
 export function resourceMetadataUrl(scenario: Scenario): string {
-  const path = scenario.endpointPath === '/' ? '' : scenario.endpointPath.replace(/\/$/, '')
-  return `${scenario.origin}/.well-known/oauth-protected-resource${path}`
+  return prmWellKnownUrls(`${scenario.origin}${scenario.endpointPath}`)[0]!
 }
 
 const DENIED_BODY = JSON.stringify({ detail: 'Missing or invalid credentials' })

@@ -1,45 +1,10 @@
 import { HttpResponse } from 'msw/http'
 import { answerJsonRpc, SERVER_INFO } from './json-rpc-server.js'
-import { isModernVersion, type Scenario } from '../core/scenario.js'
+import type { Scenario } from '../core/scenario.js'
+import { decodeMcpName, requiredModernHeaders, type Message } from '../spec/modern-headers.js'
 
-/** `_meta` key carrying the protocol version on every modern request. */
-const VERSION_META = 'io.modelcontextprotocol/protocolVersion'
-/** Methods whose target travels in `Mcp-Name` too, and the param that names it. */
-const NAMED_PARAM: Record<string, string> = { 'tools/call': 'name', 'prompts/get': 'name', 'resources/read': 'uri' }
 /** The modern error code for a header that disagrees with the body. */
 const HEADER_MISMATCH = -32020
-
-interface Message {
-  id?: string | number | null
-  method?: string
-  params?: { _meta?: Record<string, unknown>; [key: string]: unknown }
-}
-
-/** The modern version a request names in `_meta`, or undefined for a pre-2026 request. */
-export function modernVersionOf(message: unknown): string | undefined {
-  const version = (message as Message | null)?.params?._meta?.[VERSION_META]
-  return typeof version === 'string' && isModernVersion(version) ? version : undefined
-}
-
-/** The headers a modern request must carry, from its body: version, method, and the name where one is required. */
-export function requiredModernHeaders(message: unknown): Record<string, string> {
-  const { method, params } = (message ?? {}) as Message
-  const version = modernVersionOf(message)
-  const named = method ? NAMED_PARAM[method] : undefined
-  const name = named ? params?.[named] : undefined
-  return {
-    ...(version ? { 'mcp-protocol-version': version } : {}),
-    ...(method ? { 'mcp-method': method } : {}),
-    ...(typeof name === 'string' ? { 'mcp-name': name } : {}),
-  }
-}
-
-/** Decodes an `Mcp-Name` value: plain, or `=?base64?…?=` for non-ASCII names. */
-export function decodeMcpName(value: string): string {
-  const encoded = /^=\?base64\?(.*)\?=$/.exec(value)?.[1]
-  if (encoded === undefined) return value
-  return new TextDecoder().decode(Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0)))
-}
 
 /**
  * A modern (2026-07-28) server's answer to one POSTed request: 400 `HeaderMismatch` when a required

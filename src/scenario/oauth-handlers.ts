@@ -2,15 +2,14 @@ import { createHash } from 'node:crypto'
 import { http, HttpResponse, type HttpHandler } from 'msw/http'
 import type { OAuthServer, Scenario } from '../core/scenario.js'
 import type { KnownClient, OAuthState } from './oauth-state.js'
+import { isMetadataDocumentUrl } from '../spec/client-id-metadata.js'
+import { asMetadataUrls, prmWellKnownUrls } from '../spec/well-known.js'
 
 /** The PRM URLs a scenario can serve: the hinted custom one, RFC 9728's path-inserted one, and the root one. */
 export function prmUrls(scenario: Scenario): { custom: string; inserted: string; root: string } {
-  const path = scenario.endpointPath === '/' ? '' : scenario.endpointPath.replace(/\/$/, '')
-  return {
-    custom: `${scenario.origin}/custom/prm.json`,
-    inserted: `${scenario.origin}/.well-known/oauth-protected-resource${path}`,
-    root: `${scenario.origin}/.well-known/oauth-protected-resource`,
-  }
+  // RFC 9728 §3.1 order: the path-inserted URL, then the root one (the same at the root).
+  const urls = prmWellKnownUrls(`${scenario.origin}${scenario.endpointPath}`)
+  return { custom: `${scenario.origin}/custom/prm.json`, inserted: urls[0]!, root: urls.at(-1)! }
 }
 
 /** The URL the 401 names in `resource_metadata`: the custom one when the PRM lives only there. */
@@ -25,8 +24,9 @@ export function issuerOf(oauth: OAuthServer): string {
 
 /** Where this AS serves its metadata: RFC 8414 path insertion, or OIDC path insertion for an issuer with a path. */
 export function asMetadataUrl(oauth: OAuthServer): string {
-  const suffix = oauth.asMetadata === 'oauth' ? 'oauth-authorization-server' : 'openid-configuration'
-  return `${oauth.asOrigin}/.well-known/${suffix}${oauth.issuerPath}`
+  // The first location of each kind in the client's priority order: RFC 8414's, or OpenID's path-inserted one.
+  const [oauthUrl, openidUrl] = asMetadataUrls(issuerOf(oauth))
+  return oauth.asMetadata === 'oauth' ? oauthUrl! : openidUrl!
 }
 
 function exact(url: string) {
@@ -38,16 +38,6 @@ function exact(url: string) {
 
 function s256(verifier: string): string {
   return createHash('sha256').update(verifier).digest('base64url')
-}
-
-/** Whether `clientId` is a Client ID Metadata Document URL: https with a path (SEP-991). */
-export function isMetadataDocumentUrl(clientId: string): boolean {
-  try {
-    const url = new URL(clientId)
-    return url.protocol === 'https:' && url.pathname.length > 1
-  } catch {
-    return false
-  }
 }
 
 /** The client this AS accepts as `clientId`, if any: registered, pre-registered, or a metadata document URL. */
@@ -88,6 +78,8 @@ function oauthError(error: string, status: number, description?: string): Respon
 
 /** `code_challenge_methods_supported` as the scenario advertises it (absent: the field is left out). */
 function pkceMetadata(oauth: OAuthServer): Record<string, unknown> {
+  // Deliberate deviations (`oauth.pkce`): metadata without `code_challenge_methods_supported`, or
+  // with plain only; MCP 2025-11-25 then forbids the client to go on (`pkce-support-checked`).
   if (oauth.pkce === 'absent') return {}
   return { code_challenge_methods_supported: oauth.pkce === 'S256' ? ['S256'] : ['plain'] }
 }
@@ -103,6 +95,8 @@ export function oauthHandlers(scenario: Scenario, oauth: OAuthServer, state: OAu
   const issuer = issuerOf(oauth)
   const mcpUrl = `${scenario.origin}${scenario.endpointPath}`
   const prmBody = {
+    // Deliberate deviation (`oauth.prmResource=foreign`): RFC 9728 §3.3 says the resource MUST be the
+    // server's own; a client must then refuse the metadata (`resource-mismatch-rejected`).
     resource: oauth.prmResource === 'exact' ? mcpUrl : `https://elsewhere.example${scenario.endpointPath}`,
     authorization_servers: [issuer],
     scopes_supported: ['mcp:read', 'mcp:write'],

@@ -4,7 +4,8 @@ import type { ServerState } from './server-state.js'
 import { challengeFor, methodsOf, scopeChallengeFor } from './auth-gate.js'
 import type { EventStream } from './event-stream.js'
 import { answerJsonRpc, jsonRpcError, parseJsonRpcBody } from './json-rpc-server.js'
-import { answerModern, modernVersionOf } from './modern-requests.js'
+import { answerModern } from './modern-requests.js'
+import { modernVersionOf } from '../spec/modern-headers.js'
 
 const SESSION_HEADER = 'mcp-session-id'
 

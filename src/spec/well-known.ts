@@ -4,6 +4,11 @@
  * Requirements" / "Authorization Server Metadata Discovery", shared by the mock servers, the
  * properties, the faulty clients and the reports, so a misreading cannot pass silently in one and
  * be caught in the other.
+ *
+ * The mock servers follow these rules except where a scenario breaks one on purpose (a PRM only at
+ * the root or at a custom URL, a PRM naming another resource, metadata without PKCE support): each
+ * such place in `src/scenario/` is a scenario dimension and says so in a "Deliberate deviation"
+ * comment, and the properties always judge by the rules here.
  */
 
 /** RFC 9728 §3: the well-known suffix of Protected Resource Metadata. */

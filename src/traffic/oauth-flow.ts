@@ -2,7 +2,8 @@ import type { Trial } from '../core/trial.js'
 import type { Exchange } from '../core/exchange.js'
 import { headerValue } from '../core/exchange.js'
 import { mcpEndpointExchanges } from './mcp-endpoint.js'
-import { challengeParam, isInsufficientScope } from './www-authenticate.js'
+import { challengeParam, isInsufficientScope } from '../spec/www-authenticate.js'
+import { isAsMetadataPath, isPrmPath } from '../spec/well-known.js'
 
 /** The path of an exchange's URL. */
 export function pathOf(exchange: Exchange): string {
@@ -67,9 +68,7 @@ export function metadataHints(trial: Trial): Array<{ exchange: Exchange; url: st
 /** Requests for Protected Resource Metadata: the well-known in any placement, or a URL a 401 or 403 named. */
 export function prmRequests(trial: Trial): Exchange[] {
   const hinted = new Set(metadataHints(trial).map((hint) => hint.url))
-  return trial.exchanges.filter(
-    (e) => pathOf(e).includes('/.well-known/oauth-protected-resource') || hinted.has(e.url.split('?')[0]!),
-  )
+  return trial.exchanges.filter((e) => isPrmPath(pathOf(e)) || hinted.has(e.url.split('?')[0]!))
 }
 
 /** PRM documents the client received: the exchange and the parsed body. */
@@ -100,7 +99,7 @@ export function servedPrms(
 
 /** Requests for authorization server metadata (RFC 8414 or OpenID Connect discovery), any placement. */
 export function asMetadataRequests(trial: Trial): Exchange[] {
-  return trial.exchanges.filter((e) => /\/\.well-known\/(oauth-authorization-server|openid-configuration)/.test(pathOf(e)))
+  return trial.exchanges.filter((e) => isAsMetadataPath(pathOf(e)))
 }
 
 /** The MCP server's canonical URI (spec: lower-case scheme and host, no fragment, no trailing slash). */

@@ -1,12 +1,8 @@
 import type { Exchange } from '../core/exchange.js'
 import { headerValue } from '../core/exchange.js'
-import { isInsufficientScope } from './www-authenticate.js'
+import { isInsufficientScope } from '../spec/www-authenticate.js'
+import { DISCOVERY_WELL_KNOWN } from '../spec/well-known.js'
 
-const WELL_KNOWN_DISCOVERY = [
-  '/.well-known/oauth-protected-resource',
-  '/.well-known/oauth-authorization-server',
-  '/.well-known/openid-configuration',
-]
 /** Conventional OAuth endpoint paths (the 2025-03-26 fallbacks and what clients guess). */
 const OAUTH_ENDPOINT = /\/(register|authorize|token)\/?$/
 
@@ -17,7 +13,7 @@ const OAUTH_ENDPOINT = /\/(register|authorize|token)\/?$/
  */
 export function isOAuthRequest(exchange: Exchange): boolean {
   const path = new URL(exchange.url).pathname
-  return WELL_KNOWN_DISCOVERY.some((prefix) => path.includes(prefix)) || OAUTH_ENDPOINT.test(path)
+  return DISCOVERY_WELL_KNOWN.some((prefix) => path.includes(prefix)) || OAUTH_ENDPOINT.test(path)
 }
 
 /** Whether a response is an authorization challenge: any 401, or a 403 with `insufficient_scope`. */
