@@ -20,7 +20,7 @@ Deno.test('a faulty client fails with its counterexample', async () => {
     await fuzzClient({ client: 'faulty:drops-headers', properties: ['headers-always-sent'], runs: 20, seed: 7 })
   } catch (error) {
     if (!(error instanceof PropertyViolationError)) throw error
-    if (!/lacked configured header/.test(error.message)) throw new Error(`unexpected report: ${error.message}`)
+    if (!/lacked configured header/.test(error.message)) throw new Error(`unexpected report: ${error.message}`, { cause: error })
     return
   }
   throw new Error('expected a PropertyViolationError')

@@ -3,7 +3,7 @@ import { TRANSPORTS } from '../../src/core/client-config.js'
 import type { ClientUnderTest } from '../../src/clients/client-under-test.js'
 import { HeadlessOAuthProvider } from '../../src/clients/headless-oauth-provider.js'
 import { runSdkSession } from '../../src/clients/sdk-session.js'
-import { faulty, withoutHeadersOn } from '../../src/clients/faulty/kit.js'
+import { withoutHeadersOn } from '../../src/clients/faulty/kit.js'
 import { witness, type Witness } from '../../src/property/witness.js'
 
 /**

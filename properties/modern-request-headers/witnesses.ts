@@ -2,7 +2,7 @@
 import type { ClientUnderTest } from '../../src/clients/client-under-test.js'
 import { HeadlessOAuthProvider } from '../../src/clients/headless-oauth-provider.js'
 import { runSdk2Session } from '../../src/clients/sdk2-clients.js'
-import { editingHeaders, faulty } from '../../src/clients/faulty/kit.js'
+import { editingHeaders } from '../../src/clients/faulty/kit.js'
 import { witness, type Witness } from '../../src/property/witness.js'
 
 /**

@@ -1,5 +1,5 @@
 // The faulty reference client(s) of `protocol-version-header`: SDK sessions with one bug each, proof that the property can fail.
-import { faulty, faultyStreamable } from '../../src/clients/faulty/kit.js'
+import { faultyStreamable } from '../../src/clients/faulty/kit.js'
 import { witness, type Witness } from '../../src/property/witness.js'
 
 /** Never sends `MCP-Protocol-Version`. Violates `protocol-version-header`. */

@@ -1,8 +1,6 @@
 import type fc from 'fast-check'
-import { PRE_REGISTERED_CLIENT_ID, type ClientConfig, type Transport } from '../core/client-config.js'
+import type { ClientConfig, Transport } from '../core/client-config.js'
 import { trialInputArbitrary } from './trial-input.js'
-
-export { PRE_REGISTERED_CLIENT_ID }
 
 /**
  * A ClientConfig for a client supporting `transports`, as the dimension table draws it: transport

@@ -26,14 +26,8 @@ function lookUp<T>(values: string[], find: (name: string) => T): T[] {
   })
 }
 
-/** The clients named by `--client`, or undefined when none was named. Unknown names are usage errors. */
-export function selectClients(values: string[] | undefined): ClientUnderTest[] | undefined {
-  const names = listOption(values)
-  return names.length > 0 ? lookUp(names, clientByName) : undefined
-}
-
 /**
- * Like `selectClients`, plus `cmd:COMMAND` (started per trial, config written in `configFormat`)
+ * The clients named by `--client` (undefined when none was named; unknown names are usage errors): built-in names, `cmd:COMMAND` (started per trial, config written in `configFormat`)
  * and `module:PATH` (a user module exporting a ClientUnderTest).
  */
 export async function resolveClients(values: string[] | undefined, configFormat: string): Promise<ClientUnderTest[] | undefined> {

@@ -27,7 +27,9 @@ export async function loadModuleClient(path: string): Promise<ClientUnderTest> {
   try {
     loaded = (await import(pathToFileURL(resolve(path)).href)) as Record<string, unknown>
   } catch (error) {
-    throw new Error(`module:${path} could not be loaded: ${error instanceof Error ? error.message : String(error)}`)
+    throw new Error(`module:${path} could not be loaded: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    })
   }
   const candidate = loaded.default ?? loaded.client
   if (!isClient(candidate)) {

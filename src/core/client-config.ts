@@ -23,8 +23,3 @@ export interface ClientConfig {
 
 /** The client id a config brings when the user pre-registered the client with the server's AS. */
 export const PRE_REGISTERED_CLIENT_ID = 'pre-registered-client'
-
-/** `.mcp.json` spelling of a transport (`type: http | sse`). */
-export function mcpJsonType(transport: Transport): 'http' | 'sse' {
-  return transport === 'streamable-http' ? 'http' : 'sse'
-}

@@ -10,6 +10,8 @@ function xml(text: string): string {
       .replace(/"/g, '&quot;')
       // XML 1.0 forbids most control characters even escaped, U+FFFE, U+FFFF and lone surrogates.
       .replace(
+        // XML 1.0 forbids these characters: matching control characters is the point here.
+        // oxlint-disable-next-line no-control-regex
         /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
         '',
       )

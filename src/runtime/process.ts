@@ -37,10 +37,6 @@ export async function exitWith(code: number): Promise<never> {
   process.exit(code)
 }
 
-export function isInteractive(): boolean {
-  return Boolean(process.stdout.isTTY)
-}
-
 /** Whether stderr is a terminal that can redraw a line (a progress bar), and its width. */
 export function stderrTerminal(): { columns: number } | undefined {
   return process.stderr.isTTY ? { columns: process.stderr.columns || 80 } : undefined

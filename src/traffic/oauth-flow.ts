@@ -102,14 +102,6 @@ export function asMetadataRequests(trial: Trial): Exchange[] {
   return trial.exchanges.filter((e) => isAsMetadataPath(pathOf(e)))
 }
 
-/** The MCP server's canonical URI (spec: lower-case scheme and host, no fragment, no trailing slash). */
-export function canonicalResource(url: string): string {
-  const parsed = new URL(url)
-  const path = parsed.pathname.replace(/\/+$/, '')
-  // URL already lower-cases scheme and host and drops default ports.
-  return `${parsed.protocol}//${parsed.host}${path}`
-}
-
 /** Whether `resource` may stand for the MCP server at `mcpUrl`: same origin, and a path prefix of it. */
 export function resourceCovers(resource: string, mcpUrl: string): boolean {
   try {

@@ -3,7 +3,7 @@
  * module of a pinned undici version; `test/sse-parser.test.ts` pins the behaviour we rely on.
  */
 declare module 'undici/lib/web/eventsource/eventsource-stream.js' {
-  import { Transform } from 'node:stream'
+  import type { Transform } from 'node:stream'
 
   /** One event block as parsed, before `EventSource` decides whether to dispatch it. */
   export interface EventSourceStreamEvent {
