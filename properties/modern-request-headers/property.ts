@@ -3,6 +3,7 @@ import type { Trial } from '../../src/core/trial.js'
 import { headerValue } from '../../src/core/exchange.js'
 import { mcpEndpointExchanges } from '../../src/traffic/mcp-endpoint.js'
 import { decodeMcpName, modernVersionOf, requiredModernHeaders } from '../../src/spec/modern-headers.js'
+import { parseJsonOr } from '../../src/core/json.js'
 
 const ID = 'modern-request-headers'
 const SINCE = '2026-07-28'
@@ -11,11 +12,7 @@ const SINCE = '2026-07-28'
 function modernRequests(trial: Trial) {
   return mcpEndpointExchanges(trial.config, trial.exchanges).filter((e) => {
     if (e.method !== 'POST') return false
-    try {
-      return modernVersionOf(JSON.parse(e.requestBody ?? '')) !== undefined
-    } catch {
-      return false
-    }
+    return modernVersionOf(parseJsonOr(e.requestBody, undefined)) !== undefined
   })
 }
 

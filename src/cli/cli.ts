@@ -9,8 +9,8 @@ import { exportCommand, importHarCommand } from './commands/har.js'
 import { serveCommand } from './commands/serve.js'
 import { browseCommand } from './commands/browse.js'
 import { commandName, type CliCommand } from './cli-command.js'
-import { RecordingError } from '../recording/recording-error.js'
-import { EXIT, UsageError } from './usage-error.js'
+import { HarnessError } from '../core/errors.js'
+import { EXIT } from './usage-error.js'
 
 const COMMANDS: CliCommand[] = [
   fuzzCommand,
@@ -55,9 +55,9 @@ export async function main(argv: string[]): Promise<number> {
     const chosen = COMMANDS.find((candidate) => commandName(candidate) === command)
     if (chosen) return await chosen.run(args)
   } catch (error) {
-    if (error instanceof UsageError || error instanceof RecordingError) {
+    if (error instanceof HarnessError) {
       writeErr(`mcp-auth-harness: ${error.message}\n`)
-      return EXIT.usage
+      return error.exitCode
     }
     // A file that cannot be read or written (EACCES, ENOSPC, EISDIR, …) is an input problem, not a crash.
     const fsError = error as NodeJS.ErrnoException

@@ -33,6 +33,7 @@ export function parseUrlOption(name: string, value: string | undefined): string 
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)')
     return url.href
   } catch {
+    // Not a URL, or not http(s): either way the flag's value is what the user must fix.
     throw new UsageError(`--${name} must be an http(s) URL, got "${value}"`)
   }
 }

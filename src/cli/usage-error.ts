@@ -1,5 +1,7 @@
-/** A problem with how the harness was called or with its input: reported plainly, exit code 2. */
-export class UsageError extends Error {
+import { InputError } from '../core/errors.js'
+
+/** A problem with how the harness was called: reported plainly, exit code 2. */
+export class UsageError extends InputError {
   override name = 'UsageError'
 }
 

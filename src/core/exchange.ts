@@ -1,3 +1,4 @@
+import { parseJsonOr } from './json.js'
 /** One server-sent event as the client received it, with its time relative to the response start. */
 export interface SseEvent {
   event?: string
@@ -40,14 +41,10 @@ export function headerValue(headers: Array<[string, string]> | undefined, name: 
 /** The JSON-RPC method of a request body, or undefined for a non-JSON-RPC body. */
 export function jsonRpcMethod(body: string | undefined): string | undefined {
   if (!body) return undefined
-  try {
-    const parsed: unknown = JSON.parse(body)
-    const message = Array.isArray(parsed) ? parsed[0] : parsed
-    const method = (message as { method?: unknown } | null)?.method
-    return typeof method === 'string' ? method : undefined
-  } catch {
-    return undefined
-  }
+  const parsed = parseJsonOr(body, undefined)
+  const message: unknown = Array.isArray(parsed) ? parsed[0] : parsed
+  const method = (message as { method?: unknown } | null | undefined)?.method
+  return typeof method === 'string' ? method : undefined
 }
 
 /** Whether a request body opens a version negotiation: `initialize`, or the 2026-era `server/discover` probe. */

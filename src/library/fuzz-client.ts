@@ -8,6 +8,7 @@ import { loadExpectedFailures } from '../runner/expected-failures.js'
 import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, fuzz, type Phase, type PropertyResult } from '../runner/fuzz.js'
 import type { Trial } from '../core/trial.js'
 import { judgeTrial } from '../property/judge.js'
+import { HarnessError } from '../core/errors.js'
 
 export interface FuzzClientOptions {
   /** The client under test: a ClientUnderTest you wrote, or a built-in name (`sdk-streamable`, `faulty:…`). */
@@ -33,8 +34,10 @@ export interface FuzzClientOptions {
  * the full counterexample report (shrunk config and scenario, traffic, violations, reproduce command,
  * secrets redacted), so a test runner shows it as the failure.
  */
-export class PropertyViolationError extends Error {
+export class PropertyViolationError extends HarnessError {
+  // Named AssertionError so test runners show it as a failed assertion, with the report as message.
   override name = 'AssertionError'
+  readonly exitCode = 1
   constructor(readonly results: readonly PropertyResult[]) {
     super(
       `${results.length} propert${results.length === 1 ? 'y' : 'ies'} violated by ${results[0]?.client}:\n\n${results

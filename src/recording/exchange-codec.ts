@@ -1,5 +1,6 @@
 import type { Exchange } from '../core/exchange.js'
 import type { RecordedBody, RecordedExchange, RecordedHeaders } from './recording.js'
+import { NOT_JSON, parseJsonOr } from '../core/json.js'
 
 /** Headers a decoded body no longer matches; dropped when storing (DESIGN: record decoded bodies). */
 const BODY_ENCODING_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding'])
@@ -7,11 +8,8 @@ const BODY_ENCODING_HEADERS = new Set(['content-encoding', 'content-length', 'tr
 /** An empty body is stored as no body: HTTP, and HAR, do not tell the two apart. */
 function body(text: string | undefined): RecordedBody {
   if (text === undefined || text === '') return {}
-  try {
-    return { json: JSON.parse(text) as unknown }
-  } catch {
-    return { text }
-  }
+  const json = parseJsonOr(text, NOT_JSON)
+  return json === NOT_JSON ? { text } : { json }
 }
 
 /**

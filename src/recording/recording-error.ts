@@ -1,5 +1,7 @@
+import { InputError } from '../core/errors.js'
+
 /** A recording or HAR file that cannot be used: names the file and the JSON path of the first problem. */
-export class RecordingError extends Error {
+export class RecordingError extends InputError {
   override name = 'RecordingError'
 
   constructor(

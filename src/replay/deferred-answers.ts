@@ -1,6 +1,7 @@
 import type { RecordedExchange } from '../recording/recording.js'
 import type { SseEvent } from '../core/exchange.js'
 import { requestKey } from './request-key.js'
+import { parseJsonOr } from '../core/json.js'
 
 /** JSON-RPC ids compare by their JSON text, so 1 and "1" stay different. */
 export function idKey(id: unknown): string {
@@ -8,12 +9,10 @@ export function idKey(id: unknown): string {
 }
 
 function responseId(data: string): string | undefined {
-  try {
-    const message = JSON.parse(data) as { id?: unknown; result?: unknown; error?: unknown }
-    return message && 'id' in message && ('result' in message || 'error' in message) ? idKey(message.id) : undefined
-  } catch {
-    return undefined
-  }
+  const message = parseJsonOr(data, undefined) as { id?: unknown; result?: unknown; error?: unknown } | null | undefined
+  return message && typeof message === 'object' && 'id' in message && ('result' in message || 'error' in message)
+    ? idKey(message.id)
+    : undefined
 }
 
 /**

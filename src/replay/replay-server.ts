@@ -9,6 +9,7 @@ import { deferredAnswers, idKey } from './deferred-answers.js'
 import { isMismatch, RecordedIndex, type Mismatch } from './recorded-index.js'
 import { requestKey, type RequestKey } from './request-key.js'
 import { rewriteId, rewriteIdInText } from './rewrite-ids.js'
+import { parseJsonOr } from '../core/json.js'
 
 export interface ReplayOptions {
   /** Multiplies recorded SSE event spacing; 0 sends every event at once. */
@@ -29,11 +30,7 @@ const NULL_BODY_STATUS = new Set([101, 204, 205, 304])
 
 function parseBody(text: string): unknown {
   if (text === '') return undefined
-  try {
-    return JSON.parse(text)
-  } catch {
-    return text
-  }
+  return parseJsonOr(text, text)
 }
 
 /**

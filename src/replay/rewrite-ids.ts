@@ -1,3 +1,4 @@
+import { NOT_JSON, parseJsonOr } from '../core/json.js'
 type Id = string | number | null | undefined
 
 /**
@@ -16,9 +17,6 @@ export function rewriteId(message: unknown, recordedId: Id, liveId: Id): unknown
 /** The same for text that may be JSON (an SSE event's data). */
 export function rewriteIdInText(text: string, recordedId: Id, liveId: Id): string {
   if (recordedId === undefined || liveId === undefined) return text
-  try {
-    return JSON.stringify(rewriteId(JSON.parse(text), recordedId, liveId))
-  } catch {
-    return text
-  }
+  const parsed = parseJsonOr(text, NOT_JSON)
+  return parsed === NOT_JSON ? text : JSON.stringify(rewriteId(parsed, recordedId, liveId))
 }

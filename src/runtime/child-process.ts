@@ -73,6 +73,7 @@ export function runProcess(options: ProcessOptions): Promise<ProcessReport> {
       try {
         if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
       } catch {
+        // No such group (the process never made one, or it is gone): kill the process itself.
         child.kill('SIGKILL')
       }
     }

@@ -88,6 +88,7 @@ export async function outputProblem(path: string, kind: 'file' | 'dir'): Promise
     await access(existing, constants.W_OK)
     return undefined
   } catch {
+    // access() rejecting is its answer: not writable for this user.
     return `${existing} is not writable`
   }
 }

@@ -1,4 +1,5 @@
 import { isModernVersion, type ProtocolVersion, type Scenario } from '../core/scenario.js'
+import { NOT_JSON, parseJsonOr } from '../core/json.js'
 
 type JsonRpcId = string | number | null
 interface JsonRpcMessage {
@@ -62,12 +63,9 @@ export function answerJsonRpc(scenario: Scenario, message: unknown): object | un
 
 /** Parses a POST body as JSON-RPC; a batch (2025-03-26) is answered message by message. */
 export function parseJsonRpcBody(text: string): { messages: unknown[]; batch: boolean } | undefined {
-  try {
-    const parsed: unknown = JSON.parse(text)
-    return Array.isArray(parsed) ? { messages: parsed, batch: true } : { messages: [parsed], batch: false }
-  } catch {
-    return undefined
-  }
+  const parsed = parseJsonOr(text, NOT_JSON)
+  if (parsed === NOT_JSON) return undefined
+  return Array.isArray(parsed) ? { messages: parsed, batch: true } : { messages: [parsed], batch: false }
 }
 
 export function jsonRpcError(code: number, message: string): object {

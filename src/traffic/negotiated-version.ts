@@ -1,15 +1,12 @@
 import type { Exchange } from '../core/exchange.js'
 import { jsonRpcMethod } from '../core/exchange.js'
+import { parseJsonOr } from '../core/json.js'
 
 function resultVersion(text: string | undefined): string | undefined {
   if (!text) return undefined
-  try {
-    const message = JSON.parse(text) as { result?: { protocolVersion?: unknown } }
-    const version = message?.result?.protocolVersion
-    return typeof version === 'string' ? version : undefined
-  } catch {
-    return undefined
-  }
+  const message = parseJsonOr(text, undefined) as { result?: { protocolVersion?: unknown } } | null | undefined
+  const version = message?.result?.protocolVersion
+  return typeof version === 'string' ? version : undefined
 }
 
 /**

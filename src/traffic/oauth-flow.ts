@@ -4,6 +4,13 @@ import { headerValue } from '../core/exchange.js'
 import { mcpEndpointExchanges } from './mcp-endpoint.js'
 import { challengeParam, isInsufficientScope } from '../spec/www-authenticate.js'
 import { isAsMetadataPath, isPrmPath } from '../spec/well-known.js'
+import { parseJsonOr } from '../core/json.js'
+
+/** A body's JSON object, or undefined when the body is not a JSON object (a metadata endpoint that answered HTML, say). */
+function jsonObject(text: string | undefined): Record<string, unknown> | undefined {
+  const value = parseJsonOr(text, undefined)
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
+}
 
 /** The path of an exchange's URL. */
 export function pathOf(exchange: Exchange): string {
@@ -30,12 +37,8 @@ export function registrationRequests(trial: Trial): Exchange[] {
 /** Access tokens the authorization server issued, with when the client had them. */
 export function issuedTokens(trial: Trial): Array<{ token: string; tick: number }> {
   return tokenRequests(trial).flatMap(({ exchange }) => {
-    try {
-      const token = (JSON.parse(exchange.responseBody ?? '') as { access_token?: unknown }).access_token
-      return typeof token === 'string' && exchange.responseTick !== undefined ? [{ token, tick: exchange.responseTick }] : []
-    } catch {
-      return []
-    }
+    const token = (parseJsonOr(exchange.responseBody, undefined) as { access_token?: unknown } | null | undefined)?.access_token
+    return typeof token === 'string' && exchange.responseTick !== undefined ? [{ token, tick: exchange.responseTick }] : []
   })
 }
 
@@ -77,23 +80,16 @@ export function servedPrms(
 ): Array<{ exchange: Exchange; resource?: string; scopes?: string[]; authorizationServers: string[] }> {
   return prmRequests(trial).flatMap((exchange) => {
     if (exchange.status !== 200) return []
-    try {
-      const body = JSON.parse(exchange.responseBody ?? '') as {
-        resource?: unknown
-        scopes_supported?: unknown
-        authorization_servers?: unknown
-      }
-      return [
-        {
-          exchange,
-          ...(typeof body.resource === 'string' ? { resource: body.resource } : {}),
-          ...(Array.isArray(body.scopes_supported) ? { scopes: body.scopes_supported.map(String) } : {}),
-          authorizationServers: Array.isArray(body.authorization_servers) ? body.authorization_servers.map(String) : [],
-        },
-      ]
-    } catch {
-      return []
-    }
+    const body = jsonObject(exchange.responseBody)
+    if (!body) return []
+    return [
+      {
+        exchange,
+        ...(typeof body.resource === 'string' ? { resource: body.resource } : {}),
+        ...(Array.isArray(body.scopes_supported) ? { scopes: body.scopes_supported.map(String) } : {}),
+        authorizationServers: Array.isArray(body.authorization_servers) ? body.authorization_servers.map(String) : [],
+      },
+    ]
   })
 }
 
@@ -104,16 +100,14 @@ export function asMetadataRequests(trial: Trial): Exchange[] {
 
 /** Whether `resource` may stand for the MCP server at `mcpUrl`: same origin, and a path prefix of it. */
 export function resourceCovers(resource: string, mcpUrl: string): boolean {
-  try {
-    const r = new URL(resource)
-    const m = new URL(mcpUrl)
-    if (r.origin !== m.origin || r.hash) return false
-    const prefix = r.pathname.replace(/\/+$/, '')
-    const path = m.pathname.replace(/\/+$/, '')
-    return path === prefix || path.startsWith(`${prefix}/`)
-  } catch {
-    return false
-  }
+  // A resource that is not a URL names nothing, so it covers nothing.
+  if (!URL.canParse(resource) || !URL.canParse(mcpUrl)) return false
+  const r = new URL(resource)
+  const m = new URL(mcpUrl)
+  if (r.origin !== m.origin || r.hash) return false
+  const prefix = r.pathname.replace(/\/+$/, '')
+  const path = m.pathname.replace(/\/+$/, '')
+  return path === prefix || path.startsWith(`${prefix}/`)
 }
 
 /** Authorization server metadata documents the client received, with the fields client rules depend on. */
@@ -126,25 +120,22 @@ export function servedAsMetadata(trial: Trial): Array<{
 }> {
   return asMetadataRequests(trial).flatMap((exchange) => {
     if (exchange.status !== 200) return []
-    try {
-      const body = JSON.parse(exchange.responseBody ?? '') as Record<string, unknown>
-      const text = (key: string) => (typeof body[key] === 'string' ? { [key]: body[key] as string } : {})
-      const { authorization_endpoint, registration_endpoint } = {
-        ...text('authorization_endpoint'),
-        ...text('registration_endpoint'),
-      }
-      const methods = body.code_challenge_methods_supported
-      return [
-        {
-          exchange,
-          ...(authorization_endpoint ? { authorizationEndpoint: authorization_endpoint } : {}),
-          ...(registration_endpoint ? { registrationEndpoint: registration_endpoint } : {}),
-          ...(Array.isArray(methods) ? { codeChallengeMethods: methods.map(String) } : {}),
-        },
-      ]
-    } catch {
-      return []
+    const body = jsonObject(exchange.responseBody)
+    if (!body) return []
+    const text = (key: string) => (typeof body[key] === 'string' ? { [key]: body[key] as string } : {})
+    const { authorization_endpoint, registration_endpoint } = {
+      ...text('authorization_endpoint'),
+      ...text('registration_endpoint'),
     }
+    const methods = body.code_challenge_methods_supported
+    return [
+      {
+        exchange,
+        ...(authorization_endpoint ? { authorizationEndpoint: authorization_endpoint } : {}),
+        ...(registration_endpoint ? { registrationEndpoint: registration_endpoint } : {}),
+        ...(Array.isArray(methods) ? { codeChallengeMethods: methods.map(String) } : {}),
+      },
+    ]
   })
 }
 

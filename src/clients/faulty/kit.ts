@@ -5,6 +5,7 @@ import { TRANSPORTS, type ClientConfig } from '../../core/client-config.js'
 import type { ClientUnderTest } from '../client-under-test.js'
 import { HeadlessOAuthProvider } from '../headless-oauth-provider.js'
 import { runSdkSession, type SdkTransportOptions } from '../sdk-session.js'
+import { NOT_JSON, parseJsonOr } from '../../core/json.js'
 
 /** A provider whose browser opens an edited authorization URL. */
 export class EditingProvider extends HeadlessOAuthProvider {
@@ -59,12 +60,10 @@ export async function rewriteJson(
   edit: (body: Record<string, unknown>) => Record<string, unknown>,
 ): Promise<Response> {
   const text = await response.text()
-  let body: unknown
-  try {
-    body = JSON.parse(text)
-  } catch {
+  const body = parseJsonOr(text, NOT_JSON)
+  // Not JSON: nothing to edit, the answer goes on as it came.
+  if (body === NOT_JSON)
     return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers })
-  }
   const headers = new Headers(response.headers)
   headers.delete('content-length')
   const init = { status: response.status, statusText: response.statusText, headers }

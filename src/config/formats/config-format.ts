@@ -1,4 +1,5 @@
 import type { ClientConfig } from '../../core/client-config.js'
+import { InputError } from '../../core/errors.js'
 
 /**
  * A client's own config file format: how a ClientConfig is written for it (so a command client
@@ -26,7 +27,7 @@ export function renderJson(build: (config: ClientConfig, serverName: string) => 
 }
 
 /** A config file that does not fit its format: the JSON path and what is wrong there. */
-export class ConfigFormatError extends Error {
+export class ConfigFormatError extends InputError {
   override name = 'ConfigFormatError'
   constructor(
     readonly jsonPath: string,

@@ -1,0 +1,21 @@
+/**
+ * The value `text` holds as JSON, or `fallback` when it is not JSON (or absent). Bodies and event
+ * data are often not JSON, and the harness reads what clients and servers sent: for it, text that
+ * is not JSON is data to handle, not an error to raise.
+ *
+ * @example
+ * parseJsonOr('{"a":1}', undefined) // { a: 1 }
+ * parseJsonOr('not json', 'text') // 'text'
+ */
+export function parseJsonOr<T>(text: string | undefined, fallback: T): unknown {
+  if (text === undefined) return fallback
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    // JSON.parse throws only when the text is not JSON it can hold: for this caller, not JSON.
+    return fallback
+  }
+}
+
+/** A fallback no parsed JSON value can equal: tells "not JSON" from JSON `null`. */
+export const NOT_JSON: unique symbol = Symbol('not JSON')
