@@ -3,9 +3,9 @@ import type { ClientUnderTest } from '../clients/client-under-test.js'
 import { clientByName } from '../clients/registry.js'
 import type { Property, Violation } from '../property/property.js'
 import { counterexampleReport } from '../report/text-report.js'
-import { saveCounterexample } from '../report/save-counterexample.js'
+import { runFuzz } from '../runner/fuzz-run.js'
 import { loadExpectedFailures } from '../runner/expected-failures.js'
-import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, fuzz, type Phase, type PropertyResult } from '../runner/fuzz.js'
+import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, type Phase, type PropertyResult } from '../runner/fuzz.js'
 import type { Trial } from '../core/trial.js'
 import { judgeTrial } from '../property/judge.js'
 import { HarnessError } from '../core/errors.js'
@@ -38,12 +38,21 @@ export class PropertyViolationError extends HarnessError {
   // Named AssertionError so test runners show it as a failed assertion, with the report as message.
   override name = 'AssertionError'
   readonly exitCode = 1
-  constructor(readonly results: readonly PropertyResult[]) {
-    super(
-      `${results.length} propert${results.length === 1 ? 'y' : 'ies'} violated by ${results[0]?.client}:\n\n${results
-        .map((result) => counterexampleReport(result))
-        .join('\n\n')}`,
+  constructor(
+    readonly results: readonly PropertyResult[],
+    /** Expected failures that no longer reproduce: the bug is fixed, the entry should go. */
+    readonly stale: readonly PropertyResult[] = [],
+  ) {
+    const violated = results.length
+      ? `${results.length} propert${results.length === 1 ? 'y' : 'ies'} violated by ${results[0]?.client}:\n\n${results
+          .map((result) => counterexampleReport(result))
+          .join('\n\n')}`
+      : ''
+    const fixed = stale.map(
+      (result) =>
+        `STALE expected failure: ${result.client} × ${result.property.id} no longer fails (fixed?): remove its entry from the expected-failures file`,
     )
+    super([violated, ...fixed].filter(Boolean).join('\n\n'))
   }
 }
 
@@ -51,7 +60,8 @@ export class PropertyViolationError extends HarnessError {
  * Fuzzes one client in a test: the coverage phase then random configs × mock servers, every
  * property judged, failures shrunk.
  * Resolves with every result when all hold (or fail only as expected); rejects with a
- * `PropertyViolationError` carrying the counterexample report otherwise.
+ * `PropertyViolationError` carrying the counterexample report otherwise, or naming an expected
+ * failure that no longer reproduces (STALE: fixed, its entry should go), as the CLI does.
  *
  * @example
  * import { fuzzClient } from 'mcp-auth-harness'
@@ -66,19 +76,19 @@ export async function fuzzClient(options: FuzzClientOptions): Promise<PropertyRe
     ? (await loadExpectedFailures(options.expectedFailures)).filter((e) => e.client === client.name)
     : []
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const results = await fuzz({
+  // The same policy as the CLI (runFuzz): a listed failure that no longer reproduces is STALE and fails too.
+  const run = await runFuzz({
     clients: [client],
     properties,
     runs: options.runs ?? DEFAULT_RUNS,
     ...(options.phases ? { phases: options.phases } : {}),
     timeoutMs,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
-    known: (_, property) => expected.some((e) => e.property === property),
+    expectedFailures: expected,
+    ...(options.foundDir ? { foundDir: options.foundDir } : {}),
   })
-  const violated = results.filter((r) => r.verdict === 'violated' && !expected.some((e) => e.property === r.property.id))
-  if (options.foundDir) for (const result of violated) await saveCounterexample(result, options.foundDir, { timeoutMs })
-  if (violated.length > 0) throw new PropertyViolationError(violated)
-  return results
+  if (run.violated.length + run.stale.length > 0) throw new PropertyViolationError(run.violated, run.stale)
+  return run.results
 }
 
 /**

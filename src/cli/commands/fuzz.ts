@@ -8,36 +8,23 @@ import { PROPERTIES } from '../../../properties/index.js'
 import { resolveClients, selectProperties } from '../select.js'
 import type { Property } from '../../property/property.js'
 import { clientColumnWidth, counterexampleReport, expectationReport, tableHeader, tableRow } from '../../report/text-report.js'
-import {
-  DEFAULT_RUNS,
-  DEFAULT_TIMEOUT_MS,
-  fuzz,
-  PHASES,
-  type FuzzStats,
-  type Phase,
-  type PropertyResult,
-} from '../../runner/fuzz.js'
+import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, PHASES, type FuzzStats, type Phase, type PropertyResult } from '../../runner/fuzz.js'
 import { coverageInputs } from '../../coverage/coverage-inputs.js'
 import { expectedFailureLines, findingLine, runSummaryLine } from '../../report/findings.js'
 import { MATRIX_LEGEND, verdictMatrix } from '../../report/verdict-matrix.js'
-import {
-  checkExpectations,
-  loadExpectedFailures,
-  type Expectation,
-  type ExpectedFailure,
-} from '../../runner/expected-failures.js'
+import { loadExpectedFailures, type Expectation } from '../../runner/expected-failures.js'
+import { runFuzz } from '../../runner/fuzz-run.js'
 import { fileURLToPath } from 'node:url'
 import { onFatalSignal, writeErr, writeOut } from '../../runtime/process.js'
 import { killLiveProcessGroups } from '../../runtime/child-process.js'
 import { removeLiveTempDirs } from '../../runtime/files.js'
 import { outputProblem } from '../../runtime/files.js'
-import { DEFAULT_FOUND_DIR, saveCounterexample } from '../../report/save-counterexample.js'
+import { DEFAULT_FOUND_DIR } from '../../report/save-counterexample.js'
 import { shellQuote } from '../../report/shell-quote.js'
 import { ProgressBar } from '../../report/progress-bar.js'
 import { buildRunReport, judgedNothing } from '../../report/run-report.js'
 import { runReportJson, writeReports } from '../../report/write-reports.js'
 import { EXIT, UsageError } from '../usage-error.js'
-import { judgeInput } from '../../runner/judge-input.js'
 import { checkMilliseconds } from '../check-number-options.js'
 
 interface FuzzArgs {
@@ -222,7 +209,8 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     killLiveProcessGroups()
     removeLiveTempDirs()
   })
-  const results = await fuzz({
+  // The policy (expected failures, STALE replays, saved counterexamples) is the library's too: runFuzz.
+  const run = await runFuzz({
     stats,
     clients,
     properties,
@@ -233,12 +221,11 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     concurrency: args.concurrency,
     shrink: args.shrink,
     ...(shard ? { shard } : {}),
-    known: (client, property) => expected.some((e) => e.client === client && e.property === property),
     ...(args.path === undefined ? {} : { path: args.path }),
-    onResult: async (result) => {
-      const [expectation] = (
-        await checkExpectations([result], expected, (entry) => replayEntry(entry, clients, properties, args))
-      ).values()
+    expectedFailures: expected,
+    ...(args['found-dir'] === 'none' ? {} : { foundDir: args['found-dir'] }),
+    reproduce: { flags: reproduceFlags(args), configFormat: args['config-format'] },
+    onResult: (result, expectation) => {
       if (expectation) expectations.set(result, expectation)
       finished.push(result)
       progress?.clear()
@@ -247,20 +234,8 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     },
   })
   progress?.clear()
+  const { results, violated, saved } = run
   const durationMs = Math.round(performance.now() - started)
-  const violated = results.filter((result) => result.verdict === 'violated' && !expectations.has(result))
-  const saved = new Map<PropertyResult, string>()
-  for (const result of violated) {
-    if (args['found-dir'] === 'none') continue
-    saved.set(
-      result,
-      await saveCounterexample(result, args['found-dir'], {
-        flags: reproduceFlags(args),
-        timeoutMs: args.timeout,
-        configFormat: args['config-format'],
-      }),
-    )
-  }
   if (args.verbose) {
     for (const result of violated) {
       out(`\n${counterexampleReport(result, reproduceFlags(args))}\n`)
@@ -296,39 +271,6 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
 
 /** The longest `--path` accepted (shrinking stops far earlier). */
 const MAX_PATH_STEPS = 1000
-
-/** Replays of an expected failure's input that must all pass before the entry is called stale. */
-const STALE_AFTER_REPLAYS = 3
-
-/** Replays an expected failure from its input (up to STALE_AFTER_REPLAYS times) or its seed and path, with this run's options. */
-async function replayEntry(
-  entry: ExpectedFailure,
-  clients: readonly ClientUnderTest[],
-  properties: readonly Property[],
-  args: FuzzArgs,
-) {
-  const client = clients.find((c) => c.name === entry.client)!
-  const property = properties.find((p) => p.id === entry.property)!
-  if (entry.input) {
-    // A bug that depends on timing (a GET stream racing the session's end) may hide once under
-    // load: the entry is stale only when none of a few replays shows it.
-    let last: PropertyResult | undefined
-    for (let attempt = 0; attempt < STALE_AFTER_REPLAYS; attempt++) {
-      last = await judgeInput(client, property, entry.input, { timeoutMs: args.timeout })
-      if (last.verdict === 'violated') return last
-    }
-    return last!
-  }
-  const [result] = await fuzz({
-    clients: [client],
-    properties: [property],
-    runs: args.runs,
-    seed: entry.seed!,
-    path: entry.path!,
-    timeoutMs: args.timeout,
-  })
-  return result!
-}
 
 const module: CommandModule<object, FuzzArgs> = {
   command: 'fuzz',

@@ -1,0 +1,109 @@
+import type { ClientUnderTest } from '../clients/client-under-test.js'
+import type { Property } from '../property/property.js'
+import { saveCounterexample } from '../report/save-counterexample.js'
+import { checkExpectations, type Expectation, type ExpectedFailure } from './expected-failures.js'
+import { fuzz, type FuzzOptions, type FuzzStats, type PropertyResult } from './fuzz.js'
+import { judgeInput } from './judge-input.js'
+
+/** Replays of an expected failure's input that must all pass before the entry is called stale. */
+const STALE_AFTER_REPLAYS = 3
+
+/** A fuzz run's options: the search (`fuzz`'s) plus the policy around it. */
+export interface FuzzRunOptions extends Omit<FuzzOptions, 'known' | 'onResult' | 'stats'> {
+  /** Filled as the run goes (an interrupted caller reads what it has so far); a fresh one when absent. */
+  stats?: FuzzStats & { trials: number }
+  /** Known failures (`expected-failures.json`): not failures of this run; an entry that no longer reproduces is STALE. */
+  expectedFailures?: readonly ExpectedFailure[]
+  /** Where each unexpected counterexample is saved as a recording (none when absent). */
+  foundDir?: string
+  /** The run's extra flags and config format, for the reproduce command in saved counterexamples. */
+  reproduce?: { flags?: readonly string[]; configFormat?: string }
+  /** Called (and awaited) as each client × property finishes, with how a listed failure fared. */
+  onResult?: (result: PropertyResult, expectation: Expectation | undefined) => void | Promise<void>
+}
+
+/** What a fuzz run found, after the policy: expected failures matched, STALE ones found, counterexamples saved. */
+export interface FuzzRun {
+  results: PropertyResult[]
+  /** How each listed failure fared (seen, reproduced from its input, or STALE). */
+  expectations: Map<PropertyResult, Expectation>
+  /** Violations no entry expects: what fails the run. */
+  violated: PropertyResult[]
+  /** Listed failures that no longer reproduce: a fixed bug, an entry to remove; they fail the run too. */
+  stale: PropertyResult[]
+  /** The file each unexpected counterexample was saved to. */
+  saved: Map<PropertyResult, string>
+  stats: FuzzStats & { trials: number }
+  startedAt: string
+  durationMs: number
+}
+
+/**
+ * The one fuzz policy, for the CLI and the library alike: search (`fuzz`), then match expected
+ * failures (a listed pair that did not fail is replayed from its input, and is STALE when a few
+ * replays all pass), and save every unexpected counterexample.
+ *
+ * @example
+ * const run = await runFuzz({ clients: [myClient], properties: PROPERTIES, runs: 50, timeoutMs: 5000 })
+ * if (run.violated.length + run.stale.length > 0) process.exitCode = 1
+ */
+export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRun> {
+  const expected = options.expectedFailures ?? []
+  const expectations = new Map<PropertyResult, Expectation>()
+  const stats = options.stats ?? { trials: 0 }
+  const startedAt = new Date().toISOString()
+  const started = performance.now()
+  const results = await fuzz({
+    ...options,
+    stats,
+    known: (client, property) => expected.some((e) => e.client === client && e.property === property),
+    onResult: async (result) => {
+      const [expectation] = (await checkExpectations([result], expected, (entry) => replayEntry(entry, options))).values()
+      if (expectation) expectations.set(result, expectation)
+      await options.onResult?.(result, expectation)
+    },
+  })
+  const durationMs = Math.round(performance.now() - started)
+  const violated = results.filter((result) => result.verdict === 'violated' && !expectations.has(result))
+  const stale = results.filter((result) => expectations.get(result)?.status === 'stale')
+  const saved = new Map<PropertyResult, string>()
+  if (options.foundDir)
+    for (const result of violated)
+      saved.set(
+        result,
+        await saveCounterexample(result, options.foundDir, {
+          flags: options.reproduce?.flags ?? [],
+          timeoutMs: options.timeoutMs,
+          ...(options.reproduce?.configFormat ? { configFormat: options.reproduce.configFormat } : {}),
+        }),
+      )
+  return { results, expectations, violated, stale, saved, stats, startedAt, durationMs }
+}
+
+/** Replays an expected failure from its input (up to STALE_AFTER_REPLAYS times) or its seed and path, with this run's options. */
+async function replayEntry(
+  entry: ExpectedFailure,
+  options: { clients: readonly ClientUnderTest[]; properties: readonly Property[]; runs: number; timeoutMs: number },
+): Promise<PropertyResult> {
+  const client = options.clients.find((c) => c.name === entry.client)!
+  const property = options.properties.find((p) => p.id === entry.property)!
+  if (entry.input) {
+    // A bug that depends on timing (a GET stream racing the session's end) may hide once under
+    // load: the entry is stale only when none of a few replays shows it.
+    let last: PropertyResult | undefined
+    for (let attempt = 0; attempt < STALE_AFTER_REPLAYS; attempt++) {
+      last = await judgeInput(client, property, entry.input, { timeoutMs: options.timeoutMs })
+      if (last.verdict === 'violated') return last
+    }
+    return last!
+  }
+  const [result] = await fuzz({
+    clients: [client],
+    properties: [property],
+    runs: options.runs,
+    seed: entry.seed!,
+    path: entry.path!,
+    timeoutMs: options.timeoutMs,
+  })
+  return result!
+}

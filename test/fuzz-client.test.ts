@@ -1,0 +1,56 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { fuzzClient, PropertyViolationError } from '../src/library/fuzz-client.js'
+import { tempDir } from './helpers/tmp.js'
+
+const input = {
+  config: { transport: 'streamable-http', url: 'http://mcp.test/mcp', headers: { 'X-API-Key': 'test-key-12345' } },
+  plan: {
+    endpoint: 'at-configured-url',
+    protocolVersions: ['2025-11-25'],
+    responseMode: 'json',
+    getStream: 'sse',
+    sessions: true,
+    deleteAllowed: true,
+    legacyEndpoint: 'relative',
+    tools: true,
+    auth: { kind: 'none' },
+    moved: false,
+    notFound: '404-json',
+  },
+}
+
+describe('fuzzClient follows the same policy as the CLI (runFuzz)', () => {
+  // Failed before: the library only suppressed listed failures, so a fixed bug passed silently.
+  it('an expected failure that no longer reproduces is STALE and rejects', async () => {
+    const file = join(tempDir(), 'expected.json')
+    const entry = { client: 'sdk-streamable-no-oauth', property: 'headers-always-sent', input, reason: 'was broken once' }
+    writeFileSync(file, JSON.stringify({ failures: [entry] }))
+    const running = fuzzClient({
+      client: 'sdk-streamable-no-oauth',
+      properties: ['headers-always-sent'],
+      phases: ['random'],
+      runs: 1,
+      seed: 3,
+      expectedFailures: file,
+    })
+    await expect(running).rejects.toBeInstanceOf(PropertyViolationError)
+    await expect(running).rejects.toThrow(/STALE expected failure: sdk-streamable-no-oauth × headers-always-sent/)
+  })
+
+  it('a listed failure that still reproduces is not a failure', async () => {
+    const file = join(tempDir(), 'expected.json')
+    const entry = { client: 'faulty:drops-headers', property: 'headers-always-sent', input, reason: 'drops every header' }
+    writeFileSync(file, JSON.stringify({ failures: [entry] }))
+    const results = await fuzzClient({
+      client: 'faulty:drops-headers',
+      properties: ['headers-always-sent'],
+      phases: ['random'],
+      runs: 1,
+      seed: 3,
+      expectedFailures: file,
+    })
+    expect(results[0]!.property.id).toBe('headers-always-sent')
+  })
+})
