@@ -13,7 +13,7 @@ import { coverageInputs } from '../../coverage/coverage-inputs.js'
 import { expectedFailureLines, findingLine, runSummaryLine } from '../../report/findings.js'
 import { MATRIX_LEGEND, verdictMatrix } from '../../report/verdict-matrix.js'
 import { loadExpectedFailures, type Expectation } from '../../runner/expected-failures.js'
-import { runFuzz } from '../../runner/fuzz-run.js'
+import { runFuzz, type FuzzRun } from '../../runner/fuzz-run.js'
 import { fileURLToPath } from 'node:url'
 import { onFatalSignal, writeErr, writeOut } from '../../runtime/process.js'
 import { killLiveProcessGroups } from '../../runtime/child-process.js'
@@ -99,8 +99,8 @@ export function parseShard(text: string | undefined): { index: number; count: nu
   return { index, count }
 }
 
-/** Runs the fuzzer as the CLI's `fuzz` command and returns the exit code. */
-export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
+/** Checks every flag before anything runs (a bad flag is exit 2, never half a run); returns what they parse to. */
+async function checkedFlags(args: FuzzArgs) {
   if (!Number.isInteger(args.runs) || args.runs < 1)
     throw new UsageError(`--runs must be a positive whole number, got ${args.runs}`)
   checkMilliseconds('--timeout', args.timeout)
@@ -129,6 +129,52 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     const problem = path === undefined ? undefined : await outputProblem(path, kind)
     if (problem) throw new UsageError(`${flag} ${path}: cannot write there (${problem})`)
   }
+  return { shard, phases, minExercised }
+}
+
+/** What a finished run prints: the matrix and a line per finding (or `--verbose`'s reports), the guards, the last line. */
+function printRunResults(
+  out: (text: string) => void,
+  args: FuzzArgs,
+  run: FuzzRun,
+  expectations: ReadonlyMap<PropertyResult, Expectation>,
+  minExercised: number | undefined,
+  durationMs: number,
+): void {
+  const { results, violated, saved, stats } = run
+  const expectedFile = args['expected-failures']
+  if (args.verbose) {
+    for (const result of violated) {
+      out(`\n${counterexampleReport(result, reproduceFlags(args))}\n`)
+      const file = saved.get(result)
+      if (file) out(`  saved: ${file} (replay it: npx mcp-auth-harness replay ${shellQuote(file)})\n`)
+    }
+    for (const [result, expectation] of expectations)
+      out(`\n${expectationReport(result, expectation, expectedFile, reproduceFlags(args))}\n`)
+  } else {
+    out(`${verdictMatrix(results, expectations).join('\n')}\n${MATRIX_LEGEND}\n`)
+    if (violated.length + expectations.size > 0) out('\nfindings (details: --verbose, or the saved file):\n')
+    for (const result of violated)
+      out(`${findingLine(result, undefined, { flags: reproduceFlags(args), saved: saved.get(result) })}\n`)
+    for (const line of expectedFailureLines(expectations)) out(`${line}\n`)
+  }
+  const underExercised = minExercised === undefined ? [] : results.filter((result) => result.exercised < minExercised)
+  for (const result of underExercised)
+    out(
+      `✗ --min-exercised ${minExercised}: ${result.client} × ${result.property.id} was exercised by ${result.exercised} of ${result.runs} trials\n`,
+    )
+  if (judgedNothing(results))
+    out(
+      `✗ nothing was judged: no selected property was exercised by any trial (did every session fail? see the sessions with --verbose)\n`,
+    )
+  out(
+    `\n${runSummaryLine({ results, expectations, violated, trials: stats.trials, phases: stats.phases, outcomes: stats.outcomes, durationMs, underExercised: underExercised.length })}\n`,
+  )
+}
+
+/** Runs the fuzzer as the CLI's `fuzz` command and returns the exit code. */
+export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
+  const { shard, phases, minExercised } = await checkedFlags(args)
   const clients = adapt((await resolveClients(args.client, args['config-format'])) ?? DEFAULT_CLIENTS, args)
   const properties: readonly Property[] = selectProperties(args.property) ?? PROPERTIES
   const seed = args.seed ?? Math.floor(Math.random() * 2 ** 31)
@@ -234,35 +280,9 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     },
   })
   progress?.clear()
-  const { results, violated, saved } = run
+  const { results, saved } = run
   const durationMs = Math.round(performance.now() - started)
-  if (args.verbose) {
-    for (const result of violated) {
-      out(`\n${counterexampleReport(result, reproduceFlags(args))}\n`)
-      const file = saved.get(result)
-      if (file) out(`  saved: ${file} (replay it: npx mcp-auth-harness replay ${shellQuote(file)})\n`)
-    }
-    for (const [result, expectation] of expectations)
-      out(`\n${expectationReport(result, expectation, expectedFile!, reproduceFlags(args))}\n`)
-  } else {
-    out(`${verdictMatrix(results, expectations).join('\n')}\n${MATRIX_LEGEND}\n`)
-    if (violated.length + expectations.size > 0) out('\nfindings (details: --verbose, or the saved file):\n')
-    for (const result of violated)
-      out(`${findingLine(result, undefined, { flags: reproduceFlags(args), saved: saved.get(result) })}\n`)
-    for (const line of expectedFailureLines(expectations)) out(`${line}\n`)
-  }
-  const underExercised = minExercised === undefined ? [] : results.filter((result) => result.exercised < minExercised)
-  for (const result of underExercised)
-    out(
-      `✗ --min-exercised ${minExercised}: ${result.client} × ${result.property.id} was exercised by ${result.exercised} of ${result.runs} trials\n`,
-    )
-  if (judgedNothing(results))
-    out(
-      `✗ nothing was judged: no selected property was exercised by any trial (did every session fail? see the sessions with --verbose)\n`,
-    )
-  out(
-    `\n${runSummaryLine({ results, expectations, violated, trials: stats.trials, phases: stats.phases, outcomes: stats.outcomes, durationMs, underExercised: underExercised.length })}\n`,
-  )
+  printRunResults(out, args, run, expectations, minExercised, durationMs)
 
   removeSignalHandlers()
   const report = await writeRun(results, saved, durationMs)
