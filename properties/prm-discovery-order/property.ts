@@ -1,6 +1,6 @@
 import { spec, type Property } from '../../src/property/property.js'
 import { outOfOrderProbes } from '../../src/traffic/probe-order.js'
-import { prmWellKnownUrls } from '../../src/spec/well-known.js'
+import { isWellKnownLocation, prmWellKnownUrls } from '../../src/spec/well-known.js'
 import type { Trial } from '../../src/core/trial.js'
 import { mcpChallenges, metadataHints, prmRequests, resourceMetadataOf } from '../../src/traffic/oauth-flow.js'
 
@@ -32,7 +32,7 @@ export const prmDiscoveryOrder: Property = {
   check(trial) {
     const probes = judged(trial)
     if (!probes) return []
-    return outOfOrderProbes(probes, prmWellKnownUrls(trial.config.url)).map(({ exchange, url, expected }) => ({
+    return outOfOrderProbes(probes, prmWellKnownUrls(trial.config.url), isWellKnownLocation).map(({ exchange, url, expected }) => ({
       property: ID,
       exchange: exchange.seq,
       message: `request #${exchange.seq} GET ${url} broke the PRM discovery order (expected ${expected ?? 'no further probe after a 200'})`,

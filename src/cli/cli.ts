@@ -8,6 +8,7 @@ import { replayCommand } from './commands/replay.js'
 import { exportCommand, importHarCommand } from './commands/har.js'
 import { serveCommand } from './commands/serve.js'
 import { browseCommand } from './commands/browse.js'
+import { clientsCommand } from './commands/clients.js'
 import { commandName, type CliCommand } from './cli-command.js'
 import { HarnessError } from '../core/errors.js'
 import { EXIT } from './usage-error.js'
@@ -22,6 +23,7 @@ const COMMANDS: CliCommand[] = [
   exportCommand,
   listCommand,
   browseCommand,
+  clientsCommand,
 ]
 
 /** Parses the command line and runs one command; returns the exit code (0 held, 1 violated, 2 usage). */

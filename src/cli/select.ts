@@ -4,6 +4,7 @@ import { propertyById } from '../../properties/index.js'
 import type { Property } from '../property/property.js'
 import { UsageError } from './usage-error.js'
 import { commandClient } from '../clients/command-client.js'
+import { pythonSdkClient, pythonSdkVersion } from '../clients/provision/python-sdk.js'
 import { loadModuleClient } from '../clients/module-client.js'
 import { configFormatByName } from '../config/formats/registry.js'
 import { commandProblem } from '../runtime/child-process.js'
@@ -43,6 +44,7 @@ export async function resolveClients(values: string[] | undefined, configFormat:
         if (problem) throw new Error(`cannot start the client command: ${problem}`)
         clients.push(commandClient(line, configFormatByName(configFormat)))
       } else if (name.startsWith('module:')) clients.push(await loadModuleClient(name.slice(7)))
+      else if (pythonSdkVersion(name)) clients.push(await pythonSdkClient(pythonSdkVersion(name)!))
       else clients.push(clientByName(name))
     } catch (error) {
       throw new UsageError((error as Error).message)

@@ -3,7 +3,7 @@ import { http, HttpResponse, type HttpHandler } from 'msw/http'
 import type { OAuthServer, Scenario } from '../core/scenario.js'
 import type { KnownClient, OAuthState } from './oauth-state.js'
 import { isMetadataDocumentUrl } from '../spec/client-id-metadata.js'
-import { asMetadataUrls, prmWellKnownUrls } from '../spec/well-known.js'
+import { asMetadataUrls, prmWellKnownUrls, wellKnownVariants } from '../spec/well-known.js'
 
 /** The PRM URLs a scenario can serve: the hinted custom one, RFC 9728's path-inserted one, and the root one. */
 export function prmUrls(scenario: Scenario): { custom: string; inserted: string; root: string } {
@@ -145,7 +145,10 @@ export function oauthHandlers(scenario: Scenario, oauth: OAuthServer, state: OAu
     })
   }
   return [
-    ...(prmAt ? [http.get(exact(prmAt), () => HttpResponse.json(prmBody))] : []),
+    // Served under both readings of RFC 9728's terminating slash for an endpoint path ending in "/".
+    ...(prmAt
+      ? wellKnownVariants(prmAt, scenario.endpointPath).map((url) => http.get(exact(url), () => HttpResponse.json(prmBody)))
+      : []),
     http.get(exact(asMetadataUrl(oauth)), () => HttpResponse.json(asBody)),
     ...(oauth.registration === 'dcr'
       ? [

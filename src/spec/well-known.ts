@@ -57,6 +57,24 @@ export function asMetadataUrls(issuer: string): string[] {
     : [`${url.origin}${OAUTH_AS_WELL_KNOWN}`, `${url.origin}${OPENID_WELL_KNOWN}`]
 }
 
+/**
+ * Whether a client's request is for the well-known URL `expected`. RFC 9728 §3.1 (after RFC 8414
+ * §3.1) says a "terminating slash" is removed, and SDKs read it two ways for a path that ends in
+ * one (`/mcp/`): the TypeScript SDK drops it, the Python SDK keeps it. Both readings are accepted,
+ * so neither is blamed for the spec's ambiguity.
+ *
+ * @example
+ * isWellKnownLocation('https://x/.well-known/oauth-protected-resource/mcp/', 'https://x/.well-known/oauth-protected-resource/mcp') // true
+ */
+export function isWellKnownLocation(requested: string, expected: string): boolean {
+  return requested === expected || requested === `${expected}/`
+}
+
+/** The locations a server serves a well-known document at, so either reading of a terminating slash finds it. */
+export function wellKnownVariants(url: string, resourcePath: string): string[] {
+  return resourcePath.length > 1 && resourcePath.endsWith('/') ? [url, `${url}/`] : [url]
+}
+
 /** Whether a URL path asks for Protected Resource Metadata at a well-known location (any placement). */
 export function isPrmPath(path: string): boolean {
   return path.includes(PRM_WELL_KNOWN)

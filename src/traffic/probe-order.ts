@@ -11,18 +11,22 @@ export interface OutOfOrder {
  * Checks metadata probes against a priority list: each discovery round starts at the list's first
  * URL, follows the list in order, and stops at the first 200. Used for PRM and AS metadata discovery.
  */
-export function outOfOrderProbes(probes: readonly Exchange[], order: readonly string[]): OutOfOrder[] {
+export function outOfOrderProbes(
+  probes: readonly Exchange[],
+  order: readonly string[],
+  same: (requested: string, expected: string) => boolean = (a, b) => a === b,
+): OutOfOrder[] {
   let position = 0
   let found = false
   return probes.flatMap((exchange) => {
     const url = exchange.url.split('?')[0]!
-    if (url === order[0]) {
+    if (same(url, order[0]!)) {
       position = 0 // a new discovery round
       found = false
     }
     const expected = found ? undefined : order[position]
     position += 1
     if (exchange.status === 200) found = true
-    return url === expected ? [] : [{ exchange, url, expected }]
+    return expected !== undefined && same(url, expected) ? [] : [{ exchange, url, expected }]
   })
 }

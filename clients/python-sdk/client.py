@@ -1,0 +1,144 @@
+"""The official Python SDK (`mcp` on PyPI) as a `cmd:` client of mcp-auth-harness.
+
+It speaks the harness's command contract: the MCP server URL is the last argument; MCP_TRANSPORT,
+MCP_HEADERS (the configured headers as JSON), MCP_OAUTH_CLIENT_ID (a pre-registered client) and
+BROWSER (the headless browser that opens an authorization URL and follows its redirects) come in
+the environment. It runs the standard session with the SDK as its documentation shows: an
+`httpx2` client from `create_mcp_http_client` carrying the headers and the SDK's
+`OAuthClientProvider`, then `initialize`, `tools/list`, up to three `tools/call`, close. Exit 0 when
+the session completed, 1 (with the error on stderr) when it failed.
+"""
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+from urllib.parse import parse_qs, urlparse
+
+from mcp import ClientSession
+from mcp.client.auth import OAuthClientProvider, TokenStorage
+from mcp.client.sse import sse_client
+from mcp.client.streamable_http import streamable_http_client
+from mcp.shared._httpx_utils import create_mcp_http_client
+from mcp.shared.auth import (
+    AuthorizationCodeResult,
+    OAuthClientInformationFull,
+    OAuthClientMetadata,
+    OAuthToken,
+)
+
+
+class MemoryStorage(TokenStorage):
+    """Tokens and client registration for one session only: every trial starts unauthorized."""
+
+    def __init__(self, client_id: str | None, redirect_uri: str):
+        self.tokens: OAuthToken | None = None
+        self.client: OAuthClientInformationFull | None = (
+            OAuthClientInformationFull(client_id=client_id, redirect_uris=[redirect_uri]) if client_id else None
+        )
+
+    async def get_tokens(self) -> OAuthToken | None:
+        return self.tokens
+
+    async def set_tokens(self, tokens: OAuthToken) -> None:
+        self.tokens = tokens
+
+    async def get_client_info(self) -> OAuthClientInformationFull | None:
+        return self.client
+
+    async def set_client_info(self, client_info: OAuthClientInformationFull) -> None:
+        self.client = client_info
+
+
+class Callback:
+    """A one-shot loopback HTTP server for the authorization redirect (RFC 8252 §7.3)."""
+
+    def __init__(self):
+        self.result: asyncio.Future[AuthorizationCodeResult] | None = None
+        self.server: asyncio.base_events.Server | None = None
+        self.port = 0
+
+    async def start(self) -> None:
+        self.result = asyncio.get_running_loop().create_future()
+        self.server = await asyncio.start_server(self.handle, "127.0.0.1", 0)
+        self.port = self.server.sockets[0].getsockname()[1]
+
+    @property
+    def uri(self) -> str:
+        return f"http://127.0.0.1:{self.port}/callback"
+
+    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        line = (await reader.readline()).decode("latin-1")
+        target = line.split(" ")[1] if line.count(" ") >= 2 else "/"
+        query = parse_qs(urlparse(target).query)
+        writer.write(b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok")
+        await writer.drain()
+        writer.close()
+        if "code" in query and self.result and not self.result.done():
+            self.result.set_result(
+                AuthorizationCodeResult(
+                    code=query["code"][0],
+                    state=query.get("state", [None])[0],
+                    iss=query.get("iss", [None])[0],
+                )
+            )
+
+    async def wait(self) -> AuthorizationCodeResult:
+        assert self.result is not None
+        return await asyncio.wait_for(self.result, timeout=30)
+
+
+async def open_in_browser(url: str) -> None:
+    """The authorization step: the harness's headless browser follows the redirects to our callback."""
+    browser = os.environ.get("BROWSER")
+    if not browser:
+        raise RuntimeError("no BROWSER in the environment to open the authorization URL with")
+    process = await asyncio.create_subprocess_exec(browser, url, stdout=subprocess.DEVNULL)
+    await process.wait()
+
+
+async def session(url: str) -> None:
+    headers = json.loads(os.environ.get("MCP_HEADERS") or "{}")
+    transport = os.environ.get("MCP_TRANSPORT", "streamable-http")
+    callback = Callback()
+    await callback.start()
+    auth = OAuthClientProvider(
+        server_url=url,
+        client_metadata=OAuthClientMetadata(
+            client_name="mcp-auth-harness python-sdk client",
+            redirect_uris=[callback.uri],
+            grant_types=["authorization_code", "refresh_token"],
+            response_types=["code"],
+            token_endpoint_auth_method="none",
+        ),
+        storage=MemoryStorage(os.environ.get("MCP_OAUTH_CLIENT_ID"), callback.uri),
+        redirect_handler=open_in_browser,
+        callback_handler=callback.wait,
+    )
+    if transport == "sse":
+        streams = sse_client(url, headers=headers, auth=auth)
+    else:
+        streams = streamable_http_client(url, http_client=create_mcp_http_client(headers=headers, auth=auth))
+    async with streams as (read, write, *_):
+        async with ClientSession(read, write) as client:
+            await client.initialize()
+            tools = (await client.list_tools()).tools
+            for _ in range(3 if tools else 0):
+                await client.call_tool(tools[0].name, {})
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or not sys.argv[-1].startswith(("http://", "https://")):
+        print("usage: client.py URL   (the MCP server URL is the last argument)", file=sys.stderr)
+        return 2
+    try:
+        asyncio.run(session(sys.argv[-1]))
+    except BaseException as error:  # an ExceptionGroup from anyio's task groups included
+        print(f"session failed: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
