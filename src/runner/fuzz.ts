@@ -11,6 +11,7 @@ import { shrinkInput } from '../coverage/shrink-input.js'
 import { dimensionsFor } from '../dimensions/dimensions.js'
 import { applies } from '../dimensions/dimension.js'
 import { judgeTrial, type Verdict } from '../property/judge.js'
+import { cpuCount } from '../runtime/process.js'
 
 /**
  * The search's phases, in the order they run: `coverage` (deterministic, the same inputs whatever
@@ -49,7 +50,10 @@ export interface FuzzOptions {
   path?: string
   /** Per-trial timeout in milliseconds. */
   timeoutMs: number
-  /** Trials at once while searching (real-port clients only gain from it; shrinking is one at a time). */
+  /**
+   * Trials at once while searching (real-port clients only gain from it; shrinking is one at a time).
+   * Default: the number of cores for clients in other processes, 1 for in-process ones.
+   */
   concurrency?: number
   /** Shrink a failure to a minimal counterexample (default); off reports the first failure as found. */
   shrink?: boolean
@@ -179,6 +183,14 @@ function judgeAll(trial: Trial, properties: readonly Property[]): JudgedTrial {
   }
 }
 
+/**
+ * Trials at once for a client: what was asked, else one per core for a client in another process
+ * (each trial has ports of its own), and one for an in-process client (interception is global).
+ */
+function concurrencyFor(client: ClientUnderTest, options: Pick<FuzzOptions, 'concurrency'>): number {
+  return options.concurrency ?? (client.outOfProcess ? cpuCount() : 1)
+}
+
 /** Counts the dimension values an input drew, for the run's statistics. */
 function countDimensions(stats: FuzzStats, client: ClientUnderTest, input: TrialInput): void {
   const dimensions = dimensionsFor(client)
@@ -259,7 +271,7 @@ async function fuzzOne(
   if (options.phases.includes('coverage')) {
     const index = await firstFailing(
       coverage,
-      { concurrency: options.concurrency ?? 1, ...(options.shard ? { shard: options.shard } : {}) },
+      { concurrency: concurrencyFor(client, options), ...(options.shard ? { shard: options.shard } : {}) },
       predicate,
     )
     if (index !== undefined) {
@@ -284,11 +296,11 @@ async function fuzzOne(
   phase = 'random'
   const arbitrary = trialInputArbitrary(client.transports, { oauthClientId: client.acceptsOAuthClientId !== false })
   let path = options.path
-  if (path === undefined && ((options.concurrency ?? 1) > 1 || (options.shard && options.shard.count > 1))) {
+  if (path === undefined && (concurrencyFor(client, options) > 1 || (options.shard && options.shard.count > 1))) {
     const inputs = fc.sample(arbitrary, { seed: options.seed, numRuns: options.runs })
     const index = await firstFailing(
       inputs,
-      { concurrency: options.concurrency ?? 1, ...(options.shard ? { shard: options.shard } : {}) },
+      { concurrency: concurrencyFor(client, options), ...(options.shard ? { shard: options.shard } : {}) },
       predicate,
     )
     if (index === undefined) return noFailure()

@@ -1,5 +1,6 @@
 // The one place that touches the host process. `node:process` is provided by Node and by Deno,
 // so this module is all a runtime port has to look at.
+import { availableParallelism } from 'node:os'
 import process from 'node:process'
 
 export function commandLineArgs(): string[] {
@@ -117,4 +118,9 @@ export function tolerateUnhandledRejections(): void {
       `mcp-auth-harness: a client left a promise rejection unhandled (${what.split('\n')[0]}); the run goes on\n`,
     )
   })
+}
+
+/** The number of cores this process may use: the default concurrency for clients in other processes. */
+export function cpuCount(): number {
+  return availableParallelism()
 }

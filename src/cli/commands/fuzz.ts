@@ -37,7 +37,7 @@ interface FuzzArgs {
   'config-format': string
   network: 'in-process' | 'real-port'
   transport?: Transport[]
-  concurrency: number
+  concurrency?: number
   shrink: boolean
   'expected-failures': string
   'found-dir': string
@@ -106,7 +106,7 @@ async function checkedFlags(args: FuzzArgs) {
   checkMilliseconds('--timeout', args.timeout)
   if (args.seed !== undefined && !Number.isInteger(args.seed))
     throw new UsageError(`--seed must be a whole number, got ${args.seed}`)
-  if (!Number.isInteger(args.concurrency) || args.concurrency < 1 || args.concurrency > 64)
+  if (args.concurrency !== undefined && (!Number.isInteger(args.concurrency) || args.concurrency < 1 || args.concurrency > 64))
     throw new UsageError(`--concurrency must be a whole number from 1 to 64, got ${args.concurrency}`)
   if (args.path !== undefined && !/^\d+(:\d+)*$/.test(args.path))
     throw new UsageError(`--path must look like "3:0:1" (as printed with a counterexample), got "${args.path.slice(0, 80)}"`)
@@ -264,7 +264,7 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     phases,
     seed,
     timeoutMs: args.timeout,
-    concurrency: args.concurrency,
+    ...(args.concurrency === undefined ? {} : { concurrency: args.concurrency }),
     shrink: args.shrink,
     ...(shard ? { shard } : {}),
     ...(args.path === undefined ? {} : { path: args.path }),
@@ -381,7 +381,11 @@ const module: CommandModule<object, FuzzArgs> = {
         type: 'string',
         describe: 'Append a Markdown summary with Mermaid sequence diagrams here (e.g. "$GITHUB_STEP_SUMMARY")',
       })
-      .option('concurrency', { type: 'number', default: 1, describe: 'Trials at once for cmd: clients, each on its own ports' })
+      .option('concurrency', {
+        type: 'number',
+        describe:
+          'Trials at once, each on its own ports (default: the number of cores for clients in other processes: cmd:, python-sdk; 1 in process)',
+      })
       .option('transport', {
         type: 'string',
         array: true,
