@@ -3,23 +3,11 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fuzzClient, PropertyViolationError } from '../src/library/fuzz-client.js'
 import { tempDir } from './helpers/tmp.js'
+import { baseInput } from '../src/dimensions/base-input.js'
+import { DIMENSIONS } from '../src/dimensions/dimensions.js'
 
-const input = {
-  config: { transport: 'streamable-http', url: 'http://mcp.test/mcp', headers: { 'X-API-Key': 'test-key-12345' } },
-  plan: {
-    endpoint: 'at-configured-url',
-    protocolVersions: ['2025-11-25'],
-    responseMode: 'json',
-    getStream: 'sse',
-    sessions: true,
-    deleteAllowed: true,
-    legacyEndpoint: 'relative',
-    tools: true,
-    auth: { kind: 'none' },
-    moved: false,
-    notFound: '404-json',
-  },
-}
+/** An API key against a server without auth: what a header-dropping client fails on. */
+const input = baseInput(DIMENSIONS)
 
 describe('fuzzClient follows the same policy as the CLI (runFuzz)', () => {
   // Failed before: the library only suppressed listed failures, so a fixed bug passed silently.

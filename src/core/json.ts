@@ -7,7 +7,7 @@
  * parseJsonOr('{"a":1}', undefined) // { a: 1 }
  * parseJsonOr('not json', 'text') // 'text'
  */
-export function parseJsonOr<T>(text: string | undefined, fallback: T): unknown {
+export function parseJsonOr(text: string | undefined, fallback: unknown): unknown {
   if (text === undefined) return fallback
   try {
     return JSON.parse(text) as unknown

@@ -3,7 +3,7 @@ import { RecordingError } from '../recording/recording-error.js'
 import { validateFile } from '../recording/input-file.js'
 import type { Exchange } from '../core/exchange.js'
 import { inferTransport } from '../traffic/infer-transport.js'
-import { jsonRpcMethod } from '../core/exchange.js'
+import { inferMcpUrl } from '../traffic/infer-mcp-url.js'
 import { SseParser } from '../traffic/sse-parser.js'
 import { harSchema, type HarEntry } from './har-schema.js'
 
@@ -76,16 +76,6 @@ export function harExchanges(entries: readonly HarEntry[], file = 'HAR'): Exchan
     if (error !== undefined) exchange.error = error
     return exchange
   })
-}
-
-/**
- * The MCP server URL of a captured session: where the client POSTed `initialize`, or the stream
- * that announced an `endpoint`. Undefined when neither is in the capture.
- */
-export function inferMcpUrl(exchanges: readonly Exchange[]): string | undefined {
-  const initialize = exchanges.find((e) => e.method === 'POST' && jsonRpcMethod(e.requestBody) === 'initialize')
-  const stream = exchanges.find((e) => e.events?.some((event) => event.event === 'endpoint'))
-  return (stream ?? initialize)?.url
 }
 
 /** The ClientConfig of an imported session: given values win, the rest is inferred from the traffic. */

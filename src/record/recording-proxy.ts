@@ -1,19 +1,10 @@
 import { serveFetch, type RunningHttpServer } from '../runtime/http-server.js'
 import { TrafficLog } from '../traffic/traffic-log.js'
+import { HOP_BY_HOP } from '../traffic/hop-by-hop.js'
 import { rewriteOriginInStream, rewriteOriginInText } from '../traffic/rewrite-origin.js'
 
-/** Hop-by-hop headers (RFC 9110 §7.6.1) and those a decoded body no longer matches. */
-const NOT_FORWARDED = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'transfer-encoding',
-  'upgrade',
-  'te',
-  'trailer',
-  'host',
-  'content-length',
-])
+/** Hop-by-hop headers, `Host` (the upstream's is set by fetch) and the length a decoded body no longer matches. */
+const NOT_FORWARDED = new Set([...HOP_BY_HOP, 'host', 'content-length'])
 const NOT_RETURNED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-encoding', 'content-length'])
 
 export interface RecordingProxy {

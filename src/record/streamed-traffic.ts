@@ -1,3 +1,4 @@
+import { HOP_BY_HOP } from '../traffic/hop-by-hop.js'
 import { TrafficLog } from '../traffic/traffic-log.js'
 
 /** A byte stream fed by pushes: how a proxy's body events become a web `ReadableStream`. */
@@ -28,21 +29,8 @@ const DECODERS: Record<string, CompressionFormat | 'brotli'> = {
 }
 const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304])
 
-/**
- * Hop-by-hop headers (RFC 9110 §7.6.1), `Host` (the URL says it) and what the client said to the
- * proxy itself: not part of what the client sent the server.
- */
-const NOT_RECORDED = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'proxy-authorization',
-  'transfer-encoding',
-  'te',
-  'trailer',
-  'upgrade',
-  'host',
-])
+/** Hop-by-hop headers, `Host` (the URL says it) and what the client said to the proxy itself. */
+const NOT_RECORDED = new Set([...HOP_BY_HOP, 'proxy-authorization', 'host'])
 
 function headersOf(rawHeaders: ReadonlyArray<readonly [string, string]>): Headers {
   const headers = new Headers()

@@ -23,9 +23,7 @@ export class Redactor {
     if (secret.length < Redactor.MIN_SECRET_LENGTH || isPlaceholder(secret)) return undefined
     const known = this.placeholders.get(secret)
     if (known) return known
-    const n = (this.counters.get(label) ?? 0) + 1
-    this.counters.set(label, n)
-    const placeholder = `<redacted:${label}#${n}>`
+    const placeholder = this.nextPlaceholder(label)
     this.placeholders.set(secret, placeholder)
     // The same secret as it travels in a URL, a form body or a JSON string gets the same placeholder.
     for (const variant of encodedForms(secret))
@@ -44,11 +42,16 @@ export class Redactor {
     if (secret.length >= Redactor.MIN_SECRET_LENGTH || secret === '' || isPlaceholder(secret)) return this.add(secret, label)
     const known = this.short.get(secret)
     if (known) return known
-    const n = (this.counters.get(label) ?? 0) + 1
-    this.counters.set(label, n)
-    const placeholder = `<redacted:${label}#${n}>`
+    const placeholder = this.nextPlaceholder(label)
     for (const form of [secret, ...encodedForms(secret)]) if (!this.short.has(form)) this.short.set(form, placeholder)
     return placeholder
+  }
+
+  /** `<redacted:LABEL#N>`, N counting the secrets of that label: stable within one file. */
+  private nextPlaceholder(label: string): string {
+    const n = (this.counters.get(label) ?? 0) + 1
+    this.counters.set(label, n)
+    return `<redacted:${label}#${n}>`
   }
 
   /** Every registered secret, longest first (so a secret containing another is replaced whole). */

@@ -4,7 +4,7 @@ import type { Property } from '../property/property.js'
 import { resolveScenario } from '../scenario/resolve-scenario.js'
 import type { PropertyResult } from './fuzz.js'
 import { runTrial } from './run-trial.js'
-import { judgeTrial, type Judgement } from '../property/judge.js'
+import { judge } from '../property/judge.js'
 
 /**
  * Runs one concrete input (a saved counterexample's or an expected failure's) and judges one
@@ -21,7 +21,7 @@ export async function judgeInput(
   options: { timeoutMs: number },
 ): Promise<PropertyResult> {
   const trial = await runTrial(client, input.config, resolveScenario(input.config, input.plan), options)
-  const [{ verdict, violations }] = judgeTrial(trial, [property]) as [Judgement]
+  const { verdict, violations } = judge(property, trial)
   const exercised = verdict !== 'not-exercised'
   const base = {
     client: client.name,
