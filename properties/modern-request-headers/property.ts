@@ -8,8 +8,13 @@ import { parseJsonOr } from '../../src/core/json.js'
 const ID = 'modern-request-headers'
 const SINCE = '2026-07-28'
 
-/** Requests to the MCP endpoint whose body names a 2026-07-28-or-later version in `_meta`. */
+/**
+ * Requests to the MCP endpoint whose body names a 2026-07-28-or-later version in `_meta`, over
+ * Streamable HTTP: the headers belong to that transport, and the legacy HTTP+SSE transport never had
+ * them (go-sdk 1.8.0 sends a modern `_meta` over SSE; that is not this rule broken).
+ */
 function modernRequests(trial: Trial) {
+  if (trial.config.transport !== 'streamable-http') return []
   return mcpEndpointExchanges(trial.config, trial.exchanges).filter((e) => {
     if (e.method !== 'POST') return false
     return modernVersionOf(parseJsonOr(e.requestBody, undefined)) !== undefined

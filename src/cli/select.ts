@@ -4,7 +4,8 @@ import { propertyById } from '../../properties/index.js'
 import type { Property } from '../property/property.js'
 import { UsageError } from './usage-error.js'
 import { commandClient } from '../clients/command-client.js'
-import { pythonSdkClient, pythonSdkVersion } from '../clients/provision/python-sdk.js'
+import { findInstallable } from '../clients/provision/installable-clients.js'
+import { installedClient } from '../clients/provision/provision.js'
 import { loadModuleClient } from '../clients/module-client.js'
 import { configFormatByName } from '../config/formats/registry.js'
 import { commandProblem } from '../runtime/child-process.js'
@@ -44,8 +45,10 @@ export async function resolveClients(values: string[] | undefined, configFormat:
         if (problem) throw new Error(`cannot start the client command: ${problem}`)
         clients.push(commandClient(line, configFormatByName(configFormat)))
       } else if (name.startsWith('module:')) clients.push(await loadModuleClient(name.slice(7)))
-      else if (pythonSdkVersion(name)) clients.push(await pythonSdkClient(pythonSdkVersion(name)!))
-      else clients.push(clientByName(name))
+      else {
+        const installable = findInstallable(name)
+        clients.push(installable ? await installedClient(installable.client, installable.version) : clientByName(name))
+      }
     } catch (error) {
       throw new UsageError((error as Error).message)
     }

@@ -39,6 +39,8 @@ export interface ProcessOptions {
   command: string
   args: string[]
   env: Record<string, string>
+  /** The working folder; default this process's. */
+  cwd?: string
   /** Aborting kills the whole process group (the client and anything it started). */
   signal: AbortSignal
 }
@@ -65,6 +67,7 @@ export function runProcess(options: ProcessOptions): Promise<ProcessReport> {
     let stderr = ''
     const child = spawn(options.command, options.args, {
       env: { ...process.env, ...options.env },
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     })

@@ -1,5 +1,6 @@
 import type { ClientConfig } from '../core/client-config.js'
 import type { Exchange } from '../core/exchange.js'
+import { NOT_JSON, parseJsonOr } from '../core/json.js'
 
 /** origin + path without a trailing slash: two URLs name the same endpoint when these are equal. */
 function endpointKey(url: URL): string {
@@ -26,8 +27,21 @@ export function mcpEndpointKeys(config: ClientConfig, exchanges: readonly Exchan
   return keys
 }
 
+/**
+ * A POST whose body is JSON but not JSON-RPC is another kind of request that happens to share the
+ * endpoint's path (a registration a client built as `URL + "/register"` on a URL with a query,
+ * say): what it broke is judged by the OAuth properties, not the transport ones.
+ */
+function isOtherJsonPost(exchange: Exchange): boolean {
+  if (exchange.method !== 'POST') return false
+  const body = parseJsonOr(exchange.requestBody, NOT_JSON)
+  if (body === NOT_JSON) return false
+  const messages = Array.isArray(body) ? body : [body]
+  return !messages.some((message) => typeof message === 'object' && message !== null && 'jsonrpc' in message)
+}
+
 /** The exchanges sent to the MCP endpoint (see `mcpEndpointKeys`), in order. */
 export function mcpEndpointExchanges(config: ClientConfig, exchanges: readonly Exchange[]): Exchange[] {
   const keys = mcpEndpointKeys(config, exchanges)
-  return exchanges.filter((exchange) => keys.has(endpointKey(new URL(exchange.url))))
+  return exchanges.filter((exchange) => keys.has(endpointKey(new URL(exchange.url))) && !isOtherJsonPost(exchange))
 }

@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs'
 import type { CliCommand } from '../cli-command.js'
-import { provisionPythonSdk, pythonSdkVersion, PYTHON_SDK_VERSION } from '../../clients/provision/python-sdk.js'
+import { findInstallable, INSTALLABLE_CLIENTS } from '../../clients/provision/installable-clients.js'
+import { provision } from '../../clients/provision/provision.js'
 import { writeOut } from '../../runtime/process.js'
 import { EXIT, UsageError } from '../usage-error.js'
 
@@ -9,37 +10,44 @@ interface ClientsArgs {
   names?: string[]
 }
 
-/** The built-in clients that are installed on first use, with their pinned versions. */
-const INSTALLABLE = [{ name: 'python-sdk', version: PYTHON_SDK_VERSION, what: 'the official Python SDK (mcp on PyPI)' }]
+function installableList(): string {
+  return INSTALLABLE_CLIENTS.map((c) => `${c.name} (${c.what(c.pinned)})`).join(', ')
+}
 
 /**
- * `clients install NAME…`: provisions clients that need a toolchain ahead of time (in CI, say),
- * so the first fuzz run does not spend its time installing.
+ * `clients install NAME[@VERSION]…`: installs clients that need a toolchain or a package ahead of
+ * time (in CI, say), so the first fuzz run does not spend its time installing; `clients list`
+ * names them with their pinned versions.
  */
 export async function runClientsCommand(args: ClientsArgs): Promise<number> {
-  if (args.action !== 'install') throw new UsageError(`unknown action "${args.action}": clients install NAME…`)
+  if (args.action === 'list') {
+    for (const client of INSTALLABLE_CLIENTS) writeOut(`${client.name.padEnd(14)}${client.pinned.padEnd(10)}${client.what(client.pinned)}\n`)
+    return EXIT.ok
+  }
+  if (args.action !== 'install') throw new UsageError(`unknown action "${args.action}": clients install NAME… or clients list`)
   const names = args.names ?? []
-  if (names.length === 0)
-    throw new UsageError(
-      `name the clients to install: ${INSTALLABLE.map((c) => `${c.name} (${c.what}, ${c.version}; ${c.name}@X.Y.Z for another)`).join(', ')}`,
-    )
-  for (const name of names) {
-    const version = pythonSdkVersion(name)
-    if (!version) throw new UsageError(`${name} is not a client that is installed: ${INSTALLABLE.map((c) => c.name).join(', ')}`)
-    const python = await provisionPythonSdk(version)
-    writeOut(`${name}: mcp ${version} installed (${python})\n`)
+  if (names.length === 0) throw new UsageError(`name the clients to install (NAME or NAME@VERSION): ${installableList()}`)
+  const found = names.map((name) => {
+    const installable = findInstallable(name)
+    if (!installable) throw new UsageError(`${name} is not a client that is installed: ${INSTALLABLE_CLIENTS.map((c) => c.name).join(', ')}`)
+    return installable
+  })
+  for (const { client, version } of found) {
+    const dir = await provision(client, version)
+    writeOut(`${client.name} ${version}: installed (${dir})\n`)
   }
   return EXIT.ok
 }
 
 const module: CommandModule<object, ClientsArgs> = {
   command: 'clients <action> [names..]',
-  describe: 'Install built-in clients that run on another toolchain (the Python SDK) ahead of their first use',
+  describe: 'Install built-in clients that run on another toolchain or package (SDKs in other languages, agent CLIs) ahead of their first use',
   builder: (yargs) =>
     yargs
-      .positional('action', { type: 'string', demandOption: true, describe: 'install' })
-      .positional('names', { type: 'string', array: true, describe: 'Clients to install: python-sdk[@X.Y.Z]' })
-      .example('$0 clients install python-sdk', `the pinned version (${PYTHON_SDK_VERSION}) into the user cache`)
+      .positional('action', { type: 'string', demandOption: true, describe: 'install or list' })
+      .positional('names', { type: 'string', array: true, describe: 'Clients to install: NAME or NAME@VERSION' })
+      .example('$0 clients list', 'the installable clients and their pinned versions')
+      .example('$0 clients install python-sdk go-sdk', 'the pinned versions, into the user cache')
       .example('$0 clients install python-sdk@1.23.0', 'another version, beside it'),
   handler: () => undefined, // run by cli.ts, which owns exit codes
 }

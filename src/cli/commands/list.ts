@@ -3,7 +3,7 @@ import type { CliCommand } from '../cli-command.js'
 import { ALL_CLIENTS } from '../../clients/registry.js'
 import { PROPERTIES } from '../../../properties/index.js'
 import { FAULTY_CASES } from '../../../properties/witnesses.js'
-import { PYTHON_SDK_VERSION } from '../../clients/provision/python-sdk.js'
+import { INSTALLABLE_CLIENTS } from '../../clients/provision/installable-clients.js'
 import { describeSource } from '../../property/property.js'
 import { DIMENSIONS } from '../../dimensions/dimensions.js'
 import { writeOut } from '../../runtime/process.js'
@@ -84,9 +84,9 @@ export function runListCommand(args: Partial<ListArgs> = {}): number {
   const width = Math.max(30, ...ALL_CLIENTS.map((client) => client.name.length + 2))
   for (const client of ALL_CLIENTS)
     out.push(`  ${client.name.padEnd(width)}${client.description} [${client.transports.join(', ')}]`)
-  out.push(
-    `  ${'python-sdk[@X.Y.Z]'.padEnd(width)}the official Python SDK (mcp ${PYTHON_SDK_VERSION} by default), installed on first use (clients install python-sdk) [streamable-http, sse]`,
-  )
+  out.push('', 'Clients installed on first use (NAME or NAME@VERSION; clients install NAME… ahead of time):')
+  for (const installable of INSTALLABLE_CLIENTS)
+    out.push(`  ${`${installable.name}[@VERSION]`.padEnd(width)}${installable.what(installable.pinned)}`)
   out.push('', 'Properties:')
   for (const property of PROPERTIES) {
     out.push(

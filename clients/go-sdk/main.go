@@ -1,0 +1,171 @@
+// The official Go SDK (github.com/modelcontextprotocol/go-sdk) as a `cmd:` client of mcp-auth-harness.
+//
+// It speaks the harness's command contract: the MCP server URL is the last argument; MCP_TRANSPORT,
+// MCP_HEADERS (the configured headers as JSON), MCP_OAUTH_CLIENT_ID (a pre-registered client) and
+// BROWSER (the headless browser that opens an authorization URL and follows its redirects) come in
+// the environment. It runs the standard session with the SDK as its docs show: Streamable HTTP with
+// the SDK's auth.AuthorizationCodeHandler as the transport's OAuthHandler (the SDK's SSE transport
+// has no OAuth support), then initialize, tools/list, up to three tools/call, close.
+// Exit 0 when the session completed, 1 (the error on stderr) when it failed.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"time"
+
+	"github.com/modelcontextprotocol/go-sdk/auth"
+	"github.com/modelcontextprotocol/go-sdk/mcp"
+	"github.com/modelcontextprotocol/go-sdk/oauthex"
+)
+
+// withHeaders adds the configured headers to requests for the MCP server's origin. The Go SDK has
+// no header option; an http.Client with a RoundTripper is how its users add them. Scoping them to
+// the server's origin keeps a header leak the SDK's own doing, not this adapter's; a header the SDK
+// set itself (its OAuth token in Authorization) is left alone, as default headers are everywhere.
+type withHeaders struct {
+	headers map[string]string
+	origin  string
+}
+
+func (t withHeaders) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.URL.Scheme+"://"+req.URL.Host == t.origin {
+		req = req.Clone(req.Context())
+		for name, value := range t.headers {
+			if req.Header.Get(name) == "" {
+				req.Header.Set(name, value)
+			}
+		}
+	}
+	return http.DefaultTransport.RoundTrip(req)
+}
+
+// callback is a one-shot loopback server for the authorization redirect (RFC 8252 §7.3).
+type callback struct {
+	listener net.Listener
+	results  chan *auth.AuthorizationResult
+}
+
+func newCallback() (*callback, error) {
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	c := &callback{listener: listener, results: make(chan *auth.AuthorizationResult, 1)}
+	go http.Serve(listener, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		query := r.URL.Query()
+		if query.Get("code") != "" {
+			select {
+			case c.results <- &auth.AuthorizationResult{Code: query.Get("code"), State: query.Get("state"), Iss: query.Get("iss")}:
+			default:
+			}
+		}
+		fmt.Fprint(w, "ok")
+	}))
+	return c, nil
+}
+
+func (c *callback) uri() string { return "http://" + c.listener.Addr().String() + "/callback" }
+
+// fetch opens the authorization URL in the harness's headless browser and waits for the redirect.
+func (c *callback) fetch(ctx context.Context, args *auth.AuthorizationArgs) (*auth.AuthorizationResult, error) {
+	browser := os.Getenv("BROWSER")
+	if browser == "" {
+		return nil, errors.New("no BROWSER in the environment to open the authorization URL with")
+	}
+	if err := exec.CommandContext(ctx, browser, args.URL).Run(); err != nil {
+		return nil, fmt.Errorf("the browser failed: %w", err)
+	}
+	select {
+	case result := <-c.results:
+		return result, nil
+	case <-time.After(30 * time.Second):
+		return nil, errors.New("no authorization redirect within 30 s")
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func session(ctx context.Context, endpoint string) error {
+	headers := map[string]string{}
+	if raw := os.Getenv("MCP_HEADERS"); raw != "" {
+		if err := json.Unmarshal([]byte(raw), &headers); err != nil {
+			return fmt.Errorf("MCP_HEADERS is not a JSON object of strings: %w", err)
+		}
+	}
+	parsed, err := url.Parse(endpoint)
+	if err != nil {
+		return err
+	}
+	httpClient := &http.Client{Transport: withHeaders{headers: headers, origin: parsed.Scheme + "://" + parsed.Host}}
+
+	var transport mcp.Transport
+	if os.Getenv("MCP_TRANSPORT") == "sse" {
+		transport = &mcp.SSEClientTransport{Endpoint: endpoint, HTTPClient: httpClient}
+	} else {
+		cb, err := newCallback()
+		if err != nil {
+			return err
+		}
+		defer cb.listener.Close()
+		config := &auth.AuthorizationCodeHandlerConfig{RedirectURL: cb.uri(), AuthorizationCodeFetcher: cb.fetch}
+		if id := os.Getenv("MCP_OAUTH_CLIENT_ID"); id != "" {
+			config.PreregisteredClient = &oauthex.ClientCredentials{ClientID: id}
+		} else {
+			config.DynamicClientRegistrationConfig = &auth.DynamicClientRegistrationConfig{
+				Metadata: &oauthex.ClientRegistrationMetadata{
+					ClientName:              "mcp-auth-harness go-sdk client",
+					RedirectURIs:            []string{cb.uri()},
+					GrantTypes:              []string{"authorization_code", "refresh_token"},
+					ResponseTypes:           []string{"code"},
+					TokenEndpointAuthMethod: "none",
+				},
+			}
+		}
+		handler, err := auth.NewAuthorizationCodeHandler(config)
+		if err != nil {
+			return err
+		}
+		transport = &mcp.StreamableClientTransport{Endpoint: endpoint, HTTPClient: httpClient, OAuthHandler: handler}
+	}
+
+	client := mcp.NewClient(&mcp.Implementation{Name: "mcp-auth-harness go-sdk client", Version: "1.0.0"}, nil)
+	cs, err := client.Connect(ctx, transport, nil)
+	if err != nil {
+		return err
+	}
+	defer cs.Close()
+	tools, err := cs.ListTools(ctx, nil)
+	if err != nil {
+		return err
+	}
+	for i := 0; i < 3 && len(tools.Tools) > 0; i++ {
+		if _, err := cs.CallTool(ctx, &mcp.CallToolParams{Name: tools.Tools[0].Name, Arguments: map[string]any{}}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: go-sdk-client URL   (the MCP server URL is the last argument)")
+		os.Exit(2)
+	}
+	endpoint := os.Args[len(os.Args)-1]
+	if u, err := url.Parse(endpoint); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		fmt.Fprintln(os.Stderr, "usage: go-sdk-client URL   (the MCP server URL is the last argument)")
+		os.Exit(2)
+	}
+	if err := session(context.Background(), endpoint); err != nil {
+		fmt.Fprintf(os.Stderr, "session failed: %v\n", err)
+		os.Exit(1)
+	}
+}

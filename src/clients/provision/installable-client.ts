@@ -1,0 +1,42 @@
+import type { ClientUnderTest } from '../client-under-test.js'
+
+/** A toolchain an installable client needs on the PATH, and what to tell a user who has none. */
+export interface Toolchain {
+  command: string
+  install: string
+}
+
+/** How an installer reports a step: one line on stderr, indented under the client's heading. */
+export type Progress = (line: string) => void
+
+/**
+ * A built-in client that runs on another toolchain or from a package not bundled with the harness
+ * (an SDK in another language, an agent CLI). It is installed on first use into the per-user cache
+ * (`clients/NAME-VERSION/`), at a pinned version unless `NAME@VERSION` names another.
+ *
+ * @example
+ * const goSdk: InstallableClient = {
+ *   name: 'go-sdk', pinned: '1.8.0', what: (v) => `the official Go SDK ${v}`,
+ *   toolchains: [{ command: 'go', install: 'Go 1.25 or newer (Debian: apt-get install golang)' }],
+ *   install: async (version, dir, progress) => { … go build into dir … },
+ *   client: (version, dir) => commandClient(`${dir}/client {url}`, jsonFormat),
+ * }
+ */
+export interface InstallableClient {
+  name: string
+  /** The version installed when none is named. */
+  pinned: string
+  /** What it is, for `list` and progress lines. */
+  what(version: string): string
+  /**
+   * Shipped adapter files compiled into the installation (relative to the package root): when they
+   * change (a newer harness), the cached build is stale and is made again.
+   */
+  compiled?: readonly string[]
+  /** Checked before installing: a missing one is an input error (exit 2) naming what to install. */
+  toolchains: readonly Toolchain[]
+  /** Installs `version` into `dir`, a fresh private folder renamed into the cache when this resolves. */
+  install(version: string, dir: string, progress: Progress): Promise<void>
+  /** The client that runs the installation in `dir`. */
+  client(version: string, dir: string): ClientUnderTest
+}

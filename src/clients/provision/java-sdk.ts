@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs'
+import { copyFile, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { packageRoot, userCacheDir } from '../../runtime/files.js'
+import { commandClient } from '../command-client.js'
+import { configFormatByName } from '../../config/formats/registry.js'
+import type { InstallableClient } from './installable-client.js'
+import { installStep } from './provision.js'
+
+/** A project file whose only use is to make Maven resolve the SDK and its dependencies. */
+function pom(version: string): string {
+  return `<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>mcp-auth-harness</groupId>
+  <artifactId>java-sdk-client</artifactId>
+  <version>1</version>
+  <dependencies>
+    <dependency>
+      <groupId>io.modelcontextprotocol.sdk</groupId>
+      <artifactId>mcp</artifactId>
+      <version>${version}</version>
+    </dependency>
+  </dependencies>
+</project>
+`
+}
+
+/**
+ * The official Java SDK (io.modelcontextprotocol.sdk:mcp) from Maven Central into a Maven repository
+ * in the harness's cache, with the adapter shipped in `clients/java-sdk/Main.java` compiled against it.
+ * The SDK has no OAuth client, so the adapter runs both transports without one.
+ */
+export const JAVA_SDK: InstallableClient = {
+  name: 'java-sdk',
+  pinned: '2.1.0',
+  what: (version) => `the official Java SDK (io.modelcontextprotocol.sdk:mcp ${version}, Maven Central)`,
+  compiled: ['clients/java-sdk/Main.java'],
+  toolchains: [
+    { command: 'java', install: 'a JDK 17 or newer (Debian: apt-get install openjdk-17-jdk-headless)' },
+    { command: 'javac', install: 'a JDK 17 or newer (Debian: apt-get install openjdk-17-jdk-headless)' },
+    { command: 'mvn', install: 'Maven 3 (Debian: apt-get install maven)' },
+  ],
+  async install(version, dir, progress) {
+    const repository = await userCacheDir('toolchains', 'maven-repository')
+    await writeFile(join(dir, 'pom.xml'), pom(version))
+    progress(`mvn dependency:build-classpath (io.modelcontextprotocol.sdk:mcp:${version}) …`)
+    await installStep(
+      'mvn',
+      ['-q', '-B', `-Dmaven.repo.local=${repository}`, 'dependency:build-classpath', '-Dmdep.outputFile=classpath.txt'],
+      `resolving io.modelcontextprotocol.sdk:mcp:${version}`,
+      { cwd: dir },
+    )
+    const classpath = (await readFile(join(dir, 'classpath.txt'), 'utf8')).trim()
+    progress('javac Main.java …')
+    await copyFile(join(packageRoot(), 'clients', 'java-sdk', 'Main.java'), join(dir, 'Main.java'))
+    await installStep('javac', ['-cp', classpath, '-d', join(dir, 'classes'), 'Main.java'], 'compiling the java-sdk adapter', { cwd: dir })
+  },
+  client(version, dir) {
+    // The classpath names jars in the cache's Maven repository, which stays where it is.
+    const classpath = `${join(dir, 'classes')}:${readFileSync(join(dir, 'classpath.txt'), 'utf8').trim()}`
+    return {
+      ...commandClient(`java -cp "${classpath}" Main {url}`, configFormatByName('json')),
+      // Nothing in the SDK takes a pre-registered OAuth client.
+      acceptsOAuthClientId: false,
+      description: `${JAVA_SDK.what(version)} through its adapter; the SDK has no OAuth client`,
+    }
+  },
+}

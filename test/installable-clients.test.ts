@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { headersAlwaysSent, pkceS256, pkceSupportChecked, tokenInAuthorizationHeader } from '../properties/index.js'
+import type { ClientUnderTest } from '../src/clients/client-under-test.js'
+import { findInstallable } from '../src/clients/provision/installable-clients.js'
+import { installedClient } from '../src/clients/provision/provision.js'
+import type { Transport } from '../src/core/client-config.js'
+import { baseInput, withValues } from '../src/dimensions/base-input.js'
+import { DIMENSIONS } from '../src/dimensions/dimensions.js'
+import { judge } from '../src/property/judge.js'
+import { runTrial } from '../src/runner/run-trial.js'
+import { resolveScenario } from '../src/scenario/resolve-scenario.js'
+import { commandProblem } from '../src/runtime/child-process.js'
+import { CLI, run } from './helpers/cli.js'
+
+/** A trial input from dimension values (everything else at its base). */
+function input(values: Record<string, unknown>) {
+  const { config, plan } = withValues(baseInput(DIMENSIONS), DIMENSIONS, values)
+  return { config, scenario: resolveScenario(config, plan) }
+}
+
+/** Each official SDK in another language: which transports its adapter completes OAuth on. */
+const SDKS: Array<{ name: string; toolchain: string; oauthTransports: Transport[] }> = [
+  { name: 'python-sdk', toolchain: 'python3', oauthTransports: ['streamable-http', 'sse'] },
+  { name: 'go-sdk', toolchain: 'go', oauthTransports: ['streamable-http'] },
+  { name: 'java-sdk', toolchain: 'mvn', oauthTransports: [] },
+]
+
+async function provisioned(name: string): Promise<ClientUnderTest> {
+  const found = findInstallable(name)!
+  return installedClient(found.client, found.version)
+}
+
+for (const sdk of SDKS) {
+  // A machine without the toolchain says so plainly and skips: the adapter cannot be proved there.
+  const missing = await commandProblem(sdk.toolchain)
+  if (missing) console.warn(`SKIPPED ${sdk.name}: ${missing}`)
+  describe.skipIf(Boolean(missing))(`${sdk.name}: installed on first use, driven through its adapter`, () => {
+    for (const transport of ['streamable-http', 'sse'] as const) {
+      it(`${transport}: a real session with its configured headers${sdk.oauthTransports.includes(transport) ? ', and OAuth with the SDK’s own support' : ''}`, async () => {
+        const client = await provisioned(sdk.name)
+        const open = input({ transport })
+        const plain = await runTrial(client, open.config, open.scenario, { timeoutMs: 20_000 })
+        expect(plain.outcome, JSON.stringify(plain.process)).toEqual({ kind: 'completed' })
+        expect(plain.exchanges.some((e) => e.requestBody?.includes('"tools/call"'))).toBe(true)
+        expect(judge(headersAlwaysSent, plain).verdict).toBe('held')
+        if (!sdk.oauthTransports.includes(transport)) return
+        const oauth = input({ transport, auth: 'oauth' })
+        const authorized = await runTrial(client, oauth.config, oauth.scenario, { timeoutMs: 20_000 })
+        expect(authorized.outcome, JSON.stringify(authorized.process)).toEqual({ kind: 'completed' })
+        expect(judge(pkceS256, authorized).verdict).toBe('held')
+        expect(judge(tokenInAuthorizationHeader, authorized).verdict).toBe('held')
+      })
+    }
+  })
+}
+
+describe.skipIf(Boolean(await commandProblem('python3')))('python-sdk findings (transcripts read)', () => {
+  // The AS metadata has no code_challenge_methods_supported, and mcp 2.3.0 registers and goes on to
+  // /authorize (MCP 2025-11-25 says it MUST NOT).
+  it('mcp 2.3.0 authorizes although the AS metadata does not advertise PKCE support', async () => {
+    const client = await provisioned('python-sdk')
+    const absent = input({ auth: 'oauth', 'oauth.pkce': 'absent' })
+    const trial = await runTrial(client, absent.config, absent.scenario, { timeoutMs: 20_000 })
+    expect(judge(pkceSupportChecked, trial).verdict).toBe('violated')
+  })
+})
+
+describe('installing', () => {
+  it('a missing toolchain is a clear input error (exit 2) naming what to install; an unknown name is exit 2', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'mah-cache-'))
+    // Only node's own folder on the PATH: neither python3 nor go is found.
+    const env = { ...process.env, XDG_CACHE_HOME: cache, PATH: dirname(process.execPath) }
+    for (const [name, needs] of [
+      ['python-sdk', /needs python3 on the PATH .*install Python 3\.10 or newer/],
+      ['go-sdk', /needs go on the PATH .*install Go 1\.25 or newer/],
+    ] as const) {
+      const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [CLI, 'clients', 'install', name], { env })
+        let stderr = ''
+        child.stderr.on('data', (chunk) => (stderr += chunk))
+        child.on('close', (code) => resolve({ code, stderr }))
+      })
+      expect(result.code).toBe(2)
+      expect(result.stderr).toMatch(needs)
+    }
+    expect((await run(process.execPath, [CLI, 'clients', 'install', 'ruby-sdk'])).code).toBe(2)
+    expect((await run(process.execPath, [CLI, 'clients', 'install', 'go-sdk@1.8;rm'])).code).toBe(2)
+  })
+})
