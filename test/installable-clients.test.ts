@@ -22,11 +22,12 @@ function input(values: Record<string, unknown>) {
   return { config, scenario: resolveScenario(config, plan) }
 }
 
-/** Each official SDK in another language: which transports its adapter completes OAuth on. */
-const SDKS: Array<{ name: string; toolchain: string; oauthTransports: Transport[] }> = [
-  { name: 'python-sdk', toolchain: 'python3', oauthTransports: ['streamable-http', 'sse'] },
-  { name: 'go-sdk', toolchain: 'go', oauthTransports: ['streamable-http'] },
-  { name: 'java-sdk', toolchain: 'mvn', oauthTransports: [] },
+/** Each official SDK in another language: its transports, and which of them its adapter completes OAuth on. */
+const SDKS: Array<{ name: string; toolchain: string; transports: Transport[]; oauthTransports: Transport[] }> = [
+  { name: 'python-sdk', toolchain: 'python3', transports: ['streamable-http', 'sse'], oauthTransports: ['streamable-http', 'sse'] },
+  { name: 'go-sdk', toolchain: 'go', transports: ['streamable-http', 'sse'], oauthTransports: ['streamable-http'] },
+  { name: 'rust-sdk', toolchain: 'cargo', transports: ['streamable-http'], oauthTransports: ['streamable-http'] },
+  { name: 'java-sdk', toolchain: 'mvn', transports: ['streamable-http', 'sse'], oauthTransports: [] },
 ]
 
 async function provisioned(name: string): Promise<ClientUnderTest> {
@@ -40,7 +41,7 @@ for (const sdk of SDKS) {
   if (missing) console.warn(`SKIPPED ${sdk.name}: ${missing}`)
   describe.skipIf(Boolean(missing))(`${sdk.name}: installed on first use, driven through its adapter`, () => {
     for (const transport of ['streamable-http', 'sse'] as const) {
-      it(`${transport}: a real session with its configured headers${sdk.oauthTransports.includes(transport) ? ', and OAuth with the SDK’s own support' : ''}`, async () => {
+      it.skipIf(!sdk.transports.includes(transport))(`${transport}: a real session with its configured headers${sdk.oauthTransports.includes(transport) ? ', and OAuth with the SDK’s own support' : ''}`, async () => {
         const client = await provisioned(sdk.name)
         const open = input({ transport })
         const plain = await runTrial(client, open.config, open.scenario, { timeoutMs: 20_000 })

@@ -1,0 +1,113 @@
+//! The official Rust SDK (the `rmcp` crate) as a `cmd:` client of mcp-auth-harness.
+//!
+//! It speaks the harness's command contract: the MCP server URL is the last argument; MCP_HEADERS
+//! (the configured headers as JSON), MCP_OAUTH_CLIENT_ID (a pre-registered client) and BROWSER (the
+//! headless browser that opens an authorization URL and follows its redirects) come in the
+//! environment. rmcp has only the Streamable HTTP client transport. The session follows the SDK's
+//! reactive OAuth flow as its docs describe: connect with the configured headers; when that fails
+//! with a challenge (`ClientInitializeError::auth_challenge`), authorize with `OAuthState` fed the
+//! challenge (`AuthorizationRequest::with_challenge`) and reconnect through an `AuthClient`; then
+//! initialize, tools/list, up to three tools/call, close.
+//! Exit 0 when the session completed, 1 (the error on stderr) when it failed.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use rmcp::model::CallToolRequestParams;
+use rmcp::service::{RoleClient, RunningService};
+use rmcp::transport::auth::{AuthClient, AuthorizationRequest, OAuthState};
+use rmcp::transport::streamable_http_client::StreamableHttpClientTransportConfig;
+use rmcp::transport::StreamableHttpClientTransport;
+use rmcp::ServiceExt;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+type Error = Box<dyn std::error::Error + Send + Sync>;
+
+fn configured_headers() -> Result<HashMap<http::HeaderName, http::HeaderValue>, Error> {
+    let raw = std::env::var("MCP_HEADERS").unwrap_or_default();
+    let parsed: HashMap<String, String> = if raw.is_empty() { HashMap::new() } else { serde_json::from_str(&raw)? };
+    let mut headers = HashMap::new();
+    for (name, value) in parsed {
+        headers.insert(http::HeaderName::try_from(name)?, http::HeaderValue::try_from(value)?);
+    }
+    Ok(headers)
+}
+
+/// Waits for the authorization redirect on the loopback callback (RFC 8252 §7.3): code, state, iss.
+async fn redirect(listener: TcpListener) -> Result<(String, String, Option<String>), Error> {
+    loop {
+        let (mut socket, _) = listener.accept().await?;
+        let mut buffer = vec![0u8; 8192];
+        let read = socket.read(&mut buffer).await?;
+        let request = String::from_utf8_lossy(&buffer[..read]).to_string();
+        let target = request.split(' ').nth(1).unwrap_or("/").to_string();
+        socket.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok").await?;
+        let url = url::Url::parse(&format!("http://127.0.0.1{target}"))?;
+        let query: HashMap<String, String> = url.query_pairs().into_owned().collect();
+        if let Some(code) = query.get("code") {
+            return Ok((code.clone(), query.get("state").cloned().unwrap_or_default(), query.get("iss").cloned()));
+        }
+    }
+}
+
+/// The SDK's authorization flow for a server that answered with `challenge`; returns its authorized state.
+async fn authorize(url: &str, challenge: &str) -> Result<OAuthState, Error> {
+    let listener = TcpListener::bind("127.0.0.1:0").await?;
+    let redirect_uri = format!("http://{}/callback", listener.local_addr()?);
+    let mut request = AuthorizationRequest::new(redirect_uri)
+        .with_client_name("mcp-auth-harness rust-sdk client")
+        .with_challenge(challenge);
+    if let Ok(id) = std::env::var("MCP_OAUTH_CLIENT_ID") {
+        request = request.with_preregistered_client(id);
+    }
+    let mut state = OAuthState::new(url, None).await?;
+    state.start_authorization(request).await?;
+    let authorization_url = state.get_authorization_url().await?;
+    let browser = std::env::var("BROWSER").map_err(|_| "no BROWSER in the environment to open the authorization URL with")?;
+    tokio::process::Command::new(browser).arg(&authorization_url).status().await?;
+    let (code, csrf, iss) = tokio::time::timeout(Duration::from_secs(30), redirect(listener)).await??;
+    state.handle_callback_with_issuer(&code, &csrf, iss.as_deref()).await?;
+    Ok(state)
+}
+
+async fn standard_session(client: RunningService<RoleClient, ()>) -> Result<(), Error> {
+    let tools = client.list_tools(Default::default()).await?.tools;
+    if let Some(tool) = tools.first() {
+        for _ in 0..3 {
+            client.call_tool(CallToolRequestParams::new(tool.name.clone())).await?;
+        }
+    }
+    client.cancel().await?;
+    Ok(())
+}
+
+async fn session(url: &str) -> Result<(), Error> {
+    let config = || StreamableHttpClientTransportConfig::with_uri(url.to_string());
+    let headers = configured_headers()?;
+    let plain = StreamableHttpClientTransport::with_client(reqwest::Client::new(), config().custom_headers(headers.clone()));
+    match ().serve(plain).await {
+        Ok(client) => standard_session(client).await,
+        Err(error) => {
+            let Some(challenge) = error.auth_challenge().map(str::to_string) else { return Err(error.into()) };
+            let state = authorize(url, &challenge).await?;
+            let manager = state.into_authorization_manager().ok_or("the OAuth flow ended without an authorization manager")?;
+            let authorized = AuthClient::new(reqwest::Client::new(), manager);
+            let transport = StreamableHttpClientTransport::with_client(authorized, config().custom_headers(headers));
+            standard_session(().serve(transport).await?).await
+        }
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let url = std::env::args().last().unwrap_or_default();
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        eprintln!("usage: rust-sdk-client URL   (the MCP server URL is the last argument)");
+        std::process::exit(2);
+    }
+    if let Err(error) = session(&url).await {
+        eprintln!("session failed: {error}");
+        std::process::exit(1);
+    }
+}
