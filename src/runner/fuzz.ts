@@ -28,6 +28,8 @@ export interface FuzzStats {
   phases?: Record<Phase, number>
   /** How the sessions ended (shrinking included). */
   outcomes?: Record<TrialOutcome['kind'], number>
+  /** `client: first line of the error` → trials that ended with it, so a run whose sessions fail says why. */
+  clientErrors?: Record<string, number>
   /** client → dimension → value → trials that drew it (searching, not shrinking). */
   dimensions?: Record<string, Record<string, Record<string, number>>>
 }
@@ -227,6 +229,11 @@ async function fuzzOne(
         if (options.stats) {
           const outcomes = (options.stats.outcomes ??= { completed: 0, 'client-error': 0, timeout: 0 })
           outcomes[trial.outcome.kind] += 1
+          if (trial.outcome.kind === 'client-error') {
+            const errors = (options.stats.clientErrors ??= {})
+            const key = `${client.name}: ${trial.outcome.message.split('\n')[0]!.slice(0, 300)}`
+            errors[key] = (errors[key] ?? 0) + 1
+          }
         }
         return judgeAll(trial, options.properties)
       })

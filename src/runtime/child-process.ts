@@ -39,6 +39,8 @@ export interface ProcessOptions {
   command: string
   args: string[]
   env: Record<string, string>
+  /** Give the process a standard input that stays open until it exits (some clients end on EOF); default none. */
+  openStdin?: boolean
   /** The working folder; default this process's. */
   cwd?: string
   /** Aborting kills the whole process group (the client and anything it started). */
@@ -68,7 +70,7 @@ export function runProcess(options: ProcessOptions): Promise<ProcessReport> {
     const child = spawn(options.command, options.args, {
       env: { ...process.env, ...options.env },
       ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [options.openStdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       detached: true,
     })
     if (child.pid !== undefined) liveGroups.add(child.pid)
@@ -82,8 +84,10 @@ export function runProcess(options: ProcessOptions): Promise<ProcessReport> {
     }
     if (options.signal.aborted) killGroup()
     options.signal.addEventListener('abort', killGroup, { once: true })
-    child.stdout.on('data', (chunk: Buffer) => (stdout = tail(stdout + chunk.toString('utf8'))))
-    child.stderr.on('data', (chunk: Buffer) => (stderr = tail(stderr + chunk.toString('utf8'))))
+    // A client that exits while its open standard input is unread is not an error of ours.
+    child.stdin?.on('error', () => undefined)
+    child.stdout?.on('data', (chunk: Buffer) => (stdout = tail(stdout + chunk.toString('utf8'))))
+    child.stderr?.on('data', (chunk: Buffer) => (stderr = tail(stderr + chunk.toString('utf8'))))
     child.on('error', (error) => {
       options.signal.removeEventListener('abort', killGroup)
       if (child.pid !== undefined) liveGroups.delete(child.pid)

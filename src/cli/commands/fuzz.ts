@@ -164,9 +164,12 @@ function printRunResults(
       `✗ --min-exercised ${minExercised}: ${result.client} × ${result.property.id} was exercised by ${result.exercised} of ${result.runs} trials\n`,
     )
   if (judgedNothing(results))
-    out(
-      `✗ nothing was judged: no selected property was exercised by any trial (did every session fail? see the sessions with --verbose)\n`,
-    )
+    out(`✗ nothing was judged: no selected property was exercised by any trial (did every session fail? the commonest client errors follow)\n`)
+  if (stats.clientErrors && (judgedNothing(results) || args.verbose))
+    for (const [error, count] of Object.entries(stats.clientErrors)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5))
+      out(`  client error ×${count}: ${error}\n`)
   out(
     `\n${runSummaryLine({ results, expectations, violated, trials: stats.trials, phases: stats.phases, outcomes: stats.outcomes, durationMs, underExercised: underExercised.length })}\n`,
   )

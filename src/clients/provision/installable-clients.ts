@@ -1,3 +1,4 @@
+import { AGENT_PRESETS } from '../agents/presets.js'
 import { GO_SDK } from './go-sdk.js'
 import { JAVA_SDK } from './java-sdk.js'
 import type { InstallableClient } from './installable-client.js'
@@ -6,7 +7,7 @@ import { PYTHON_SDK } from './python-sdk.js'
 import { RUST_SDK } from './rust-sdk.js'
 
 /** Every built-in client installed on first use, in the order `list` shows them. */
-export const INSTALLABLE_CLIENTS: readonly InstallableClient[] = [PYTHON_SDK, GO_SDK, RUST_SDK, JAVA_SDK]
+export const INSTALLABLE_CLIENTS: readonly InstallableClient[] = [PYTHON_SDK, GO_SDK, RUST_SDK, JAVA_SDK, ...AGENT_PRESETS]
 
 /** The installable client `NAME[@VERSION]` names, with the version asked for; undefined for any other name. */
 export function findInstallable(text: string): { client: InstallableClient; version: string } | undefined {

@@ -1,0 +1,97 @@
+import { mkdir } from 'node:fs/promises'
+import { delimiter, join } from 'node:path'
+import process from 'node:process'
+import { runProcess } from '../../runtime/child-process.js'
+import { withTempDir } from '../../runtime/files.js'
+import type { ClientUnderTest } from '../client-under-test.js'
+import { installBrowser } from '../headless-browser.js'
+import type { InstallableClient } from '../provision/installable-client.js'
+import { installStep } from '../provision/provision.js'
+import type { AgentCli } from './agent-cli.js'
+import { startModelApiRefuser } from './model-api-refuser.js'
+
+/** The environment every agent trial gets: its own HOME and config/data/cache/temp folders under it. */
+function isolatedEnvironment(home: string): Record<string, string> {
+  return {
+    HOME: home,
+    USERPROFILE: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    XDG_STATE_HOME: join(home, '.local', 'state'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    TMPDIR: join(home, 'tmp'),
+    // Nothing of the user's own proxies or update checks leaks into a trial.
+    NO_UPDATE_NOTIFIER: '1',
+    CI: '1',
+  }
+}
+
+/**
+ * Runs one trial of `agent` (installed in `dir`): a fresh HOME, its config written natively, the
+ * model API a local refuser, the headless browser on PATH. A CLI with a model has completed its
+ * session when it asked the model (its MCP start-up is behind it); one that ends before that is a
+ * client error carrying its last line. A CLI without a model is judged by its exit code.
+ */
+function agentClient(agent: AgentCli, version: string, dir: string): ClientUnderTest {
+  const executable = join(dir, 'node_modules', '.bin', agent.bin)
+  return {
+    name: agent.name,
+    description: `${agent.what(version)}, in an isolated HOME${agent.usesModel ? ', its model API a local refuser' : ''}`,
+    transports: agent.transports,
+    network: 'real-port',
+    outOfProcess: true,
+    acceptsOAuthClientId: agent.acceptsOAuthClientId(version),
+    run: (config, context) =>
+      withTempDir(async (trialDir) => {
+        const home = join(trialDir, 'home')
+        const env = isolatedEnvironment(home)
+        for (const folder of [env.XDG_CONFIG_HOME!, env.XDG_DATA_HOME!, env.XDG_STATE_HOME!, env.XDG_CACHE_HOME!, env.TMPDIR!])
+          await mkdir(folder, { recursive: true, mode: 0o700 })
+        const model = agent.usesModel ? await startModelApiRefuser() : undefined
+        try {
+          const launch = await agent.prepare({ config, version, home, modelApi: model?.origin })
+          const browser = await installBrowser(trialDir)
+          const report = await runProcess({
+            command: executable,
+            args: launch.args,
+            env: {
+              ...context.env,
+              ...env,
+              ...launch.env,
+              BROWSER: browser.script,
+              PATH: `${browser.bin}${delimiter}${process.env.PATH ?? ''}`,
+            },
+            signal: context.signal,
+            ...(agent.needsOpenStdin ? { openStdin: true } : {}),
+          })
+          context.reportProcess(report)
+          if (context.signal.aborted) return
+          if (model ? model.requests() > 0 : report.exitCode === 0) return
+          const why = report.signal ? `killed by ${report.signal}` : `exit code ${report.exitCode}`
+          const lastLine = `${report.stderrTail}\n${report.stdoutTail}`.trim().split('\n').filter(Boolean).pop() ?? ''
+          throw new Error(`${model ? `ended before it asked the model (${why})` : why}${lastLine ? `: ${lastLine}` : ''}`)
+        } finally {
+          await model?.close()
+        }
+      }),
+  }
+}
+
+/** An agent CLI preset as a client installed on first use: `npm install PACKAGE@VERSION` into the cache. */
+export function agentInstallable(agent: AgentCli): InstallableClient {
+  return {
+    name: agent.name,
+    pinned: agent.pinned,
+    what: agent.what,
+    toolchains: [{ command: 'npm', install: 'Node.js with npm' }],
+    async install(version, dir, progress) {
+      progress(`npm install ${agent.packageName}@${version} …`)
+      await installStep(
+        'npm',
+        ['install', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error', `${agent.packageName}@${version}`],
+        `installing ${agent.packageName}@${version}`,
+      )
+    },
+    client: (version, dir) => agentClient(agent, version, dir),
+  }
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { headersAlwaysSent } from '../properties/index.js'
+import { findInstallable } from '../src/clients/provision/installable-clients.js'
+import { installedClient } from '../src/clients/provision/provision.js'
+import { baseInput, withValues } from '../src/dimensions/base-input.js'
+import { DIMENSIONS } from '../src/dimensions/dimensions.js'
+import { judge } from '../src/property/judge.js'
+import { runTrial } from '../src/runner/run-trial.js'
+import { resolveScenario } from '../src/scenario/resolve-scenario.js'
+import { commandProblem } from '../src/runtime/child-process.js'
+
+function input(values: Record<string, unknown>) {
+  const { config, plan } = withValues(baseInput(DIMENSIONS), DIMENSIONS, values)
+  return { config, scenario: resolveScenario(config, plan) }
+}
+
+// Each preset is the real npm package, installed into the cache on first use, run in its own HOME
+// with its model API a local refuser: the trial completes once it asked the model, which it does
+// only after its MCP start-up (initialize, tools/list) is done.
+const missingNpm = await commandProblem('npm')
+if (missingNpm) console.warn(`SKIPPED the agent presets: ${missingNpm}`)
+describe.skipIf(Boolean(missingNpm))('agent CLI presets: installed from npm, isolated, the model API refused', () => {
+  for (const name of ['claude-code', 'gemini-cli', 'codex', 'opencode', 'mcp-remote']) {
+    it(`${name}: a real MCP start-up with the configured headers, then its model request ends the trial`, async () => {
+      const found = findInstallable(name)!
+      const client = await installedClient(found.client, found.version)
+      const open = input({})
+      const trial = await runTrial(client, open.config, open.scenario, { timeoutMs: 20_000 })
+      expect(trial.outcome, `${trial.process?.stderrTail}`).toEqual({ kind: 'completed' })
+      expect(trial.exchanges.some((e) => e.requestBody?.includes('"tools/list"'))).toBe(true)
+      expect(judge(headersAlwaysSent, trial).verdict).toBe('held')
+    })
+  }
+})
