@@ -2,12 +2,19 @@ import { spec, type Property } from '../../src/property/property.js'
 import { outOfOrderProbes } from '../../src/traffic/probe-order.js'
 import { asMetadataUrls } from '../../src/spec/well-known.js'
 import type { Trial } from '../../src/core/trial.js'
-import { asMetadataRequests, servedPrms } from '../../src/traffic/oauth-flow.js'
+import { asMetadataRequests, resourceCovers, servedPrms } from '../../src/traffic/oauth-flow.js'
 
 const ID = 'as-metadata-discovery-order'
 
+/**
+ * The PRM whose issuer the order is judged for. One naming another resource is one the client must
+ * reject (resource-mismatch-rejected judges that), so its issuer is not one the client should probe:
+ * go-sdk 1.8.0 rejected such a PRM and was blamed here for not probing its issuer.
+ */
 function judged(trial: Trial) {
-  const prm = servedPrms(trial).find((p) => p.authorizationServers.length > 0)
+  const prm = servedPrms(trial).find(
+    (p) => p.authorizationServers.length > 0 && (p.resource === undefined || resourceCovers(p.resource, trial.config.url)),
+  )
   if (!prm) return undefined
   const requests = asMetadataRequests(trial).filter((e) => e.requestTick > (prm.exchange.responseTick ?? Infinity))
   return requests.length > 0 ? { order: asMetadataUrls(prm.authorizationServers[0]!), requests } : undefined

@@ -2,7 +2,8 @@ import { spec, type Property } from '../../src/property/property.js'
 import { outOfOrderProbes } from '../../src/traffic/probe-order.js'
 import { isWellKnownLocation, prmWellKnownUrls } from '../../src/spec/well-known.js'
 import type { Trial } from '../../src/core/trial.js'
-import { mcpChallenges, metadataHints, prmRequests, resourceMetadataOf } from '../../src/traffic/oauth-flow.js'
+import type { Exchange } from '../../src/core/exchange.js'
+import { jsonObject, mcpChallenges, metadataHints, prmRequests, resourceMetadataOf } from '../../src/traffic/oauth-flow.js'
 
 const ID = 'prm-discovery-order'
 
@@ -15,6 +16,15 @@ function judged(trial: Trial) {
   const until = hinted?.exchange.responseTick ?? Infinity
   const probes = prmRequests(trial).filter((e) => e.requestTick > after && e.requestTick < until)
   return probes.length > 0 ? probes : undefined
+}
+
+/**
+ * A 200 ends the search only when its `resource` is the configured URL itself. One that names the
+ * URL without its query (or any other resource) is one a strict client rejects and then looks on:
+ * go-sdk 1.8.0 did so for `/mcp?tenant=acme` and was blamed for probing the root after it.
+ */
+function endsSearch(trial: Trial) {
+  return (exchange: Exchange) => exchange.status === 200 && jsonObject(exchange.responseBody)?.resource === trial.config.url
 }
 
 /**
@@ -32,7 +42,7 @@ export const prmDiscoveryOrder: Property = {
   check(trial) {
     const probes = judged(trial)
     if (!probes) return []
-    return outOfOrderProbes(probes, prmWellKnownUrls(trial.config.url), isWellKnownLocation).map(({ exchange, url, expected }) => ({
+    return outOfOrderProbes(probes, prmWellKnownUrls(trial.config.url), isWellKnownLocation, endsSearch(trial)).map(({ exchange, url, expected }) => ({
       property: ID,
       exchange: exchange.seq,
       message: `request #${exchange.seq} GET ${url} broke the PRM discovery order (expected ${expected ?? 'no further probe after a 200'})`,

@@ -1,9 +1,20 @@
+import { parseJsonOr } from '../../src/core/json.js'
 import { spec, type Property, type Violation } from '../../src/property/property.js'
 import type { Trial } from '../../src/core/trial.js'
 import { headerValue, startsNegotiation } from '../../src/core/exchange.js'
 import { mcpEndpointExchanges } from '../../src/traffic/mcp-endpoint.js'
 
 const ID = 'session-id-echoed'
+
+/**
+ * A JSON-RPC error answer: a session id on it is no assignment (the spec assigns one on the response
+ * with the InitializeResult). java-sdk 2.1.0 kept the id of a refused initialize and was blamed for
+ * not taking the one on the next refusal.
+ */
+function isErrorAnswer(body: string | undefined): boolean {
+  const value = parseJsonOr(body, undefined)
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'error' in value && !('result' in value)
+}
 
 /**
  * After the server issues `Mcp-Session-Id: S`, every later request to the MCP endpoint carries
@@ -38,7 +49,8 @@ export const sessionIdEchoed: Property = {
         }
       }
       const issued = headerValue(exchange.responseHeaders, 'mcp-session-id')
-      if (issued !== undefined && exchange.responseTick !== undefined) session = { id: issued, tick: exchange.responseTick }
+      if (issued !== undefined && exchange.responseTick !== undefined && !isErrorAnswer(exchange.responseBody))
+        session = { id: issued, tick: exchange.responseTick }
     }
     return violations
   },

@@ -9,6 +9,7 @@ import { exportCommand, importHarCommand } from './commands/har.js'
 import { serveCommand } from './commands/serve.js'
 import { browseCommand } from './commands/browse.js'
 import { clientsCommand } from './commands/clients.js'
+import { reportCommand } from './commands/report.js'
 import { commandName, type CliCommand } from './cli-command.js'
 import { HarnessError } from '../core/errors.js'
 import { EXIT } from './usage-error.js'
@@ -18,6 +19,7 @@ const COMMANDS: CliCommand[] = [
   recordCommand,
   replayCommand,
   checkCommand,
+  reportCommand,
   serveCommand,
   importHarCommand,
   exportCommand,

@@ -62,6 +62,8 @@ export const recordingSchema = z.strictObject({
   counterexample: z
     .strictObject({
       client: z.string(),
+      /** What the client is, with its version; absent in files from before it was written. */
+      clientDescription: z.string().optional(),
       property: z.string(),
       level: z.string(),
       statement: z.string(),

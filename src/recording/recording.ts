@@ -70,6 +70,8 @@ export interface Recording {
 /** What a saved counterexample knows beyond its traffic (secrets redacted like the rest of the file). */
 export interface CounterexampleInfo {
   client: string
+  /** What the client is, with its version (files from before this field lack it). */
+  clientDescription?: string
   property: string
   level: string
   statement: string

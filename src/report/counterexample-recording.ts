@@ -39,6 +39,7 @@ export function counterexampleRecording(
   })
   const counterexample = redactor.applyDeep({
     client: result.client,
+    ...(result.clientDescription === undefined ? {} : { clientDescription: result.clientDescription }),
     property: result.property.id,
     level: result.property.level,
     statement: result.property.statement,

@@ -93,6 +93,8 @@ export type { Verdict }
 /** What fuzzing one client against one property found. */
 export interface PropertyResult {
   client: string
+  /** The client's own description (what it is, and which version), for reports a maintainer reads. */
+  clientDescription?: string
   property: Property
   verdict: Verdict
   /** Trials run before shrinking, both phases. */
@@ -265,6 +267,7 @@ async function fuzzOne(
   }
   const result = () => ({
     client: client.name,
+    clientDescription: client.description,
     property,
     runs: phaseRuns.coverage + phaseRuns.random,
     phaseRuns,

@@ -40,8 +40,22 @@ function isOtherJsonPost(exchange: Exchange): boolean {
   return !messages.some((message) => typeof message === 'object' && message !== null && 'jsonrpc' in message)
 }
 
+/**
+ * A GET or DELETE on the endpoint's path whose query is not the configured URL's, when that URL has
+ * one: another resource built by appending to the URL (go-sdk 1.8.0 sent its authorization request
+ * to `…/?v=2&region=eu/authorize&client_id=…`), not the stream or session end.
+ */
+function isOtherQueryGet(exchange: Exchange, configured: URL): boolean {
+  if (exchange.method === 'POST' || configured.search === '') return false
+  return new URL(exchange.url).search !== configured.search
+}
+
 /** The exchanges sent to the MCP endpoint (see `mcpEndpointKeys`), in order. */
 export function mcpEndpointExchanges(config: ClientConfig, exchanges: readonly Exchange[]): Exchange[] {
   const keys = mcpEndpointKeys(config, exchanges)
-  return exchanges.filter((exchange) => keys.has(endpointKey(new URL(exchange.url))) && !isOtherJsonPost(exchange))
+  const configured = new URL(config.url)
+  return exchanges.filter(
+    (exchange) =>
+      keys.has(endpointKey(new URL(exchange.url))) && !isOtherJsonPost(exchange) && !isOtherQueryGet(exchange, configured),
+  )
 }

@@ -7,7 +7,7 @@ import { isAsMetadataPath, isPrmPath } from '../spec/well-known.js'
 import { parseJsonOr } from '../core/json.js'
 
 /** A body's JSON object, or undefined when the body is not a JSON object (a metadata endpoint that answered HTML, say). */
-function jsonObject(text: string | undefined): Record<string, unknown> | undefined {
+export function jsonObject(text: string | undefined): Record<string, unknown> | undefined {
   const value = parseJsonOr(text, undefined)
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
 }

@@ -15,6 +15,8 @@ export function outOfOrderProbes(
   probes: readonly Exchange[],
   order: readonly string[],
   same: (requested: string, expected: string) => boolean = (a, b) => a === b,
+  /** Whether a 200 ends the search; one a client may rightly reject (a PRM for another resource) does not. */
+  ends: (exchange: Exchange) => boolean = (exchange) => exchange.status === 200,
 ): OutOfOrder[] {
   let position = 0
   let found = false
@@ -26,7 +28,7 @@ export function outOfOrderProbes(
     }
     const expected = found ? undefined : order[position]
     position += 1
-    if (exchange.status === 200) found = true
+    if (ends(exchange)) found = true
     return expected !== undefined && same(url, expected) ? [] : [{ exchange, url, expected }]
   })
 }

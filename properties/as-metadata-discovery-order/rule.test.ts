@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { asMetadataDiscoveryOrder } from './property.js'
+import { config, trialOf } from '../../test/helpers/trials.js'
+
+const prm = (resource: string) =>
+  JSON.stringify({ resource, authorization_servers: ['http://as.test'], scopes_supported: ['mcp:read'] })
+
+describe('as-metadata-discovery-order', () => {
+  // go-sdk 1.8.0 rejected a PRM naming another resource, then probed the MCP origin (its legacy
+  // fallback); the issuer of a PRM it had to reject is not one it should have probed.
+  it('judges the order only for the issuer of a PRM whose resource is this server', () => {
+    const probes = [
+      { method: 'GET', url: 'http://mcp.test/.well-known/oauth-authorization-server', status: 404 },
+      { method: 'GET', url: 'http://mcp.test/.well-known/openid-configuration', status: 404 },
+    ]
+    const mismatched = trialOf(config(), [
+      { method: 'GET', url: 'http://mcp.test/.well-known/oauth-protected-resource/mcp', status: 200, responseBody: prm('https://elsewhere.example/mcp') },
+      ...probes,
+    ])
+    expect(asMetadataDiscoveryOrder.exercised(mismatched)).toBe(false)
+    const matching = trialOf(config(), [
+      { method: 'GET', url: 'http://mcp.test/.well-known/oauth-protected-resource/mcp', status: 200, responseBody: prm('http://mcp.test/mcp') },
+      ...probes,
+    ])
+    expect(asMetadataDiscoveryOrder.exercised(matching)).toBe(true)
+    expect(asMetadataDiscoveryOrder.check(matching).length).toBeGreaterThan(0)
+  })
+})
