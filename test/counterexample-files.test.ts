@@ -101,3 +101,38 @@ describe('counterexample files', () => {
     expect(verdict).toBe('FLAKY')
   })
 })
+
+describe('report FILE --issue', () => {
+  it('turns a saved counterexample into an upstream bug report: title, client and version, rule with spec references, marked transcript, curl, reproduce', async () => {
+    const { code, stdout } = await cli('report', file, '--issue')
+    expect(code).toBe(0)
+    const saved = JSON.parse(readFileSync(file, 'utf8'))
+    expect(stdout).toMatch(/^# faulty:drops-headers: .*lacked configured header .* \(user expectation, headers-always-sent\)/)
+    expect(stdout).toContain(`**Client:** faulty:drops-headers (${saved.counterexample.clientDescription})`)
+    expect(stdout).toMatch(/## The rule \(user expectation\)/)
+    expect(stdout).toMatch(/https:\/\/modelcontextprotocol\.io\/specification\/\d{4}-\d{2}-\d{2}\/basic\/transports|user expectation/i)
+    expect(stdout).toMatch(/^✗ #\d+ /m)
+    expect(stdout).toContain('# ✗ request #')
+    expect(stdout).toContain(saved.counterexample.reproduce)
+    expect(stdout).toContain(`npx mcp-auth-harness replay ${file}`)
+  })
+
+  it('a secret written into a file by hand is redacted in the report all the same', async () => {
+    const saved = JSON.parse(readFileSync(file, 'utf8'))
+    const header = Object.keys(saved.config.headers)[0]!
+    const live = 'live-secret-value-8121'
+    const raw = JSON.stringify(saved).replaceAll(saved.config.headers[header], live)
+    const tampered = join(dir, 'tampered.json')
+    writeFileSync(tampered, raw)
+    const { code, stdout } = await cli('report', tampered, '--issue')
+    expect(code).toBe(0)
+    expect(stdout).not.toContain(live)
+  })
+
+  it('a recording that is not a counterexample, or no format flag, is exit 2 with what to do', async () => {
+    const plain = await cli('report', 'recordings/claude-code-7290-http.json', '--issue')
+    expect(plain.code).toBe(2)
+    expect(plain.stderr).toMatch(/not a counterexample.*check recordings\/claude-code-7290-http\.json/)
+    expect((await cli('report', file)).code).toBe(2)
+  })
+})

@@ -34,7 +34,8 @@ export function issueReport(recording: Recording, file: string): string {
   if (!ce) throw new Error('not a counterexample')
   const offending = new Set(ce.violations.flatMap((v) => (v.exchange === undefined ? [] : [v.exchange])))
   const first = ce.violations[0]
-  const title = `${ce.client}: ${first ? whatHappened(first.message) : `violates ${ce.property}`} (MCP ${ce.level}, ${ce.property})`
+  const level = ce.level === 'EXPECTED' ? 'user expectation' : `MCP ${ce.level}`
+  const title = `${ce.client}: ${first ? whatHappened(first.message) : `violates ${ce.property}`} (${level}, ${ce.property})`
   const lines = transcript(recordingTrial(recording)).map((line) => {
     const seq = /^#(\d+)\b/.exec(line)?.[1]
     return `${seq !== undefined && offending.has(Number(seq)) ? '✗' : ' '} ${line}`
@@ -47,7 +48,7 @@ export function issueReport(recording: Recording, file: string): string {
     `**Found by:** mcp-auth-harness ${recording.metadata.toolVersion}, ${ce.phase ?? 'random'} phase, seed ${ce.seed}, path ${ce.path}${ce.label ? ` (${ce.label})` : ''}, shrunk in ${ce.shrinks} step(s)  `,
     `**Transport:** ${recording.config.transport}; **outcome of the session:** ${ce.outcome}`,
     '',
-    `## The rule (${ce.level})`,
+    `## The rule (${level})`,
     '',
     `> ${ce.statement}`,
     '',
