@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { ClientUnderTest } from '../src/clients/client-under-test.js'
 import { headersAlwaysSent } from '../properties/index.js'
 import { findInstallable } from '../src/clients/provision/installable-clients.js'
 import { installedClient } from '../src/clients/provision/provision.js'
@@ -20,10 +21,18 @@ function input(values: Record<string, unknown>) {
 const missingNpm = await commandProblem('npm')
 if (missingNpm) console.warn(`SKIPPED the agent presets: ${missingNpm}`)
 describe.skipIf(Boolean(missingNpm))('agent CLI presets: installed from npm, isolated, the model API refused', () => {
-  for (const name of ['claude-code', 'gemini-cli', 'codex', 'opencode', 'mcp-remote']) {
-    it(`${name}: a real MCP start-up with the configured headers, then its model request ends the trial`, async () => {
+  const names = ['claude-code', 'gemini-cli', 'codex', 'opencode', 'mcp-remote']
+  const clients = new Map<string, ClientUnderTest>()
+  // npm downloads ~1.3 GB for the five on a fresh machine: a budget of its own.
+  beforeAll(async () => {
+    for (const name of names) {
       const found = findInstallable(name)!
-      const client = await installedClient(found.client, found.version)
+      clients.set(name, await installedClient(found.client, found.version))
+    }
+  }, 900_000)
+  for (const name of names) {
+    it(`${name}: a real MCP start-up with the configured headers, then ${name === 'mcp-remote' ? 'it exits 0' : 'its model request ends the trial'}`, async () => {
+      const client = clients.get(name)!
       const open = input({})
       const trial = await runTrial(client, open.config, open.scenario, { timeoutMs: 20_000 })
       expect(trial.outcome, `${trial.process?.stderrTail}`).toEqual({ kind: 'completed' })

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { headersAlwaysSent, pkceS256, pkceSupportChecked, tokenInAuthorizationHeader } from '../properties/index.js'
 import type { ClientUnderTest } from '../src/clients/client-under-test.js'
 import { findInstallable } from '../src/clients/provision/installable-clients.js'
@@ -40,9 +40,13 @@ for (const sdk of SDKS) {
   const missing = await commandProblem(sdk.toolchain)
   if (missing) console.warn(`SKIPPED ${sdk.name}: ${missing}`)
   describe.skipIf(Boolean(missing))(`${sdk.name}: installed on first use, driven through its adapter`, () => {
+    let client: ClientUnderTest
+    // A first install builds the adapter (rust-sdk: ~2 min of cargo on 2 cores), so it has a budget of its own.
+    beforeAll(async () => {
+      client = await provisioned(sdk.name)
+    }, 900_000)
     for (const transport of ['streamable-http', 'sse'] as const) {
       it.skipIf(!sdk.transports.includes(transport))(`${transport}: a real session with its configured headers${sdk.oauthTransports.includes(transport) ? ', and OAuth with the SDK’s own support' : ''}`, async () => {
-        const client = await provisioned(sdk.name)
         const open = input({ transport })
         const plain = await runTrial(client, open.config, open.scenario, { timeoutMs: 20_000 })
         expect(plain.outcome, JSON.stringify(plain.process)).toEqual({ kind: 'completed' })

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import type { CommandModule } from 'yargs'
 import type { CliCommand } from '../cli-command.js'
 import type { ClientUnderTest } from '../../clients/client-under-test.js'
@@ -65,6 +66,13 @@ export function parsePhases(text: string | undefined, path: string | undefined):
 
 /** The expected-failures file shipped with the package (the bundled SDK clients' known bugs). */
 export const BUNDLED_EXPECTED_FAILURES = fileURLToPath(new URL('../../../../expected-failures.json', import.meta.url))
+
+/** A built-in client's own expected failures, shipped as `expected-failures/NAME.json`, when there is one. */
+function clientExpectedFailuresFile(name: string): string | undefined {
+  if (!/^[a-z0-9-]+$/.test(name)) return undefined
+  const file = fileURLToPath(new URL(`../../../../expected-failures/${name}.json`, import.meta.url))
+  return existsSync(file) ? file : undefined
+}
 
 /** Flags beyond client, property, seed and path that a reproduce command must repeat. */
 function reproduceFlags(args: FuzzArgs): string[] {
@@ -196,6 +204,12 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   )
   const expectedFile = args['expected-failures'] === 'none' ? undefined : args['expected-failures']
   const expected = expectedFile ? await loadExpectedFailures(expectedFile) : []
+  // With the bundled file, each built-in client's own list comes too (expected-failures/NAME.json).
+  if (expectedFile === BUNDLED_EXPECTED_FAILURES)
+    for (const client of clients) {
+      const own = clientExpectedFailuresFile(client.name)
+      if (own) expected.push(...(await loadExpectedFailures(own)))
+    }
   const expectations = new Map<PropertyResult, Expectation>()
   const width = clientColumnWidth(clients.map((client) => client.name))
   // --verbose streams the full table as results come; the default prints one matrix at the end.
