@@ -7,9 +7,11 @@ import { asMetadataRequests, resourceCovers, servedPrms } from '../../src/traffi
 const ID = 'as-metadata-discovery-order'
 
 /**
- * The PRM whose issuer the order is judged for. One naming another resource is one the client must
- * reject (resource-mismatch-rejected judges that), so its issuer is not one the client should probe:
- * go-sdk 1.8.0 rejected such a PRM and was blamed here for not probing its issuer.
+ * The PRM whose issuer the order is judged for, once the client has turned to that issuer (asked its
+ * origin for metadata). A client may rightly reject a PRM: one naming another resource
+ * (resource-mismatch-rejected judges that), or, read strictly by RFC 9728 §3.3, a root PRM naming
+ * the path's resource; go-sdk 1.8.0 did both and then probed the MCP origin, and was blamed here for
+ * an issuer it had set aside. Such a trial is not this rule's to judge.
  */
 function judged(trial: Trial) {
   const prm = servedPrms(trial).find(
@@ -17,7 +19,9 @@ function judged(trial: Trial) {
   )
   if (!prm) return undefined
   const requests = asMetadataRequests(trial).filter((e) => e.requestTick > (prm.exchange.responseTick ?? Infinity))
-  return requests.length > 0 ? { order: asMetadataUrls(prm.authorizationServers[0]!), requests } : undefined
+  const issuer = URL.canParse(prm.authorizationServers[0]!) ? new URL(prm.authorizationServers[0]!).origin : undefined
+  if (!requests.some((e) => new URL(e.url).origin === issuer)) return undefined
+  return { order: asMetadataUrls(prm.authorizationServers[0]!), requests }
 }
 
 /**

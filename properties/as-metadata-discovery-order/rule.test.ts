@@ -8,7 +8,7 @@ const prm = (resource: string) =>
 describe('as-metadata-discovery-order', () => {
   // go-sdk 1.8.0 rejected a PRM naming another resource, then probed the MCP origin (its legacy
   // fallback); the issuer of a PRM it had to reject is not one it should have probed.
-  it('judges the order only for the issuer of a PRM whose resource is this server', () => {
+  it('judges the order only for the issuer of a PRM whose resource is this server, once the client turned to it', () => {
     const probes = [
       { method: 'GET', url: 'http://mcp.test/.well-known/oauth-authorization-server', status: 404 },
       { method: 'GET', url: 'http://mcp.test/.well-known/openid-configuration', status: 404 },
@@ -22,7 +22,14 @@ describe('as-metadata-discovery-order', () => {
       { method: 'GET', url: 'http://mcp.test/.well-known/oauth-protected-resource/mcp', status: 200, responseBody: prm('http://mcp.test/mcp') },
       ...probes,
     ])
-    expect(asMetadataDiscoveryOrder.exercised(matching)).toBe(true)
-    expect(asMetadataDiscoveryOrder.check(matching).length).toBeGreaterThan(0)
+    // Probing only the MCP origin: the client set this issuer aside (go-sdk 1.8.0 with a root PRM).
+    expect(asMetadataDiscoveryOrder.exercised(matching)).toBe(false)
+    const turned = trialOf(config(), [
+      { method: 'GET', url: 'http://mcp.test/.well-known/oauth-protected-resource/mcp', status: 200, responseBody: prm('http://mcp.test/mcp') },
+      { method: 'GET', url: 'http://as.test/.well-known/openid-configuration', status: 404 },
+      { method: 'GET', url: 'http://as.test/.well-known/oauth-authorization-server', status: 200 },
+    ])
+    expect(asMetadataDiscoveryOrder.exercised(turned)).toBe(true)
+    expect(asMetadataDiscoveryOrder.check(turned).map((v) => v.exchange)).toContain(2)
   })
 })
