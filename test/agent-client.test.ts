@@ -57,3 +57,24 @@ describe('agent presets: when is a session complete', () => {
     expect(trial.outcome.kind === 'client-error' && trial.outcome.message).toMatch(/ended before it asked the model \(exit code 1\): Invalid MCP configuration/)
   })
 })
+
+describe('versioned config formats', () => {
+  // 1.0.108's .mcp.json schema drops `oauth.clientId` without a word: a config for it never carries
+  // one, and no scenario assumes it was told one (the false client-registration blame of issue 13).
+  it('claude-code writes oauth.clientId only for versions that read it', async () => {
+    const { CLAUDE_CODE } = await import('../src/clients/agents/claude-code.js')
+    expect(CLAUDE_CODE.acceptsOAuthClientId('1.0.108')).toBe(false)
+    expect(CLAUDE_CODE.acceptsOAuthClientId('2.1.332')).toBe(true)
+    const { readFileSync } = await import('node:fs')
+    for (const [version, carries] of [
+      ['1.0.108', false],
+      ['2.1.332', true],
+    ] as const) {
+      const home = tempDir()
+      const config = { transport: 'streamable-http' as const, url: 'http://127.0.0.1:1/mcp', headers: {}, oauthClientId: 'pre-registered' }
+      const launch = await CLAUDE_CODE.prepare({ config, version, home, modelApi: 'http://127.0.0.1:2' })
+      const written = readFileSync(launch.args[launch.args.indexOf('--mcp-config') + 1]!, 'utf8')
+      expect(written.includes('pre-registered')).toBe(carries)
+    }
+  })
+})
