@@ -9,6 +9,7 @@ import { judge } from '../src/property/judge.js'
 import { runTrial } from '../src/runner/run-trial.js'
 import { resolveScenario } from '../src/scenario/resolve-scenario.js'
 import { commandProblem } from '../src/runtime/child-process.js'
+import { cli } from './helpers/cli.js'
 
 function input(values: Record<string, unknown>) {
   const { config, plan } = withValues(baseInput(DIMENSIONS), DIMENSIONS, values)
@@ -40,4 +41,16 @@ describe.skipIf(Boolean(missingNpm))('agent CLI presets: installed from npm, iso
       expect(judge(headersAlwaysSent, trial).verdict).toBe('held')
     })
   }
+
+  // The client's own expected-failures file (expected-failures/mcp-remote.json) comes with the
+  // bundled one: its known violation is reported as expected, and the run passes.
+  it('fuzz --client mcp-remote reads expected-failures/mcp-remote.json: a known violation is expected, exit 0', async () => {
+    const { code, stdout } = await cli(
+      'fuzz', '--client', 'mcp-remote', '--phases', 'coverage', '--property', 'no-discovery-without-challenge',
+      '--timeout', '15000', '--found-dir', 'none',
+    )
+    expect(stdout).toMatch(/no-discovery-without-challenge/)
+    expect(stdout).toMatch(/1 expected failure\(s\)/)
+    expect(code).toBe(0)
+  })
 })

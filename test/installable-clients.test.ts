@@ -63,6 +63,24 @@ for (const sdk of SDKS) {
   })
 }
 
+// Without its OAuth support (`NAME-no-oauth`), the same adapter meets an OAuth server as an app
+// without OAuth does: the 401 ends the session, and no registration or authorization follows.
+for (const sdk of SDKS.filter((s) => s.oauthTransports.length > 0)) {
+  describe.skipIf(Boolean(await commandProblem(sdk.toolchain)))(`${sdk.name}-no-oauth`, () => {
+    it('a 401 ends the session: no registration, no authorization request', async () => {
+      const found = findInstallable(`${sdk.name}-no-oauth`)!
+      expect(found.withoutOAuth).toBe(true)
+      const client = await installedClient(found.client, found.version, { withoutOAuth: true })
+      expect(client.name).toBe(`${sdk.name}-no-oauth`)
+      const oauth = input({ auth: 'oauth' })
+      const trial = await runTrial(client, oauth.config, oauth.scenario, { timeoutMs: 20_000 })
+      expect(trial.outcome.kind).toBe('client-error')
+      expect(trial.exchanges.some((e) => e.status === 401)).toBe(true)
+      expect(trial.exchanges.some((e) => /\/(register|authorize|token)(\?|$)/.test(new URL(e.url).pathname))).toBe(false)
+    }, 900_000)
+  })
+}
+
 describe.skipIf(Boolean(await commandProblem('python3')))('python-sdk findings (transcripts read)', () => {
   // The AS metadata has no code_challenge_methods_supported, and mcp 2.3.0 registers and goes on to
   // /authorize (MCP 2025-11-25 says it MUST NOT).

@@ -3,9 +3,10 @@
 // It speaks the harness's command contract: the MCP server URL is the last argument; MCP_TRANSPORT,
 // MCP_HEADERS (the configured headers as JSON), MCP_OAUTH_CLIENT_ID (a pre-registered client) and
 // BROWSER (the headless browser that opens an authorization URL and follows its redirects) come in
-// the environment. It runs the standard session with the SDK as its docs show: Streamable HTTP with
-// the SDK's auth.AuthorizationCodeHandler as the transport's OAuthHandler (the SDK's SSE transport
-// has no OAuth support), then initialize, tools/list, up to three tools/call, close.
+// the environment; MCP_OAUTH=none runs without the SDK's OAuth support. It runs the standard
+// session with the SDK as its docs show: Streamable HTTP with the SDK's
+// auth.AuthorizationCodeHandler as the transport's OAuthHandler (the SDK's SSE transport has no
+// OAuth support), then initialize, tools/list, up to three tools/call, close.
 // Exit 0 when the session completed, 1 (the error on stderr) when it failed.
 package main
 
@@ -109,6 +110,8 @@ func session(ctx context.Context, endpoint string) error {
 	var transport mcp.Transport
 	if os.Getenv("MCP_TRANSPORT") == "sse" {
 		transport = &mcp.SSEClientTransport{Endpoint: endpoint, HTTPClient: httpClient}
+	} else if os.Getenv("MCP_OAUTH") == "none" {
+		transport = &mcp.StreamableClientTransport{Endpoint: endpoint, HTTPClient: httpClient}
 	} else {
 		cb, err := newCallback()
 		if err != nil {

@@ -1,9 +1,10 @@
 """The official Python SDK (`mcp` on PyPI) as a `cmd:` client of mcp-auth-harness.
 
 It speaks the harness's command contract: the MCP server URL is the last argument; MCP_TRANSPORT,
-MCP_HEADERS (the configured headers as JSON), MCP_OAUTH_CLIENT_ID (a pre-registered client) and
-BROWSER (the headless browser that opens an authorization URL and follows its redirects) come in
-the environment. It runs the standard session with the SDK as its documentation shows: an
+MCP_HEADERS (the configured headers as JSON), MCP_OAUTH_CLIENT_ID (a pre-registered client),
+MCP_OAUTH (`none`: run without the SDK's OAuth support, as an app without it does) and BROWSER
+(the headless browser that opens an authorization URL and follows its redirects) come in the
+environment. It runs the standard session with the SDK as its documentation shows: an
 `httpx2` client from `create_mcp_http_client` carrying the headers and the SDK's
 `OAuthClientProvider`, then `initialize`, `tools/list`, up to three `tools/call`, close. Exit 0 when
 the session completed, 1 (with the error on stderr) when it failed.
@@ -116,6 +117,8 @@ async def session(url: str) -> None:
         redirect_handler=open_in_browser,
         callback_handler=callback.wait,
     )
+    if os.environ.get("MCP_OAUTH") == "none":
+        auth = None
     if transport == "sse":
         streams = sse_client(url, headers=headers, auth=auth)
     else:

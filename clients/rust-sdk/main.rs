@@ -3,8 +3,8 @@
 //! It speaks the harness's command contract: the MCP server URL is the last argument; MCP_HEADERS
 //! (the configured headers as JSON), MCP_OAUTH_CLIENT_ID (a pre-registered client) and BROWSER (the
 //! headless browser that opens an authorization URL and follows its redirects) come in the
-//! environment. rmcp has only the Streamable HTTP client transport. The session follows the SDK's
-//! reactive OAuth flow as its docs describe: connect with the configured headers; when that fails
+//! environment; MCP_OAUTH=none runs without the SDK's OAuth support. rmcp has only the Streamable
+//! HTTP client transport. The session follows the SDK's reactive OAuth flow as its docs describe: connect with the configured headers; when that fails
 //! with a challenge (`ClientInitializeError::auth_challenge`), authorize with `OAuthState` fed the
 //! challenge (`AuthorizationRequest::with_challenge`) and reconnect through an `AuthClient`; then
 //! initialize, tools/list, up to three tools/call, close.
@@ -90,6 +90,9 @@ async fn session(url: &str) -> Result<(), Error> {
         Ok(client) => standard_session(client).await,
         Err(error) => {
             let Some(challenge) = error.auth_challenge().map(str::to_string) else { return Err(error.into()) };
+            if std::env::var("MCP_OAUTH").as_deref() == Ok("none") {
+                return Err(error.into());
+            }
             let state = authorize(url, &challenge).await?;
             let manager = state.into_authorization_manager().ok_or("the OAuth flow ended without an authorization manager")?;
             let authorized = AuthClient::new(reqwest::Client::new(), manager);

@@ -47,7 +47,11 @@ export async function resolveClients(values: string[] | undefined, configFormat:
       } else if (name.startsWith('module:')) clients.push(await loadModuleClient(name.slice(7)))
       else {
         const installable = findInstallable(name)
-        clients.push(installable ? await installedClient(installable.client, installable.version) : clientByName(name))
+        clients.push(
+          installable
+            ? await installedClient(installable.client, installable.version, { withoutOAuth: installable.withoutOAuth })
+            : clientByName(name),
+        )
       }
     } catch (error) {
       throw new UsageError((error as Error).message)

@@ -86,7 +86,9 @@ export function runListCommand(args: Partial<ListArgs> = {}): number {
     out.push(`  ${client.name.padEnd(width)}${client.description} [${client.transports.join(', ')}]`)
   out.push('', 'Clients installed on first use (NAME or NAME@VERSION; clients install NAME… ahead of time):')
   for (const installable of INSTALLABLE_CLIENTS)
-    out.push(`  ${`${installable.name}[@VERSION]`.padEnd(width)}${installable.what(installable.pinned)}`)
+    out.push(
+      `  ${`${installable.name}${installable.oauthOptional ? '[-no-oauth]' : ''}[@VERSION]`.padEnd(width)}${installable.what(installable.pinned)}`,
+    )
   out.push('', 'Properties:')
   for (const property of PROPERTIES) {
     out.push(

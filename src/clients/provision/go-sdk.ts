@@ -22,6 +22,7 @@ export const GO_SDK: InstallableClient = {
   pinned: '1.8.0',
   what: (version) => `the official Go SDK (${MODULE} v${version})`,
   compiled: ['clients/go-sdk/main.go'],
+  oauthOptional: true,
   toolchains: [{ command: 'go', install: 'Go 1.25 or newer (Debian: apt-get install golang-go, or go.dev/dl)' }],
   async install(version, dir, progress) {
     const env = await goEnvironment()

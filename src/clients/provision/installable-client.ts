@@ -33,6 +33,8 @@ export interface InstallableClient {
    * change (a newer harness), the cached build is stale and is made again.
    */
   compiled?: readonly string[]
+  /** True when its adapter also runs without the SDK's OAuth support (`NAME-no-oauth`, MCP_OAUTH=none). */
+  oauthOptional?: boolean
   /** Checked before installing: a missing one is an input error (exit 2) naming what to install. */
   toolchains: readonly Toolchain[]
   /** Installs `version` into `dir`, a fresh private folder renamed into the cache when this resolves. */

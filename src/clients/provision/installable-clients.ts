@@ -9,9 +9,14 @@ import { RUST_SDK } from './rust-sdk.js'
 /** Every built-in client installed on first use, in the order `list` shows them. */
 export const INSTALLABLE_CLIENTS: readonly InstallableClient[] = [PYTHON_SDK, GO_SDK, RUST_SDK, JAVA_SDK, ...AGENT_PRESETS]
 
-/** The installable client `NAME[@VERSION]` names, with the version asked for; undefined for any other name. */
-export function findInstallable(text: string): { client: InstallableClient; version: string } | undefined {
+/**
+ * The installable client `NAME[@VERSION]` (or `NAME-no-oauth[@VERSION]` for an SDK whose adapter
+ * also runs without its OAuth support) names, with the version asked for; undefined for any other name.
+ */
+export function findInstallable(text: string): { client: InstallableClient; version: string; withoutOAuth: boolean } | undefined {
   const { name, version } = splitVersionedName(text)
-  const client = INSTALLABLE_CLIENTS.find((candidate) => candidate.name === name)
-  return client ? { client, version: version ?? client.pinned } : undefined
+  const withoutOAuth = name.endsWith('-no-oauth')
+  const base = withoutOAuth ? name.slice(0, -'-no-oauth'.length) : name
+  const client = INSTALLABLE_CLIENTS.find((candidate) => candidate.name === base && (!withoutOAuth || candidate.oauthOptional))
+  return client ? { client, version: version ?? client.pinned, withoutOAuth } : undefined
 }

@@ -72,11 +72,27 @@ export async function provision(client: InstallableClient, version: string): Pro
   return dir
 }
 
-/** The client `client` at `version`, installed first if the cache does not have it. */
-export async function installedClient(client: InstallableClient, version = client.pinned): Promise<ClientUnderTest> {
+/**
+ * The client `client` at `version`, installed first if the cache does not have it; `withoutOAuth`
+ * runs its adapter without the SDK's OAuth support (`NAME-no-oauth`), as an app without it would.
+ */
+export async function installedClient(
+  client: InstallableClient,
+  version = client.pinned,
+  options: { withoutOAuth?: boolean } = {},
+): Promise<ClientUnderTest> {
   const dir = await provision(client, version)
   const made = client.client(version, dir)
-  return { ...made, name: version === client.pinned ? client.name : `${client.name}@${version}` }
+  const base = options.withoutOAuth ? `${client.name}-no-oauth` : client.name
+  const name = version === client.pinned ? base : `${base}@${version}`
+  if (!options.withoutOAuth) return { ...made, name }
+  return {
+    ...made,
+    name,
+    description: `${made.description}; here without its OAuth support`,
+    acceptsOAuthClientId: false,
+    run: (config, context) => made.run(config, { ...context, env: { ...context.env, MCP_OAUTH: 'none' } }),
+  }
 }
 
 /**

@@ -14,6 +14,7 @@ export const PYTHON_SDK: InstallableClient = {
   name: 'python-sdk',
   pinned: '2.3.0',
   what: (version) => `the official Python SDK (mcp ${version}, PyPI)`,
+  oauthOptional: true,
   toolchains: [{ command: 'python3', install: 'Python 3.10 or newer (Debian: apt-get install python3 python3-venv)' }],
   async install(version, dir, progress) {
     progress('creating a virtual environment …')

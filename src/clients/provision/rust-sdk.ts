@@ -38,6 +38,7 @@ export const RUST_SDK: InstallableClient = {
   pinned: '3.11.0',
   what: (version) => `the official Rust SDK (rmcp ${version}, crates.io)`,
   compiled: ['clients/rust-sdk/main.rs'],
+  oauthOptional: true,
   toolchains: [{ command: 'cargo', install: 'Rust 1.85 or newer with cargo (rustup.rs, or Debian: apt-get install cargo)' }],
   async install(version, dir, progress) {
     const target = await userCacheDir('toolchains', 'cargo-target')
