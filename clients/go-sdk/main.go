@@ -1,12 +1,12 @@
 // The official Go SDK (github.com/modelcontextprotocol/go-sdk) as a `cmd:` client of mcp-auth-harness.
 //
 // It speaks the harness's command contract: the MCP server URL is the last argument; MCP_TRANSPORT,
-// MCP_HEADERS (the configured headers as JSON), MCP_OAUTH_CLIENT_ID (a pre-registered client) and
-// BROWSER (the headless browser that opens an authorization URL and follows its redirects) come in
-// the environment; MCP_OAUTH=none runs without the SDK's OAuth support. It runs the standard
-// session with the SDK as its docs show: Streamable HTTP with the SDK's
-// auth.AuthorizationCodeHandler as the transport's OAuthHandler (the SDK's SSE transport has no
-// OAuth support), then initialize, tools/list, up to three tools/call, close.
+// MCP_HEADERS (the configured headers as JSON), MCP_OAUTH_CLIENT_ID (a pre-registered client, or
+// the conformance suite's MCP_CONFORMANCE_CONTEXT) and BROWSER (the headless browser that opens an
+// authorization URL and follows its redirects) come in the environment; MCP_OAUTH=none runs without
+// the SDK's OAuth support. It runs the standard session with the SDK as its docs show: Streamable
+// HTTP with the SDK's auth.AuthorizationCodeHandler as the transport's OAuthHandler (the SDK's SSE
+// transport has no OAuth support), then initialize, tools/list, up to three tools/call, close.
 // Exit 0 when the session completed, 1 (the error on stderr) when it failed.
 package main
 
@@ -94,6 +94,20 @@ func (c *callback) fetch(ctx context.Context, args *auth.AuthorizationArgs) (*au
 	}
 }
 
+// preregistered is a pre-registered client: the harness's MCP_OAUTH_CLIENT_ID, or the conformance
+// suite's MCP_CONFORMANCE_CONTEXT (client_id, client_secret).
+func preregistered() (string, string) {
+	var context struct {
+		ClientID     string `json:"client_id"`
+		ClientSecret string `json:"client_secret"`
+	}
+	_ = json.Unmarshal([]byte(os.Getenv("MCP_CONFORMANCE_CONTEXT")), &context)
+	if id := os.Getenv("MCP_OAUTH_CLIENT_ID"); id != "" {
+		return id, ""
+	}
+	return context.ClientID, context.ClientSecret
+}
+
 func session(ctx context.Context, endpoint string) error {
 	headers := map[string]string{}
 	if raw := os.Getenv("MCP_HEADERS"); raw != "" {
@@ -119,8 +133,11 @@ func session(ctx context.Context, endpoint string) error {
 		}
 		defer cb.listener.Close()
 		config := &auth.AuthorizationCodeHandlerConfig{RedirectURL: cb.uri(), AuthorizationCodeFetcher: cb.fetch}
-		if id := os.Getenv("MCP_OAUTH_CLIENT_ID"); id != "" {
+		if id, secret := preregistered(); id != "" {
 			config.PreregisteredClient = &oauthex.ClientCredentials{ClientID: id}
+			if secret != "" {
+				config.PreregisteredClient.ClientSecretAuth = &oauthex.ClientSecretAuth{ClientSecret: secret}
+			}
 		} else {
 			config.DynamicClientRegistrationConfig = &auth.DynamicClientRegistrationConfig{
 				Metadata: &oauthex.ClientRegistrationMetadata{

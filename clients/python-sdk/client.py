@@ -1,7 +1,8 @@
 """The official Python SDK (`mcp` on PyPI) as a `cmd:` client of mcp-auth-harness.
 
 It speaks the harness's command contract: the MCP server URL is the last argument; MCP_TRANSPORT,
-MCP_HEADERS (the configured headers as JSON), MCP_OAUTH_CLIENT_ID (a pre-registered client),
+MCP_HEADERS (the configured headers as JSON), MCP_OAUTH_CLIENT_ID (a pre-registered client; the
+conformance suite's MCP_CONFORMANCE_CONTEXT client_id and client_secret are read too),
 MCP_OAUTH (`none`: run without the SDK's OAuth support, as an app without it does) and BROWSER
 (the headless browser that opens an authorization URL and follows its redirects) come in the
 environment. It runs the standard session with the SDK as its documentation shows: an
@@ -30,13 +31,27 @@ from mcp.shared.auth import (
 )
 
 
+def preregistered() -> tuple[str | None, str | None]:
+    """A pre-registered client: the harness's MCP_OAUTH_CLIENT_ID, or the conformance suite's context."""
+    context = json.loads(os.environ.get("MCP_CONFORMANCE_CONTEXT") or "{}")
+    return os.environ.get("MCP_OAUTH_CLIENT_ID") or context.get("client_id"), context.get("client_secret")
+
+
 class MemoryStorage(TokenStorage):
     """Tokens and client registration for one session only: every trial starts unauthorized."""
 
-    def __init__(self, client_id: str | None, redirect_uri: str):
+    def __init__(self, client_id: str | None, client_secret: str | None, redirect_uri: str):
         self.tokens: OAuthToken | None = None
         self.client: OAuthClientInformationFull | None = (
-            OAuthClientInformationFull(client_id=client_id, redirect_uris=[redirect_uri]) if client_id else None
+            OAuthClientInformationFull(
+                client_id=client_id,
+                client_secret=client_secret,
+                redirect_uris=[redirect_uri],
+                # RFC 7591's default for a client with a secret.
+                token_endpoint_auth_method="client_secret_basic" if client_secret else "none",
+            )
+            if client_id
+            else None
         )
 
     async def get_tokens(self) -> OAuthToken | None:
@@ -113,7 +128,7 @@ async def session(url: str) -> None:
             response_types=["code"],
             token_endpoint_auth_method="none",
         ),
-        storage=MemoryStorage(os.environ.get("MCP_OAUTH_CLIENT_ID"), callback.uri),
+        storage=MemoryStorage(*preregistered(), callback.uri),
         redirect_handler=open_in_browser,
         callback_handler=callback.wait,
     )

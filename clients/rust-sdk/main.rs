@@ -1,13 +1,14 @@
 //! The official Rust SDK (the `rmcp` crate) as a `cmd:` client of mcp-auth-harness.
 //!
 //! It speaks the harness's command contract: the MCP server URL is the last argument; MCP_HEADERS
-//! (the configured headers as JSON), MCP_OAUTH_CLIENT_ID (a pre-registered client) and BROWSER (the
-//! headless browser that opens an authorization URL and follows its redirects) come in the
-//! environment; MCP_OAUTH=none runs without the SDK's OAuth support. rmcp has only the Streamable
-//! HTTP client transport. The session follows the SDK's reactive OAuth flow as its docs describe: connect with the configured headers; when that fails
-//! with a challenge (`ClientInitializeError::auth_challenge`), authorize with `OAuthState` fed the
-//! challenge (`AuthorizationRequest::with_challenge`) and reconnect through an `AuthClient`; then
-//! initialize, tools/list, up to three tools/call, close.
+//! (the configured headers as JSON), MCP_OAUTH_CLIENT_ID (a pre-registered client, or the
+//! conformance suite's MCP_CONFORMANCE_CONTEXT) and BROWSER (the headless browser that opens an
+//! authorization URL and follows its redirects) come in the environment; MCP_OAUTH=none runs
+//! without the SDK's OAuth support. rmcp has only the Streamable HTTP client transport. The session
+//! follows the SDK's reactive OAuth flow as its docs describe: connect with the configured headers;
+//! when that fails with a challenge (`ClientInitializeError::auth_challenge`), authorize with
+//! `OAuthState` fed the challenge (`AuthorizationRequest::with_challenge`) and reconnect through an
+//! `AuthClient`; then initialize, tools/list, up to three tools/call, close.
 //! Exit 0 when the session completed, 1 (the error on stderr) when it failed.
 
 use std::collections::HashMap;
@@ -58,8 +59,16 @@ async fn authorize(url: &str, challenge: &str) -> Result<OAuthState, Error> {
     let mut request = AuthorizationRequest::new(redirect_uri)
         .with_client_name("mcp-auth-harness rust-sdk client")
         .with_challenge(challenge);
+    // A pre-registered client: the harness's MCP_OAUTH_CLIENT_ID, or the conformance suite's context.
+    let context: serde_json::Value =
+        serde_json::from_str(&std::env::var("MCP_CONFORMANCE_CONTEXT").unwrap_or_default()).unwrap_or_default();
     if let Ok(id) = std::env::var("MCP_OAUTH_CLIENT_ID") {
         request = request.with_preregistered_client(id);
+    } else if let Some(id) = context["client_id"].as_str() {
+        request = request.with_preregistered_client(id);
+        if let Some(secret) = context["client_secret"].as_str() {
+            request = request.with_client_secret(secret);
+        }
     }
     let mut state = OAuthState::new(url, None).await?;
     state.start_authorization(request).await?;
