@@ -1,12 +1,10 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { trialInput } from './helpers/inputs.js'
 import type { AgentCli } from '../src/clients/agents/agent-cli.js'
 import { agentInstallable } from '../src/clients/agents/agent-client.js'
-import { baseInput, withValues } from '../src/dimensions/base-input.js'
-import { DIMENSIONS } from '../src/dimensions/dimensions.js'
 import { runTrial } from '../src/runner/run-trial.js'
-import { resolveScenario } from '../src/scenario/resolve-scenario.js'
 import { tempDir } from './helpers/tmp.js'
 
 // The outcome rule of agent presets, on stand-in programs (not clients under test): a CLI with a
@@ -31,11 +29,6 @@ function standIn(script: string): { agent: AgentCli; dir: string } {
   return { agent, dir }
 }
 
-const open = () => {
-  const { config, plan } = withValues(baseInput(DIMENSIONS), DIMENSIONS, {})
-  return { config, scenario: resolveScenario(config, plan) }
-}
-
 describe('agent presets: when is a session complete', () => {
   it('a CLI that asked the model (and then failed on its refusal) completed its session', async () => {
     const { agent, dir } = standIn(
@@ -43,7 +36,7 @@ describe('agent presets: when is a session complete', () => {
        fetch(process.env.MODEL_API + '/v1/messages', { method: 'POST', body: '{}' }).then((r) => process.exit(r.status === 401 ? 1 : 4))`,
     )
     const client = agentInstallable(agent).client('1.0.0', dir)
-    const { config, scenario } = open()
+    const { config, scenario } = trialInput()
     const trial = await runTrial(client, config, scenario, { timeoutMs: 10_000 })
     expect(trial.outcome).toEqual({ kind: 'completed' })
   })
@@ -51,7 +44,7 @@ describe('agent presets: when is a session complete', () => {
   it('a CLI that ends before it asked the model is a client error with its last line', async () => {
     const { agent, dir } = standIn(`console.error('Invalid MCP configuration'); process.exit(1)`)
     const client = agentInstallable(agent).client('1.0.0', dir)
-    const { config, scenario } = open()
+    const { config, scenario } = trialInput()
     const trial = await runTrial(client, config, scenario, { timeoutMs: 10_000 })
     expect(trial.outcome).toMatchObject({ kind: 'client-error' })
     expect(trial.outcome.kind === 'client-error' && trial.outcome.message).toMatch(/ended before it asked the model \(exit code 1\): Invalid MCP configuration/)

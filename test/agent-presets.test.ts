@@ -1,20 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { trialInput } from './helpers/inputs.js'
 import type { ClientUnderTest } from '../src/clients/client-under-test.js'
 import { headersAlwaysSent } from '../properties/index.js'
 import { findInstallable } from '../src/clients/provision/installable-clients.js'
 import { installedClient } from '../src/clients/provision/provision.js'
-import { baseInput, withValues } from '../src/dimensions/base-input.js'
-import { DIMENSIONS } from '../src/dimensions/dimensions.js'
 import { judge } from '../src/property/judge.js'
 import { runTrial } from '../src/runner/run-trial.js'
-import { resolveScenario } from '../src/scenario/resolve-scenario.js'
 import { commandProblem } from '../src/runtime/child-process.js'
 import { cli } from './helpers/cli.js'
-
-function input(values: Record<string, unknown>) {
-  const { config, plan } = withValues(baseInput(DIMENSIONS), DIMENSIONS, values)
-  return { config, scenario: resolveScenario(config, plan) }
-}
 
 // Each preset is the real npm package, installed into the cache on first use, run in its own HOME
 // with its model API a local refuser: the trial completes once it asked the model, which it does
@@ -34,7 +27,7 @@ describe.skipIf(Boolean(missingNpm))('agent CLI presets: installed from npm, iso
   for (const name of names) {
     it(`${name}: a real MCP start-up with the configured headers, then ${name === 'mcp-remote' ? 'it exits 0' : 'its model request ends the trial'}`, async () => {
       const client = clients.get(name)!
-      const open = input({})
+      const open = trialInput({})
       const trial = await runTrial(client, open.config, open.scenario, { timeoutMs: 20_000 })
       expect(trial.outcome, `${trial.process?.stderrTail}`).toEqual({ kind: 'completed' })
       expect(trial.exchanges.some((e) => e.requestBody?.includes('"tools/list"'))).toBe(true)

@@ -3,24 +3,16 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { trialInput } from './helpers/inputs.js'
 import { headersAlwaysSent, pkceS256, pkceSupportChecked, tokenInAuthorizationHeader } from '../properties/index.js'
 import type { ClientUnderTest } from '../src/clients/client-under-test.js'
 import { findInstallable } from '../src/clients/provision/installable-clients.js'
 import { installedClient } from '../src/clients/provision/provision.js'
 import type { Transport } from '../src/core/client-config.js'
-import { baseInput, withValues } from '../src/dimensions/base-input.js'
-import { DIMENSIONS } from '../src/dimensions/dimensions.js'
 import { judge } from '../src/property/judge.js'
 import { runTrial } from '../src/runner/run-trial.js'
-import { resolveScenario } from '../src/scenario/resolve-scenario.js'
 import { commandProblem } from '../src/runtime/child-process.js'
 import { CLI, run } from './helpers/cli.js'
-
-/** A trial input from dimension values (everything else at its base). */
-function input(values: Record<string, unknown>) {
-  const { config, plan } = withValues(baseInput(DIMENSIONS), DIMENSIONS, values)
-  return { config, scenario: resolveScenario(config, plan) }
-}
 
 /** Each official SDK in another language: its transports, and which of them its adapter completes OAuth on. */
 const SDKS: Array<{ name: string; toolchain: string; transports: Transport[]; oauthTransports: Transport[] }> = [
@@ -47,13 +39,13 @@ for (const sdk of SDKS) {
     }, 900_000)
     for (const transport of sdk.transports) {
       it(`${transport}: a real session with its configured headers${sdk.oauthTransports.includes(transport) ? ', and OAuth with the SDK’s own support' : ''}`, async () => {
-        const open = input({ transport })
+        const open = trialInput({ transport })
         const plain = await runTrial(client, open.config, open.scenario, { timeoutMs: 20_000 })
         expect(plain.outcome, JSON.stringify(plain.process)).toEqual({ kind: 'completed' })
         expect(plain.exchanges.some((e) => e.requestBody?.includes('"tools/call"'))).toBe(true)
         expect(judge(headersAlwaysSent, plain).verdict).toBe('held')
         if (!sdk.oauthTransports.includes(transport)) return
-        const oauth = input({ transport, auth: 'oauth' })
+        const oauth = trialInput({ transport, auth: 'oauth' })
         const authorized = await runTrial(client, oauth.config, oauth.scenario, { timeoutMs: 20_000 })
         expect(authorized.outcome, JSON.stringify(authorized.process)).toEqual({ kind: 'completed' })
         expect(judge(pkceS256, authorized).verdict).toBe('held')
@@ -72,7 +64,7 @@ for (const sdk of SDKS.filter((s) => s.oauthTransports.length > 0)) {
       expect(found.withoutOAuth).toBe(true)
       const client = await installedClient(found.client, found.version, { withoutOAuth: true })
       expect(client.name).toBe(`${sdk.name}-no-oauth`)
-      const oauth = input({ auth: 'oauth' })
+      const oauth = trialInput({ auth: 'oauth' })
       const trial = await runTrial(client, oauth.config, oauth.scenario, { timeoutMs: 20_000 })
       expect(trial.outcome.kind).toBe('client-error')
       expect(trial.exchanges.some((e) => e.status === 401)).toBe(true)
@@ -86,7 +78,7 @@ describe.skipIf(Boolean(await commandProblem('python3')))('python-sdk findings (
   // /authorize (MCP 2025-11-25 says it MUST NOT).
   it('mcp 2.3.0 authorizes although the AS metadata does not advertise PKCE support', async () => {
     const client = await provisioned('python-sdk')
-    const absent = input({ auth: 'oauth', 'oauth.pkce': 'absent' })
+    const absent = trialInput({ auth: 'oauth', 'oauth.pkce': 'absent' })
     const trial = await runTrial(client, absent.config, absent.scenario, { timeoutMs: 20_000 })
     expect(judge(pkceSupportChecked, trial).verdict).toBe('violated')
   })

@@ -3,7 +3,8 @@ import { outOfOrderProbes } from '../../src/traffic/probe-order.js'
 import { isWellKnownLocation, prmWellKnownUrls } from '../../src/spec/well-known.js'
 import type { Trial } from '../../src/core/trial.js'
 import type { Exchange } from '../../src/core/exchange.js'
-import { jsonObject, mcpChallenges, metadataHints, prmRequests, resourceMetadataOf } from '../../src/traffic/oauth-flow.js'
+import { jsonObject } from '../../src/core/json.js'
+import { mcpChallenges, metadataHints, prmRequests, resourceMetadataOf } from '../../src/traffic/oauth-flow.js'
 
 const ID = 'prm-discovery-order'
 

@@ -1,4 +1,4 @@
-import { parseJsonOr } from '../../src/core/json.js'
+import { jsonObject } from '../../src/core/json.js'
 import { spec, type Property, type Violation } from '../../src/property/property.js'
 import type { Trial } from '../../src/core/trial.js'
 import { headerValue, startsNegotiation } from '../../src/core/exchange.js'
@@ -12,8 +12,8 @@ const ID = 'session-id-echoed'
  * not taking the one on the next refusal.
  */
 function isErrorAnswer(body: string | undefined): boolean {
-  const value = parseJsonOr(body, undefined)
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'error' in value && !('result' in value)
+  const answer = jsonObject(body)
+  return answer !== undefined && 'error' in answer && !('result' in answer)
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ConfigFormat } from '../config/formats/config-format.js'
 import { runProcess, splitCommandLine } from '../runtime/child-process.js'
 import { withTempDir, writePrivateFile } from '../runtime/files.js'
 import { installBrowser } from './headless-browser.js'
+import { processFailure } from './process-failure.js'
 import process from 'node:process'
 import type { ClientUnderTest } from './client-under-test.js'
 
@@ -80,9 +81,7 @@ export function commandClient(template: string, format: ConfigFormat): ClientUnd
         context.reportProcess(report)
         if (context.signal.aborted) return
         if (report.exitCode !== 0) {
-          const why = report.signal ? `killed by ${report.signal}` : `exit code ${report.exitCode}`
-          const lastLine = report.stderrTail.trim().split('\n').pop() ?? ''
-          throw new Error(`${why}${lastLine ? `: ${lastLine}` : ''}`)
+          throw new Error(processFailure(report))
         }
       }),
   }

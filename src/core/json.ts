@@ -19,3 +19,16 @@ export function parseJsonOr(text: string | undefined, fallback: unknown): unknow
 
 /** A fallback no parsed JSON value can equal: tells "not JSON" from JSON `null`. */
 export const NOT_JSON: unique symbol = Symbol('not JSON')
+
+/**
+ * A body's JSON object, or undefined when the body is not a JSON object (a metadata endpoint that
+ * answered HTML, an array, a bare string).
+ *
+ * @example
+ * jsonObject('{"resource":"https://a/mcp"}')?.resource // 'https://a/mcp'
+ * jsonObject('[1]') // undefined
+ */
+export function jsonObject(text: string | undefined): Record<string, unknown> | undefined {
+  const value = parseJsonOr(text, undefined)
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
+}

@@ -4,13 +4,7 @@ import { headerValue } from '../core/exchange.js'
 import { mcpEndpointExchanges } from './mcp-endpoint.js'
 import { challengeParam, isInsufficientScope } from '../spec/www-authenticate.js'
 import { isAsMetadataPath, isPrmPath } from '../spec/well-known.js'
-import { parseJsonOr } from '../core/json.js'
-
-/** A body's JSON object, or undefined when the body is not a JSON object (a metadata endpoint that answered HTML, say). */
-export function jsonObject(text: string | undefined): Record<string, unknown> | undefined {
-  const value = parseJsonOr(text, undefined)
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
-}
+import { jsonObject, parseJsonOr } from '../core/json.js'
 
 /** The path of an exchange's URL. */
 export function pathOf(exchange: Exchange): string {

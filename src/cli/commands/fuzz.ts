@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { existsSync } from 'node:fs'
 import type { CommandModule } from 'yargs'
 import type { CliCommand } from '../cli-command.js'
@@ -18,8 +19,7 @@ import { runFuzz, type FuzzRun } from '../../runner/fuzz-run.js'
 import { fileURLToPath } from 'node:url'
 import { onFatalSignal, writeErr, writeOut } from '../../runtime/process.js'
 import { killLiveProcessGroups } from '../../runtime/child-process.js'
-import { removeLiveTempDirs } from '../../runtime/files.js'
-import { outputProblem } from '../../runtime/files.js'
+import { outputProblem, packageRoot, removeLiveTempDirs } from '../../runtime/files.js'
 import { DEFAULT_FOUND_DIR } from '../../report/save-counterexample.js'
 import { shellQuote } from '../../report/shell-quote.js'
 import { ProgressBar } from '../../report/progress-bar.js'
@@ -70,7 +70,7 @@ export const BUNDLED_EXPECTED_FAILURES = fileURLToPath(new URL('../../../../expe
 /** A built-in client's own expected failures, shipped as `expected-failures/NAME.json`, when there is one. */
 function clientExpectedFailuresFile(name: string): string | undefined {
   if (!/^[a-z0-9-]+$/.test(name)) return undefined
-  const file = fileURLToPath(new URL(`../../../../expected-failures/${name}.json`, import.meta.url))
+  const file = join(packageRoot(), 'expected-failures', `${name}.json`)
   return existsSync(file) ? file : undefined
 }
 

@@ -5,6 +5,7 @@ import { runProcess } from '../../runtime/child-process.js'
 import { withTempDir } from '../../runtime/files.js'
 import type { ClientUnderTest } from '../client-under-test.js'
 import { installBrowser } from '../headless-browser.js'
+import { processFailure } from '../process-failure.js'
 import type { InstallableClient } from '../provision/installable-client.js'
 import { installStep } from '../provision/provision.js'
 import type { AgentCli } from './agent-cli.js'
@@ -67,9 +68,8 @@ function agentClient(agent: AgentCli, version: string, dir: string): ClientUnder
           context.reportProcess(report)
           if (context.signal.aborted) return
           if (model ? model.requests() > 0 : report.exitCode === 0) return
-          const why = report.signal ? `killed by ${report.signal}` : `exit code ${report.exitCode}`
-          const lastLine = `${report.stderrTail}\n${report.stdoutTail}`.trim().split('\n').filter(Boolean).pop() ?? ''
-          throw new Error(`${model ? `ended before it asked the model (${why})` : why}${lastLine ? `: ${lastLine}` : ''}`)
+          const output = `${report.stderrTail}\n${report.stdoutTail}`
+          throw new Error(processFailure(report, output, model ? (why) => `ended before it asked the model (${why})` : undefined))
         } finally {
           await model?.close()
         }

@@ -26,8 +26,8 @@ export const CLAUDE_CODE: AgentCli = {
   acceptsOAuthClientId: (version) => semver.valid(version) !== null && semver.gte(version, OAUTH_CLIENT_ID_SINCE),
   async prepare({ config, version, home, modelApi }) {
     const file = join(home, 'mcp.json')
-    const { oauthClientId, ...rest } = config
-    const told = CLAUDE_CODE.acceptsOAuthClientId(version) || oauthClientId === undefined ? config : rest
+    const { oauthClientId: _, ...withoutClientId } = config
+    const told = CLAUDE_CODE.acceptsOAuthClientId(version) ? config : withoutClientId
     await writePrivateFile(file, claudeFormat.render(told, 'harness'))
     return {
       args: ['-p', 'hello', '--mcp-config', file, '--strict-mcp-config'],
