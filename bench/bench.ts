@@ -27,7 +27,7 @@ import { MUTANT_SEEDS, mutantBenchmark } from './mutants.js'
 const SEED = 20261126
 const MEMORY_TRIALS = Number(process.env.BENCH_MEMORY_TRIALS ?? 10_000)
 /** The small SDK client command both tools run (the server URL is its last argument). */
-const CLIENT_COMMAND = `${process.execPath} dist/bench/sdk-client-command.js`
+const CLIENT_COMMAND = `${process.execPath} dist/bench/builtin-client-command.js sdk-streamable`
 
 /** Random trials of a client, every property judged, cycling through a fixed sample of inputs. */
 function trialLoop(client: ClientUnderTest): () => Promise<void> {

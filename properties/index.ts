@@ -2,9 +2,13 @@
 import type { Property } from '../src/property/property.js'
 import { acceptHeaders } from './accept-headers/property.js'
 import { asMetadataDiscoveryOrder } from './as-metadata-discovery-order/property.js'
+import { asMetadataIssuerChecked } from './as-metadata-issuer-checked/property.js'
+import { authorizationServerBinding } from './authorization-server-binding/property.js'
 import { boundedAuthRetries } from './bounded-auth-retries/property.js'
 import { clientRegistration } from './client-registration/property.js'
 import { headersAlwaysSent } from './headers-always-sent/property.js'
+import { issChecked } from './iss-checked/property.js'
+import { lastEventIdResumption } from './last-event-id-resumption/property.js'
 import { modernRequestHeaders } from './modern-request-headers/property.js'
 import { noDiscoveryWithoutChallenge } from './no-discovery-without-challenge/property.js'
 import { noHeaderLeak } from './no-header-leak/property.js'
@@ -12,6 +16,7 @@ import { pkceS256 } from './pkce-s256/property.js'
 import { pkceSupportChecked } from './pkce-support-checked/property.js'
 import { prmDiscoveryOrder } from './prm-discovery-order/property.js'
 import { protocolVersionHeader } from './protocol-version-header/property.js'
+import { registrationApplicationType } from './registration-application-type/property.js'
 import { resourceMetadataHonored } from './resource-metadata-honored/property.js'
 import { resourceMismatchRejected } from './resource-mismatch-rejected/property.js'
 import { resourceParameter } from './resource-parameter/property.js'
@@ -20,10 +25,10 @@ import { scopeStepUp } from './scope-step-up/property.js'
 import { sessionIdEchoed } from './session-id-echoed/property.js'
 import { tokenInAuthorizationHeader } from './token-in-authorization-header/property.js'
 
-export { acceptHeaders, asMetadataDiscoveryOrder, boundedAuthRetries, clientRegistration, headersAlwaysSent, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, pkceS256, pkceSupportChecked, prmDiscoveryOrder, protocolVersionHeader, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, tokenInAuthorizationHeader }
+export { acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientRegistration, headersAlwaysSent, issChecked, lastEventIdResumption, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, pkceS256, pkceSupportChecked, prmDiscoveryOrder, protocolVersionHeader, registrationApplicationType, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, tokenInAuthorizationHeader }
 
 /** The catalogue: every property the harness checks, one folder each, in id order. */
-export const PROPERTIES: readonly Property[] = [acceptHeaders, asMetadataDiscoveryOrder, boundedAuthRetries, clientRegistration, headersAlwaysSent, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, pkceS256, pkceSupportChecked, prmDiscoveryOrder, protocolVersionHeader, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, tokenInAuthorizationHeader]
+export const PROPERTIES: readonly Property[] = [acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientRegistration, headersAlwaysSent, issChecked, lastEventIdResumption, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, pkceS256, pkceSupportChecked, prmDiscoveryOrder, protocolVersionHeader, registrationApplicationType, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, tokenInAuthorizationHeader]
 
 /** A property by id; throws a message listing the ids. */
 export function propertyById(id: string): Property {

@@ -2,9 +2,13 @@
 import type { FaultyCase } from '../src/property/witness.js'
 import { witnesses as acceptHeadersWitnesses } from './accept-headers/witnesses.js'
 import { witnesses as asMetadataDiscoveryOrderWitnesses } from './as-metadata-discovery-order/witnesses.js'
+import { witnesses as asMetadataIssuerCheckedWitnesses } from './as-metadata-issuer-checked/witnesses.js'
+import { witnesses as authorizationServerBindingWitnesses } from './authorization-server-binding/witnesses.js'
 import { witnesses as boundedAuthRetriesWitnesses } from './bounded-auth-retries/witnesses.js'
 import { witnesses as clientRegistrationWitnesses } from './client-registration/witnesses.js'
 import { witnesses as headersAlwaysSentWitnesses } from './headers-always-sent/witnesses.js'
+import { witnesses as issCheckedWitnesses } from './iss-checked/witnesses.js'
+import { witnesses as lastEventIdResumptionWitnesses } from './last-event-id-resumption/witnesses.js'
 import { witnesses as modernRequestHeadersWitnesses } from './modern-request-headers/witnesses.js'
 import { witnesses as noDiscoveryWithoutChallengeWitnesses } from './no-discovery-without-challenge/witnesses.js'
 import { witnesses as noHeaderLeakWitnesses } from './no-header-leak/witnesses.js'
@@ -12,6 +16,7 @@ import { witnesses as pkceS256Witnesses } from './pkce-s256/witnesses.js'
 import { witnesses as pkceSupportCheckedWitnesses } from './pkce-support-checked/witnesses.js'
 import { witnesses as prmDiscoveryOrderWitnesses } from './prm-discovery-order/witnesses.js'
 import { witnesses as protocolVersionHeaderWitnesses } from './protocol-version-header/witnesses.js'
+import { witnesses as registrationApplicationTypeWitnesses } from './registration-application-type/witnesses.js'
 import { witnesses as resourceMetadataHonoredWitnesses } from './resource-metadata-honored/witnesses.js'
 import { witnesses as resourceMismatchRejectedWitnesses } from './resource-mismatch-rejected/witnesses.js'
 import { witnesses as resourceParameterWitnesses } from './resource-parameter/witnesses.js'
@@ -21,9 +26,13 @@ import { witnesses as sessionIdEchoedWitnesses } from './session-id-echoed/witne
 import { witnesses as tokenInAuthorizationHeaderWitnesses } from './token-in-authorization-header/witnesses.js'
 import { acceptHeaders } from './accept-headers/property.js'
 import { asMetadataDiscoveryOrder } from './as-metadata-discovery-order/property.js'
+import { asMetadataIssuerChecked } from './as-metadata-issuer-checked/property.js'
+import { authorizationServerBinding } from './authorization-server-binding/property.js'
 import { boundedAuthRetries } from './bounded-auth-retries/property.js'
 import { clientRegistration } from './client-registration/property.js'
 import { headersAlwaysSent } from './headers-always-sent/property.js'
+import { issChecked } from './iss-checked/property.js'
+import { lastEventIdResumption } from './last-event-id-resumption/property.js'
 import { modernRequestHeaders } from './modern-request-headers/property.js'
 import { noDiscoveryWithoutChallenge } from './no-discovery-without-challenge/property.js'
 import { noHeaderLeak } from './no-header-leak/property.js'
@@ -31,6 +40,7 @@ import { pkceS256 } from './pkce-s256/property.js'
 import { pkceSupportChecked } from './pkce-support-checked/property.js'
 import { prmDiscoveryOrder } from './prm-discovery-order/property.js'
 import { protocolVersionHeader } from './protocol-version-header/property.js'
+import { registrationApplicationType } from './registration-application-type/property.js'
 import { resourceMetadataHonored } from './resource-metadata-honored/property.js'
 import { resourceMismatchRejected } from './resource-mismatch-rejected/property.js'
 import { resourceParameter } from './resource-parameter/property.js'
@@ -43,9 +53,13 @@ import { tokenInAuthorizationHeader } from './token-in-authorization-header/prop
 export const FAULTY_CASES: readonly FaultyCase[] = [
   ...acceptHeadersWitnesses.map((w) => ({ ...w, property: acceptHeaders })),
   ...asMetadataDiscoveryOrderWitnesses.map((w) => ({ ...w, property: asMetadataDiscoveryOrder })),
+  ...asMetadataIssuerCheckedWitnesses.map((w) => ({ ...w, property: asMetadataIssuerChecked })),
+  ...authorizationServerBindingWitnesses.map((w) => ({ ...w, property: authorizationServerBinding })),
   ...boundedAuthRetriesWitnesses.map((w) => ({ ...w, property: boundedAuthRetries })),
   ...clientRegistrationWitnesses.map((w) => ({ ...w, property: clientRegistration })),
   ...headersAlwaysSentWitnesses.map((w) => ({ ...w, property: headersAlwaysSent })),
+  ...issCheckedWitnesses.map((w) => ({ ...w, property: issChecked })),
+  ...lastEventIdResumptionWitnesses.map((w) => ({ ...w, property: lastEventIdResumption })),
   ...modernRequestHeadersWitnesses.map((w) => ({ ...w, property: modernRequestHeaders })),
   ...noDiscoveryWithoutChallengeWitnesses.map((w) => ({ ...w, property: noDiscoveryWithoutChallenge })),
   ...noHeaderLeakWitnesses.map((w) => ({ ...w, property: noHeaderLeak })),
@@ -53,6 +67,7 @@ export const FAULTY_CASES: readonly FaultyCase[] = [
   ...pkceSupportCheckedWitnesses.map((w) => ({ ...w, property: pkceSupportChecked })),
   ...prmDiscoveryOrderWitnesses.map((w) => ({ ...w, property: prmDiscoveryOrder })),
   ...protocolVersionHeaderWitnesses.map((w) => ({ ...w, property: protocolVersionHeader })),
+  ...registrationApplicationTypeWitnesses.map((w) => ({ ...w, property: registrationApplicationType })),
   ...resourceMetadataHonoredWitnesses.map((w) => ({ ...w, property: resourceMetadataHonored })),
   ...resourceMismatchRejectedWitnesses.map((w) => ({ ...w, property: resourceMismatchRejected })),
   ...resourceParameterWitnesses.map((w) => ({ ...w, property: resourceParameter })),

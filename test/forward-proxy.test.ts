@@ -126,7 +126,7 @@ describe('record --forward-proxy --client cmd:…: a real SDK client completes O
 
   it('one recording holds the MCP server and the authorization server; check and a per-origin replay find nothing false', async () => {
     const out = join(dir, 'oauth.json')
-    const client = 'cmd:node dist/bench/sdk-client-command.js'
+    const client = 'cmd:node dist/bench/builtin-client-command.js sdk-streamable'
     const recorded = await cli(
       'record',
       '--client',

@@ -18,8 +18,19 @@ function judged(trial: Trial) {
     (p) => p.authorizationServers.length > 0 && (p.resource === undefined || resourceCovers(p.resource, trial.config.url)),
   )
   if (!prm) return undefined
-  const requests = asMetadataRequests(trial).filter((e) => e.requestTick > (prm.exchange.responseTick ?? Infinity))
   const issuer = URL.canParse(prm.authorizationServers[0]!) ? new URL(prm.authorizationServers[0]!).origin : undefined
+  // A resource that moved to another authorization server (a later PRM names it) has that server's
+  // discovery too: a round of its own, not a step out of this issuer's order.
+  const laterIssuers = new Set(
+    servedPrms(trial)
+      .flatMap((p) => p.authorizationServers)
+      .filter((url) => URL.canParse(url))
+      .map((url) => new URL(url).origin)
+      .filter((origin) => origin !== issuer),
+  )
+  const requests = asMetadataRequests(trial).filter(
+    (e) => e.requestTick > (prm.exchange.responseTick ?? Infinity) && !laterIssuers.has(new URL(e.url).origin),
+  )
   if (!requests.some((e) => new URL(e.url).origin === issuer)) return undefined
   return { order: asMetadataUrls(prm.authorizationServers[0]!), requests }
 }

@@ -9,11 +9,12 @@ export const CLIENT_METADATA_URL = 'https://client.mcp-auth-harness.test/oauth/c
  * unless the user pre-registered one.
  * Giving one to the SDK makes it start discovery on a 401, as OAuth-capable apps do. Its "browser"
  * requests the authorization URL (so it is in the traffic) without following the redirect, and
- * keeps the `code` from the `Location` for the app to hand to `transport.finishAuth`.
+ * keeps the callback's parameters from the `Location` for the app to hand to `transport.finishAuth`:
+ * the v2 SDK takes them all (it checks RFC 9207's `iss` among them), v1 takes only the `code`.
  */
 export class HeadlessOAuthProvider implements OAuthClientProvider {
   readonly authorizationUrls: URL[] = []
-  private pendingCode: string | undefined
+  private pendingCallback: URLSearchParams | undefined
   private client: OAuthClientInformationMixed | undefined
   private savedTokens: OAuthTokens | undefined
   private verifier = ''
@@ -68,8 +69,8 @@ export class HeadlessOAuthProvider implements OAuthClientProvider {
     const location = response.headers.get('location')
     await response.body?.cancel()
     if (!location) return
-    const code = new URL(location, url).searchParams.get('code')
-    if (code) this.pendingCode = code
+    const callback = new URL(location, url).searchParams
+    if (callback.has('code')) this.pendingCallback = callback
   }
 
   /** The URL the browser really opens; faulty providers change it. */
@@ -77,11 +78,16 @@ export class HeadlessOAuthProvider implements OAuthClientProvider {
     return url
   }
 
-  /** The code from the last authorization redirect, once. */
+  /** The parameters of the last authorization redirect to the callback (`code`, `state`, `iss`), once. */
+  takeAuthorizationCallback(): URLSearchParams | undefined {
+    const callback = this.pendingCallback
+    this.pendingCallback = undefined
+    return callback
+  }
+
+  /** The code from the last authorization redirect, once (for an SDK whose `finishAuth` takes only the code). */
   takeAuthorizationCode(): string | undefined {
-    const code = this.pendingCode
-    this.pendingCode = undefined
-    return code
+    return this.takeAuthorizationCallback()?.get('code') ?? undefined
   }
 
   saveCodeVerifier(verifier: string): void {

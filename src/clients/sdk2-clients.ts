@@ -30,10 +30,11 @@ export async function runSdk2Session(
     try {
       return await runStandardSession(client, transport, context)
     } catch (error) {
-      const code =
-        error instanceof UnauthorizedError && round < MAX_AUTHORIZATIONS ? authProvider?.takeAuthorizationCode() : undefined
-      if (!code) throw error
-      await transport.finishAuth(code)
+      // The whole callback, as the v2 SDK's docs hand it over: it validates `iss` (RFC 9207) before redeeming the code.
+      const callback =
+        error instanceof UnauthorizedError && round < MAX_AUTHORIZATIONS ? authProvider?.takeAuthorizationCallback() : undefined
+      if (!callback) throw error
+      await transport.finishAuth(callback)
     }
   }
 }

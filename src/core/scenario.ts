@@ -70,7 +70,25 @@ export interface OAuthServer {
   tokenRevoked?: boolean
   /** Whether the token endpoint honours a refresh token or refuses it (`invalid_grant`). Default accepted. */
   refresh?: 'accepted' | 'refused'
+  /**
+   * RFC 9207 `iss` in the authorization response (MCP 2026-07-28 › Authorization Response
+   * Validation): not advertised nor sent (default), advertised and sent right, or one of the
+   * answers a client must refuse before it redeems the code: advertised but left out, another
+   * issuer, another issuer while not advertised, the issuer with a trailing slash.
+   */
+  iss?: IssBehaviour
+  /** The AS metadata's `issuer`: the one its well-known URL was built from (default), or another (the client must not use it). */
+  metadataIssuer?: 'exact' | 'mismatch'
+  /**
+   * The resource moves to another authorization server mid-session: once the first token was
+   * refused (it is revoked as with `tokenRevoked`), the PRM names the AS at this origin, which
+   * knows none of the first one's clients (MCP 2026-07-28 › Authorization Server Binding).
+   */
+  migratesTo?: string
 }
+
+/** How the authorization server uses RFC 9207's `iss` (see `OAuthServer.iss`). */
+export type IssBehaviour = 'none' | 'correct' | 'missing' | 'wrong' | 'unadvertised-wrong' | 'trailing-slash'
 
 /**
  * Which requests the server's authentication guards: every request (default), all but the GET

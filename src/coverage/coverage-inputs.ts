@@ -1,7 +1,7 @@
 import type { TrialInput } from '../arbitraries/trial-input.js'
 import type { ClientUnderTest } from '../clients/client-under-test.js'
 import { dimensionsFor } from '../dimensions/dimensions.js'
-import type { Dimension } from '../dimensions/dimension.js'
+import { applies, type Dimension } from '../dimensions/dimension.js'
 import { HEADER_SETS } from '../dimensions/config-dimensions.js'
 import { NAMED_SCENARIOS } from '../scenario/named-scenarios.js'
 import { baseInput, withValues } from '../dimensions/base-input.js'
@@ -35,6 +35,23 @@ function explicitExamples(dimensions: readonly Dimension[], transports: readonly
       }),
     ),
   )
+}
+
+/**
+ * Base choice for the server's own behaviour: from the basic server, each value of a server
+ * dimension outside auth in turn (a dropped GET stream, a 307, SSE answers, no sessions, …), so a
+ * fault that needs only that one value is met on an otherwise plain session, not only in pairwise
+ * rows where other values may end the session first.
+ */
+function serverBaseChoice(dimensions: readonly Dimension[]): CoverageInput[] {
+  const base = baseInput(dimensions)
+  return dimensions.flatMap((dimension) => {
+    if (dimension.part !== 'server' || dimension.name === 'auth' || dimension.appliesWhen?.dimension === 'auth') return []
+    if (!applies(dimension, base, dimensions)) return []
+    return dimension.values
+      .filter((value) => value !== dimension.base)
+      .map((value) => ({ input: dimension.set(base, value), stage: 'base-choice' as const, label: `${dimension.name}=${String(value)}` }))
+  })
 }
 
 /**
@@ -90,8 +107,8 @@ function rowOf(input: TrialInput, dimensions: readonly Dimension[]): Row {
 }
 
 /**
- * The coverage phase's inputs for a client, in order: the explicit examples, the OAuth base
- * choices, then pairwise rows until every feasible pair of values of two dimensions has appeared
+ * The coverage phase's inputs for a client, in order: the explicit examples, the server and OAuth
+ * base choices, then pairwise rows until every feasible pair of values of two dimensions has appeared
  * (the rows before count). Deterministic: no seed, the same inputs on every run.
  *
  * @example
@@ -110,7 +127,11 @@ const built = new Map<string, CoverageInput[]>()
 
 function buildCoverageInputs(client: Pick<ClientUnderTest, 'transports' | 'acceptsOAuthClientId'>): CoverageInput[] {
   const dimensions = dimensionsFor(client)
-  const fixed = [...explicitExamples(dimensions, client.transports), ...oauthBaseChoice(dimensions)]
+  const fixed = [
+    ...explicitExamples(dimensions, client.transports),
+    ...serverBaseChoice(dimensions),
+    ...oauthBaseChoice(dimensions),
+  ]
   const base = baseInput(dimensions)
   const pairwise = pairwiseRows(
     factorsOf(dimensions),

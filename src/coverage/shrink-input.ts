@@ -35,7 +35,11 @@ export async function shrinkInput(
     for (const dimension of dimensions) {
       if (!applies(dimension, current, dimensions)) continue
       if (dimension.get(current) === dimension.base) continue
-      if (await attempt(dimension.set(current, dimension.base))) changed = true
+      const candidate = dimension.set(current, dimension.base)
+      // Fewer configured headers is smaller than the base header set: the header set's base (an
+      // API key) must not undo a dropped header, or the two would take turns until the budget ends.
+      if (Object.keys(candidate.config.headers).length > Object.keys(current.config.headers).length) continue
+      if (await attempt(candidate)) changed = true
     }
     for (const name of Object.keys(current.config.headers)) {
       const { [name]: _, ...headers } = current.config.headers

@@ -33,6 +33,9 @@ export const BASE_OAUTH_PLAN: OAuthPlan = {
   tokenAccepted: true,
   tokenRevoked: false,
   refresh: 'accepted',
+  iss: 'none',
+  metadataIssuer: 'exact',
+  migration: 'none',
 }
 
 function withAuth(input: TrialInput, auth: AuthPlan): TrialInput {
@@ -200,5 +203,27 @@ export const AUTH_DIMENSIONS: readonly Dimension[] = [
   weighted(
     oauthField('refresh', 'the token endpoint honours refresh tokens or refuses them (invalid_grant)', ['accepted', 'refused']),
     { accepted: 4 },
+  ),
+  weighted(
+    oauthField(
+      'iss',
+      'RFC 9207 iss in the authorization response: none, correct, or one to refuse (advertised but missing, wrong, wrong unadvertised, trailing slash)',
+      ['none', 'correct', 'missing', 'wrong', 'unadvertised-wrong', 'trailing-slash'],
+    ),
+    { none: 4, correct: 2 },
+  ),
+  weighted(
+    oauthField('metadataIssuer', "the AS metadata's issuer: the one its URL was built from, or another (the client must not use it)", [
+      'exact',
+      'mismatch',
+    ]),
+    { exact: 6 },
+  ),
+  weighted(
+    oauthField('migration', 'the resource moves to a new authorization server once the first token is refused', [
+      'none',
+      'mid-session',
+    ]),
+    { none: 4 },
   ),
 ]

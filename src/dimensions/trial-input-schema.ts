@@ -26,6 +26,9 @@ const oauthPlanSchema = z.strictObject({
   tokenAccepted: z.boolean(),
   tokenRevoked: z.boolean().optional(),
   refresh: z.enum(categories('oauth.refresh')).optional(),
+  iss: z.enum(categories('oauth.iss')).optional(),
+  metadataIssuer: z.enum(categories('oauth.metadataIssuer')).optional(),
+  migration: z.enum(categories('oauth.migration')).optional(),
 })
 
 const authPlanSchema = z.discriminatedUnion('kind', [

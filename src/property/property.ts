@@ -81,8 +81,14 @@ function pageOf(section: string): string {
  * @example
  * spec('2025-06-18', 'Authorization › Resource Parameter Implementation')
  * // references 2025-06-18 and 2025-11-25, each with its page URL
+ * spec('2026-07-28', 'Authorization › Client Registration › Authorization Server Binding', { page: 'basic/authorization/client-registration' })
+ * // 2026-07-28 split the authorization page: `page` names the one the section is on
  */
-export function spec(since: SpecVersion, section: string, options: { alsoBefore?: boolean } = {}): PropertySource {
+export function spec(
+  since: SpecVersion,
+  section: string,
+  options: { alsoBefore?: boolean; page?: string } = {},
+): PropertySource {
   const versions = since > REFERENCED_VERSIONS.at(-1)! ? [since] : REFERENCED_VERSIONS.filter((version) => version >= since)
   return {
     kind: 'spec',
@@ -91,7 +97,7 @@ export function spec(since: SpecVersion, section: string, options: { alsoBefore?
     references: versions.map((version) => ({
       version,
       section,
-      url: `https://modelcontextprotocol.io/specification/${version}/${pageOf(section)}`,
+      url: `https://modelcontextprotocol.io/specification/${version}/${options.page ?? pageOf(section)}`,
     })),
     ...(options.alsoBefore ? { alsoBefore: true } : {}),
   }

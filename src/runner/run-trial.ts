@@ -172,6 +172,7 @@ export type ServedOrigins = ReadonlyMap<string, string>
 function otherOriginsOf(scenario: Scenario): string[] {
   return [
     ...(scenario.auth.kind === 'oauth' ? [scenario.auth.oauth.asOrigin] : []),
+    ...(scenario.auth.kind === 'oauth' && scenario.auth.oauth.migratesTo ? [scenario.auth.oauth.migratesTo] : []),
     ...(scenario.movedTo ? [scenario.movedTo] : []),
   ]
 }
@@ -181,7 +182,14 @@ function onOrigins(scenario: Scenario, served: ServedOrigins): Scenario {
   const at = (origin: string) => served.get(origin) ?? origin
   const auth =
     scenario.auth.kind === 'oauth'
-      ? { kind: 'oauth' as const, oauth: { ...scenario.auth.oauth, asOrigin: at(scenario.auth.oauth.asOrigin) } }
+      ? {
+          kind: 'oauth' as const,
+          oauth: {
+            ...scenario.auth.oauth,
+            asOrigin: at(scenario.auth.oauth.asOrigin),
+            ...(scenario.auth.oauth.migratesTo ? { migratesTo: at(scenario.auth.oauth.migratesTo) } : {}),
+          },
+        }
       : scenario.auth
   return { ...scenario, origin: at(scenario.origin), auth, ...(scenario.movedTo ? { movedTo: at(scenario.movedTo) } : {}) }
 }

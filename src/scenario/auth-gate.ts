@@ -69,13 +69,20 @@ function guarded(scenario: Scenario, request: RequestKind): boolean {
   }
 }
 
-/** Whether an issued token is still good: a revoking server stops accepting the first one after a few requests. */
+/**
+ * Whether an issued token is still good: a revoking server stops accepting the first one after a
+ * few requests; a migrating one too, and from then on its PRM names the new authorization server.
+ */
 function tokenStillValid(oauth: OAuthServer, state: ServerState, token: string): boolean {
   if (!state.oauth.tokens.has(token)) return false
-  if (!oauth.tokenRevoked || token !== state.oauth.firstAccessToken) return true
+  // Once the resource has moved, only the new authorization server's tokens are good.
+  if (state.oauth.migrated && oauth.migratesTo) return state.oauth.tokenIssuers.get(token) === oauth.migratesTo
+  if (!(oauth.tokenRevoked || oauth.migratesTo) || token !== state.oauth.firstAccessToken) return true
   const uses = (state.oauth.uses.get(token) ?? 0) + 1
   state.oauth.uses.set(token, uses)
-  return uses <= REVOKED_AFTER_REQUESTS
+  if (uses <= REVOKED_AFTER_REQUESTS) return true
+  if (oauth.migratesTo) state.oauth.migrated = true
+  return false
 }
 
 /** The JSON-RPC methods of a parsed POST body, for the guard. */

@@ -44,7 +44,8 @@ function s256(verifier: string): string {
 function knownClient(oauth: OAuthServer, state: OAuthState, clientId: string | null): KnownClient | undefined {
   if (clientId === null) return undefined
   const registered = state.clients.get(clientId)
-  if (registered) return registered
+  // A client another authorization server registered is unknown here (SEP-2352: credentials are per AS).
+  if (registered) return registered.issuer === undefined || registered.issuer === issuerOf(oauth) ? registered : undefined
   if (clientId === oauth.preRegisteredClientId) return { authMethod: 'none' }
   if (oauth.registration === 'cimd' && isMetadataDocumentUrl(clientId)) return { authMethod: 'none' }
   return undefined
@@ -84,24 +85,45 @@ function pkceMetadata(oauth: OAuthServer): Record<string, unknown> {
   return { code_challenge_methods_supported: oauth.pkce === 'S256' ? ['S256'] : ['plain'] }
 }
 
+/** The `iss` an authorization response carries for this AS (RFC 9207 §2), or undefined when it leaves it out. */
+function issParameter(oauth: OAuthServer): string | undefined {
+  const issuer = issuerOf(oauth)
+  // Deliberate deviations (`oauth.iss`): an iss the client must refuse before it redeems the code.
+  switch (oauth.iss ?? 'none') {
+    case 'correct':
+      return issuer
+    case 'wrong':
+    case 'unadvertised-wrong':
+      return 'https://mix-up.example'
+    case 'trailing-slash':
+      return `${issuer}/`
+    default:
+      return undefined
+  }
+}
+
+/** RFC 9207 §3's metadata flag: the AS says its authorization responses carry `iss`. */
+function advertisesIss(oauth: OAuthServer): boolean {
+  return ['correct', 'missing', 'wrong', 'trailing-slash'].includes(oauth.iss ?? 'none')
+}
+
 /**
  * The OAuth side of a scenario as msw handlers: Protected Resource Metadata where the scenario puts
- * it, AS metadata at the issuer's location, client registration (dynamic, Client ID Metadata
- * Documents or pre-registered only), `/authorize` (a 302 with `code` and `state`), and a token
- * endpoint that checks the client's authentication method, the PKCE verifier and `resource`.
+ * it, naming the authorization server (the new one once the resource migrated), and each
+ * authorization server's handlers.
  */
 export function oauthHandlers(scenario: Scenario, oauth: OAuthServer, state: OAuthState): HttpHandler[] {
   const urls = prmUrls(scenario)
-  const issuer = issuerOf(oauth)
   const mcpUrl = `${scenario.origin}${scenario.endpointPath}`
-  const prmBody = {
+  const newAs = oauth.migratesTo ? migratedServer(oauth, oauth.migratesTo) : undefined
+  const prmBody = () => ({
     // Deliberate deviation (`oauth.prmResource=foreign`): RFC 9728 §3.3 says the resource MUST be the
     // server's own; a client must then refuse the metadata (`resource-mismatch-rejected`).
     resource: oauth.prmResource === 'exact' ? mcpUrl : `https://elsewhere.example${scenario.endpointPath}`,
-    authorization_servers: [issuer],
+    authorization_servers: [issuerOf(newAs && state.migrated ? newAs : oauth)],
     scopes_supported: ['mcp:read', 'mcp:write'],
     bearer_methods_supported: ['header'],
-  }
+  })
   const prmAt =
     oauth.prm === 'hinted-custom'
       ? urls.custom
@@ -110,8 +132,34 @@ export function oauthHandlers(scenario: Scenario, oauth: OAuthServer, state: OAu
         : oauth.prm === 'path-inserted'
           ? urls.inserted
           : undefined
+  return [
+    // Served under both readings of RFC 9728's terminating slash for an endpoint path ending in "/".
+    ...(prmAt
+      ? wellKnownVariants(prmAt, scenario.endpointPath).map((url) => http.get(exact(url), () => HttpResponse.json(prmBody())))
+      : []),
+    ...authorizationServerHandlers(oauth, state),
+    ...(newAs ? authorizationServerHandlers(newAs, state) : []),
+  ]
+}
+
+/** The authorization server a resource migrates to: the same kind of server on its own origin, knowing no client in advance. */
+function migratedServer(oauth: OAuthServer, origin: string): OAuthServer {
+  const { preRegisteredClientId: _, migratesTo: __, ...rest } = oauth
+  return { ...rest, asOrigin: origin }
+}
+
+/**
+ * One authorization server as msw handlers: its metadata at the issuer's location, client
+ * registration (dynamic, Client ID Metadata Documents or pre-registered only), `/authorize` (a 302
+ * with `code`, `state` and, where the scenario says, RFC 9207's `iss`), and a token endpoint that
+ * checks the client's authentication method, the PKCE verifier and `resource`.
+ */
+function authorizationServerHandlers(oauth: OAuthServer, state: OAuthState): HttpHandler[] {
+  const issuer = issuerOf(oauth)
   const asBody = {
-    issuer,
+    // Deliberate deviation (`oauth.metadataIssuer=mismatch`): RFC 8414 §3.3 says the issuer MUST be
+    // the one the URL was built from; a client must then not use the document.
+    issuer: oauth.metadataIssuer === 'mismatch' ? 'https://issuer-mismatch.example' : issuer,
     authorization_endpoint: `${oauth.asOrigin}/authorize`,
     token_endpoint: `${oauth.asOrigin}/token`,
     ...(oauth.registration === 'dcr' ? { registration_endpoint: `${oauth.asOrigin}/register` } : {}),
@@ -121,6 +169,7 @@ export function oauthHandlers(scenario: Scenario, oauth: OAuthServer, state: OAu
     token_endpoint_auth_methods_supported: [oauth.tokenAuth],
     scopes_supported: ['mcp:read', 'mcp:write'],
     ...pkceMetadata(oauth),
+    ...(advertisesIss(oauth) ? { authorization_response_iss_parameter_supported: true } : {}),
     // OpenID Provider Metadata requires these three.
     ...(oauth.asMetadata === 'oidc'
       ? {
@@ -135,6 +184,7 @@ export function oauthHandlers(scenario: Scenario, oauth: OAuthServer, state: OAu
     const refresh = state.next('refresh')
     state.firstAccessToken ??= token
     state.tokens.set(token, scope)
+    state.tokenIssuers.set(token, issuer)
     state.refreshTokens.set(refresh, scope)
     return HttpResponse.json({
       access_token: token,
@@ -145,10 +195,6 @@ export function oauthHandlers(scenario: Scenario, oauth: OAuthServer, state: OAu
     })
   }
   return [
-    // Served under both readings of RFC 9728's terminating slash for an endpoint path ending in "/".
-    ...(prmAt
-      ? wellKnownVariants(prmAt, scenario.endpointPath).map((url) => http.get(exact(url), () => HttpResponse.json(prmBody)))
-      : []),
     http.get(exact(asMetadataUrl(oauth)), () => HttpResponse.json(asBody)),
     ...(oauth.registration === 'dcr'
       ? [
@@ -156,7 +202,7 @@ export function oauthHandlers(scenario: Scenario, oauth: OAuthServer, state: OAu
             const metadata = (await request.json().catch(() => ({}))) as Record<string, unknown>
             const clientId = state.next('client')
             const secret = oauth.tokenAuth === 'none' ? undefined : state.next('secret')
-            state.clients.set(clientId, { authMethod: oauth.tokenAuth, ...(secret ? { secret } : {}) })
+            state.clients.set(clientId, { issuer, authMethod: oauth.tokenAuth, ...(secret ? { secret } : {}) })
             return HttpResponse.json(
               {
                 ...metadata,
@@ -179,6 +225,7 @@ export function oauthHandlers(scenario: Scenario, oauth: OAuthServer, state: OAu
       if (!knownClient(oauth, state, clientId)) return oauthError('invalid_client', 400, 'unknown client_id')
       const code = state.next('code')
       state.codes.set(code, {
+        issuer,
         clientId: clientId!,
         challenge: params.get('code_challenge') ?? '',
         method: params.get('code_challenge_method') ?? 'plain',
@@ -190,6 +237,8 @@ export function oauthHandlers(scenario: Scenario, oauth: OAuthServer, state: OAu
       target.searchParams.set('code', code)
       const stateParam = params.get('state')
       if (stateParam !== null) target.searchParams.set('state', stateParam)
+      const iss = issParameter(oauth)
+      if (iss !== undefined) target.searchParams.set('iss', iss)
       return new HttpResponse(null, { status: 302, headers: { location: target.href } })
     }),
     http.post(exact(`${oauth.asOrigin}/token`), async ({ request }) => {
@@ -211,7 +260,8 @@ export function oauthHandlers(scenario: Scenario, oauth: OAuthServer, state: OAu
       const issued = state.codes.get(code)
       const verifier = form.get('code_verifier') ?? ''
       const verified = issued && (issued.method === 'S256' ? s256(verifier) === issued.challenge : verifier === issued.challenge)
-      if (grant !== 'authorization_code' || !verified || issued.clientId !== clientId) return oauthError('invalid_grant', 400)
+      if (grant !== 'authorization_code' || !verified || issued.clientId !== clientId || issued.issuer !== issuer)
+        return oauthError('invalid_grant', 400)
       // RFC 8707: the token request names the resource the authorization request named.
       if (issued.resource !== null && form.get('resource') !== issued.resource)
         return oauthError('invalid_target', 400, `resource must be ${issued.resource}`)

@@ -8,6 +8,9 @@ const UNCONFIGURED_NAMES = ['X-API-Key', 'Authorization', 'X-Auth-Token', 'X-Ser
 /** The other origin an authorization server lives on (https: the v2 SDK refuses plain-http token endpoints). */
 export const OTHER_AS_ORIGIN = 'https://auth.test'
 
+/** The authorization server a resource migrates to (`migration: mid-session`). */
+export const NEW_AS_ORIGIN = 'https://auth-new.test'
+
 /** The origin a moved MCP server answers from. */
 export const MOVED_ORIGIN = 'https://moved.test'
 
@@ -20,10 +23,16 @@ function resolveAuth(plan: AuthPlan, config: ClientConfig, origin: string): Auth
     // The AS knows a client the user configured; a pre-registration-only AS knows only such a client.
     const preRegistered =
       config.oauthClientId ?? (plan.oauth.registration === 'pre-registered' ? SOMEONE_ELSES_CLIENT : undefined)
-    const asOrigin = plan.oauth.asOrigin === 'same' ? origin : OTHER_AS_ORIGIN
+    const { migration, ...oauth } = plan.oauth
+    const asOrigin = oauth.asOrigin === 'same' ? origin : OTHER_AS_ORIGIN
     return {
       kind: 'oauth',
-      oauth: { ...plan.oauth, asOrigin, ...(preRegistered === undefined ? {} : { preRegisteredClientId: preRegistered }) },
+      oauth: {
+        ...oauth,
+        asOrigin,
+        ...(preRegistered === undefined ? {} : { preRegisteredClientId: preRegistered }),
+        ...(migration === 'mid-session' ? { migratesTo: NEW_AS_ORIGIN } : {}),
+      },
     }
   }
   const entries = Object.entries(config.headers)

@@ -19,8 +19,14 @@ export type AuthPlan =
   | { kind: 'static-header'; credential: 'configured' | 'wrong-value' | 'unconfigured'; pick: number; challenge: Challenge }
   | { kind: 'oauth'; oauth: OAuthPlan }
 
-/** An OAuthServer before it meets a config: the authorization server on the MCP origin or another one. */
-export type OAuthPlan = Omit<OAuthServer, 'asOrigin' | 'preRegisteredClientId'> & { asOrigin: 'same' | 'other' }
+/**
+ * An OAuthServer before it meets a config: the authorization server on the MCP origin or another
+ * one, and whether the resource moves to a new authorization server mid-session.
+ */
+export type OAuthPlan = Omit<OAuthServer, 'asOrigin' | 'preRegisteredClientId' | 'migratesTo'> & {
+  asOrigin: 'same' | 'other'
+  migration?: 'none' | 'mid-session'
+}
 
 /** A Scenario before it meets a ClientConfig: what fast-check generates and shrinks. */
 export interface ScenarioPlan {

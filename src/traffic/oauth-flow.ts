@@ -107,29 +107,82 @@ export function resourceCovers(resource: string, mcpUrl: string): boolean {
 /** Authorization server metadata documents the client received, with the fields client rules depend on. */
 export function servedAsMetadata(trial: Trial): Array<{
   exchange: Exchange
+  issuer?: string
   authorizationEndpoint?: string
+  tokenEndpoint?: string
   registrationEndpoint?: string
   /** `code_challenge_methods_supported`, undefined when the document leaves it out. */
   codeChallengeMethods?: string[]
+  /** RFC 9207 §3 `authorization_response_iss_parameter_supported` is literally true. */
+  issSupported: boolean
 }> {
   return asMetadataRequests(trial).flatMap((exchange) => {
     if (exchange.status !== 200) return []
     const body = jsonObject(exchange.responseBody)
     if (!body) return []
-    const text = (key: string) => (typeof body[key] === 'string' ? { [key]: body[key] as string } : {})
-    const { authorization_endpoint, registration_endpoint } = {
-      ...text('authorization_endpoint'),
-      ...text('registration_endpoint'),
+    const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : undefined)
+    const fields = {
+      issuer: text('issuer'),
+      authorizationEndpoint: text('authorization_endpoint'),
+      tokenEndpoint: text('token_endpoint'),
+      registrationEndpoint: text('registration_endpoint'),
     }
     const methods = body.code_challenge_methods_supported
     return [
       {
         exchange,
-        ...(authorization_endpoint ? { authorizationEndpoint: authorization_endpoint } : {}),
-        ...(registration_endpoint ? { registrationEndpoint: registration_endpoint } : {}),
+        ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
         ...(Array.isArray(methods) ? { codeChallengeMethods: methods.map(String) } : {}),
+        issSupported: body.authorization_response_iss_parameter_supported === true,
       },
     ]
+  })
+}
+
+/** A URL without its query and fragment: how endpoints from metadata are compared with requests. */
+export function withoutQuery(url: string): string {
+  return url.split(/[?#]/)[0]!
+}
+
+/**
+ * The client id a token request authenticates with: `client_id` in the form, or the user part of
+ * HTTP Basic (RFC 6749 §2.3.1, form-urlencoded).
+ */
+export function tokenRequestClientId(exchange: Exchange, form: URLSearchParams): string | undefined {
+  const basic = /^Basic (.+)$/i.exec(headerValue(exchange.requestHeaders, 'authorization') ?? '')?.[1]
+  if (basic) {
+    const decoded = decodeBase64(basic)
+    const colon = decoded.indexOf(':')
+    // Not form-urlencoded as RFC 6749 §2.3.1 asks: the raw user part is still the id the client meant.
+    return safeDecode(colon < 0 ? decoded : decoded.slice(0, colon))
+  }
+  return form.get('client_id') ?? undefined
+}
+
+function decodeBase64(text: string): string {
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(text), (c) => c.charCodeAt(0)))
+  } catch {
+    // Not base64: nothing the server could read as a client id.
+    return ''
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '))
+  } catch {
+    // Not valid percent-encoding: the raw text is what was sent.
+    return text
+  }
+}
+
+/** Client ids the client obtained by dynamic registration, with the origin of the registration endpoint that issued each. */
+export function registeredClients(trial: Trial): Array<{ exchange: Exchange; clientId: string; origin: string }> {
+  return registrationRequests(trial).flatMap((exchange) => {
+    const clientId = jsonObject(exchange.responseBody)?.client_id
+    if (exchange.status === undefined || exchange.status >= 300 || typeof clientId !== 'string') return []
+    return [{ exchange, clientId, origin: new URL(exchange.url).origin }]
   })
 }
 

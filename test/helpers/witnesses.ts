@@ -25,6 +25,10 @@ const OAUTH_PROPERTIES = new Set([
   'pkce-support-checked',
   'client-registration',
   'scope-step-up',
+  'iss-checked',
+  'as-metadata-issuer-checked',
+  'registration-application-type',
+  'authorization-server-binding',
 ])
 
 /**

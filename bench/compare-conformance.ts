@@ -1,0 +1,139 @@
+// `npm run compare:conformance`: the official conformance suite and this harness side by side on the
+// same clients. The suite runs its client scenarios (the spec's, not the extensions') against each
+// client through the command contract (URL last); `fuzz` runs against the same client; every check
+// the suite failed is matched with the harness property that catches the same fault on that client.
+// Ends with `missed by the harness: N` (exit 1 unless N is 0).
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { notAFault, propertiesFor } from './conformance-check-map.js'
+
+const run = promisify(execFile)
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const SUITE = join(ROOT, 'node_modules/@modelcontextprotocol/conformance/dist/index.js')
+const SUITE_VERSION = JSON.parse(readFileSync(join(ROOT, 'node_modules/@modelcontextprotocol/conformance/package.json'), 'utf8'))
+  .version as string
+const CLI = join(ROOT, 'dist/src/cli/main.js')
+const COMMAND = join(ROOT, 'dist/bench/builtin-client-command.js')
+
+/** The built-in clients, what each speaks: the suite's servers are Streamable HTTP only. */
+const BUILT_IN = [
+  { name: 'sdk-streamable', oauth: true, negotiatesModern: false, streamable: true },
+  { name: 'sdk-sse', oauth: true, negotiatesModern: false, streamable: false },
+  { name: 'sdk-streamable-no-oauth', oauth: false, negotiatesModern: false, streamable: true },
+  { name: 'sdk-sse-no-oauth', oauth: false, negotiatesModern: false, streamable: false },
+  { name: 'sdk2-streamable', oauth: true, negotiatesModern: false, streamable: true },
+  { name: 'sdk2-sse', oauth: true, negotiatesModern: false, streamable: false },
+  { name: 'sdk2-streamable-modern', oauth: true, negotiatesModern: true, streamable: true },
+]
+/** The official SDKs in other languages (installed on first use), with `--sdks`. */
+const SDKS = [
+  { name: 'python-sdk', oauth: true, negotiatesModern: false, streamable: true },
+  { name: 'go-sdk', oauth: true, negotiatesModern: false, streamable: true },
+  { name: 'rust-sdk', oauth: true, negotiatesModern: false, streamable: true },
+  { name: 'java-sdk', oauth: false, negotiatesModern: false, streamable: true },
+]
+
+interface SuiteScenario {
+  name: string
+  versions: string[]
+}
+
+/** The suite's client scenarios with the spec versions each applies to; extensions left out (not spec rules). */
+async function clientScenarios(): Promise<SuiteScenario[]> {
+  const { stdout } = await run(process.execPath, [SUITE, 'list'], { maxBuffer: 1 << 24 })
+  const section = stdout.split('Client scenarios')[1]?.split(/\n\S/)[0] ?? ''
+  return [...section.matchAll(/^\s+- (\S+) \[([^\]]+)\]/gm)]
+    .map((m) => ({ name: m[1]!, versions: m[2]!.split(',') }))
+    .filter((s) => !s.versions.includes('extension'))
+}
+
+interface Failure {
+  scenario: string
+  check: string
+  description: string
+}
+
+/** Every FAILURE check of a suite run over all client scenarios, read from its `checks.json` files. */
+async function suiteFailures(client: string, scenarios: SuiteScenario[]): Promise<{ failures: Failure[]; checks: number }> {
+  const out = mkdtempSync(join(tmpdir(), 'compare-conformance-'))
+  try {
+    await run(
+      process.execPath,
+      [SUITE, 'client', '--command', `${process.execPath} ${COMMAND} ${client}`, '--suite', 'all', '--timeout', '30000', '-o', out],
+      { maxBuffer: 1 << 26 },
+    ).catch(() => undefined) // a failing suite exits non-zero: its checks.json files say why
+    const wanted = new Set(scenarios.map((s) => s.name))
+    const failures: Failure[] = []
+    let checks = 0
+    for (const file of checkFiles(out)) {
+      const scenario = file.dir.replace(/-\d{4}-\d\d-\d\dT[\d-]+Z$/, '')
+      if (!wanted.has(scenario)) continue
+      for (const check of JSON.parse(readFileSync(file.path, 'utf8')) as Array<{ id: string; status: string; description?: string }>) {
+        if (check.status === 'INFO') continue
+        checks += 1
+        if (check.status === 'FAILURE') failures.push({ scenario, check: check.id, description: check.description ?? '' })
+      }
+    }
+    return { failures, checks }
+  } finally {
+    rmSync(out, { recursive: true, force: true })
+  }
+}
+
+function checkFiles(dir: string, prefix = ''): Array<{ dir: string; path: string }> {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name
+    if (entry.isDirectory()) return checkFiles(dir, relative)
+    return entry.name === 'checks.json' ? [{ dir: prefix, path: join(dir, relative) }] : []
+  })
+}
+
+/** The properties `fuzz` found violated on the client (new findings and known, expected ones alike). */
+async function harnessFindings(client: string, runs: number): Promise<string[]> {
+  const { stdout } = await run(process.execPath, [CLI, 'fuzz', '--client', client, '--runs', String(runs), '--json', '--found-dir', 'none'], {
+    maxBuffer: 1 << 28,
+  }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' })) // exit 1 = violations: the report has them
+  const report = JSON.parse(stdout) as { results: Array<{ property: { id: string }; verdict: string; expectedFailure?: unknown }> }
+  return report.results.filter((r) => r.verdict === 'violated' || r.expectedFailure !== undefined).map((r) => r.property.id)
+}
+
+const args = process.argv.slice(2)
+const runs = Number(args[args.indexOf('--runs') + 1] ?? 50) || 50
+const named = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs')
+const clients = [...BUILT_IN, ...(args.includes('--sdks') ? SDKS : [])].filter((c) => named.length === 0 || named.includes(c.name))
+
+const scenarios = await clientScenarios()
+console.log(`conformance suite ${SUITE_VERSION}: ${scenarios.length} client scenarios (extensions left out); fuzz: coverage phase + ${runs} random runs`)
+let missed = 0
+const harnessOnly: string[] = []
+for (const client of clients) {
+  console.log(`\n## ${client.name}`)
+  if (!client.streamable) {
+    console.log('not run by the suite: its servers speak Streamable HTTP only, and this client speaks HTTP+SSE')
+    continue
+  }
+  const [{ failures, checks }, found] = await Promise.all([suiteFailures(client.name, scenarios), harnessFindings(client.name, runs)])
+  console.log(`suite: ${checks - failures.length}/${checks} checks passed; harness: ${found.length} properties violated (${found.join(', ') || 'none'})`)
+  const matched = new Set<string>()
+  const rows = failures.map((failure) => {
+    const properties = propertiesFor(failure.check)
+    const caught = properties.filter((p) => found.includes(p))
+    caught.forEach((p) => matched.add(p))
+    const scenario = scenarios.find((s) => s.name === failure.scenario)!
+    const modernOnly = scenario.versions.every((v) => v === '2026-07-28')
+    const excuse = caught.length ? undefined : notAFault(failure.scenario, failure.check, client, modernOnly)
+    if (!caught.length && !excuse) missed += 1
+    const verdict = caught.length ? `caught by ${caught.join(', ')}` : excuse ? `not a client fault: ${excuse}` : `MISSED (same fault: ${properties.join(', ') || 'no property'})`
+    return `| ${failure.scenario} | ${failure.check} | ${verdict} |`
+  })
+  if (rows.length) console.log(['| suite scenario | failed check | harness |', '|---|---|---|', ...rows].join('\n'))
+  const only = found.filter((p) => !matched.has(p))
+  if (only.length) harnessOnly.push(`${client.name}: ${only.join(', ')}`)
+}
+console.log(`\nfound by the harness, not by the suite:\n${harnessOnly.map((line) => `- ${line}`).join('\n') || '- nothing'}`)
+console.log(`\nmissed by the harness: ${missed}`)
+process.exitCode = missed === 0 ? 0 : 1

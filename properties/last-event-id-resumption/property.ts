@@ -1,0 +1,55 @@
+import { spec, type Property, type Violation } from '../../src/property/property.js'
+import type { Trial } from '../../src/core/trial.js'
+import type { Exchange } from '../../src/core/exchange.js'
+import { headerValue } from '../../src/core/exchange.js'
+import { mcpEndpointExchanges } from '../../src/traffic/mcp-endpoint.js'
+
+const ID = 'last-event-id-resumption'
+
+/**
+ * GET streams of the MCP endpoint that delivered an event with an id, each paired with the next
+ * GET of the same session (by `Mcp-Session-Id`) the client sent after it: a resumption.
+ */
+function resumptions(trial: Trial): Array<{ stream: Exchange; lastId: string; next: Exchange }> {
+  if (trial.config.transport !== 'streamable-http') return []
+  const gets = mcpEndpointExchanges(trial.config, trial.exchanges).filter(
+    (e) => e.method === 'GET' && e.status === 200 && e.events !== undefined,
+  )
+  const allGets = mcpEndpointExchanges(trial.config, trial.exchanges).filter((e) => e.method === 'GET')
+  return gets.flatMap((stream) => {
+    const lastId = stream.events!.findLast((event) => event.id !== undefined && event.id !== '')?.id
+    if (lastId === undefined || stream.responseTick === undefined) return []
+    const session = headerValue(stream.requestHeaders, 'mcp-session-id')
+    const next = allGets.find(
+      (e) => e.requestTick > stream.responseTick! && headerValue(e.requestHeaders, 'mcp-session-id') === session,
+    )
+    return next ? [{ stream, lastId, next }] : []
+  })
+}
+
+/**
+ * Resumability: a client that opens the GET stream again after one that carried event ids sends
+ * `Last-Event-ID` with the last id it received, so the server can redeliver what the break lost.
+ * Configured headers on that resumed GET are `headers-always-sent`'s to judge.
+ */
+export const lastEventIdResumption: Property = {
+  id: ID,
+  statement:
+    'When the client opens the GET stream again after one that delivered event ids (same session), the new GET carries Last-Event-ID with the last id received.',
+  source: spec('2025-03-26', 'Transports › Streamable HTTP › Resumability and Redelivery'),
+  level: 'SHOULD',
+  exercised: (trial) => resumptions(trial).length > 0,
+  check(trial) {
+    return resumptions(trial).flatMap(({ stream, lastId, next }): Violation[] => {
+      const sent = headerValue(next.requestHeaders, 'last-event-id')
+      if (sent === lastId) return []
+      return [
+        {
+          property: ID,
+          exchange: next.seq,
+          message: `GET #${next.seq} reopened the stream after #${stream.seq} (last event id ${lastId}) ${sent === undefined ? 'without Last-Event-ID' : `with Last-Event-ID ${sent}`}`,
+        },
+      ]
+    })
+  },
+}
