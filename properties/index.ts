@@ -5,6 +5,7 @@ import { asMetadataDiscoveryOrder } from './as-metadata-discovery-order/property
 import { asMetadataIssuerChecked } from './as-metadata-issuer-checked/property.js'
 import { authorizationServerBinding } from './authorization-server-binding/property.js'
 import { boundedAuthRetries } from './bounded-auth-retries/property.js'
+import { clientMessagesValid } from './client-messages-valid/property.js'
 import { clientRegistration } from './client-registration/property.js'
 import { headersAlwaysSent } from './headers-always-sent/property.js'
 import { issChecked } from './iss-checked/property.js'
@@ -16,6 +17,7 @@ import { pkceS256 } from './pkce-s256/property.js'
 import { pkceSupportChecked } from './pkce-support-checked/property.js'
 import { prmDiscoveryOrder } from './prm-discovery-order/property.js'
 import { protocolVersionHeader } from './protocol-version-header/property.js'
+import { refreshTokenRotation } from './refresh-token-rotation/property.js'
 import { registrationApplicationType } from './registration-application-type/property.js'
 import { resourceMetadataHonored } from './resource-metadata-honored/property.js'
 import { resourceMismatchRejected } from './resource-mismatch-rejected/property.js'
@@ -23,12 +25,13 @@ import { resourceParameter } from './resource-parameter/property.js'
 import { scopeSelection } from './scope-selection/property.js'
 import { scopeStepUp } from './scope-step-up/property.js'
 import { sessionIdEchoed } from './session-id-echoed/property.js'
+import { sseRetryHonoured } from './sse-retry-honoured/property.js'
 import { tokenInAuthorizationHeader } from './token-in-authorization-header/property.js'
 
-export { acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientRegistration, headersAlwaysSent, issChecked, lastEventIdResumption, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, pkceS256, pkceSupportChecked, prmDiscoveryOrder, protocolVersionHeader, registrationApplicationType, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, tokenInAuthorizationHeader }
+export { acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientMessagesValid, clientRegistration, headersAlwaysSent, issChecked, lastEventIdResumption, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, pkceS256, pkceSupportChecked, prmDiscoveryOrder, protocolVersionHeader, refreshTokenRotation, registrationApplicationType, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, sseRetryHonoured, tokenInAuthorizationHeader }
 
 /** The catalogue: every property the harness checks, one folder each, in id order. */
-export const PROPERTIES: readonly Property[] = [acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientRegistration, headersAlwaysSent, issChecked, lastEventIdResumption, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, pkceS256, pkceSupportChecked, prmDiscoveryOrder, protocolVersionHeader, registrationApplicationType, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, tokenInAuthorizationHeader]
+export const PROPERTIES: readonly Property[] = [acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientMessagesValid, clientRegistration, headersAlwaysSent, issChecked, lastEventIdResumption, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, pkceS256, pkceSupportChecked, prmDiscoveryOrder, protocolVersionHeader, refreshTokenRotation, registrationApplicationType, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, sseRetryHonoured, tokenInAuthorizationHeader]
 
 /** A property by id; throws a message listing the ids. */
 export function propertyById(id: string): Property {

@@ -5,6 +5,7 @@ import { witnesses as asMetadataDiscoveryOrderWitnesses } from './as-metadata-di
 import { witnesses as asMetadataIssuerCheckedWitnesses } from './as-metadata-issuer-checked/witnesses.js'
 import { witnesses as authorizationServerBindingWitnesses } from './authorization-server-binding/witnesses.js'
 import { witnesses as boundedAuthRetriesWitnesses } from './bounded-auth-retries/witnesses.js'
+import { witnesses as clientMessagesValidWitnesses } from './client-messages-valid/witnesses.js'
 import { witnesses as clientRegistrationWitnesses } from './client-registration/witnesses.js'
 import { witnesses as headersAlwaysSentWitnesses } from './headers-always-sent/witnesses.js'
 import { witnesses as issCheckedWitnesses } from './iss-checked/witnesses.js'
@@ -16,6 +17,7 @@ import { witnesses as pkceS256Witnesses } from './pkce-s256/witnesses.js'
 import { witnesses as pkceSupportCheckedWitnesses } from './pkce-support-checked/witnesses.js'
 import { witnesses as prmDiscoveryOrderWitnesses } from './prm-discovery-order/witnesses.js'
 import { witnesses as protocolVersionHeaderWitnesses } from './protocol-version-header/witnesses.js'
+import { witnesses as refreshTokenRotationWitnesses } from './refresh-token-rotation/witnesses.js'
 import { witnesses as registrationApplicationTypeWitnesses } from './registration-application-type/witnesses.js'
 import { witnesses as resourceMetadataHonoredWitnesses } from './resource-metadata-honored/witnesses.js'
 import { witnesses as resourceMismatchRejectedWitnesses } from './resource-mismatch-rejected/witnesses.js'
@@ -23,12 +25,14 @@ import { witnesses as resourceParameterWitnesses } from './resource-parameter/wi
 import { witnesses as scopeSelectionWitnesses } from './scope-selection/witnesses.js'
 import { witnesses as scopeStepUpWitnesses } from './scope-step-up/witnesses.js'
 import { witnesses as sessionIdEchoedWitnesses } from './session-id-echoed/witnesses.js'
+import { witnesses as sseRetryHonouredWitnesses } from './sse-retry-honoured/witnesses.js'
 import { witnesses as tokenInAuthorizationHeaderWitnesses } from './token-in-authorization-header/witnesses.js'
 import { acceptHeaders } from './accept-headers/property.js'
 import { asMetadataDiscoveryOrder } from './as-metadata-discovery-order/property.js'
 import { asMetadataIssuerChecked } from './as-metadata-issuer-checked/property.js'
 import { authorizationServerBinding } from './authorization-server-binding/property.js'
 import { boundedAuthRetries } from './bounded-auth-retries/property.js'
+import { clientMessagesValid } from './client-messages-valid/property.js'
 import { clientRegistration } from './client-registration/property.js'
 import { headersAlwaysSent } from './headers-always-sent/property.js'
 import { issChecked } from './iss-checked/property.js'
@@ -40,6 +44,7 @@ import { pkceS256 } from './pkce-s256/property.js'
 import { pkceSupportChecked } from './pkce-support-checked/property.js'
 import { prmDiscoveryOrder } from './prm-discovery-order/property.js'
 import { protocolVersionHeader } from './protocol-version-header/property.js'
+import { refreshTokenRotation } from './refresh-token-rotation/property.js'
 import { registrationApplicationType } from './registration-application-type/property.js'
 import { resourceMetadataHonored } from './resource-metadata-honored/property.js'
 import { resourceMismatchRejected } from './resource-mismatch-rejected/property.js'
@@ -47,6 +52,7 @@ import { resourceParameter } from './resource-parameter/property.js'
 import { scopeSelection } from './scope-selection/property.js'
 import { scopeStepUp } from './scope-step-up/property.js'
 import { sessionIdEchoed } from './session-id-echoed/property.js'
+import { sseRetryHonoured } from './sse-retry-honoured/property.js'
 import { tokenInAuthorizationHeader } from './token-in-authorization-header/property.js'
 
 /** Every faulty reference client with the property it violates: the tests and the mutant benchmark read this. */
@@ -56,6 +62,7 @@ export const FAULTY_CASES: readonly FaultyCase[] = [
   ...asMetadataIssuerCheckedWitnesses.map((w) => ({ ...w, property: asMetadataIssuerChecked })),
   ...authorizationServerBindingWitnesses.map((w) => ({ ...w, property: authorizationServerBinding })),
   ...boundedAuthRetriesWitnesses.map((w) => ({ ...w, property: boundedAuthRetries })),
+  ...clientMessagesValidWitnesses.map((w) => ({ ...w, property: clientMessagesValid })),
   ...clientRegistrationWitnesses.map((w) => ({ ...w, property: clientRegistration })),
   ...headersAlwaysSentWitnesses.map((w) => ({ ...w, property: headersAlwaysSent })),
   ...issCheckedWitnesses.map((w) => ({ ...w, property: issChecked })),
@@ -67,6 +74,7 @@ export const FAULTY_CASES: readonly FaultyCase[] = [
   ...pkceSupportCheckedWitnesses.map((w) => ({ ...w, property: pkceSupportChecked })),
   ...prmDiscoveryOrderWitnesses.map((w) => ({ ...w, property: prmDiscoveryOrder })),
   ...protocolVersionHeaderWitnesses.map((w) => ({ ...w, property: protocolVersionHeader })),
+  ...refreshTokenRotationWitnesses.map((w) => ({ ...w, property: refreshTokenRotation })),
   ...registrationApplicationTypeWitnesses.map((w) => ({ ...w, property: registrationApplicationType })),
   ...resourceMetadataHonoredWitnesses.map((w) => ({ ...w, property: resourceMetadataHonored })),
   ...resourceMismatchRejectedWitnesses.map((w) => ({ ...w, property: resourceMismatchRejected })),
@@ -74,5 +82,6 @@ export const FAULTY_CASES: readonly FaultyCase[] = [
   ...scopeSelectionWitnesses.map((w) => ({ ...w, property: scopeSelection })),
   ...scopeStepUpWitnesses.map((w) => ({ ...w, property: scopeStepUp })),
   ...sessionIdEchoedWitnesses.map((w) => ({ ...w, property: sessionIdEchoed })),
+  ...sseRetryHonouredWitnesses.map((w) => ({ ...w, property: sseRetryHonoured })),
   ...tokenInAuthorizationHeaderWitnesses.map((w) => ({ ...w, property: tokenInAuthorizationHeader })),
 ]

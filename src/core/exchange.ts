@@ -30,6 +30,13 @@ export interface Exchange {
   events?: SseEvent[]
   /** Set when the response never arrived or its body could not be read. */
   error?: string
+  /**
+   * Milliseconds from the start of the capture to the request, and for an event stream to its end:
+   * what `retry` timing is judged by. Live captures only: recordings do not store times, so a
+   * re-recording of the same session stays the same file.
+   */
+  sentAtMs?: number
+  streamEndedAtMs?: number
 }
 
 /** The value of a header in a header list, by case-insensitive name; undefined when absent. */

@@ -71,6 +71,12 @@ export interface OAuthServer {
   /** Whether the token endpoint honours a refresh token or refuses it (`invalid_grant`). Default accepted. */
   refresh?: 'accepted' | 'refused'
   /**
+   * `short`: every access token is refused (401 `invalid_token`) after a few requests, so a session
+   * refreshes more than once, and each refresh token works once (rotation, OAuth 2.1 §4.3.1): a
+   * replaced one is answered `invalid_grant`. Default `long`.
+   */
+  tokenLifetime?: 'long' | 'short'
+  /**
    * RFC 9207 `iss` in the authorization response (MCP 2026-07-28 › Authorization Response
    * Validation): not advertised nor sent (default), advertised and sent right, or one of the
    * answers a client must refuse before it redeems the code: advertised but left out, another
@@ -156,6 +162,8 @@ export interface Scenario {
   guard?: Guard
   /** Streamable HTTP: what the GET stream carries; default nothing. */
   getStreamEvents?: GetStreamEvents
+  /** The `retry` field (ms) the dropping GET stream sends before it ends; default 0. */
+  getStreamRetryMs?: number
   /** The MCP server moved to this origin: the configured one answers 307 to it (a cross-origin redirect). */
   movedTo?: string
   notFound: NotFoundStyle

@@ -33,6 +33,7 @@ export const BASE_OAUTH_PLAN: OAuthPlan = {
   tokenAccepted: true,
   tokenRevoked: false,
   refresh: 'accepted',
+  tokenLifetime: 'long',
   iss: 'none',
   metadataIssuer: 'exact',
   migration: 'none',
@@ -203,6 +204,13 @@ export const AUTH_DIMENSIONS: readonly Dimension[] = [
   weighted(
     oauthField('refresh', 'the token endpoint honours refresh tokens or refuses them (invalid_grant)', ['accepted', 'refused']),
     { accepted: 4 },
+  ),
+  weighted(
+    oauthField('tokenLifetime', 'access tokens last the session, or a few requests each with single-use (rotated) refresh tokens', [
+      'long',
+      'short',
+    ]),
+    { long: 4 },
   ),
   weighted(
     oauthField(

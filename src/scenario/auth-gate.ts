@@ -71,13 +71,15 @@ function guarded(scenario: Scenario, request: RequestKind): boolean {
 
 /**
  * Whether an issued token is still good: a revoking server stops accepting the first one after a
- * few requests; a migrating one too, and from then on its PRM names the new authorization server.
+ * few requests, a short-lived one every one; a migrating one the first, and from then on its PRM
+ * names the new authorization server.
  */
 function tokenStillValid(oauth: OAuthServer, state: ServerState, token: string): boolean {
   if (!state.oauth.tokens.has(token)) return false
   // Once the resource has moved, only the new authorization server's tokens are good.
   if (state.oauth.migrated && oauth.migratesTo) return state.oauth.tokenIssuers.get(token) === oauth.migratesTo
-  if (!(oauth.tokenRevoked || oauth.migratesTo) || token !== state.oauth.firstAccessToken) return true
+  const shortLived = oauth.tokenLifetime === 'short'
+  if (!shortLived && (!(oauth.tokenRevoked || oauth.migratesTo) || token !== state.oauth.firstAccessToken)) return true
   const uses = (state.oauth.uses.get(token) ?? 0) + 1
   state.oauth.uses.set(token, uses)
   if (uses <= REVOKED_AFTER_REQUESTS) return true

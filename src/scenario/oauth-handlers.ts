@@ -249,6 +249,8 @@ function authorizationServerHandlers(oauth: OAuthServer, state: OAuthState): Htt
       if (grant === 'refresh_token') {
         const granted = state.refreshTokens.get(form.get('refresh_token') ?? '')
         if (granted === undefined || oauth.refresh === 'refused') return oauthError('invalid_grant', 400)
+        // Rotation (OAuth 2.1 §4.3.1): a short-lived server's refresh tokens work once.
+        if (oauth.tokenLifetime === 'short') state.refreshTokens.delete(form.get('refresh_token') ?? '')
         // RFC 6749 §6: a refresh may narrow the scope, never widen it (a step-up needs a new authorization).
         const asked = form.get('scope')?.split(' ').filter(Boolean)
         const grantedList = granted.split(' ')

@@ -18,6 +18,11 @@ export class TrafficLog {
   private readonly pending = new Set<Promise<void>>()
   private readonly openStreams = new Set<Exchange>()
   private tick = 0
+  private readonly started = performance.now()
+
+  private elapsed(): number {
+    return Math.round(performance.now() - this.started)
+  }
 
   /**
    * `maxExchanges` is the loop guard of fuzz trials; `serve` and the recording proxy pass
@@ -39,6 +44,7 @@ export class TrafficLog {
     const exchange: Exchange = {
       seq: this.exchanges.length + 1,
       requestTick: ++this.tick,
+      sentAtMs: this.elapsed(),
       method: request.method,
       url: request.url,
       requestHeaders: [...request.headers],
@@ -143,7 +149,10 @@ export class TrafficLog {
     try {
       for (;;) {
         const { done, value } = await reader.read()
-        if (done) break
+        if (done) {
+          exchange.streamEndedAtMs = this.elapsed()
+          break
+        }
         const parsed = parser.push(value, Math.round(performance.now() - began))
         // An endless stream is read to its end (an unread copy would buffer it all) but kept bounded.
         const room = TrafficLog.MAX_EVENTS_PER_STREAM - events.length
