@@ -28,6 +28,11 @@ const modernRequestMeta = {
   },
 }
 
+/** "If `condition` then `schema`", written as `not condition or schema` (no object with a `then` key). */
+function implies(condition: Record<string, unknown>, schema: Record<string, unknown>) {
+  return { anyOf: [{ not: condition }, schema] }
+}
+
 /** Method-specific params a client request must carry (by method), for one era. */
 function methodRules(modern: boolean) {
   const params = (schema: Record<string, unknown>) => ({
@@ -39,21 +44,21 @@ function methodRules(modern: boolean) {
       ? { type: 'object', required: ['_meta', ...(schema.required ?? [])], properties: { _meta: modernRequestMeta, ...schema.properties } }
       : { type: 'object', ...schema }
   return [
-    {
-      if: { properties: { method: { const: 'initialize' } }, required: ['method', 'id'] },
-      then: params(
+    implies(
+      { properties: { method: { const: 'initialize' } }, required: ['method', 'id'] },
+      params(
         withMeta({
           required: ['protocolVersion', 'capabilities', 'clientInfo'],
           properties: { protocolVersion: { type: 'string' }, capabilities: { type: 'object' }, clientInfo: implementation },
         }),
       ),
-    },
-    {
-      if: { properties: { method: { const: 'tools/call' } }, required: ['method', 'id'] },
-      then: params(withMeta({ required: ['name'], properties: { name: { type: 'string' }, arguments: { type: 'object' } } })),
-    },
+    ),
+    implies(
+      { properties: { method: { const: 'tools/call' } }, required: ['method', 'id'] },
+      params(withMeta({ required: ['name'], properties: { name: { type: 'string' }, arguments: { type: 'object' } } })),
+    ),
     // 2026-07-28: every request's params carry `_meta` (RequestParams).
-    ...(modern ? [{ if: { required: ['method', 'id'] }, then: params(withMeta({})) }] : []),
+    ...(modern ? [implies({ required: ['method', 'id'] }, params(withMeta({})))] : []),
   ]
 }
 
