@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { notAFault, propertiesFor } from './conformance-check-map.js'
+import { NOT_A_FAULT, notAFault, propertiesFor } from './conformance-check-map.js'
 
 const run = promisify(execFile)
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -63,7 +63,18 @@ async function suiteFailures(client: string, scenarios: SuiteScenario[]): Promis
   try {
     await run(
       process.execPath,
-      [SUITE, 'client', '--command', `${process.execPath} ${COMMAND} ${client}`, '--suite', 'all', '--timeout', '30000', '-o', out],
+      [
+        SUITE,
+        'client',
+        '--command',
+        `${process.execPath} ${COMMAND} ${client}`,
+        '--suite',
+        'all',
+        '--timeout',
+        '30000',
+        '-o',
+        out,
+      ],
       { maxBuffer: 1 << 26 },
     ).catch(() => undefined) // a failing suite exits non-zero: its checks.json files say why
     const wanted = new Set(scenarios.map((s) => s.name))
@@ -72,7 +83,11 @@ async function suiteFailures(client: string, scenarios: SuiteScenario[]): Promis
     for (const file of checkFiles(out)) {
       const scenario = file.dir.replace(/-\d{4}-\d\d-\d\dT[\d-]+Z$/, '')
       if (!wanted.has(scenario)) continue
-      for (const check of JSON.parse(readFileSync(file.path, 'utf8')) as Array<{ id: string; status: string; description?: string }>) {
+      for (const check of JSON.parse(readFileSync(file.path, 'utf8')) as Array<{
+        id: string
+        status: string
+        description?: string
+      }>) {
         if (check.status === 'INFO') continue
         checks += 1
         if (check.status === 'FAILURE') failures.push({ scenario, check: check.id, description: check.description ?? '' })
@@ -94,20 +109,35 @@ function checkFiles(dir: string, prefix = ''): Array<{ dir: string; path: string
 
 /** The properties `fuzz` found violated on the client (new findings and known, expected ones alike). */
 async function harnessFindings(client: string, runs: number): Promise<string[]> {
-  const { stdout } = await run(process.execPath, [CLI, 'fuzz', '--client', client, '--runs', String(runs), '--json', '--found-dir', 'none'], {
-    maxBuffer: 1 << 28,
-  }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' })) // exit 1 = violations: the report has them
-  const report = JSON.parse(stdout) as { results: Array<{ property: { id: string }; verdict: string; expectedFailure?: unknown }> }
+  const { stdout } = await run(
+    process.execPath,
+    [CLI, 'fuzz', '--client', client, '--runs', String(runs), '--json', '--found-dir', 'none'],
+    {
+      maxBuffer: 1 << 28,
+    },
+  ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' })) // exit 1 = violations: the report has them
+  const report = JSON.parse(stdout) as {
+    results: Array<{ property: { id: string }; verdict: string; expectedFailure?: unknown }>
+  }
   return report.results.filter((r) => r.verdict === 'violated' || r.expectedFailure !== undefined).map((r) => r.property.id)
 }
 
 const args = process.argv.slice(2)
 const runs = Number(args[args.indexOf('--runs') + 1] ?? 50) || 50
 const named = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs')
-const clients = [...BUILT_IN, ...(args.includes('--sdks') ? SDKS : [])].filter((c) => named.length === 0 || named.includes(c.name))
+const clients = [...BUILT_IN, ...(args.includes('--sdks') ? SDKS : [])].filter(
+  (c) => named.length === 0 || named.includes(c.name),
+)
 
 const scenarios = await clientScenarios()
-console.log(`conformance suite ${SUITE_VERSION}: ${scenarios.length} client scenarios (extensions left out); fuzz: coverage phase + ${runs} random runs`)
+console.log(
+  `conformance suite ${SUITE_VERSION}: ${scenarios.length} client scenarios (extensions left out); fuzz: coverage phase + ${runs} random runs`,
+)
+console.log(
+  Object.entries(NOT_A_FAULT)
+    .map(([key, why]) => `not a client fault (${key}): ${why}`)
+    .join('\n'),
+)
 let missed = 0
 const harnessOnly: string[] = []
 for (const client of clients) {
@@ -116,10 +146,16 @@ for (const client of clients) {
     console.log('not run by the suite: its servers speak Streamable HTTP only, and this client speaks HTTP+SSE')
     continue
   }
-  const [{ failures, checks }, found] = await Promise.all([suiteFailures(client.name, scenarios), harnessFindings(client.name, runs)])
-  console.log(`suite: ${checks - failures.length}/${checks} checks passed; harness: ${found.length} properties violated (${found.join(', ') || 'none'})`)
+  const [{ failures, checks }, found] = await Promise.all([
+    suiteFailures(client.name, scenarios),
+    harnessFindings(client.name, runs),
+  ])
+  console.log(
+    `suite: ${checks - failures.length}/${checks} checks passed; harness: ${found.length} properties violated (${found.join(', ') || 'none'})`,
+  )
   const matched = new Set<string>()
-  const rows = failures.map((failure) => {
+  const rows = new Map<string, number>()
+  for (const failure of failures) {
     const properties = propertiesFor(failure.check)
     const caught = properties.filter((p) => found.includes(p))
     caught.forEach((p) => matched.add(p))
@@ -127,10 +163,22 @@ for (const client of clients) {
     const modernOnly = scenario.versions.every((v) => v === '2026-07-28')
     const excuse = caught.length ? undefined : notAFault(failure.scenario, failure.check, client, modernOnly)
     if (!caught.length && !excuse) missed += 1
-    const verdict = caught.length ? `caught by ${caught.join(', ')}` : excuse ? `not a client fault: ${excuse}` : `MISSED (same fault: ${properties.join(', ') || 'no property'})`
-    return `| ${failure.scenario} | ${failure.check} | ${verdict} |`
-  })
-  if (rows.length) console.log(['| suite scenario | failed check | harness |', '|---|---|---|', ...rows].join('\n'))
+    const verdict = caught.length
+      ? `caught by ${caught.join(', ')}`
+      : excuse
+        ? `not a client fault (${excuse})`
+        : `**MISSED** (same fault: ${properties.join(', ') || 'no property'})`
+    const row = `| ${failure.scenario} | ${failure.check} | ${verdict} |`
+    rows.set(row, (rows.get(row) ?? 0) + 1)
+  }
+  if (rows.size)
+    console.log(
+      [
+        '| suite scenario | failed check | harness |',
+        '|---|---|---|',
+        ...[...rows].map(([row, n]) => (n > 1 ? row.replace(/ \|$/, ` (×${n}) |`) : row)),
+      ].join('\n'),
+    )
   const only = found.filter((p) => !matched.has(p))
   if (only.length) harnessOnly.push(`${client.name}: ${only.join(', ')}`)
 }

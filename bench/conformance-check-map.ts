@@ -38,10 +38,13 @@ export function propertiesFor(checkId: string): readonly string[] {
 }
 
 /** Why a failed suite check is not a client fault the harness should have found, when it is not. */
-export type NotAFault =
-  | 'the scenario asks for a session the standard session does not run (a tool called with given arguments, elicitation, request state, a schema echoed back)'
-  | 'the scenario’s server speaks only 2026-07-28, which this client does not negotiate'
-  | 'an authorization scenario, and the client has no OAuth support'
+export const NOT_A_FAULT = {
+  session:
+    'the scenario asks for a session the standard session does not run (a tool called with given arguments, elicitation, request state, a schema echoed back)',
+  version: 'the scenario’s server speaks only 2026-07-28, which this client does not negotiate: it cannot connect',
+  'no OAuth': 'an authorization scenario, and the client has no OAuth support',
+} as const
+export type NotAFault = keyof typeof NOT_A_FAULT
 
 /** Suite checks about what the session does, not about how the client speaks HTTP or OAuth. */
 const SESSION_CHECKS = [
@@ -66,9 +69,8 @@ export function notAFault(
   client: { oauth: boolean; negotiatesModern: boolean },
   modernOnly: boolean,
 ): NotAFault | undefined {
-  if (SESSION_CHECKS.some((key) => (key.endsWith('*') ? checkId.startsWith(key.slice(0, -1)) : checkId === key)))
-    return 'the scenario asks for a session the standard session does not run (a tool called with given arguments, elicitation, request state, a schema echoed back)'
-  if (scenario.startsWith('auth/') && !client.oauth) return 'an authorization scenario, and the client has no OAuth support'
-  if (modernOnly && !client.negotiatesModern) return 'the scenario’s server speaks only 2026-07-28, which this client does not negotiate'
+  if (SESSION_CHECKS.some((key) => (key.endsWith('*') ? checkId.startsWith(key.slice(0, -1)) : checkId === key))) return 'session'
+  if (scenario.startsWith('auth/') && !client.oauth) return 'no OAuth'
+  if (modernOnly && !client.negotiatesModern) return 'version'
   return undefined
 }

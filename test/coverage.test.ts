@@ -129,22 +129,24 @@ describe('the coverage phase', () => {
   it('covers every feasible pair of dimension values', () => {
     const dimensions = dimensionsFor(BOTH)
     const rows = inputs.map(({ input }) => dimensions.map((d) => d.get(input)))
-    const on = (row: unknown[], d: number) => {
+    // What a dimension needs to apply: its parent's values, and what the parent needs, up the chain.
+    const needs = (d: number): Array<{ index: number; values: readonly unknown[] }> => {
       const condition = dimensions[d]!.appliesWhen
-      if (!condition) return true
+      if (!condition) return []
       const parent = dimensions.findIndex((x) => x.name === condition.dimension)
-      return condition.values.includes(row[parent] as never)
+      return [{ index: parent, values: condition.values }, ...needs(parent)]
     }
+    const on = (row: unknown[], d: number) => needs(d).every(({ index, values }) => values.includes(row[index] as never))
     let pairs = 0
     for (let f = 0; f < dimensions.length; f++)
       for (let g = f + 1; g < dimensions.length; g++)
         for (const a of dimensions[f]!.values)
           for (const b of dimensions[g]!.values) {
-            const cf = dimensions[f]!.appliesWhen
-            const cg = dimensions[g]!.appliesWhen
-            if (cf?.dimension === dimensions[g]!.name && !cf.values.includes(b)) continue
-            if (cg?.dimension === dimensions[f]!.name && !cg.values.includes(a)) continue
-            if (cf && cg && cf.dimension === cg.dimension && !cf.values.some((v) => cg.values.includes(v))) continue
+            const nf = needs(f)
+            const ng = needs(g)
+            if (ng.some((n) => n.index === f && !n.values.includes(a))) continue
+            if (nf.some((n) => n.index === g && !n.values.includes(b))) continue
+            if (nf.some((n) => ng.some((m) => m.index === n.index && !n.values.some((v) => m.values.includes(v))))) continue
             pairs++
             expect(
               rows.some((row) => row[f] === a && row[g] === b && on(row, f) && on(row, g)),

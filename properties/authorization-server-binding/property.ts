@@ -90,7 +90,10 @@ export const authorizationServerBinding: Property = {
     const prms = prmRequests(trial)
     const stale = reauthorizations(trial).flatMap(({ exchange, refused }): Violation[] => {
       const reread = prms.some(
-        (p) => withoutQuery(p.url) === withoutQuery(refused.metadata) && p.requestTick > refused.exchange.responseTick! && p.requestTick < exchange.requestTick,
+        (p) =>
+          withoutQuery(p.url) === withoutQuery(refused.metadata) &&
+          p.requestTick > refused.exchange.responseTick! &&
+          p.requestTick < exchange.requestTick,
       )
       if (reread) return []
       return [

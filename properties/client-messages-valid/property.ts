@@ -59,7 +59,13 @@ export const clientMessagesValid: Property = {
       const batch = Array.isArray(body)
       const after = negotiated !== undefined && negotiated.exchange.responseTick! < exchange.requestTick
       if (batch && after && negotiated.version >= '2025-06-18')
-        return [{ property: ID, exchange: exchange.seq, message: `POST #${exchange.seq} is a JSON-RPC batch, which ${negotiated.version} does not allow` }]
+        return [
+          {
+            property: ID,
+            exchange: exchange.seq,
+            message: `POST #${exchange.seq} is a JSON-RPC batch, which ${negotiated.version} does not allow`,
+          },
+        ]
       const messages = batch ? (body as unknown[]) : [body]
       return messages.flatMap((message): Violation[] => {
         const version = metaVersion(message)

@@ -19,13 +19,18 @@ function refusableResponses(trial: Trial): Array<{ seq: number; code: string; wh
     const callback = new URL(location, e.url).searchParams
     const code = callback.get('code')
     const source = metadata.findLast(
-      (m) => m.exchange.responseTick !== undefined && m.exchange.responseTick < e.requestTick && m.authorizationEndpoint === withoutQuery(e.url),
+      (m) =>
+        m.exchange.responseTick !== undefined &&
+        m.exchange.responseTick < e.requestTick &&
+        m.authorizationEndpoint === withoutQuery(e.url),
     )
     if (!code || source?.issuer === undefined) return []
     const iss = callback.get('iss')
     // A plain string comparison: no case folding, port or trailing-slash normalization (MCP 2026-07-28).
     if (iss !== null && iss !== source.issuer)
-      return [{ seq: e.seq, code, why: `carried iss=${iss}, not the issuer ${source.issuer} of metadata #${source.exchange.seq}` }]
+      return [
+        { seq: e.seq, code, why: `carried iss=${iss}, not the issuer ${source.issuer} of metadata #${source.exchange.seq}` },
+      ]
     if (iss === null && source.issSupported)
       return [{ seq: e.seq, code, why: `carried no iss although metadata #${source.exchange.seq} advertised it` }]
     return []

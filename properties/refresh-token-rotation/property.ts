@@ -50,9 +50,15 @@ export const refreshTokenRotation: Property = {
         ...(fate.retired && fate.retired.by.responseTick! < exchange.requestTick
           ? [`sent a refresh token after #${fate.retired.by.seq} ${fate.retired.why}`]
           : []),
-        ...(exchange.url.split('?')[0] !== fate.endpoint ? [`sent the refresh token ${fate.endpoint} issued (#${fate.by.seq}) elsewhere`] : []),
+        ...(exchange.url.split('?')[0] !== fate.endpoint
+          ? [`sent the refresh token ${fate.endpoint} issued (#${fate.by.seq}) elsewhere`]
+          : []),
       ]
-      return problems.map((problem) => ({ property: ID, exchange: exchange.seq, message: `token request #${exchange.seq} ${problem}` }))
+      return problems.map((problem) => ({
+        property: ID,
+        exchange: exchange.seq,
+        message: `token request #${exchange.seq} ${problem}`,
+      }))
     })
   },
 }

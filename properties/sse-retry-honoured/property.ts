@@ -1,7 +1,7 @@
 import { spec, type Property, type Violation } from '../../src/property/property.js'
 import type { Trial } from '../../src/core/trial.js'
 import type { Exchange } from '../../src/core/exchange.js'
-import { headerValue } from '../../src/core/exchange.js'
+import { headerValue, startsNegotiation } from '../../src/core/exchange.js'
 import { mcpEndpointExchanges } from '../../src/traffic/mcp-endpoint.js'
 
 const ID = 'sse-retry-honoured'
@@ -18,7 +18,8 @@ const SLACK_MS = 25
  */
 function reconnections(trial: Trial): Array<{ stream: Exchange; retry: number; next: Exchange }> {
   if (trial.config.transport !== 'streamable-http') return []
-  const gets = mcpEndpointExchanges(trial.config, trial.exchanges).filter((e) => e.method === 'GET')
+  const endpoint = mcpEndpointExchanges(trial.config, trial.exchanges)
+  const gets = endpoint.filter((e) => e.method === 'GET')
   return gets.flatMap((stream) => {
     const retry = stream.events?.findLast((event) => event.retry !== undefined)?.retry
     if (!retry || stream.streamEndedAtMs === undefined) return []
@@ -29,7 +30,13 @@ function reconnections(trial: Trial): Array<{ stream: Exchange; retry: number; n
         e.requestTick > (stream.responseTick ?? Infinity) &&
         headerValue(e.requestHeaders, 'mcp-session-id') === session,
     )
-    return next ? [{ stream, retry, next }] : []
+    // A new initialize in between starts a new session: its first GET is no reconnection.
+    const restarted =
+      next &&
+      endpoint.some(
+        (e) => startsNegotiation(e.requestBody) && e.requestTick > stream.requestTick && e.requestTick < next.requestTick,
+      )
+    return next && !restarted ? [{ stream, retry, next }] : []
   })
 }
 
@@ -44,16 +51,21 @@ export const sseRetryHonoured: Property = {
   level: 'MUST',
   exercised: (trial) => reconnections(trial).length > 0,
   check(trial) {
-    return reconnections(trial).flatMap(({ stream, retry, next }): Violation[] => {
-      const waited = next.sentAtMs! - stream.streamEndedAtMs!
-      if (waited >= retry - SLACK_MS) return []
-      return [
-        {
-          property: ID,
-          exchange: next.seq,
-          message: `GET #${next.seq} reopened the stream ${Math.max(0, waited)} ms after #${stream.seq} ended, which asked for retry: ${retry}`,
-        },
-      ]
-    })
+    // The first offending reopen only: how many more follow depends on how long the session runs,
+    // and a counterexample must say the same thing every time it is replayed.
+    return reconnections(trial)
+      .flatMap(({ stream, retry, next }): Violation[] => {
+        const waited = next.sentAtMs! - stream.streamEndedAtMs!
+        if (waited >= retry - SLACK_MS) return []
+        return [
+          {
+            property: ID,
+            exchange: next.seq,
+            // The measured wait stays out of the message: it varies by a few ms from run to run.
+            message: `GET #${next.seq} reopened the stream sooner than the retry: ${retry} that #${stream.seq} asked for`,
+          },
+        ]
+      })
+      .slice(0, 1)
   },
 }

@@ -106,10 +106,20 @@ export type Guard = 'every-request' | 'not-get-stream' | 'get-stream-only' | 'to
 /**
  * What the server sends on the standalone GET stream: nothing (default), one
  * `notifications/tools/list_changed` while the stream stays open, or that notification with an
- * event id and `retry: 0`, then the stream dropped; a GET with `Last-Event-ID` resumes it and gets
- * a second notification.
+ * event id and `retry: 0` (or `retry: 100`), then the stream dropped; a GET with `Last-Event-ID`
+ * resumes it and gets a second notification.
  */
-export type GetStreamEvents = 'none' | 'notification' | 'notification-then-drop'
+export type GetStreamEvents = 'none' | 'notification' | 'notification-then-drop' | 'notification-then-drop-retry-100'
+
+/**
+ * The `retry` (ms) a dropping GET stream asks for: 100 is long enough to tell a client that waits
+ * from one that comes back after its own 50 ms, and short enough not to slow a run.
+ */
+export function streamRetryMs(events: GetStreamEvents | undefined): number | undefined {
+  if (events === 'notification-then-drop') return 0
+  if (events === 'notification-then-drop-retry-100') return 100
+  return undefined
+}
 
 /** What the server wants before it answers MCP requests. */
 export type AuthRequirement =
@@ -162,8 +172,6 @@ export interface Scenario {
   guard?: Guard
   /** Streamable HTTP: what the GET stream carries; default nothing. */
   getStreamEvents?: GetStreamEvents
-  /** The `retry` field (ms) the dropping GET stream sends before it ends; default 0. */
-  getStreamRetryMs?: number
   /** The MCP server moved to this origin: the configured one answers 307 to it (a cross-origin redirect). */
   movedTo?: string
   notFound: NotFoundStyle

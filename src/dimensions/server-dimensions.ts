@@ -68,23 +68,11 @@ export const SERVER_DIMENSIONS: readonly Dimension[] = [
     weights: { none: 6 },
     ...planField(
       'getStreamEvents',
-      'the GET stream carries nothing, a tools/list_changed notification, or one and then drops (resumed with Last-Event-ID)',
-      ['none', 'notification', 'notification-then-drop'],
+      'the GET stream carries nothing, a tools/list_changed notification, or one and then drops (resumed with Last-Event-ID) after retry: 0 or retry: 100',
+      ['none', 'notification', 'notification-then-drop', 'notification-then-drop-retry-100'],
       STREAMABLE,
     ),
     get: (input) => input.plan.getStreamEvents ?? 'none',
-  },
-  {
-    // 100 ms: long enough to tell a client that waits from one that comes back after its own
-    // 50 ms default, short enough not to slow the run (the first tool call waits for it too).
-    ...planField(
-      'getStreamRetryMs',
-      'the retry (ms) the dropping GET stream asks the client to wait before it reconnects',
-      [0, 100],
-      { dimension: 'getStreamEvents', values: ['notification-then-drop'] },
-    ),
-    weights: { '0': 2 },
-    get: (input) => (input.plan.getStreamEvents === 'notification-then-drop' ? (input.plan.getStreamRetryMs ?? 0) : undefined),
   },
   weighted(
     planField(

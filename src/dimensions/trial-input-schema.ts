@@ -67,7 +67,6 @@ export const trialInputSchema = z.strictObject({
     auth: authPlanSchema,
     guard: z.enum(categories('guard')).optional(),
     getStreamEvents: z.enum(categories('getStreamEvents')).optional(),
-    getStreamRetryMs: z.number().int().nonnegative().max(60_000).optional(),
     moved: z.boolean(),
     notFound: z.enum(categories('notFound')),
   }),

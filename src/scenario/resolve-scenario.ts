@@ -77,7 +77,6 @@ export function resolveScenario(config: ClientConfig, plan: ScenarioPlan): Scena
     auth: resolveAuth(plan.auth, config, url.origin),
     ...(plan.guard && plan.guard !== 'every-request' && plan.auth.kind !== 'none' ? { guard: plan.guard } : {}),
     ...(plan.getStreamEvents && plan.getStreamEvents !== 'none' ? { getStreamEvents: plan.getStreamEvents } : {}),
-    ...(plan.getStreamEvents === 'notification-then-drop' && plan.getStreamRetryMs ? { getStreamRetryMs: plan.getStreamRetryMs } : {}),
     ...(plan.moved && plan.auth.kind !== 'oauth' ? { movedTo: MOVED_ORIGIN } : {}),
     notFound: plan.notFound,
   }

@@ -44,8 +44,6 @@ export interface ScenarioPlan {
   guard?: Guard
   /** What the GET stream carries (absent in older saved inputs: nothing). */
   getStreamEvents?: GetStreamEvents
-  /** The `retry` the dropping GET stream sends, in ms (absent in older saved inputs: 0). */
-  getStreamRetryMs?: number
   /** The server moved to another origin (a 307 there); only without OAuth, whose metadata names the origin. */
   moved: boolean
   notFound: NotFoundStyle

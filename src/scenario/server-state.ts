@@ -4,7 +4,7 @@ import { OAuthState } from './oauth-state.js'
 /** Mutable state of one trial's mock server: sessions it issued and streams it holds open. */
 export class ServerState {
   readonly sessions = new Map<string, EventStream | undefined>()
-  /** The first tool call of a `getStreamRetryMs` scenario was answered late (see streamable-http-handlers). */
+  /** The first tool call of a `retry: 100` scenario was answered late (see streamable-http-handlers). */
   slowAnswerGiven = false
   /** The authorization server's memory, for OAuth scenarios. */
   readonly oauth = new OAuthState()

@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw/http'
-import type { Scenario } from '../core/scenario.js'
+import { streamRetryMs, type Scenario } from '../core/scenario.js'
 import type { ServerState } from './server-state.js'
 import { challengeFor, methodsOf, scopeChallengeFor } from './auth-gate.js'
 import type { EventStream } from './event-stream.js'
@@ -32,15 +32,16 @@ const LIST_CHANGED = JSON.stringify({ jsonrpc: '2.0', method: 'notifications/too
 /**
  * What the standalone GET stream carries (`getStreamEvents`): a `tools/list_changed`
  * notification with an event id; in the drop variant the first stream then ends, after
- * `retry` (`getStreamRetryMs`, 0 so a resuming client comes back at once), and a GET that resumes it (`Last-Event-ID`)
+ * `retry` (0 so a resuming client comes back at once, or 100), and a GET that resumes it (`Last-Event-ID`)
  * gets the next event and stays open.
  */
 function sendStreamEvents(scenario: Scenario, stream: EventStream, lastEventId: string | null): void {
   const events = scenario.getStreamEvents ?? 'none'
   if (events === 'none') return
-  const drop = events === 'notification-then-drop' && lastEventId === null
+  const retry = streamRetryMs(events)
+  const drop = retry !== undefined && lastEventId === null
   const next = lastEventId === null ? 1 : Number(/(\d+)$/.exec(lastEventId)?.[1] ?? 0) + 1
-  stream.sendEvent({ id: `event-${next}`, ...(drop ? { retry: scenario.getStreamRetryMs ?? 0 } : {}), data: LIST_CHANGED })
+  stream.sendEvent({ id: `event-${next}`, ...(drop ? { retry } : {}), data: LIST_CHANGED })
   if (drop) stream.close()
 }
 
@@ -75,9 +76,10 @@ export function streamableHttpHandlers(scenario: Scenario, state: ServerState): 
       if (answers.length === 0) return new HttpResponse(null, { status: 202, headers })
       // A server that asked for a reconnection wait is slow to answer its first tool call, so the
       // session lasts long enough for the client to come back to the dropped stream.
-      if (scenario.getStreamRetryMs && methodsOf(parsed.messages).includes('tools/call') && !state.slowAnswerGiven) {
+      const retry = streamRetryMs(scenario.getStreamEvents)
+      if (retry && methodsOf(parsed.messages).includes('tools/call') && !state.slowAnswerGiven) {
         state.slowAnswerGiven = true
-        await new Promise((resolve) => setTimeout(resolve, scenario.getStreamRetryMs! + 60))
+        await new Promise((resolve) => setTimeout(resolve, retry + 60))
       }
       if (scenario.responseMode === 'json') {
         return HttpResponse.json(parsed.batch ? answers : answers[0], { headers })

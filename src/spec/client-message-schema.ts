@@ -41,7 +41,11 @@ function methodRules(modern: boolean) {
   })
   const withMeta = (schema: { required?: string[]; properties?: Record<string, unknown> }) =>
     modern
-      ? { type: 'object', required: ['_meta', ...(schema.required ?? [])], properties: { _meta: modernRequestMeta, ...schema.properties } }
+      ? {
+          type: 'object',
+          required: ['_meta', ...(schema.required ?? [])],
+          properties: { _meta: modernRequestMeta, ...schema.properties },
+        }
       : { type: 'object', ...schema }
   return [
     implies(
@@ -71,7 +75,11 @@ function clientMessage(modern: boolean) {
     oneOf: [
       { required: ['method'], properties: { method: { type: 'string' }, id: requestId } },
       { required: ['id', 'result'], not: { required: ['method'] }, properties: { id: requestId, result: { type: 'object' } } },
-      { required: ['error'], not: { required: ['method'] }, properties: { id: requestId, error: { type: 'object', required: ['code', 'message'] } } },
+      {
+        required: ['error'],
+        not: { required: ['method'] },
+        properties: { id: requestId, error: { type: 'object', required: ['code', 'message'] } },
+      },
     ],
     allOf: methodRules(modern),
   }
