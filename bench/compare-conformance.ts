@@ -168,7 +168,9 @@ for (const client of clients) {
       : excuse
         ? `not a client fault (${excuse})`
         : `**MISSED** (same fault: ${properties.join(', ') || 'no property'})`
-    const row = `| ${failure.scenario} | ${failure.check} | ${verdict} |`
+    // A client without OAuth fails every authorization scenario: one line says so.
+    const row =
+      excuse === 'no OAuth' ? `| auth/* | every check | ${verdict} |` : `| ${failure.scenario} | ${failure.check} | ${verdict} |`
     rows.set(row, (rows.get(row) ?? 0) + 1)
   }
   if (rows.size)
