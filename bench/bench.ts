@@ -20,7 +20,7 @@ import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, fuzz } from '../src/runner/fuzz.js'
 import { loadExpectedFailures } from '../src/runner/expected-failures.js'
 import { inMemorySession } from './in-memory-baseline.js'
 import { rate, SECONDS } from './rate.js'
-import { runConformanceAuthSuite } from './conformance-suite.js'
+import { CONFORMANCE_VERSION, runConformanceAuthSuite } from './conformance-suite.js'
 import { memoryAfterTrials } from './memory.js'
 import { MUTANT_SEEDS, mutantBenchmark } from './mutants.js'
 
@@ -107,7 +107,7 @@ add('cmd: SDK client command, random trials, 2 at once', await rate(trialLoop(co
 // The official conformance suite's client auth scenarios against the same client command.
 const conformance = await runConformanceAuthSuite(CLIENT_COMMAND)
 add(
-  `conformance ${'0.1.16'} auth suite (${conformance.scenarios} scenarios in parallel)`,
+  `conformance ${CONFORMANCE_VERSION} auth suite (${conformance.scenarios} scenarios in parallel)`,
   { count: conformance.scenarios, perSecond: conformance.scenarios / conformance.seconds },
   'checked sessions',
 )

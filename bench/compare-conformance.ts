@@ -10,12 +10,11 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { NOT_A_FAULT, notAFault, propertiesFor } from './conformance-check-map.js'
+import { CONFORMANCE_VERSION as SUITE_VERSION } from './conformance-suite.js'
 
 const run = promisify(execFile)
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const SUITE = join(ROOT, 'node_modules/@modelcontextprotocol/conformance/dist/index.js')
-const SUITE_VERSION = JSON.parse(readFileSync(join(ROOT, 'node_modules/@modelcontextprotocol/conformance/package.json'), 'utf8'))
-  .version as string
 const CLI = join(ROOT, 'dist/src/cli/main.js')
 const COMMAND = join(ROOT, 'dist/bench/builtin-client-command.js')
 

@@ -1,7 +1,15 @@
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const CONFORMANCE = fileURLToPath(new URL('../../node_modules/@modelcontextprotocol/conformance/dist/index.js', import.meta.url))
+
+/** The suite's version, as installed (package.json pins it exactly). */
+export const CONFORMANCE_VERSION = (
+  JSON.parse(readFileSync(new URL('../../node_modules/@modelcontextprotocol/conformance/package.json', import.meta.url), 'utf8')) as {
+    version: string
+  }
+).version
 
 /**
  * The official conformance suite (`@modelcontextprotocol/conformance`, from the npm registry) running

@@ -1,37 +1,16 @@
 import { spec, type Property, type Violation } from '../../src/property/property.js'
 import type { Trial } from '../../src/core/trial.js'
 import type { Exchange } from '../../src/core/exchange.js'
-import { headerValue, startsNegotiation } from '../../src/core/exchange.js'
-import { mcpEndpointExchanges } from '../../src/traffic/mcp-endpoint.js'
+import { headerValue } from '../../src/core/exchange.js'
+import { reopenedStreams } from '../../src/traffic/stream-reopens.js'
 
 const ID = 'last-event-id-resumption'
 
-/**
- * GET streams of the MCP endpoint that delivered an event with an id, each paired with the next
- * GET of the same session (the same `Mcp-Session-Id`, no new initialize between) the client sent
- * after it: a resumption.
- */
+/** Reopened GET streams whose first stream delivered an event with an id: resumptions, with that id. */
 function resumptions(trial: Trial): Array<{ stream: Exchange; lastId: string; next: Exchange }> {
-  if (trial.config.transport !== 'streamable-http') return []
-  const gets = mcpEndpointExchanges(trial.config, trial.exchanges).filter(
-    (e) => e.method === 'GET' && e.status === 200 && e.events !== undefined,
-  )
-  const endpoint = mcpEndpointExchanges(trial.config, trial.exchanges)
-  const allGets = endpoint.filter((e) => e.method === 'GET')
-  return gets.flatMap((stream) => {
+  return reopenedStreams(trial).flatMap(({ stream, next }) => {
     const lastId = stream.events!.findLast((event) => event.id !== undefined && event.id !== '')?.id
-    if (lastId === undefined || stream.responseTick === undefined) return []
-    const session = headerValue(stream.requestHeaders, 'mcp-session-id')
-    const next = allGets.find(
-      (e) => e.requestTick > stream.responseTick! && headerValue(e.requestHeaders, 'mcp-session-id') === session,
-    )
-    // A new initialize in between starts a new session (a server without session ids shows no other sign).
-    const restarted =
-      next &&
-      endpoint.some(
-        (e) => startsNegotiation(e.requestBody) && e.requestTick > stream.responseTick! && e.requestTick < next.requestTick,
-      )
-    return next && !restarted ? [{ stream, lastId, next }] : []
+    return lastId === undefined ? [] : [{ stream, lastId, next }]
   })
 }
 

@@ -1,8 +1,7 @@
 import { spec, type Property, type Violation } from '../../src/property/property.js'
 import type { Trial } from '../../src/core/trial.js'
 import type { Exchange } from '../../src/core/exchange.js'
-import { headerValue, startsNegotiation } from '../../src/core/exchange.js'
-import { mcpEndpointExchanges } from '../../src/traffic/mcp-endpoint.js'
+import { reopenedStreams } from '../../src/traffic/stream-reopens.js'
 
 const ID = 'sse-retry-honoured'
 
@@ -13,30 +12,14 @@ const ID = 'sse-retry-honoured'
 const SLACK_MS = 25
 
 /**
- * Ended GET streams of the MCP endpoint whose last `retry` field asked for a wait, each with the
- * next GET of the same session: when the client came back. Needs live timings (not in recordings).
+ * Reopened GET streams whose first stream ended after a `retry` field asked for a wait, with that
+ * wait. Needs live timings (recordings store none).
  */
 function reconnections(trial: Trial): Array<{ stream: Exchange; retry: number; next: Exchange }> {
-  if (trial.config.transport !== 'streamable-http') return []
-  const endpoint = mcpEndpointExchanges(trial.config, trial.exchanges)
-  const gets = endpoint.filter((e) => e.method === 'GET')
-  return gets.flatMap((stream) => {
-    const retry = stream.events?.findLast((event) => event.retry !== undefined)?.retry
-    if (!retry || stream.streamEndedAtMs === undefined) return []
-    const session = headerValue(stream.requestHeaders, 'mcp-session-id')
-    const next = gets.find(
-      (e) =>
-        e.sentAtMs !== undefined &&
-        e.requestTick > (stream.responseTick ?? Infinity) &&
-        headerValue(e.requestHeaders, 'mcp-session-id') === session,
-    )
-    // A new initialize in between starts a new session: its first GET is no reconnection.
-    const restarted =
-      next &&
-      endpoint.some(
-        (e) => startsNegotiation(e.requestBody) && e.requestTick > stream.requestTick && e.requestTick < next.requestTick,
-      )
-    return next && !restarted ? [{ stream, retry, next }] : []
+  return reopenedStreams(trial).flatMap(({ stream, next }) => {
+    const retry = stream.events!.findLast((event) => event.retry !== undefined)?.retry
+    if (!retry || stream.streamEndedAtMs === undefined || next.sentAtMs === undefined) return []
+    return [{ stream, retry, next }]
   })
 }
 
