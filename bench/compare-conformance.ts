@@ -3,6 +3,10 @@
 // client through the command contract (URL last); `fuzz` runs against the same client; every check
 // the suite failed is matched with the harness property that catches the same fault on that client.
 // Ends with `missed by the harness: N` (exit 1 unless N is 0).
+//
+//   npm run compare:conformance                          the built-in clients
+//   npm run compare:conformance -- --sdks python-sdk     also (or only) the SDKs in other languages
+//   npm run compare:conformance -- --sdks --reports DIR  fuzz results from DIR/NAME.json (fuzz --json)
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -106,8 +110,13 @@ function checkFiles(dir: string, prefix = ''): Array<{ dir: string; path: string
   })
 }
 
-/** The properties `fuzz` found violated on the client (new findings and known, expected ones alike). */
-async function harnessFindings(client: string, runs: number): Promise<string[]> {
+/**
+ * The properties `fuzz` found violated on the client (new findings and known, expected ones alike),
+ * from a run of its own, or from `DIR/NAME.json` when `--reports DIR` names the `fuzz --json`
+ * reports of an earlier run (a slow client's fuzz need not run twice).
+ */
+async function harnessFindings(client: string, runs: number, reports?: string): Promise<string[]> {
+  if (reports) return findingsOf(readFileSync(join(reports, `${client}.json`), 'utf8'))
   const { stdout } = await run(
     process.execPath,
     [CLI, 'fuzz', '--client', client, '--runs', String(runs), '--json', '--found-dir', 'none'],
@@ -115,7 +124,11 @@ async function harnessFindings(client: string, runs: number): Promise<string[]> 
       maxBuffer: 1 << 28,
     },
   ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' })) // exit 1 = violations: the report has them
-  const report = JSON.parse(stdout) as {
+  return findingsOf(stdout)
+}
+
+function findingsOf(json: string): string[] {
+  const report = JSON.parse(json) as {
     results: Array<{ property: { id: string }; verdict: string; expectedFailure?: unknown }>
   }
   return report.results.filter((r) => r.verdict === 'violated' || r.expectedFailure !== undefined).map((r) => r.property.id)
@@ -123,7 +136,8 @@ async function harnessFindings(client: string, runs: number): Promise<string[]> 
 
 const args = process.argv.slice(2)
 const runs = Number(args[args.indexOf('--runs') + 1] ?? 50) || 50
-const named = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs')
+const reports = args.includes('--reports') ? args[args.indexOf('--reports') + 1] : undefined
+const named = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs' && args[i - 1] !== '--reports')
 const clients = [...BUILT_IN, ...(args.includes('--sdks') ? SDKS : [])].filter(
   (c) => named.length === 0 || named.includes(c.name),
 )
@@ -147,7 +161,7 @@ for (const client of clients) {
   }
   const [{ failures, checks }, found] = await Promise.all([
     suiteFailures(client.name, scenarios),
-    harnessFindings(client.name, runs),
+    harnessFindings(client.name, runs, reports),
   ])
   console.log(
     `suite: ${checks - failures.length}/${checks} checks passed; harness: ${found.length} properties violated (${found.join(', ') || 'none'})`,
