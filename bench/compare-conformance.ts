@@ -5,7 +5,7 @@
 // Ends with `missed by the harness: N` (exit 1 unless N is 0).
 //
 //   npm run compare:conformance                          the built-in clients
-//   npm run compare:conformance -- --sdks python-sdk     also (or only) the SDKs in other languages
+//   npm run compare:conformance -- --sdks                 also the SDKs in other languages (or name clients)
 //   npm run compare:conformance -- --sdks --reports DIR  fuzz results from DIR/NAME.json (fuzz --json)
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
@@ -138,9 +138,19 @@ const args = process.argv.slice(2)
 const runs = Number(args[args.indexOf('--runs') + 1] ?? 50) || 50
 const reports = args.includes('--reports') ? args[args.indexOf('--reports') + 1] : undefined
 const named = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs' && args[i - 1] !== '--reports')
-const clients = [...BUILT_IN, ...(args.includes('--sdks') ? SDKS : [])].filter(
-  (c) => named.length === 0 || named.includes(c.name),
-)
+// Clients named on the command line, built-in or SDK; else the built-in ones (and the SDKs with --sdks).
+const clients =
+  named.length > 0
+    ? [...BUILT_IN, ...SDKS].filter((c) => named.includes(c.name))
+    : [...BUILT_IN, ...(args.includes('--sdks') ? SDKS : [])]
+
+const unknown = named.filter((name) => ![...BUILT_IN, ...SDKS].some((c) => c.name === name))
+if (unknown.length || clients.length === 0) {
+  console.error(
+    `compare-conformance: ${unknown.length ? `unknown client ${unknown.join(', ')}` : 'no client selected'}; known: ${[...BUILT_IN, ...SDKS].map((c) => c.name).join(', ')} `,
+  )
+  process.exit(2)
+}
 
 const scenarios = await clientScenarios()
 console.log(
@@ -163,6 +173,11 @@ for (const client of clients) {
     suiteFailures(client.name, scenarios),
     harnessFindings(client.name, runs, reports),
   ])
+  // No false green: a suite run that produced no checks judged nothing.
+  if (checks === 0) {
+    console.error(`compare-conformance: the suite produced no checks for ${client.name}: did its command start?`)
+    process.exit(2)
+  }
   console.log(
     `suite: ${checks - failures.length}/${checks} checks passed; harness: ${found.length} properties violated (${found.join(', ') || 'none'})`,
   )
