@@ -147,7 +147,7 @@ const clients =
 const unknown = named.filter((name) => ![...BUILT_IN, ...SDKS].some((c) => c.name === name))
 if (unknown.length || clients.length === 0) {
   console.error(
-    `compare-conformance: ${unknown.length ? `unknown client ${unknown.join(', ')}` : 'no client selected'}; known: ${[...BUILT_IN, ...SDKS].map((c) => c.name).join(', ')} `,
+    `compare-conformance: ${unknown.length ? `unknown client ${unknown.join(', ')}` : 'no client selected'}; known: ${[...BUILT_IN, ...SDKS].map((c) => c.name).join(', ')}`,
   )
   process.exit(2)
 }
