@@ -31,9 +31,14 @@ const client = installable
   ? await installedClient(installable.client, installable.version, { withoutOAuth: installable.withoutOAuth })
   : clientByName(name)
 const transport = client.transports[0]!
-const config = { transport, url, headers: {}, ...(clientId ? { oauthClientId: clientId } : {}) }
+// An installed SDK's adapter reads the suite's context itself (id and secret); naming the id in the
+// config too would hand it MCP_OAUTH_CLIENT_ID without the secret, which it would take first.
+const named = clientId && !(installable && process.env.MCP_CONFORMANCE_CONTEXT) ? { oauthClientId: clientId } : {}
+const config = { transport, url, headers: {}, ...named }
 try {
-  await client.run(config, { signal: new AbortController().signal, reportProcess: () => undefined })
+  // An installed SDK runs as a process of its own: the suite's context goes on to its adapter.
+  const env = process.env.MCP_CONFORMANCE_CONTEXT ? { MCP_CONFORMANCE_CONTEXT: process.env.MCP_CONFORMANCE_CONTEXT } : undefined
+  await client.run(config, { signal: new AbortController().signal, reportProcess: () => undefined, ...(env ? { env } : {}) })
   process.exit(0)
 } catch (error) {
   console.error(`session failed: ${error instanceof Error ? error.message : String(error)}`)

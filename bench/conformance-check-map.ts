@@ -24,6 +24,7 @@ export const SAME_FAULT: Readonly<Record<string, readonly string[]>> = {
   'sep-2243-client-includes-standard-headers': ['modern-request-headers'],
   'client-sse-last-event-id': ['last-event-id-resumption'],
   'client-sse-graceful-reconnect': ['last-event-id-resumption'],
+  'client-sse-retry-timing': ['sse-retry-honoured'],
   'cimd-client-id-used': ['client-registration'],
   'pre-registration-*': ['client-registration'],
   'bearer-token-*': ['token-in-authorization-header'],
