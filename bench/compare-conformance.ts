@@ -8,7 +8,7 @@
 //   npm run compare:conformance -- --sdks                 also the SDKs in other languages (or name clients)
 //   npm run compare:conformance -- --sdks --reports DIR  fuzz results from DIR/NAME.json (fuzz --json)
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -135,8 +135,35 @@ function findingsOf(json: string): string[] {
 }
 
 const args = process.argv.slice(2)
-const runs = Number(args[args.indexOf('--runs') + 1] ?? 50) || 50
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(`usage: npm run compare:conformance -- [CLIENT…] [--sdks] [--runs N] [--reports DIR]
+
+Runs the official conformance suite's client scenarios (the spec's, not its extensions) and fuzz
+against the same clients, matches every failed suite check with the harness property that catches
+the same fault, and ends with "missed by the harness: N" (exit 0 when N is 0, 1 otherwise, 2 on a
+usage error).
+
+  CLIENT…        built-in or SDK clients to compare (default: the built-in ones)
+  --sdks         with no CLIENT, also python-sdk, go-sdk, rust-sdk and java-sdk (installed on first use)
+  --runs N       random fuzz trials after the coverage phase (default 50)
+  --reports DIR  take each client's fuzz findings from DIR/CLIENT.json (fuzz --json) instead of fuzzing
+
+examples:
+  npm run compare:conformance
+  npm run compare:conformance -- sdk2-streamable-modern --runs 10
+  npx mcp-auth-harness fuzz --client rust-sdk --json > out/rust-sdk.json; npm run compare:conformance -- rust-sdk --reports out`)
+  process.exit(0)
+}
+/** A usage error: one line, exit 2, nothing run. */
+function usage(message: string): never {
+  console.error(`compare-conformance: ${message} (--help for usage)`)
+  process.exit(2)
+}
+const runsArg = args.includes('--runs') ? args[args.indexOf('--runs') + 1] : '50'
+if (!runsArg || !/^\d+$/.test(runsArg)) usage(`--runs needs a whole number, got ${runsArg ?? 'nothing'}`)
+const runs = Number(runsArg)
 const reports = args.includes('--reports') ? args[args.indexOf('--reports') + 1] : undefined
+if (args.includes('--reports') && (!reports || reports.startsWith('--'))) usage('--reports needs a folder')
 const named = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs' && args[i - 1] !== '--reports')
 // Clients named on the command line, built-in or SDK; else the built-in ones (and the SDKs with --sdks).
 const clients =
@@ -146,10 +173,14 @@ const clients =
 
 const unknown = named.filter((name) => ![...BUILT_IN, ...SDKS].some((c) => c.name === name))
 if (unknown.length || clients.length === 0) {
-  console.error(
-    `compare-conformance: ${unknown.length ? `unknown client ${unknown.join(', ')}` : 'no client selected'}; known: ${[...BUILT_IN, ...SDKS].map((c) => c.name).join(', ')}`,
+  usage(
+    `${unknown.length ? `unknown client ${unknown.join(', ')}` : 'no client selected'}; known: ${[...BUILT_IN, ...SDKS].map((c) => c.name).join(', ')}`,
   )
-  process.exit(2)
+}
+
+if (reports) {
+  const lacking = clients.filter((c) => c.streamable && !existsSync(join(reports, `${c.name}.json`)))
+  if (lacking.length) usage(`${reports} has no fuzz report for ${lacking.map((c) => `${c.name} (${c.name}.json)`).join(', ')}`)
 }
 
 const scenarios = await clientScenarios()
