@@ -5,8 +5,8 @@ import { checkExpectations, type Expectation, type ExpectedFailure } from './exp
 import { fuzz, type FuzzOptions, type FuzzStats, type PropertyResult } from './fuzz.js'
 import { judgeInput } from './judge-input.js'
 
-/** Replays of an expected failure's input that must all pass before the entry is called stale. */
-const STALE_AFTER_REPLAYS = 3
+/** Replays of an expected failure's input before it may be called stale (it is stale only if one held). */
+const STALE_AFTER_REPLAYS = 5
 
 /** A fuzz run's options: the search (`fuzz`'s) plus the policy around it. */
 export interface FuzzRunOptions extends Omit<FuzzOptions, 'known' | 'onResult' | 'stats'> {
@@ -90,10 +90,12 @@ async function replayEntry(
   if (entry.input) {
     // A bug that depends on timing (a GET stream racing the session's end) may hide once under
     // load: the entry is stale only when none of a few replays shows it.
+    // A replay that held is returned over one that never reached the rule (the evidence of a fix).
     let last: PropertyResult | undefined
     for (let attempt = 0; attempt < STALE_AFTER_REPLAYS; attempt++) {
-      last = await judgeInput(client, property, entry.input, { timeoutMs: options.timeoutMs })
-      if (last.verdict === 'violated') return last
+      const replayed = await judgeInput(client, property, entry.input, { timeoutMs: options.timeoutMs })
+      if (replayed.verdict === 'violated') return replayed
+      if (!last || replayed.verdict === 'held') last = replayed
     }
     return last!
   }
