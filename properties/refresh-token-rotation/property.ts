@@ -2,7 +2,7 @@ import { spec, type Property, type Violation } from '../../src/property/property
 import type { Trial } from '../../src/core/trial.js'
 import type { Exchange } from '../../src/core/exchange.js'
 import { jsonObject } from '../../src/core/json.js'
-import { tokenRequests } from '../../src/traffic/oauth-flow.js'
+import { tokenRequests, withoutQuery } from '../../src/traffic/oauth-flow.js'
 
 const ID = 'refresh-token-rotation'
 
@@ -21,7 +21,7 @@ function refreshTokenFates(trial: Trial) {
       else if (replaced) fate.retired = { by: exchange, why: 'replaced it with a new one' }
     }
     if (exchange.status === 200 && typeof answer?.refresh_token === 'string' && !issued.has(answer.refresh_token))
-      issued.set(answer.refresh_token, { by: exchange, endpoint: exchange.url.split('?')[0]! })
+      issued.set(answer.refresh_token, { by: exchange, endpoint: withoutQuery(exchange.url) })
   }
   return { requests, issued }
 }
@@ -50,7 +50,7 @@ export const refreshTokenRotation: Property = {
         ...(fate.retired && fate.retired.by.responseTick! < exchange.requestTick
           ? [`sent a refresh token after #${fate.retired.by.seq} ${fate.retired.why}`]
           : []),
-        ...(exchange.url.split('?')[0] !== fate.endpoint
+        ...(withoutQuery(exchange.url) !== fate.endpoint
           ? [`sent the refresh token ${fate.endpoint} issued (#${fate.by.seq}) elsewhere`]
           : []),
       ]
