@@ -26,8 +26,8 @@ export function checkSeconds(flag: string, value: number | undefined): void {
  * A `--port` option: one whole number from 0 (any free port) to 65535, else a usage error. Given
  * twice, yargs makes it an array, which is an error too.
  */
-export function checkPort(value: unknown): void {
-  if (Array.isArray(value)) throw new UsageError(`--port was given ${value.length} times: give it once`)
+export function checkPort(value: unknown, flag = '--port'): void {
+  if (Array.isArray(value)) throw new UsageError(`${flag} was given ${value.length} times: give it once`)
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 65535)
-    throw new UsageError(`--port must be a whole number from 0 (a free port) to 65535, got ${String(value)}`)
+    throw new UsageError(`${flag} must be a whole number from 0 (a free port) to 65535, got ${String(value)}`)
 }

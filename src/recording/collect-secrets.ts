@@ -164,3 +164,16 @@ export function collectSecrets(config: ClientConfig, exchanges: readonly Recorde
     for (const event of response.events ?? []) collectFromText(event.data, undefined, redactor)
   }
 }
+
+/**
+ * A redactor made from a file's own secrets: for output drawn from a recording that came from
+ * elsewhere (hand-edited, or older than a redaction rule), so a live secret in it is still caught.
+ *
+ * @example
+ * const redactor = recordingRedactor(await loadRecording('recordings/found/x.json'))
+ */
+export function recordingRedactor(recording: { config: ClientConfig; exchanges: readonly RecordedExchange[] }): Redactor {
+  const redactor = new Redactor()
+  collectSecrets(recording.config, recording.exchanges, redactor)
+  return redactor
+}

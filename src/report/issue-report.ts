@@ -1,8 +1,7 @@
 import { PROPERTIES } from '../../properties/index.js'
 import type { Recording } from '../recording/recording.js'
-import { collectSecrets } from '../recording/collect-secrets.js'
+import { recordingRedactor } from '../recording/collect-secrets.js'
 import { recordingTrial } from '../recording/recording-trial.js'
-import { Redactor } from '../recording/redactor.js'
 import { transcript } from './transcript.js'
 
 /** "request #7 POST http://… registered a client …" → "registered a client …": the part a title needs. */
@@ -82,7 +81,5 @@ export function issueReport(recording: Recording, file: string): string {
     '```',
     '',
   ]
-  const redactor = new Redactor()
-  collectSecrets(recording.config, recording.exchanges, redactor)
-  return redactor.apply(out.join('\n'))
+  return recordingRedactor(recording).apply(out.join('\n'))
 }

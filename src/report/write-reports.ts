@@ -5,6 +5,8 @@ import { checksFolderName, conformanceChecks } from './checks-report.js'
 import { junitXml } from './junit-report.js'
 import { markdownSummary } from './markdown-summary.js'
 import { redactReportText } from './run-report.js'
+import { viewOfRunReport } from './html/report-view.js'
+import { redactedHtmlReport } from './html/write-html-report.js'
 import type { RunReport } from './run-report-schema.js'
 
 export interface ReportTargets {
@@ -12,6 +14,8 @@ export interface ReportTargets {
   checksDir?: string
   /** Appended to, as GitHub's `$GITHUB_STEP_SUMMARY` expects. */
   summary?: string
+  /** One self-contained HTML page: verdict matrix, findings as sequence diagrams, statistics. */
+  html?: string
 }
 
 /** The run report as `--json` prints it: one document, redacted and leak-checked. */
@@ -21,7 +25,7 @@ export function runReportJson(report: RunReport, redactors: readonly Redactor[])
 
 /**
  * Writes the file reporters a run asked for: JUnit XML, conformance-shaped `checks.json` per client,
- * a Markdown summary; each redacted and leak-checked. Returns the paths written.
+ * a Markdown summary, an HTML page; each redacted and leak-checked. Returns the paths written.
  *
  * @example
  * await writeReports(report, redactors, { junit: 'junit.xml', summary: process.env.GITHUB_STEP_SUMMARY })
@@ -38,5 +42,9 @@ export async function writeReports(report: RunReport, redactors: readonly Redact
     for (const [client, checks] of conformanceChecks(report))
       await write(join(targets.checksDir, checksFolderName(client), 'checks.json'), `${JSON.stringify(checks, null, 2)}\n`)
   if (targets.summary) await write(targets.summary, `${markdownSummary(report)}\n`, true)
+  if (targets.html) {
+    await writeTextAtomically(targets.html, redactedHtmlReport(viewOfRunReport(report), redactors))
+    written.push(targets.html)
+  }
   return written
 }

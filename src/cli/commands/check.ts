@@ -6,29 +6,49 @@ import { recordingTrial } from '../../recording/recording-trial.js'
 import { judgementReport } from '../../report/judgement-report.js'
 import { judgeTrial, NOTHING_JUDGED } from '../../property/judge.js'
 import { writeOut } from '../../runtime/process.js'
-import { EXIT } from '../usage-error.js'
+import { EXIT, UsageError } from '../usage-error.js'
+import { recordingRedactor } from '../../recording/collect-secrets.js'
+import { viewOfJudgedSessions, type JudgedSession } from '../../report/html/report-view.js'
+import { writeHtmlReport } from '../../report/html/write-html-report.js'
+import { outputProblem } from '../../runtime/files.js'
 import { selectProperties } from '../select.js'
 
 interface CheckArgs {
   recordings: string[]
   property?: string[]
+  html?: string
 }
 
 /** `check`: the properties over each recording's stored traffic; returns the exit code. */
 export async function runCheckCommand(args: CheckArgs): Promise<number> {
   const properties = selectProperties(args.property) ?? PROPERTIES
+  const problem = args.html === undefined ? undefined : await outputProblem(args.html, 'file')
+  if (problem) throw new UsageError(`--html ${args.html}: cannot write there (${problem})`)
   let violated = 0
   let judged = 0
+  const sessions: JudgedSession[] = []
   for (const file of args.recordings) {
     const recording = await loadRecording(file)
     const trial = recordingTrial(recording)
     const judgements = judgeTrial(trial, properties)
+    sessions.push({
+      client: file,
+      recording,
+      judgements,
+      origin: `${recording.metadata.source} recording of ${recording.metadata.client} (${recording.metadata.transport}), ${recording.metadata.recordedAt}`,
+      reproduce: [`npx mcp-auth-harness check ${file}`],
+    })
     violated += judgements.filter((j) => j.verdict === 'violated').length
     judged += judgements.filter((j) => j.verdict !== 'not-exercised').length
     const { client, source, transport } = recording.metadata
     writeOut(
       `${file}: ${recording.exchanges.length} exchanges, client ${client}, ${transport}, ${source}\n${judgementReport(trial, judgements)}\n\n`,
     )
+  }
+  if (args.html) {
+    const view = viewOfJudgedSessions('check', sessions, [`${sessions.length} recording(s)`])
+    await writeHtmlReport(args.html, view, sessions.map((s) => recordingRedactor(s.recording)))
+    writeOut(`wrote ${args.html}\n`)
   }
   // No false green: recordings no property applies to were not checked, whatever they hold.
   if (judged === 0) {
@@ -46,7 +66,9 @@ const module: CommandModule<object, CheckArgs> = {
     yargs
       .positional('recordings', { type: 'string', array: true, demandOption: true, describe: 'Recording files' })
       .option('property', { type: 'string', array: true, describe: 'Property id(s) to check; default: all' })
+      .option('html', { type: 'string', describe: 'Also write one self-contained HTML report here (verdicts, diagrams, request details)' })
       .example('$0 check recordings/claude-code-7290-http.json', 'the seed bug, checked offline')
+      .example('$0 check recordings/claude-code-7290-http.json --html check.html', 'the same, as a page to open in a browser')
       .example('$0 check recordings/*.json --property headers-always-sent', 'one property over many recordings'),
   handler: () => undefined, // run by cli.ts, which owns exit codes
 }

@@ -47,6 +47,7 @@ interface FuzzArgs {
   junit?: string
   'checks-dir'?: string
   summary?: string
+  html?: string
   phases?: string
   'min-exercised'?: number
   verbose: boolean
@@ -131,6 +132,7 @@ async function checkedFlags(args: FuzzArgs) {
   for (const [flag, path, kind] of [
     ['--junit', args.junit, 'file'],
     ['--summary', args.summary, 'file'],
+    ['--html', args.html, 'file'],
     ['--checks-dir', args['checks-dir'], 'dir'],
     ['--found-dir', args['found-dir'] === 'none' ? undefined : args['found-dir'], 'dir'],
   ] as const) {
@@ -249,6 +251,7 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
       ...(args.junit ? { junit: args.junit } : {}),
       ...(args['checks-dir'] ? { checksDir: args['checks-dir'] } : {}),
       ...(args.summary ? { summary: args.summary } : {}),
+      ...(args.html ? { html: args.html } : {}),
     })
     for (const path of written) out(`wrote ${path}\n`)
     if (args.json) writeOut(runReportJson(report, redactors))
@@ -266,7 +269,7 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     )
     if (finished.length > 0 && !args.json) out(`${verdictMatrix(finished, expectations).join('\n')}\n`)
     const report = await writeRun([...finished], new Map(), Math.round(performance.now() - started), { signal, totalPairs })
-    if (args.junit || args['checks-dir'] || args.summary || args.json)
+    if (args.junit || args['checks-dir'] || args.summary || args.html || args.json)
       writeErr(`mcp-auth-harness: the reports written hold those ${report.results.length} pairs and are marked incomplete\n`)
     // Trials went on starting while the reports were written: sweep once more before exiting.
     killLiveProcessGroups()
@@ -398,6 +401,10 @@ const module: CommandModule<object, FuzzArgs> = {
         type: 'string',
         describe: 'Append a Markdown summary with Mermaid sequence diagrams here (e.g. "$GITHUB_STEP_SUMMARY")',
       })
+      .option('html', {
+        type: 'string',
+        describe: 'Write one self-contained HTML report here: verdict matrix, each finding as a sequence diagram, request details, statistics',
+      })
       .option('concurrency', {
         type: 'number',
         describe:
@@ -420,6 +427,7 @@ const module: CommandModule<object, FuzzArgs> = {
         '$0 fuzz --seed 7 --shard 2/4 --junit junit-2.xml --summary "$GITHUB_STEP_SUMMARY"',
         'CI: the second of four shards, with a JUnit report and a job summary',
       )
+      .example('$0 fuzz --client faulty:drops-headers --html report.html', 'a report to open in a browser (works offline)')
       .example('$0 fuzz --json > report.json', 'one JSON document, for scripts')
       .example(
         '$0 fuzz --client cmd:./my-client.sh --phases coverage --concurrency 2',

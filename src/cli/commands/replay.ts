@@ -21,6 +21,12 @@ import type { Recording } from '../../recording/recording.js'
 import { replayCounterexample } from '../../runner/replay-counterexample.js'
 import { EXIT, UsageError } from '../usage-error.js'
 import { checkMilliseconds } from '../check-number-options.js'
+import type { Judgement } from '../../property/judge.js'
+import type { Redactor } from '../../recording/redactor.js'
+import { judgedTrialSession } from '../../report/html/trial-session.js'
+import { viewOfJudgedSessions, type JudgedSession } from '../../report/html/report-view.js'
+import { writeHtmlReport } from '../../report/html/write-html-report.js'
+import { outputProblem } from '../../runtime/files.js'
 
 interface ReplayArgs {
   recording: string
@@ -31,6 +37,25 @@ interface ReplayArgs {
   timeout?: number
   canned: boolean
   'config-format': string
+  html?: string
+}
+
+/** `--html FILE`: the replayed sessions as a page, each judged session a column. */
+async function writeReplayHtml(
+  file: string,
+  headline: string,
+  trials: ReadonlyArray<{ name: string; trial: Trial; judgements: readonly Judgement[] }>,
+  reproduce: string[],
+): Promise<void> {
+  const sessions: JudgedSession[] = []
+  const redactors: Redactor[] = []
+  for (const { name, trial, judgements } of trials) {
+    const { session, redactor } = judgedTrialSession(name, trial, judgements, 'record', { reproduce })
+    sessions.push(session)
+    redactors.push(redactor)
+  }
+  await writeHtmlReport(file, viewOfJudgedSessions('replay', sessions, [headline]), redactors)
+  writeOut(`wrote ${file}\n`)
 }
 
 function describeMismatch(m: Mismatch): string {
@@ -86,6 +111,17 @@ async function replayCounterexampleCommand(args: ReplayArgs, recording: Recordin
       'was not exercised in every replay (the client sent no request, or never reached what the property judges): not a fix',
   }[verdict]
   writeOut(`${verdict}: ${property.id} ${meaning}\n`)
+  if (args.html)
+    await writeReplayHtml(
+      args.html,
+      `${verdict}: ${property.id} ${meaning}`,
+      runs.map(({ trial, violations, exercised }, i) => ({
+        name: `${client.name} · run ${i + 1}`,
+        trial,
+        judgements: [{ property, verdict: violations.length > 0 ? 'violated' : exercised ? 'held' : 'not-exercised', violations }],
+      })),
+      [`npx mcp-auth-harness replay ${args.recording}${args.client ? ` --client ${client.name}` : ''}`],
+    )
   return verdict === 'FIXED' ? EXIT.ok : EXIT.violated
 }
 
@@ -117,6 +153,8 @@ async function replayTo(
 export async function runReplayCommand(args: ReplayArgs): Promise<number> {
   if (!(args.speed >= 0)) throw new UsageError(`--speed must be 0 or more, got ${args.speed}`)
   checkMilliseconds('--timeout', args.timeout)
+  const problem = args.html === undefined ? undefined : await outputProblem(args.html, 'file')
+  if (problem) throw new UsageError(`--html ${args.html}: cannot write there (${problem})`)
   const recording = await loadRecording(args.recording)
   if (recording.counterexample && !args.canned) return replayCounterexampleCommand(args, recording)
   const timeout = args.timeout ?? 10_000
@@ -136,6 +174,13 @@ export async function runReplayCommand(args: ReplayArgs): Promise<number> {
   if (server.mismatches.length > 0)
     writeOut(`unmatched requests (--unmatched ${args.unmatched}):\n${server.mismatches.map(describeMismatch).join('\n')}\n`)
   writeOut(`${judgementReport(trial, judgements)}\n`)
+  if (args.html)
+    await writeReplayHtml(
+      args.html,
+      `${args.recording} replayed to ${client.name}: ${trial.exchanges.length} requests, ${server.mismatches.length} unmatched`,
+      [{ name: client.name, trial, judgements }],
+      [`npx mcp-auth-harness replay ${args.recording} --client ${client.name}`],
+    )
   if (nothingJudged(judgements)) {
     writeOut(`${NOTHING_JUDGED}\n`)
     return EXIT.violated
@@ -179,7 +224,9 @@ const module: CommandModule<object, ReplayArgs> = {
         default: false,
         describe: 'For a counterexample: replay its recorded answers instead of re-running its scenario live',
       })
+      .option('html', { type: 'string', describe: 'Also write one self-contained HTML report here (verdicts, diagrams, request details)' })
       .example('$0 replay recordings/my-server.json --client sdk-streamable', 'the recorded server, replayed to the SDK client')
+      .example('$0 replay recordings/my-server.json --html replay.html', 'the same, with a page to open in a browser')
       .example('$0 replay recordings/claude-code-7290-sse.json --unmatched 404', 'answer what the recording lacks with 404')
       .example(
         '$0 replay recordings/found/faulty_drops-headers--headers-always-sent--seed1.json --client sdk-streamable',

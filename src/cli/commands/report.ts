@@ -6,16 +6,70 @@ import { issueReport } from '../../report/issue-report.js'
 import { outputProblem, writeTextAtomically } from '../../runtime/files.js'
 import { writeErr, writeOut } from '../../runtime/process.js'
 import { EXIT, UsageError } from '../usage-error.js'
+import { PROPERTIES } from '../../../properties/index.js'
+import { recordingRedactor } from '../../recording/collect-secrets.js'
+import { readJsonFile, validateFile } from '../../recording/input-file.js'
+import { parseRecording } from '../../recording/parse-recording.js'
+import type { Recording } from '../../recording/recording.js'
+import { viewOfCounterexample, viewOfRunReport, viewProperty, type ReportView } from '../../report/html/report-view.js'
+import { writeHtmlReport } from '../../report/html/write-html-report.js'
+import { RUN_REPORT_FORMAT, runReportSchema } from '../../report/run-report-schema.js'
+import type { Redactor } from '../../recording/redactor.js'
 
 interface ReportArgs {
   file: string
   issue: boolean
   out?: string
+  html?: string
+}
+
+/** A saved counterexample's one finding, its rule taken from this version's catalogue when it knows it. */
+function counterexampleView(recording: Recording, file: string): ReportView {
+  const info = recording.counterexample!
+  const known = PROPERTIES.find((p) => p.id === info.property)
+  const property = known
+    ? viewProperty(known)
+    : { id: info.property, level: info.level, statement: info.statement, source: 'unknown to this version', specReferences: [] }
+  return viewOfCounterexample(recording, file, property)
+}
+
+/**
+ * `report FILE --html OUT`: a run report (`fuzz --json`) or a saved counterexample as a page. Both
+ * are files from elsewhere: validated, and redacted again by the secrets they hold themselves.
+ */
+async function writeHtml(file: string, out: string): Promise<void> {
+  const parsed = await readJsonFile(file)
+  let view: ReportView
+  let redactors: Redactor[]
+  if ((parsed as { format?: unknown } | null)?.format === RUN_REPORT_FORMAT) {
+    const report = validateFile(runReportSchema, parsed, file, 'run report', 'written by fuzz --json')
+    view = viewOfRunReport(report)
+    redactors = report.results.flatMap((r) => (r.counterexample ? [recordingRedactor(r.counterexample as Recording)] : []))
+  } else {
+    const recording = parseRecording(parsed, file)
+    if (!recording.counterexample)
+      throw new InputError(
+        `${file} is a recording, not a counterexample or a run report: judge it with \`check ${file} --html ${out}\``,
+      )
+    view = counterexampleView(recording, file)
+    redactors = [recordingRedactor(recording)]
+  }
+  await writeHtmlReport(out, view, redactors)
+  writeErr(`wrote ${out}\n`)
 }
 
 /** `report FILE --issue`: a saved counterexample as an upstream-ready bug report in Markdown. */
 export async function runReportCommand(args: ReportArgs): Promise<number> {
-  if (!args.issue) throw new UsageError('choose what to write: --issue (a bug report in Markdown for the client’s maintainers)')
+  if (args.issue === (args.html !== undefined))
+    throw new UsageError(
+      'choose what to write: --issue (a bug report in Markdown for the client’s maintainers) or --html FILE (a page to open in a browser)',
+    )
+  if (args.html !== undefined) {
+    const problem = await outputProblem(args.html, 'file')
+    if (problem) throw new UsageError(`--html ${args.html}: cannot write there (${problem})`)
+    await writeHtml(args.file, args.html)
+    return EXIT.ok
+  }
   if (args.out) {
     const problem = await outputProblem(args.out, 'file')
     if (problem) throw new UsageError(`--out ${args.out}: ${problem}`)
@@ -35,14 +89,20 @@ export async function runReportCommand(args: ReportArgs): Promise<number> {
 
 const module: CommandModule<object, ReportArgs> = {
   command: 'report <file>',
-  describe: 'Turn a saved counterexample into a bug report for the client’s maintainers (--issue)',
+  describe: 'Turn a saved counterexample into a bug report (--issue), or a run report or counterexample into a page (--html)',
   builder: (yargs) =>
     yargs
-      .positional('file', { type: 'string', demandOption: true, describe: 'A counterexample saved by fuzz (recordings/found/*.json)' })
+      .positional('file', {
+        type: 'string',
+        demandOption: true,
+        describe: 'A counterexample saved by fuzz (recordings/found/*.json), or for --html also a run report (fuzz --json)',
+      })
       .option('issue', { type: 'boolean', default: false, describe: 'Markdown for an upstream issue: title, client and version, the rule with its spec references, the marked transcript, curl, reproduce commands' })
-      .option('out', { type: 'string', describe: 'Write it to this file instead of stdout' })
+      .option('out', { type: 'string', describe: 'With --issue: write it to this file instead of stdout' })
+      .option('html', { type: 'string', describe: 'Write one self-contained HTML page here (verdicts, diagrams, request details)' })
       .example('$0 report recordings/found/go-sdk--client-registration--coverage8.json --issue', 'print the issue text')
-      .example('$0 report FILE --issue --out issue.md', 'write it to a file'),
+      .example('$0 report FILE --issue --out issue.md', 'write it to a file')
+      .example('$0 fuzz --json > run.json && $0 report run.json --html report.html', 'a saved run as a page'),
   handler: () => undefined, // run by cli.ts, which owns exit codes
 }
 

@@ -20,6 +20,7 @@ import { Redactor } from '../../recording/redactor.js'
 import { collectSecrets } from '../../recording/collect-secrets.js'
 import { encodeExchange } from '../../recording/exchange-codec.js'
 import { checkPort, checkSeconds } from '../check-number-options.js'
+import { startLiveView, type LiveView } from '../../serve/live-view.js'
 
 interface ServeArgs {
   scenario?: string
@@ -34,6 +35,8 @@ interface ServeArgs {
   speed: number
   unmatched: ReplayOptions['unmatched']
   property?: string[]
+  ui: boolean
+  'ui-port': number
 }
 
 async function startTarget(args: ServeArgs, log: TrafficLog): Promise<{ target: ServeTarget; what: string }> {
@@ -74,6 +77,7 @@ export async function runServeCommand(args: ServeArgs): Promise<number> {
   if (!args.scenario === !args.recording) throw new UsageError('give exactly one of --scenario NAME or --recording FILE')
   checkSeconds('--duration', args.duration)
   checkPort(args.port)
+  checkPort(args['ui-port'], '--ui-port')
   const properties = selectProperties(args.property) ?? PROPERTIES
   // serve is not a fuzz trial: no loop guard, every request is served and logged.
   const log = new TrafficLog(Infinity)
@@ -87,6 +91,17 @@ export async function runServeCommand(args: ServeArgs): Promise<number> {
     if (code === 'EADDRINUSE' || code === 'EACCES') throw new UsageError(`cannot listen on ${args.host}:${args.port} (${code})`)
     throw error
   }
+  let live: LiveView | undefined
+  if (args.ui) {
+    try {
+      live = await startLiveView({ host: args.host, port: args['ui-port'] }, target.config, `mock MCP server (${what})`)
+    } catch (error) {
+      await target.close()
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'EADDRINUSE' || code === 'EACCES') throw new UsageError(`--ui-port: cannot listen on ${args.host}:${args['ui-port']} (${code})`)
+      throw error
+    }
+  }
   const headers = Object.entries(target.config.headers)
   writeOut(
     [
@@ -97,11 +112,12 @@ export async function runServeCommand(args: ServeArgs): Promise<number> {
         : target.replay
           ? `the recorded client was configured with: ${headers.map(([k]) => k).join(', ')} (values redacted: any value is accepted)`
           : `configure your client with: ${headers.map(([k, v]) => `${k}: ${v}`).join(', ')}`,
+      ...(live ? [`live report at ${live.url} (requests appear as they arrive, verdicts when the session ends)`] : []),
       `stop with Ctrl-C${args.once ? ', or it stops after the first session' : ''}${args.duration ? `, or after ${args.duration} s` : ''}; the verdicts come at the end`,
       '',
     ].join('\n'),
   )
-  const live: Trial = {
+  const served: Trial = {
     client: 'external (served)',
     config: target.config,
     exchanges: [],
@@ -115,14 +131,19 @@ export async function runServeCommand(args: ServeArgs): Promise<number> {
     ...(args.duration === undefined ? {} : { durationSeconds: args.duration }),
     interrupted,
     onExchange: (exchange) => {
-      collectSecrets(live.config, [encodeExchange(exchange)], redactor)
-      writeOut(`${redactor.apply(transcript({ ...live, exchanges: [exchange] })[0]!)}\n`)
+      collectSecrets(served.config, [encodeExchange(exchange)], redactor)
+      writeOut(`${redactor.apply(transcript({ ...served, exchanges: [exchange] })[0]!)}\n`)
+      live?.update(log.exchanges)
     },
   })
   await target.close()
   await log.settle(1000)
-  const trial: Trial = { ...live, exchanges: log.exchanges }
+  const trial: Trial = { ...served, exchanges: log.exchanges }
   const judgements = judgeTrial(trial, properties)
+  if (live) {
+    live.finish(trial, judgements, `session ended (${why})`)
+    await live.close()
+  }
   const mismatches = target.replay?.mismatches.length ?? 0
   writeOut(
     `\nsession ended (${why}): ${log.exchanges.length} requests${target.replay ? `, ${mismatches} unmatched` : ''}\n${judgementReport(trial, judgements)}\n`,
@@ -173,6 +194,13 @@ const module: CommandModule<object, ServeArgs> = {
         describe: 'Recording: what an unmatched request gets',
       })
       .option('property', { type: 'string', array: true, describe: 'Property id(s) to judge; default: all' })
+      .option('ui', {
+        type: 'boolean',
+        default: false,
+        describe: 'Also serve a live HTML report on another port: requests as they arrive, verdicts when the session ends',
+      })
+      .option('ui-port', { type: 'number', default: 0, describe: 'Port of the --ui page; 0 picks a free one' })
+      .example('$0 serve --scenario open --once --ui', 'watch the session in a browser while your client runs')
       .example('$0 serve --scenario static-key-404-discovery --port 8001', 'the seed server, for any client')
       .example('$0 serve --recording recordings/claude-code-7290-http.json --port 8001', 'a recorded server')
       .example('$0 serve --scenario open --once', 'stop after one session and print the verdicts'),

@@ -1,0 +1,41 @@
+import type { Redactor } from '../../recording/redactor.js'
+import { writeTextAtomically } from '../../runtime/files.js'
+import { htmlReport, type LivePage } from './html-report.js'
+import type { ReportView } from './report-view.js'
+
+const DECODE: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" }
+
+/** The page's text as a reader sees it: the entities `escapeHtml` writes turned back into characters. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39);/g, (entity) => DECODE[entity]!)
+}
+
+/**
+ * The page for a view, after every redactor has gone over the view's data, refused if a known
+ * secret is still in it raw, JSON-escaped or HTML-escaped.
+ *
+ * @example
+ * const page = redactedHtmlReport(viewOfRunReport(report), redactors)
+ */
+export function redactedHtmlReport(view: ReportView, redactors: readonly Redactor[], live?: LivePage): string {
+  const redacted = redactors.reduce((acc, redactor) => redactor.applyDeep(acc), view)
+  return refuseLeaks(htmlReport(redacted, live), redactors)
+}
+
+/** The markup unchanged, or an error if a known secret is in it raw, JSON-escaped or HTML-escaped. */
+export function refuseLeaks(markup: string, redactors: readonly Redactor[]): string {
+  const decoded = decodeEntities(markup)
+  for (const redactor of redactors)
+    if (redactor.leaksIn(markup) || redactor.leaksIn(decoded)) throw new Error('refusing to show the HTML report: a secret survived redaction')
+  return markup
+}
+
+/**
+ * Writes a view as one self-contained HTML file (atomically: a failed run leaves no half page).
+ *
+ * @example
+ * await writeHtmlReport('report.html', viewOfRunReport(report), redactors)
+ */
+export async function writeHtmlReport(path: string, view: ReportView, redactors: readonly Redactor[]): Promise<void> {
+  await writeTextAtomically(path, redactedHtmlReport(view, redactors))
+}
