@@ -103,6 +103,32 @@ describe('the HTML report in Chromium', () => {
 })
 
 describe('serve --ui in Chromium', () => {
+  it('redacts the live traffic like every report, and is accessible', async () => {
+    const browser = await launchChromium()
+    const serve = spawnUntil(
+      process.execPath,
+      [CLI, 'serve', '--scenario', 'static-key-404-discovery', '--port', '0', '--once', '--ui'],
+      /live report at (\S+)/,
+    )
+    try {
+      const ui = await serve.ready
+      const mcp = /at (\S+\/mcp)/.exec(serve.output())![1]!
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+      await page.goto(ui)
+      await run(process.execPath, [EXTERNAL_CLIENT, mcp, 'streamable-http', 'X-API-Key: test-key-12345'])
+      await page.locator('#verdicts-heading').waitFor({ timeout: 15_000 })
+      expect(await page.locator('#headline').textContent()).toMatch(/✓ Every property that applies held/)
+      await page.locator('#live-session details.exchange > summary').first().click()
+      expect(await page.locator('#live-session tr.configured.ok').first().textContent()).toMatch(/x-api-key.*configured, sent.*redacted:X-API-Key#1/i)
+      expect(await page.content()).not.toContain('test-key-12345')
+      expect(await accessibilityViolations(page)).toEqual([])
+      expect(await serve.exited).toBe(0)
+    } finally {
+      serve.child.kill()
+      await browser.close()
+    }
+  })
+
   it('the live page shows a request made while it is open, then the verdicts', async () => {
     const browser = await launchChromium()
     const serve = spawnUntil(

@@ -33,7 +33,7 @@ function cell(result: ViewResult | undefined, client: string): SafeHtml {
     result.status === 'held' ? `${STATUS_LABEL.held} (${judged} judged)` : result.status === 'not-exercised' ? STATUS_LABEL['not-exercised'] : STATUS_LABEL[result.status]
   return html`<td data-client="${client}" data-status="${result.status}" class="status-${result.status}">${
     result.finding ? html`<a href="#${result.finding}">${text}</a>` : text
-  }</td>`
+  }${result.remark ? html`<br><small>${result.remark}</small>` : ''}</td>`
 }
 
 function matrix(view: ReportView): SafeHtml {
@@ -68,7 +68,9 @@ function finding(f: ViewFinding, property: ViewProperty | undefined): SafeHtml {
     expected ? '⚠' : '✗'
   } <code>${f.client}</code> ${expected ? 'still violates (expected)' : 'violates'} <code>${f.property}</code>${
     property ? ` [${property.level}]` : ''
-  }: ${first.length > 160 ? `${first.slice(0, 159)}…` : first}</summary>${references(property)}<h3>Violations</h3><ul>${f.violations.map(
+  }: ${first.length > 160 ? `${first.slice(0, 159)}…` : first}</summary>${references(property)}${
+    f.expectedReason ? html`<p class="expected-reason"><strong>Known failure:</strong> ${f.expectedReason}</p>` : ''
+  }<h3>Violations</h3><ul>${f.violations.map(
     (v) => html`<li>${v.exchange === undefined ? '' : html`<a href="#${f.id}-x${v.exchange}">request #${v.exchange}</a>: `}${v.message}</li>`,
   )}</ul><h3>Traffic</h3>${trafficHtml(f.recording, f.violations, f.id)}${
     f.outcome ? html`<p><strong>Session outcome:</strong> ${f.outcome}</p>` : ''

@@ -26,6 +26,8 @@ export interface ViewResult {
   notExercised: number
   /** The id of its finding, when it has one. */
   finding?: string
+  /** Said beside the status: an expected failure the search did not hit this run. */
+  remark?: string
 }
 
 /** A violation with the traffic that shows it: one diagram, its requests, how to get it back. */
@@ -43,6 +45,8 @@ export interface ViewFinding {
   origin?: string
   /** Commands that find it again. */
   reproduce: string[]
+  /** Why it is a known failure (the expected-failures file's reason). */
+  expectedReason?: string
 }
 
 /**
@@ -138,6 +142,7 @@ export function viewOfRunReport(report: RunReport): ReportView {
             ? `coverage input #${info.path}${info.label ? `: ${info.label}` : ''}, shrunk ${info.shrinks} time(s)`
             : `random phase, seed ${info.seed}, path ${info.path}, shrunk ${info.shrinks} time(s)`,
         reproduce: [info.reproduce, ...(r.savedAs ? [`npx mcp-auth-harness replay ${r.savedAs}`] : [])],
+        ...(r.expectedFailure ? { expectedReason: r.expectedFailure.reason } : {}),
       })
     }
     return {
@@ -149,6 +154,7 @@ export function viewOfRunReport(report: RunReport): ReportView {
       violated: r.violated,
       notExercised: r.notExercised,
       ...(finding ? { finding } : {}),
+      ...(r.status === 'expected-failure' && r.verdict !== 'violated' ? { remark: 'not hit by this run’s search' } : {}),
     }
   })
   const { summary } = report
