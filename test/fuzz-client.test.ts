@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fuzzClient, PropertyViolationError } from '../src/library/fuzz-client.js'
@@ -40,5 +40,15 @@ describe('fuzzClient follows the same policy as the CLI (runFuzz)', () => {
       expectedFailures: file,
     })
     expect(results[0]!.property.id).toBe('headers-always-sent')
+  })
+
+  it('html: the run as the same page `fuzz --html` writes, written before it rejects', async () => {
+    const page = join(tempDir(), 'report.html')
+    await expect(
+      fuzzClient({ client: 'faulty:drops-headers', properties: ['headers-always-sent'], phases: ['coverage'], html: page }),
+    ).rejects.toBeInstanceOf(PropertyViolationError)
+    const text = readFileSync(page, 'utf8')
+    expect(text).toContain('id="finding-faulty-drops-headers-headers-always-sent"')
+    expect(text).toMatch(/<svg class="sequence"/)
   })
 })

@@ -9,6 +9,9 @@ import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, type Phase, type PropertyResult } fro
 import type { Trial } from '../core/trial.js'
 import { judgeTrial } from '../property/judge.js'
 import { HarnessError } from '../core/errors.js'
+import { buildRunReport } from '../report/run-report.js'
+import { viewOfRunReport } from '../report/html/report-view.js'
+import { writeHtmlReport } from '../report/html/write-html-report.js'
 
 export interface FuzzClientOptions {
   /** The client under test: a ClientUnderTest you wrote, or a built-in name (`sdk-streamable`, `faulty:…`). */
@@ -27,6 +30,8 @@ export interface FuzzClientOptions {
   expectedFailures?: string
   /** Also save each counterexample here (as `fuzz` does in `recordings/found/`). */
   foundDir?: string
+  /** Also write the run as one self-contained HTML page here, whatever the verdict (as `fuzz --html`). */
+  html?: string
 }
 
 /**
@@ -87,6 +92,22 @@ export async function fuzzClient(options: FuzzClientOptions): Promise<PropertyRe
     expectedFailures: expected,
     ...(options.foundDir ? { foundDir: options.foundDir } : {}),
   })
+  if (options.html) {
+    const { report, redactors } = buildRunReport({
+      results: run.results,
+      expectations: run.expectations,
+      saved: run.saved,
+      seed: run.results[0]?.seed ?? options.seed ?? 0,
+      runs: options.runs ?? DEFAULT_RUNS,
+      timeoutMs,
+      trials: run.stats.trials,
+      stats: run.stats,
+      startedAt: run.startedAt,
+      durationMs: run.durationMs,
+      flags: [],
+    })
+    await writeHtmlReport(options.html, viewOfRunReport(report), redactors)
+  }
   if (run.violated.length + run.stale.length > 0) throw new PropertyViolationError(run.violated, run.stale)
   return run.results
 }
