@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest'
 import { Redactor } from '../src/recording/redactor.js'
 import { refuseLeaks } from '../src/report/html/write-html-report.js'
 import { html } from '../src/report/html/html.js'
-import { cli, ROOT } from './helpers/cli.js'
+import { fileURLToPath } from 'node:url'
+import { cli, CLI, DENO, ROOT, run, spawnUntil } from './helpers/cli.js'
 
 const SECRET = 'k3y&<live>"secret'
 const XSS = '<img src=x onerror=alert(1)><script>alert(2)</script>'
@@ -109,5 +110,28 @@ describe('--html on every command', () => {
     const page = readFileSync(out, 'utf8')
     expect(page).toContain('mcp-auth-harness replay report')
     expect(page).toMatch(/<svg class="sequence"/)
+  })
+})
+
+describe('serve --ui under Deno', () => {
+  it('the live page and its event stream: a session event per answered request, then the verdicts, then a clean end', async () => {
+    const serve = spawnUntil(DENO, ['run', '-A', CLI, 'serve', '--scenario', 'open', '--port', '0', '--once', '--ui'], /live report at (\S+)/)
+    try {
+      const ui = await serve.ready
+      const mcp = /at (\S+\/mcp)/.exec(serve.output())![1]!
+      const page = await (await fetch(ui)).text()
+      expect(page).toContain('data-live="/events"')
+      expect(page).toMatch(/waiting for a client at http:\/\/127\.0\.0\.1:\d+\/mcp/)
+      const stream = await fetch(`${ui}events`)
+      expect(stream.headers.get('content-type')).toBe('text/event-stream')
+      const text = stream.text()
+      await run(process.execPath, [fileURLToPath(new URL('./fixtures/sdk-client.mjs', import.meta.url)), mcp, 'streamable-http'])
+      const events = [...(await text).matchAll(/^event: (\w+)$/gm)].map((m) => m[1])
+      expect(events.filter((e) => e === 'session').length).toBeGreaterThanOrEqual(6)
+      expect(events.at(-1)).toBe('verdicts')
+      expect(await serve.exited).toBe(0)
+    } finally {
+      serve.child.kill()
+    }
   })
 })

@@ -106,9 +106,12 @@ export async function startLiveView(listen: { host: string; port: number }, conf
       broadcast('verdicts', verdicts)
     },
     async close() {
-      await new Promise((resolve) => setTimeout(resolve, FLUSH_MS))
+      const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+      await pause(FLUSH_MS)
+      // Ended streams, then a moment for their last chunk to go out: an open page sees a clean end, not a cut.
       for (const stream of streams) stream.close()
       streams.clear()
+      await pause(50)
       await server.close()
     },
   }
