@@ -65,6 +65,7 @@ export async function runReportCommand(args: ReportArgs): Promise<number> {
       'choose what to write: --issue (a bug report in Markdown for the client’s maintainers) or --html FILE (a page to open in a browser)',
     )
   if (args.html !== undefined) {
+    if (args.out !== undefined) throw new UsageError('--out goes with --issue; --html names its own file')
     const problem = await outputProblem(args.html, 'file')
     if (problem) throw new UsageError(`--html ${args.html}: cannot write there (${problem})`)
     await writeHtml(args.file, args.html)

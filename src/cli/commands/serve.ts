@@ -200,10 +200,10 @@ const module: CommandModule<object, ServeArgs> = {
         describe: 'Also serve a live HTML report on another port: requests as they arrive, verdicts when the session ends',
       })
       .option('ui-port', { type: 'number', default: 0, describe: 'Port of the --ui page; 0 picks a free one' })
-      .example('$0 serve --scenario open --once --ui', 'watch the session in a browser while your client runs')
       .example('$0 serve --scenario static-key-404-discovery --port 8001', 'the seed server, for any client')
       .example('$0 serve --recording recordings/claude-code-7290-http.json --port 8001', 'a recorded server')
-      .example('$0 serve --scenario open --once', 'stop after one session and print the verdicts'),
+      .example('$0 serve --scenario open --once', 'stop after one session and print the verdicts')
+      .example('$0 serve --scenario open --once --ui', 'watch the session in a browser while your client runs'),
   handler: () => undefined, // run by cli.ts, which owns exit codes
 }
 
