@@ -1,6 +1,6 @@
 // `npm run bench`: trials per second for each built-in client in process and over real ports,
 // replay of a recording, a `cmd:` client, the official conformance suite on the same client
-// command, a default fuzz run and the heap after 10 000 trials, each rate beside the SDK's
+// command, a default fuzz run (and what its HTML report costs beside its JSON one) and the heap after 10 000 trials, each rate beside the SDK's
 // InMemoryTransport session measured in the same run; then the mutant benchmark (trials to detection
 // of every faulty client). Prints a table, writes bench-results/bench.json.
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -23,6 +23,7 @@ import { rate, SECONDS } from './rate.js'
 import { CONFORMANCE_VERSION, runConformanceAuthSuite } from './conformance-suite.js'
 import { memoryAfterTrials } from './memory.js'
 import { MUTANT_SEEDS, mutantBenchmark } from './mutants.js'
+import { reportRenderCost } from './report-render.js'
 
 const SEED = 20261126
 const MEMORY_TRIALS = Number(process.env.BENCH_MEMORY_TRIALS ?? 10_000)
@@ -115,7 +116,7 @@ add(
 const fuzzStarted = performance.now()
 const stats = { trials: 0 }
 const expected = await loadExpectedFailures('expected-failures.json')
-await fuzz({
+const fuzzResults = await fuzz({
   stats,
   // As the CLI does: the SDK's known failures are found, not shrunk again.
   known: (client, property) => expected.some((e) => e.client === client && e.property === property),
@@ -126,6 +127,7 @@ await fuzz({
   timeoutMs: DEFAULT_TIMEOUT_MS,
 })
 const fuzzSeconds = (performance.now() - fuzzStarted) / 1000
+const render = reportRenderCost(fuzzResults, stats, SEED)
 const memory = await memoryAfterTrials(clientByName('sdk-streamable-no-oauth'), MEMORY_TRIALS, SEED)
 
 const mutants = await mutantBenchmark()
@@ -142,6 +144,7 @@ const lines = [
   '',
   `conformance auth suite: ${conformance.checks} checks (${conformance.failed} failed) in ${conformance.seconds.toFixed(1)} s`,
   `default fuzz run (${DEFAULT_CLIENTS.length} SDK clients × ${PROPERTIES.length} properties × ${DEFAULT_RUNS} runs): ${stats.trials} trials in ${fuzzSeconds.toFixed(1)} s`,
+  `its reports: HTML page ${(render.html.bytes / 2 ** 20).toFixed(1)} MB with ${render.findings} findings in ${render.html.ms.toFixed(0)} ms, ${(render.html.ms / render.json.ms).toFixed(1)} × the JSON report of the same run (${(render.json.bytes / 2 ** 20).toFixed(1)} MB in ${render.json.ms.toFixed(0)} ms)`,
   `heap after trials (sdk-streamable-no-oauth, every property): ${memory.map((m) => `${m.trials} → ${m.heapMb.toFixed(1)} MB`).join(', ')}`,
   '',
   `mutants: each faulty client against its own property, seeds ${MUTANT_SEEDS[0]}–${MUTANT_SEEDS.at(-1)}, trials to detection`,
@@ -151,6 +154,6 @@ console.log(lines.join('\n'))
 mkdirSync('bench-results', { recursive: true })
 writeFileSync(
   'bench-results/bench.json',
-  `${JSON.stringify({ machine, seconds: SECONDS, seed: SEED, rows, conformance, fuzz: { trials: stats.trials, seconds: fuzzSeconds }, memory, mutants: { withCoverage: mutants.withCoverage, randomOnly: mutants.randomOnly } }, null, 2)}\n`,
+  `${JSON.stringify({ machine, seconds: SECONDS, seed: SEED, rows, conformance, fuzz: { trials: stats.trials, seconds: fuzzSeconds }, render, memory, mutants: { withCoverage: mutants.withCoverage, randomOnly: mutants.randomOnly } }, null, 2)}\n`,
 )
 process.exit(0)

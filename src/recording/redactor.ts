@@ -80,11 +80,17 @@ export class Redactor {
 
   /** Whether a known secret is still in `text` (raw or JSON-escaped): the last check before anything is written. */
   leaksIn(text: string): boolean {
-    const escaped = (secret: string) => JSON.stringify(secret).slice(1, -1)
-    return (
-      this.secrets().some((secret) => text.includes(secret) || text.includes(escaped(secret))) ||
-      [...this.short.keys()].some((secret) => wholeToken(secret).test(text) || wholeToken(escaped(secret)).test(text))
-    )
+    return this.secrets().some((secret) => text.includes(secret) || text.includes(jsonEscaped(secret))) || this.shortLeaksIn(text)
+  }
+
+  /** `leaksIn` for the configured secrets under MIN_SECRET_LENGTH only (whole tokens). */
+  shortLeaksIn(text: string): boolean {
+    return [...this.short.keys()].some((secret) => wholeToken(secret).test(text) || wholeToken(jsonEscaped(secret)).test(text))
+  }
+
+  /** Whether `apply` also redacts by pattern (`--redact`): what no list of known secrets can tell in advance. */
+  get hasPatterns(): boolean {
+    return this.patterns.length > 0
   }
 
   /** Applies `apply` to every string (not keys) in a JSON-like value. */
@@ -108,6 +114,11 @@ function encodedForms(secret: string): string[] {
   const lower = (text: string) => text.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())
   const json = JSON.stringify(secret).slice(1, -1)
   return [...new Set([percent, lower(percent), form, lower(form), encodeURI(secret), json])].filter((v) => v !== secret)
+}
+
+/** A secret as it is written inside a JSON string. */
+export function jsonEscaped(secret: string): string {
+  return JSON.stringify(secret).slice(1, -1)
 }
 
 /** A short secret standing alone: not next to a letter, digit or `-._~` (what tokens and names are made of). */

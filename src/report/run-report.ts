@@ -1,6 +1,7 @@
 import { describeSource } from '../property/property.js'
 import { specReferences } from '../property/spec-references.js'
 import type { Redactor } from '../recording/redactor.js'
+import { SecretScanner } from '../recording/secret-scanner.js'
 import type { Expectation } from '../runner/expected-failures.js'
 import type { FuzzStats, PropertyResult } from '../runner/fuzz.js'
 import { TOOL_NAME, TOOL_VERSION } from '../version.js'
@@ -156,8 +157,8 @@ export function judgedNothing(results: readonly PropertyResult[]): boolean {
 
 /** A report's text after every redactor, refusing it if a known secret is still there. */
 export function redactReportText(text: string, redactors: readonly Redactor[], what: string): string {
-  const out = redactors.reduce((acc, redactor) => redactor.apply(acc), text)
-  for (const redactor of redactors)
-    if (redactor.leaksIn(out)) throw new Error(`refusing to write ${what}: a secret survived redaction`)
+  const scanner = new SecretScanner(redactors)
+  const out = scanner.neededFor(text).reduce((acc, redactor) => redactor.apply(acc), text)
+  if (scanner.redactorsIn(out).size > 0) throw new Error(`refusing to write ${what}: a secret survived redaction`)
   return out
 }

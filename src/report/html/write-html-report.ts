@@ -1,4 +1,5 @@
 import type { Redactor } from '../../recording/redactor.js'
+import { SecretScanner } from '../../recording/secret-scanner.js'
 import { writeTextAtomically } from '../../runtime/files.js'
 import { htmlReport, type LivePage } from './html-report.js'
 import type { ReportView } from './report-view.js'
@@ -18,15 +19,17 @@ function decodeEntities(text: string): string {
  * const page = redactedHtmlReport(viewOfRunReport(report), redactors)
  */
 export function redactedHtmlReport(view: ReportView, redactors: readonly Redactor[], live?: LivePage): string {
-  const redacted = redactors.reduce((acc, redactor) => redactor.applyDeep(acc), view)
+  // Only the redactors with something to do walk the view (a run report's view is redacted already).
+  const needed = new SecretScanner(redactors).neededFor(JSON.stringify(view))
+  const redacted = needed.reduce((acc, redactor) => redactor.applyDeep(acc), view)
   return refuseLeaks(htmlReport(redacted, live), redactors)
 }
 
 /** The markup unchanged, or an error if a known secret is in it raw, JSON-escaped or HTML-escaped. */
 export function refuseLeaks(markup: string, redactors: readonly Redactor[]): string {
-  const decoded = decodeEntities(markup)
-  for (const redactor of redactors)
-    if (redactor.leaksIn(markup) || redactor.leaksIn(decoded)) throw new Error('refusing to show the HTML report: a secret survived redaction')
+  const scanner = new SecretScanner(redactors)
+  if (scanner.redactorsIn(markup).size > 0 || scanner.redactorsIn(decodeEntities(markup)).size > 0)
+    throw new Error('refusing to show the HTML report: a secret survived redaction')
   return markup
 }
 
