@@ -88,5 +88,6 @@ describe('--shard i/n: the same seed, disjoint trials that add up to the whole r
     expect(existsSync(join(dir, 'reports/junit-2.xml'))).toBe(true)
     expect(existsSync(join(dir, 'reports/checks-2/sdk-streamable/checks.json'))).toBe(true)
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('shard 2/4')
+    expect(readFileSync(join(dir, 'reports/report-2.html'), 'utf8')).toContain('<li>shard 2/4</li>')
   })
 })
