@@ -1,6 +1,6 @@
 import type { PropertyResult, FuzzStats } from '../src/runner/fuzz.js'
 import { buildRunReport } from '../src/report/run-report.js'
-import { viewOfRunReport } from '../src/report/html/report-view.js'
+import { viewOfRunReport } from '../src/report/html/run-report-view.js'
 import { redactedHtmlReport } from '../src/report/html/write-html-report.js'
 import { runReportJson } from '../src/report/write-reports.js'
 

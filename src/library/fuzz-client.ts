@@ -10,7 +10,7 @@ import type { Trial } from '../core/trial.js'
 import { judgeTrial } from '../property/judge.js'
 import { HarnessError } from '../core/errors.js'
 import { buildRunReport } from '../report/run-report.js'
-import { viewOfRunReport } from '../report/html/report-view.js'
+import { viewOfRunReport } from '../report/html/run-report-view.js'
 import { writeHtmlReport } from '../report/html/write-html-report.js'
 
 export interface FuzzClientOptions {

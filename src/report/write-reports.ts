@@ -5,7 +5,7 @@ import { checksFolderName, conformanceChecks } from './checks-report.js'
 import { junitXml } from './junit-report.js'
 import { markdownSummary } from './markdown-summary.js'
 import { redactReportText } from './run-report.js'
-import { viewOfRunReport } from './html/report-view.js'
+import { viewOfRunReport } from './html/run-report-view.js'
 import { redactedHtmlReport } from './html/write-html-report.js'
 import type { RunReport } from './run-report-schema.js'
 

@@ -24,7 +24,7 @@ import { checkMilliseconds } from '../check-number-options.js'
 import type { Judgement } from '../../property/judge.js'
 import type { Redactor } from '../../recording/redactor.js'
 import { judgedTrialSession } from '../../report/html/trial-session.js'
-import { viewOfJudgedSessions, type JudgedSession } from '../../report/html/report-view.js'
+import { viewOfJudgedSessions, type JudgedSession } from '../../report/html/judged-sessions-view.js'
 import { writeHtmlReport } from '../../report/html/write-html-report.js'
 import { outputProblem } from '../../runtime/files.js'
 

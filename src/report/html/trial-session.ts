@@ -4,7 +4,7 @@ import { buildRecording } from '../../recording/build-recording.js'
 import type { RecordingMetadata } from '../../recording/recording.js'
 import type { Redactor } from '../../recording/redactor.js'
 import { describeOutcome } from '../text-report.js'
-import type { JudgedSession } from './report-view.js'
+import type { JudgedSession } from './judged-sessions-view.js'
 
 /**
  * A live trial (a replay, a served session) as a judged session for the HTML report: its traffic
