@@ -42,6 +42,8 @@ export async function writeReports(report: RunReport, redactors: readonly Redact
     for (const [client, checks] of conformanceChecks(report))
       await write(join(targets.checksDir, checksFolderName(client), 'checks.json'), `${JSON.stringify(checks, null, 2)}\n`)
   if (targets.summary) await write(targets.summary, `${markdownSummary(report)}\n`, true)
+  // Not through `write`: the page's view is redacted before rendering, and a placeholder pasted into
+  // markup afterwards would be markup; `redactedHtmlReport` only checks the page for leaks.
   if (targets.html) {
     await writeTextAtomically(targets.html, redactedHtmlReport(viewOfRunReport(report), redactors))
     written.push(targets.html)

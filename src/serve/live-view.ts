@@ -95,8 +95,9 @@ export async function startLiveView(listen: { host: string; port: number }, conf
       const { session: judged, redactor } = judgedTrialSession('external client', trial, judgements, 'record')
       // The live section above already draws the session: the verdicts need not draw it twice.
       const view = { ...viewOfJudgedSessions('serve', [judged]), sessions: [] }
-      const violations = judgements.flatMap((j) => j.violations)
-      session = { html: render(trial.exchanges, violations), status }
+      // The judged session's recording and violations are redacted already: drawn as they are.
+      const violations = judged.judgements.flatMap((j) => j.violations)
+      session = { html: refuseLeaks(trafficHtml(judged.recording, violations, 'live').text, [redactor]), status }
       verdicts = {
         html: refuseLeaks(reportBody(redactor.applyDeep(view)).text, [redactor]),
         status,

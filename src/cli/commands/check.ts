@@ -6,11 +6,11 @@ import { recordingTrial } from '../../recording/recording-trial.js'
 import { judgementReport } from '../../report/judgement-report.js'
 import { judgeTrial, NOTHING_JUDGED } from '../../property/judge.js'
 import { writeOut } from '../../runtime/process.js'
-import { EXIT, UsageError } from '../usage-error.js'
+import { EXIT } from '../usage-error.js'
+import { checkOutputPath } from '../check-output-path.js'
 import { recordingRedactor } from '../../recording/collect-secrets.js'
 import { viewOfJudgedSessions, type JudgedSession } from '../../report/html/judged-sessions-view.js'
 import { writeHtmlReport } from '../../report/html/write-html-report.js'
-import { outputProblem } from '../../runtime/files.js'
 import { selectProperties } from '../select.js'
 
 interface CheckArgs {
@@ -22,8 +22,7 @@ interface CheckArgs {
 /** `check`: the properties over each recording's stored traffic; returns the exit code. */
 export async function runCheckCommand(args: CheckArgs): Promise<number> {
   const properties = selectProperties(args.property) ?? PROPERTIES
-  const problem = args.html === undefined ? undefined : await outputProblem(args.html, 'file')
-  if (problem) throw new UsageError(`--html ${args.html}: cannot write there (${problem})`)
+  await checkOutputPath('--html', args.html)
   let violated = 0
   let judged = 0
   const sessions: JudgedSession[] = []

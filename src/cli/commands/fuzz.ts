@@ -19,7 +19,8 @@ import { runFuzz, type FuzzRun } from '../../runner/fuzz-run.js'
 import { fileURLToPath } from 'node:url'
 import { onFatalSignal, writeErr, writeOut } from '../../runtime/process.js'
 import { killLiveProcessGroups } from '../../runtime/child-process.js'
-import { outputProblem, packageRoot, removeLiveTempDirs } from '../../runtime/files.js'
+import { packageRoot, removeLiveTempDirs } from '../../runtime/files.js'
+import { checkOutputPath } from '../check-output-path.js'
 import { DEFAULT_FOUND_DIR } from '../../report/save-counterexample.js'
 import { shellQuote } from '../../report/shell-quote.js'
 import { ProgressBar } from '../../report/progress-bar.js'
@@ -136,8 +137,7 @@ async function checkedFlags(args: FuzzArgs) {
     ['--checks-dir', args['checks-dir'], 'dir'],
     ['--found-dir', args['found-dir'] === 'none' ? undefined : args['found-dir'], 'dir'],
   ] as const) {
-    const problem = path === undefined ? undefined : await outputProblem(path, kind)
-    if (problem) throw new UsageError(`${flag} ${path}: cannot write there (${problem})`)
+    await checkOutputPath(flag, path, kind)
   }
   return { shard, phases, minExercised }
 }

@@ -26,7 +26,7 @@ import type { Redactor } from '../../recording/redactor.js'
 import { judgedTrialSession } from '../../report/html/trial-session.js'
 import { viewOfJudgedSessions, type JudgedSession } from '../../report/html/judged-sessions-view.js'
 import { writeHtmlReport } from '../../report/html/write-html-report.js'
-import { outputProblem } from '../../runtime/files.js'
+import { checkOutputPath } from '../check-output-path.js'
 
 interface ReplayArgs {
   recording: string
@@ -153,8 +153,7 @@ async function replayTo(
 export async function runReplayCommand(args: ReplayArgs): Promise<number> {
   if (!(args.speed >= 0)) throw new UsageError(`--speed must be 0 or more, got ${args.speed}`)
   checkMilliseconds('--timeout', args.timeout)
-  const problem = args.html === undefined ? undefined : await outputProblem(args.html, 'file')
-  if (problem) throw new UsageError(`--html ${args.html}: cannot write there (${problem})`)
+  await checkOutputPath('--html', args.html)
   const recording = await loadRecording(args.recording)
   if (recording.counterexample && !args.canned) return replayCounterexampleCommand(args, recording)
   const timeout = args.timeout ?? 10_000

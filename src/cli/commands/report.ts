@@ -6,6 +6,7 @@ import { issueReport } from '../../report/issue-report.js'
 import { outputProblem, writeTextAtomically } from '../../runtime/files.js'
 import { writeErr, writeOut } from '../../runtime/process.js'
 import { EXIT, UsageError } from '../usage-error.js'
+import { checkOutputPath } from '../check-output-path.js'
 import { PROPERTIES } from '../../../properties/index.js'
 import { recordingRedactor } from '../../recording/collect-secrets.js'
 import { readJsonFile, validateFile } from '../../recording/input-file.js'
@@ -68,8 +69,7 @@ export async function runReportCommand(args: ReportArgs): Promise<number> {
     )
   if (args.html !== undefined) {
     if (args.out !== undefined) throw new UsageError('--out goes with --issue; --html names its own file')
-    const problem = await outputProblem(args.html, 'file')
-    if (problem) throw new UsageError(`--html ${args.html}: cannot write there (${problem})`)
+    await checkOutputPath('--html', args.html)
     await writeHtml(args.file, args.html)
     return EXIT.ok
   }
