@@ -29,9 +29,23 @@ const COMMANDS: CliCommand[] = [
 ]
 
 /** Parses the command line and runs one command; returns the exit code (0 held, 1 violated, 2 usage). */
+/**
+ * `--flag -` as `--flag=-`: yargs reads a lone `-` as a positional, but for a file flag it means
+ * standard output (as in tar, curl and jq).
+ */
+function dashAsValue(argv: readonly string[]): string[] {
+  const out: string[] = []
+  for (const arg of argv) {
+    const previous = out.at(-1)
+    if (arg === '-' && previous?.startsWith('--') && !previous.includes('=')) out[out.length - 1] = `${previous}=-`
+    else out.push(arg)
+  }
+  return out
+}
+
 export async function main(argv: string[]): Promise<number> {
   let usageProblem: string | undefined
-  let parser = yargs(argv)
+  let parser = yargs(dashAsValue(argv))
     .scriptName('mcp-auth-harness')
     .usage(
       '$0 <command> [options]\n\nProperty-based fuzzer and record-replay mock for the HTTP side of MCP clients: configured headers always sent, OAuth discovery only after a 401.',

@@ -1,6 +1,8 @@
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { generateCACertificate } from 'mockttp'
 import { makePrivateDir, readTextIfPresent, userCacheDir, writePrivateFile, writeTextAtomically } from '../runtime/files.js'
+import { checkTrustedFile } from '../runtime/trusted-dir.js'
 
 /** The certificate authority the forward proxy signs intercepted TLS connections with. */
 export interface LocalCa {
@@ -22,11 +24,16 @@ export async function localCa(dir?: string): Promise<LocalCa> {
   const folder = dir ? await makePrivateDir(dir) : await userCacheDir('ca')
   const certPath = join(folder, 'mcp-auth-harness-ca.pem')
   const keyPath = join(folder, 'mcp-auth-harness-ca.key')
+  // The key signs for any host: one that is a symlink, not ours, or readable by others is refused, not used.
+  await checkTrustedFile(keyPath, { secret: true })
+  await checkTrustedFile(certPath)
   const [cert, key] = await Promise.all([readTextIfPresent(certPath), readTextIfPresent(keyPath)])
   if (cert && key) return { certPath, cert, key }
   const made = await generateCACertificate({
     subject: { commonName: 'mcp-auth-harness local CA (recording proxy)', organizationName: 'mcp-auth-harness' },
   })
+  // A half-made pair is replaced whole; the new key is created 0600, exclusively.
+  await rm(keyPath, { force: true })
   await writePrivateFile(keyPath, made.key)
   await writeTextAtomically(certPath, made.cert)
   return { certPath, cert: made.cert, key: made.key }

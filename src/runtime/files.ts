@@ -1,11 +1,14 @@
 // File access, kept behind one module like the rest of the host process (`node:fs` works on Node and Deno).
-import { constants, existsSync, rmSync, statSync } from 'node:fs'
-import { access } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { existsSync, rmSync } from 'node:fs'
 import { appendFile, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { homedir, tmpdir } from 'node:os'
 import process from 'node:process'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { STDOUT, checkedOutputTarget } from './output-target.js'
+import { writeOut } from './process.js'
+import { trustedDir } from './trusted-dir.js'
 
 export async function readText(path: string): Promise<string> {
   // A FIFO or device would block the read for ever (or never end): input files must be files.
@@ -14,18 +17,35 @@ export async function readText(path: string): Promise<string> {
   return readFile(path, 'utf8')
 }
 
-/** Writes through a temporary file and a rename, so a crash never leaves half a recording. */
+/**
+ * Writes `text` to `path` through a temporary file and a rename, so a crash never leaves half a
+ * file. `-` is standard output. A target that is not a regular file (a device node, FIFO, socket,
+ * a symlink into /proc or to nothing) is refused with exit 2 and never renamed over; a symlink to a
+ * regular file is followed, so the file changes and the link stays. This is how every output is written.
+ *
+ * @example
+ * await writeTextAtomically(args.junit, junitXml(report))
+ */
 export async function writeTextAtomically(path: string, text: string, mode = 0o644): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
-  const temporary = `${path}.${Math.random().toString(36).slice(2)}.tmp`
-  await writeFile(temporary, text, { mode })
-  await rename(temporary, path)
+  if (path === STDOUT) return writeOut(text)
+  await mkdir(dirname(resolve(path)), { recursive: true })
+  const target = await checkedOutputTarget(path, 'file')
+  const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`
+  try {
+    // Exclusive: a file planted under the temporary name is never written through.
+    await writeFile(temporary, text, { mode, flag: 'wx' })
+    await checkedOutputTarget(target, 'file')
+    await rename(temporary, target)
+  } finally {
+    await rm(temporary, { force: true })
+  }
 }
 
-/** Appends to a file (creating it and its folder): CI summary files collect several runs. */
+/** Appends to a file (creating it and its folder), with the same refusals: CI summary files collect several runs. */
 export async function appendText(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
-  await appendFile(path, text)
+  if (path === STDOUT) return writeOut(text)
+  await mkdir(dirname(resolve(path)), { recursive: true })
+  await appendFile(await checkedOutputTarget(path, 'file'), text)
 }
 
 /**
@@ -54,14 +74,22 @@ export function removeLiveTempDirs(): number {
   return count
 }
 
-/** Writes a file readable by its owner only (0600). */
+/**
+ * Creates a file readable by its owner only (0600), exclusively: a file or symlink already at
+ * `path` is an error, never written through (trial configs, keys, markers).
+ */
 export async function writePrivateFile(path: string, text: string): Promise<void> {
-  await writeFile(path, text, { mode: 0o600 })
+  await writeFile(path, text, { mode: 0o600, flag: 'wx' })
 }
 
-/** Writes a script only its owner can read and run (0700). */
+/** Creates a script only its owner can read and run (0700), exclusively, like writePrivateFile. */
 export async function writePrivateScript(path: string, text: string): Promise<void> {
-  await writeFile(path, text, { mode: 0o700 })
+  await writeFile(path, text, { mode: 0o700, flag: 'wx' })
+}
+
+/** Writes a file inside a folder the harness made for itself (an install's staging folder), exclusively. */
+export async function writeOwnFile(path: string, text: string): Promise<void> {
+  await writeFile(path, text, { flag: 'wx' })
 }
 
 /** The folder of this package (the nearest one above this module with a package.json). */
@@ -72,42 +100,23 @@ export function packageRoot(): string {
 }
 
 /**
- * Why `path` cannot be written as a file (`kind: 'file'`) or used as a folder to write into
- * (`kind: 'dir'`), or undefined when it can: checked before a long run, so nothing is lost at its end.
- */
-export async function outputProblem(path: string, kind: 'file' | 'dir'): Promise<string | undefined> {
-  if (existsSync(path)) {
-    const isDir = statSync(path).isDirectory()
-    if (kind === 'file' && isDir) return 'is a folder'
-    if (kind === 'dir' && !isDir) return 'is a file'
-  }
-  let existing = kind === 'dir' && existsSync(path) ? path : dirname(path)
-  while (!existsSync(existing)) existing = dirname(existing)
-  if (!statSync(existing).isDirectory()) return `${existing} is a file`
-  try {
-    await access(existing, constants.W_OK)
-    return undefined
-  } catch {
-    // access() rejecting is its answer: not writable for this user.
-    return `${existing} is not writable`
-  }
-}
-
-/**
  * The per-user cache folder of this tool (`$XDG_CACHE_HOME/mcp-auth-harness`, else
  * `~/.cache/mcp-auth-harness`), or a sub-folder of it; created private (0700).
  */
 export async function userCacheDir(...parts: string[]): Promise<string> {
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache')
-  const dir = join(base, 'mcp-auth-harness', ...parts)
-  await mkdir(dir, { recursive: true, mode: 0o700 })
+  let dir = await trustedDir(join(base, 'mcp-auth-harness'))
+  // Each folder on the way is checked: one writable by others could have the next swapped.
+  for (const part of parts) dir = await trustedDir(join(dir, part))
   return dir
 }
 
-/** Creates a folder (and its parents) readable by its owner only; returns it. */
+/**
+ * Creates a folder (and its parents) readable by its owner only, or checks an existing one is
+ * this user's and writable by no one else (exit 2 otherwise); returns it.
+ */
 export async function makePrivateDir(dir: string): Promise<string> {
-  await mkdir(dir, { recursive: true, mode: 0o700 })
-  return dir
+  return trustedDir(dir)
 }
 
 /** A file's text, or undefined when it does not exist. */

@@ -8,7 +8,9 @@ import { loadRecording } from '../../recording/load-recording.js'
 import { readJsonFile } from '../../recording/input-file.js'
 import { writeRecording } from '../../recording/write-recording.js'
 import { writeTextAtomically } from '../../runtime/files.js'
-import { writeOut } from '../../runtime/process.js'
+import { writeErr, writeOut } from '../../runtime/process.js'
+import { STDOUT } from '../../runtime/output-target.js'
+import { checkOutputPath } from '../check-output-path.js'
 import { parseHeaderOptions, parseRedactOptions, parseUrlOption } from '../parse-header.js'
 import { EXIT, UsageError } from '../usage-error.js'
 
@@ -24,7 +26,8 @@ interface ImportArgs {
 
 /** `import-har`: a HAR capture from a browser, mitmproxy or Charles becomes a redacted recording. */
 export async function runImportHarCommand(args: ImportArgs): Promise<number> {
-  if (!args.out) throw new UsageError('--out FILE is required: where to write the recording')
+  if (!args.out) throw new UsageError('--out FILE is required: where to write the recording (- for standard output)')
+  await checkOutputPath('--out', args.out)
   const har = parseHar(await readJsonFile(args.har), args.har)
   const exchanges = harExchanges(har.log.entries, args.har)
   const config = harConfig(exchanges, args.har, {
@@ -40,7 +43,7 @@ export async function runImportHarCommand(args: ImportArgs): Promise<number> {
     redact: parseRedactOptions(args.redact),
   })
   await writeRecording(args.out, recording, redactor)
-  writeOut(
+  ;(args.out === STDOUT ? writeErr : writeOut)(
     `imported ${exchanges.length} entries from ${args.har} to ${args.out} (${config.transport}, ${config.url}); ${redactor.count()} secret value(s) redacted\n`,
   )
   return EXIT.ok
@@ -53,10 +56,11 @@ interface ExportArgs {
 
 /** `export --har`: a recording as HAR 1.2 for devtools. */
 export async function runExportCommand(args: ExportArgs): Promise<number> {
-  if (!args.har) throw new UsageError('--har FILE is required: where to write the HAR')
+  if (!args.har) throw new UsageError('--har FILE is required: where to write the HAR (- for standard output)')
+  await checkOutputPath('--har', args.har)
   const recording = await loadRecording(args.recording)
   await writeTextAtomically(args.har, `${JSON.stringify(exportHar(recording), null, 2)}\n`)
-  writeOut(`exported ${recording.exchanges.length} exchanges from ${args.recording} to ${args.har} (HAR 1.2)\n`)
+  ;(args.har === STDOUT ? writeErr : writeOut)(`exported ${recording.exchanges.length} exchanges from ${args.recording} to ${args.har} (HAR 1.2)\n`)
   return EXIT.ok
 }
 

@@ -23,6 +23,8 @@ import { parseHeaderOptions, parseRedactOptions, parseUrlOption } from '../parse
 import { resolveClients } from '../select.js'
 import { EXIT, UsageError } from '../usage-error.js'
 import { checkMilliseconds, checkPort, checkSeconds } from '../check-number-options.js'
+import { checkOutputPath } from '../check-output-path.js'
+import { STDOUT } from '../../runtime/output-target.js'
 
 interface RecordArgs {
   url?: string
@@ -48,13 +50,15 @@ async function finish(out: string, recording: Recording, redactor: Redactor, out
   await writeRecording(out, recording, redactor)
   const trial = recordingTrial(recording)
   const judgements = judgeTrial(trial, PROPERTIES)
-  writeOut(
+  // With `--out -` the recording is standard output; what record says goes beside it.
+  const say = out === STDOUT ? writeErr : writeOut
+  say(
     `recorded ${recording.exchanges.length} exchanges (${outcome}) to ${out}; ${redactor.count()} secret value(s) redacted\n` +
       `${judgementReport(trial, judgements)}\n`,
   )
   // No false green: a session no property could judge is not a pass (the file is kept all the same).
   if (nothingJudged(judgements)) {
-    writeOut(`${NOTHING_JUDGED}\n`)
+    say(`${NOTHING_JUDGED}\n`)
     return EXIT.violated
   }
   return judgements.some((j) => j.verdict === 'violated') ? EXIT.violated : EXIT.ok
@@ -185,7 +189,8 @@ async function recordThroughForwardProxy(args: RecordArgs, out: string, client: 
 
 /** `record`: a client session against a real server, or any client through a recording proxy. */
 export async function runRecordCommand(args: RecordArgs): Promise<number> {
-  if (!args.out) throw new UsageError('--out FILE is required: where to write the recording')
+  if (!args.out) throw new UsageError('--out FILE is required: where to write the recording (- for standard output)')
+  await checkOutputPath('--out', args.out)
   checkMilliseconds('--timeout', args.timeout)
   checkSeconds('--duration', args.duration)
   checkPort(args.port)

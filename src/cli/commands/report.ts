@@ -3,7 +3,7 @@ import type { CliCommand } from '../cli-command.js'
 import { InputError } from '../../core/errors.js'
 import { loadRecording } from '../../recording/load-recording.js'
 import { issueReport } from '../../report/issue-report.js'
-import { outputProblem, writeTextAtomically } from '../../runtime/files.js'
+import { writeTextAtomically } from '../../runtime/files.js'
 import { writeErr, writeOut } from '../../runtime/process.js'
 import { EXIT, UsageError } from '../usage-error.js'
 import { checkOutputPath } from '../check-output-path.js'
@@ -73,10 +73,7 @@ export async function runReportCommand(args: ReportArgs): Promise<number> {
     await writeHtml(args.file, args.html)
     return EXIT.ok
   }
-  if (args.out) {
-    const problem = await outputProblem(args.out, 'file')
-    if (problem) throw new UsageError(`--out ${args.out}: ${problem}`)
-  }
+  await checkOutputPath('--out', args.out)
   const recording = await loadRecording(args.file)
   if (!recording.counterexample)
     throw new InputError(

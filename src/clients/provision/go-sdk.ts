@@ -1,6 +1,6 @@
-import { copyFile, writeFile } from 'node:fs/promises'
+import { copyFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { packageRoot, userCacheDir } from '../../runtime/files.js'
+import { packageRoot, userCacheDir, writeOwnFile } from '../../runtime/files.js'
 import { commandClient } from '../command-client.js'
 import { configFormatByName } from '../../config/formats/registry.js'
 import type { InstallableClient } from './installable-client.js'
@@ -27,7 +27,7 @@ export const GO_SDK: InstallableClient = {
   async install(version, dir, progress) {
     const env = await goEnvironment()
     await copyFile(join(packageRoot(), 'clients', 'go-sdk', 'main.go'), join(dir, 'main.go'))
-    await writeFile(join(dir, 'go.mod'), 'module mcp-auth-harness/go-sdk-client\n\ngo 1.25\n')
+    await writeOwnFile(join(dir, 'go.mod'), 'module mcp-auth-harness/go-sdk-client\n\ngo 1.25\n')
     progress(`go get ${MODULE}@v${version} …`)
     await installStep('go', ['get', `${MODULE}@v${version}`], `fetching ${MODULE}@v${version}`, { cwd: dir, env })
     progress('go build …')

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { copyFile, readFile, writeFile } from 'node:fs/promises'
+import { copyFile, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { packageRoot, userCacheDir } from '../../runtime/files.js'
+import { packageRoot, userCacheDir, writeOwnFile } from '../../runtime/files.js'
 import { commandClient } from '../command-client.js'
 import { configFormatByName } from '../../config/formats/registry.js'
 import type { InstallableClient } from './installable-client.js'
@@ -42,7 +42,7 @@ export const JAVA_SDK: InstallableClient = {
   ],
   async install(version, dir, progress) {
     const repository = await userCacheDir('toolchains', 'maven-repository')
-    await writeFile(join(dir, 'pom.xml'), pom(version))
+    await writeOwnFile(join(dir, 'pom.xml'), pom(version))
     progress(`mvn dependency:build-classpath (io.modelcontextprotocol.sdk:mcp:${version}) …`)
     await installStep(
       'mvn',

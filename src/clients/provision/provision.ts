@@ -5,6 +5,7 @@ import { InputError } from '../../core/errors.js'
 import { commandProblem, runProcess } from '../../runtime/child-process.js'
 import { makePrivateDir, packageRoot, readTextIfPresent, userCacheDir, writePrivateFile } from '../../runtime/files.js'
 import { writeErr } from '../../runtime/process.js'
+import { checkTrustedFile, trustedDir } from '../../runtime/trusted-dir.js'
 import type { ClientUnderTest } from '../client-under-test.js'
 import type { InstallableClient } from './installable-client.js'
 
@@ -46,7 +47,12 @@ export async function provision(client: InstallableClient, version: string): Pro
   checkVersion(client, version)
   const dir = await installFolder(client, version)
   const marker = await markerText(client, version)
-  if ((await readTextIfPresent(join(dir, MARKER))) === marker) return dir
+  if ((await readTextIfPresent(join(dir, MARKER))) === marker) {
+    // A marker anyone can compute is no proof the harness built what is there: trust the folder only if it is ours alone.
+    await trustedDir(dir)
+    await checkTrustedFile(join(dir, MARKER))
+    return dir
+  }
   for (const toolchain of client.toolchains) {
     const missing = await commandProblem(toolchain.command)
     if (missing)

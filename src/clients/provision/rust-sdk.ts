@@ -1,6 +1,6 @@
-import { copyFile, writeFile } from 'node:fs/promises'
+import { copyFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { packageRoot, userCacheDir } from '../../runtime/files.js'
+import { packageRoot, userCacheDir, writeOwnFile } from '../../runtime/files.js'
 import { commandClient } from '../command-client.js'
 import { configFormatByName } from '../../config/formats/registry.js'
 import type { InstallableClient } from './installable-client.js'
@@ -42,7 +42,7 @@ export const RUST_SDK: InstallableClient = {
   toolchains: [{ command: 'cargo', install: 'Rust 1.85 or newer with cargo (rustup.rs, or Debian: apt-get install cargo)' }],
   async install(version, dir, progress) {
     const target = await userCacheDir('toolchains', 'cargo-target')
-    await writeFile(join(dir, 'Cargo.toml'), cargoToml(version))
+    await writeOwnFile(join(dir, 'Cargo.toml'), cargoToml(version))
     await copyFile(join(packageRoot(), 'clients', 'rust-sdk', 'main.rs'), join(dir, 'main.rs'))
     progress(`cargo build --release (rmcp ${version}; the first build takes about 2 minutes on 2 cores) …`)
     await installStep('cargo', ['build', '--release', '--quiet'], `building the rust-sdk adapter with rmcp ${version}`, {

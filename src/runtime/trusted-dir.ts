@@ -1,0 +1,75 @@
+// Local state the harness reuses (installed clients it runs, the CA it signs with) is trusted only
+// when no other user could have put it there: owned by this user, not writable by group or others.
+import { lstat, mkdir, realpath, stat } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import process from 'node:process'
+import { InputError } from '../core/errors.js'
+
+/** The owner and mode bits that make a folder or file trusted; undefined where the OS has no uids. */
+function currentUid(): number | undefined {
+  return typeof process.getuid === 'function' ? process.getuid() : undefined
+}
+
+const octal = (mode: number) => `0${(mode & 0o7777).toString(8)}`
+
+/**
+ * Why `info` (a folder or file at `path`) must not be trusted, or undefined when it may. `path` is
+ * only named in the reason.
+ */
+function untrustedReason(info: { uid: number; mode: number }, uid: number): string | undefined {
+  if (info.uid !== uid) return `it is owned by uid ${info.uid}, not by you (uid ${uid})`
+  if (info.mode & 0o022) return `it is writable by ${info.mode & 0o020 ? 'group' : ''}${(info.mode & 0o022) === 0o022 ? ' and ' : ''}${info.mode & 0o002 ? 'others' : ''} (mode ${octal(info.mode)})`
+  return undefined
+}
+
+function refuse(path: string, reason: string, fix: string): never {
+  throw new InputError(`${path} is not safe to use: ${reason}; another user could plant what the harness runs or signs with. ${fix}`)
+}
+
+/**
+ * Creates `dir` (and its parents) private (0700) if missing, then checks it is this user's and
+ * not writable by group or others, and that its parent cannot have it swapped (a folder writable by
+ * others needs the sticky bit, as /tmp has). Returns `dir`; exit 2 naming the folder and the fix
+ * otherwise.
+ *
+ * @example
+ * const clients = await trustedDir(join(cacheRoot, 'clients'))
+ */
+export async function trustedDir(dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true, mode: 0o700 })
+  const uid = currentUid()
+  if (uid === undefined) return dir
+  const real = await realpath(dir)
+  const info = await stat(real)
+  if (!info.isDirectory()) refuse(dir, 'it is not a folder', `Remove it.`)
+  const reason = untrustedReason(info, uid)
+  if (reason) refuse(dir, reason, info.uid === uid ? `Fix: chmod go-w ${dir}` : `Fix: remove it, or use a folder of your own (XDG_CACHE_HOME, --ca-dir)`)
+  const parent = await stat(dirname(real))
+  // In a folder anyone may write to and without the sticky bit, anyone may rename ours away and put theirs.
+  if (parent.mode & 0o002 && !(parent.mode & 0o1000))
+    refuse(dir, `its parent ${dirname(real)} is writable by others without the sticky bit (mode ${octal(parent.mode)})`, `Fix: chmod +t ${dirname(real)}, or use a folder of your own`)
+  return dir
+}
+
+/**
+ * Checks a file the harness is about to trust (an installed client's marker, a CA key): no
+ * symlink, this user's, not writable by group or others and, when `secret`, readable by no one
+ * else. Exit 2 naming the file and the fix otherwise; a missing file is fine (undefined).
+ */
+export async function checkTrustedFile(path: string, options: { secret?: boolean } = {}): Promise<void> {
+  const uid = currentUid()
+  let info
+  try {
+    info = await lstat(path)
+  } catch {
+    // Nothing there: nothing to trust or distrust.
+    return
+  }
+  if (info.isSymbolicLink()) refuse(path, 'it is a symlink', 'Fix: remove it; the harness makes its own.')
+  if (!info.isFile()) refuse(path, 'it is not a regular file', 'Fix: remove it.')
+  if (uid === undefined) return
+  const reason = untrustedReason(info, uid)
+  if (reason) refuse(path, reason, 'Fix: remove it; the harness makes its own.')
+  if (options.secret && info.mode & 0o077)
+    refuse(path, `it is readable by others (mode ${octal(info.mode)}), so it may be known to them`, `Fix: remove it (a new one is made), or chmod 600 ${path} if you know it was not read.`)
+}
