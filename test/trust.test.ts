@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { chmodSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -80,7 +81,7 @@ describe('trusted local state', () => {
     const marker = join(dir, 'PLANTED-RAN')
     writeFileSync(join(planted, 'client'), `#!/bin/sh\ntouch ${marker}\n`, { mode: 0o755 })
     // The marker names the package's adapter digest: anyone can compute it, so it proves nothing.
-    const digest = spawnSync('sha256sum', [join(ROOT, 'clients/go-sdk/main.go')]).stdout.toString().slice(0, 16)
+    const digest = createHash('sha256').update(readFileSync(join(ROOT, 'clients/go-sdk/main.go'))).digest('hex').slice(0, 16)
     writeFileSync(join(planted, 'installed'), `go-sdk 1.8.0 adapter ${digest}\n`)
     for (const folder of [cache, join(cache, 'mcp-auth-harness'), join(cache, 'mcp-auth-harness', 'clients'), planted]) chmodSync(folder, 0o777)
     if (isRoot) spawnSync('chown', ['-R', '65534', join(cache, 'mcp-auth-harness')])

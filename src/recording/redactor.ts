@@ -1,3 +1,5 @@
+import { canonicalSecret, decodedText, hasEscapes } from './decoded-text.js'
+
 /**
  * Replaces secrets by stable placeholders, `<redacted:X-API-Key#1>`: the same secret always gets
  * the same placeholder within one file, so equal secrets stay equal and replay can still match.
@@ -14,6 +16,8 @@ export class Redactor {
   /** Secrets under MIN_SECRET_LENGTH the user configured, each form with its placeholder: replaced only as a whole token. */
   private readonly short = new Map<string, string>()
   private readonly counters = new Map<string, number>()
+  /** Each secret as registered (not its encoded forms), canonical for matching decoded text, with its placeholder. */
+  private readonly canonical = new Map<string, string>()
   private ordered: string[] | undefined
 
   constructor(private readonly patterns: readonly RegExp[] = []) {}
@@ -25,6 +29,7 @@ export class Redactor {
     if (known) return known
     const placeholder = this.nextPlaceholder(label)
     this.placeholders.set(secret, placeholder)
+    if (!this.canonical.has(canonicalSecret(secret))) this.canonical.set(canonicalSecret(secret), placeholder)
     // The same secret as it travels in a URL, a form body or a JSON string gets the same placeholder.
     for (const variant of encodedForms(secret))
       if (variant.length >= Redactor.MIN_SECRET_LENGTH && !this.placeholders.has(variant))
@@ -69,7 +74,29 @@ export class Redactor {
     for (const secret of this.secrets()) {
       if (out.includes(secret)) out = out.split(secret).join(this.placeholders.get(secret)!)
     }
+    out = this.applyDecoded(out)
     for (const [secret, placeholder] of this.short) if (out.includes(secret)) out = out.replace(wholeToken(secret), placeholder)
+    return out
+  }
+
+  /**
+   * Replaces secrets written in an encoding no list foresees (Python's `%2A`, PHP's `\/`, an HTML
+   * entity, two escapes deep): matched on the decoded text, replaced where they stand in the original.
+   */
+  private applyDecoded(text: string): string {
+    if (this.canonical.size === 0 || !hasEscapes(text)) return text
+    const decoded = decodedText(text)
+    if (decoded.text === text) return text
+    const spans: Array<{ start: number; end: number; placeholder: string }> = []
+    for (const [secret, placeholder] of this.canonical)
+      for (let at = decoded.text.indexOf(secret); at >= 0; at = decoded.text.indexOf(secret, at + secret.length))
+        spans.push({ start: decoded.starts[at]!, end: decoded.ends[at + secret.length - 1]!, placeholder })
+    // Longest first at each start, then left to right without overlaps, then replaced from the end.
+    spans.sort((a, b) => a.start - b.start || b.end - a.end)
+    const kept: typeof spans = []
+    for (const span of spans) if (kept.length === 0 || span.start >= kept.at(-1)!.end) kept.push(span)
+    let out = text
+    for (const span of kept.reverse()) out = out.slice(0, span.start) + span.placeholder + out.slice(span.end)
     return out
   }
 
@@ -80,7 +107,15 @@ export class Redactor {
 
   /** Whether a known secret is still in `text` (raw or JSON-escaped): the last check before anything is written. */
   leaksIn(text: string): boolean {
-    return this.secrets().some((secret) => text.includes(secret) || text.includes(jsonEscaped(secret))) || this.shortLeaksIn(text)
+    if (this.secrets().some((secret) => text.includes(secret) || text.includes(jsonEscaped(secret))) || this.shortLeaksIn(text)) return true
+    if (!hasEscapes(text)) return false
+    const decoded = decodedText(text).text
+    return [...this.canonical.keys()].some((secret) => decoded.includes(secret))
+  }
+
+  /** Every registered secret as it is compared with decoded text (`decodedText`). */
+  canonicalSecrets(): string[] {
+    return [...this.canonical.keys()]
   }
 
   /** `leaksIn` for the configured secrets under MIN_SECRET_LENGTH only (whole tokens). */
@@ -113,7 +148,30 @@ function encodedForms(secret: string): string[] {
   const form = new URLSearchParams({ s: secret }).toString().slice(2)
   const lower = (text: string) => text.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())
   const json = JSON.stringify(secret).slice(1, -1)
-  return [...new Set([percent, lower(percent), form, lower(form), encodeURI(secret), json])].filter((v) => v !== secret)
+  return [...new Set([percent, lower(percent), form, lower(form), encodeURI(secret), json, ...base64Forms(secret)])].filter(
+    (v) => v !== secret,
+  )
+}
+
+/** Below this length a secret's base64 is too short to tell from other base64. */
+const MIN_BASE64_SECRET = 8
+
+/**
+ * The base64 (standard and URL-safe) a secret shows inside any base64 text, at each of the three
+ * alignments it can start at: only the characters that depend on the secret's bytes alone.
+ */
+function base64Forms(secret: string): string[] {
+  if (secret.length < MIN_BASE64_SECRET) return []
+  const bytes = new TextEncoder().encode(secret)
+  const forms: string[] = []
+  for (let offset = 0; offset < 3; offset++) {
+    const padded = new Uint8Array(offset + bytes.length)
+    padded.set(bytes, offset)
+    const encoded = btoa(String.fromCharCode(...padded))
+    const core = encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * padded.length) / 6))
+    forms.push(core, core.replaceAll('+', '-').replaceAll('/', '_'))
+  }
+  return forms
 }
 
 /** A secret as it is written inside a JSON string. */

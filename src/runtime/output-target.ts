@@ -48,7 +48,8 @@ async function realFolder(dir: string): Promise<string> {
     // A dangling symlink as a folder on the way: nothing real to create the output in.
     throw new Error(`${existing} is a symlink to nothing that exists`)
   }
-  if (!(await stat(real)).isDirectory()) throw new Error(`${existing} is not a folder`)
+  const info = await stat(real)
+  if (!info.isDirectory()) throw new Error(`${existing} is ${kindOf(info)}`)
   const folder = insideKernelFolder(real)
   if (folder) throw new Error(`is inside ${folder}, which is not a place for files`)
   try {
@@ -81,8 +82,8 @@ async function realTarget(path: string, kind: 'file' | 'dir'): Promise<string> {
       return current
     }
     if (!info.isSymbolicLink()) {
-      if (kind === 'file' && !info.isFile()) throw new Error(`is ${kindOf(info)}, not a regular file`)
-      if (kind === 'dir' && !info.isDirectory()) throw new Error(`is ${kindOf(info)}, not a folder`)
+      if (kind === 'file' && !info.isFile()) throw new Error(info.isDirectory() ? 'is a folder' : `is ${kindOf(info)}, not a regular file`)
+      if (kind === 'dir' && !info.isDirectory()) throw new Error(info.isFile() ? 'is a file' : `is ${kindOf(info)}, not a folder`)
       return current
     }
     viaLink = true
