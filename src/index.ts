@@ -1,4 +1,6 @@
 // Public library API. The CLI is built from these same parts.
+// The redaction boundary: what the library writes passes it too.
+import './recording/output-boundary.js'
 export type { ClientConfig, Transport } from './core/client-config.js'
 export type { Exchange, SseEvent } from './core/exchange.js'
 export { TrafficLog } from './traffic/traffic-log.js'

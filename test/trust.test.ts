@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { chmodSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CLI, ROOT, run } from './helpers/cli.js'
+import { CLI, ROOT, run, spawnUntil } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
 
 // Issue 22 (shared/reports/reliability-2026-12-04.md): the classes, each with a test that failed before.
@@ -118,5 +118,111 @@ describe('trusted local state', () => {
     spawnSync('rm', [key])
     await record(ca)
     expect(lstatSync(key).mode & 0o777).toBe(0o600)
+  })
+})
+
+/** `serve` on a free port: its MCP URL once it listens, and its whole output once it ends. */
+async function startServe(...args: string[]) {
+  const served = spawnUntil(process.execPath, [CLI, 'serve', '--port', '0', ...args], /mock MCP server \(.*\) at (\S+)/)
+  return { url: await served.ready, done: served.exited.then(() => served.output()), child: served.child }
+}
+
+const INITIALIZE = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } },
+})
+
+describe('one redaction boundary: every byte that leaves the process', () => {
+  it('serve: a Python-encoded query secret is redacted in the live lines and in the end-of-session listing', async () => {
+    const { url, done } = await startServe('--scenario', 'open', '--duration', '3')
+    for (const query of ['api_key=QJVsrvQ-s3-long', 'access_token=QJV%2AsrvTok~s2+x'])
+      await fetch(`${url}?${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: INITIALIZE })
+    const output = await done
+    expect(output).toContain('session ended')
+    expect(output).toContain('<redacted:')
+    expect(output).not.toContain('QJV')
+  })
+
+  it("fuzz: a client's stderr echoing the token it sent is redacted in the client error line", async () => {
+    const client = join(dir, 'echo-secret.mjs')
+    writeFileSync(
+      client,
+      `await fetch(process.argv.at(-1), { method: 'POST', headers: { authorization: 'Bearer QJVerrBearer+e1/x' }, body: '{}' }).catch(() => {})
+console.error('token QJVerrBearer+e1/x, encoded QJVerrBearer%2Be1%2Fx')
+process.exit(2)\n`,
+    )
+    const result = await cliWith({}, 'fuzz', '--client', `cmd:${process.execPath} ${client} {url}`, '--runs', '2', '--phases', 'random', '--found-dir', 'none', '--verbose')
+    expect(result.stdout).toContain('client error ×')
+    expect(result.stdout + result.stderr).not.toContain('QJVerr')
+  })
+
+  it('--header: a typo or a value HTTP cannot carry is a usage error that does not echo the value', async () => {
+    for (const header of ['Authorization Bearer QJVnocolon-h1-secret', 'X API Key: QJVbadname-h6', 'X-API-Key: QJV\nline', 'X-API-Key: QJVключ']) {
+      const result = await cliWith({}, 'record', '--url', 'http://127.0.0.1:9/mcp', '--header', header, '--out', join(dir, 'h.json'))
+      expect(result.code, header).toBe(2)
+      expect(result.stderr).toMatch(/^mcp-auth-harness: --header .*\n$/)
+      expect(result.stderr).not.toContain('QJV')
+    }
+  })
+})
+
+/** The lines of a Markdown text that stand outside every fenced code block (CommonMark fences). */
+function outsideFences(markdown: string): string[] {
+  const outside: string[] = []
+  let fence: string | undefined
+  for (const line of markdown.split('\n')) {
+    const run = /^(`{3,})/.exec(line)?.[1]
+    if (fence === undefined && run) fence = run
+    else if (fence !== undefined && run && run.length >= fence.length && line.trim() === run) fence = undefined
+    else if (fence === undefined) outside.push(line)
+  }
+  return outside
+}
+
+describe('untrusted documents stay inert', () => {
+  it('report --issue: a method name with a newline and a fence stays inside its code block', async () => {
+    const found = join(dir, 'found')
+    await cliWith({}, 'fuzz', '--client', 'faulty:drops-headers', '--property', 'headers-always-sent', '--runs', '1', '--found-dir', found)
+    const file = join(found, readdirSync(found).find((name) => name.endsWith('.json'))!)
+    const recording = JSON.parse(readFileSync(file, 'utf8'))
+    recording.exchanges[0].request.json.method = 'x\n```\n## INJECTED-HEADING <img src=x onerror=alert(1)>\n```'
+    recording.counterexample.outcome = 'client error: <img src=x onerror=alert(1)> [link](javascript:alert(1))'
+    const hostile = join(dir, 'hostile-issue.json')
+    writeFileSync(hostile, JSON.stringify(recording))
+    const result = await cliWith({}, 'report', hostile, '--issue')
+    expect(result.code).toBe(0)
+    const outside = outsideFences(result.stdout).join('\n')
+    expect(outside).not.toContain('INJECTED')
+    expect(outside).not.toMatch(/(?<!\\)<img/)
+    expect(outside).not.toMatch(/(?<!\\)\[link(?<!\\)\]/)
+  })
+
+  it('report RUN.json --html: a javascript: link in an untrusted run report is refused', async () => {
+    const json = await cliWith({}, 'fuzz', '--client', 'faulty:drops-headers', '--property', 'headers-always-sent', '--runs', '1', '--found-dir', 'none', '--json')
+    const report = JSON.parse(json.stdout)
+    report.results[0].property.specReferences[0].url = 'javascript:void(document.title="XSS")'
+    const run = join(dir, 'hostile-run.json')
+    writeFileSync(run, JSON.stringify(report))
+    const page = join(dir, 'hostile.html')
+    const result = await cliWith({}, 'report', run, '--html', page)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('specReferences')
+    expect(() => lstatSync(page)).toThrow()
+  })
+
+  it('serve answers a foreign Origin or Host with 403 and does not judge it', async () => {
+    const { url, done } = await startServe('--scenario', 'open', '--duration', '3')
+    const foreign = await fetch(url, { method: 'POST', headers: { origin: 'http://attacker.example', 'content-type': 'text/plain' }, body: INITIALIZE })
+    expect(foreign.status).toBe(403)
+    const local = await fetch(url, {
+      method: 'POST',
+      headers: { origin: 'http://localhost:5173', 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: INITIALIZE,
+    })
+    expect(local.status).toBe(200)
+    const output = await done
+    expect(output).toContain('session ended (duration): 1 requests')
   })
 })

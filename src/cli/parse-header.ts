@@ -1,3 +1,5 @@
+import { registerSecret } from '../recording/output-boundary.js'
+import { HEADER_NAME, headerValueProblem } from '../spec/header-value.js'
 import { UsageError } from './usage-error.js'
 
 /** `--header "X-API-Key: abc"` (repeatable) → `{ 'X-API-Key': 'abc' }`, names as written. */
@@ -5,11 +7,16 @@ export function parseHeaderOptions(values: string[] | undefined): Record<string,
   const headers: Record<string, string> = {}
   for (const value of values ?? []) {
     const colon = value.indexOf(':')
-    const name = colon > 0 ? value.slice(0, colon).trim() : ''
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-      throw new UsageError(`--header must look like "Name: value", got "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`)
-    }
-    headers[name] = value.slice(colon + 1).trim()
+    // Without a colon the whole argument may be a secret (`Authorization Bearer …`): never echoed.
+    if (colon <= 0) throw new UsageError('--header must look like "Name: value"; one has no colon (it is not shown: it may hold a secret)')
+    const name = value.slice(0, colon).trim()
+    const headerValue = value.slice(colon + 1).trim()
+    registerSecret(headerValue, name)
+    if (!HEADER_NAME.test(name))
+      throw new UsageError(`--header must look like "Name: value"; "${name.slice(0, 40)}" is not a header name (letters, digits, -)`)
+    const problem = headerValueProblem(headerValue)
+    if (problem) throw new UsageError(`--header ${name}: the value has ${problem}, which no HTTP header can carry`)
+    headers[name] = headerValue
   }
   return headers
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { HEADER_NAME, headerValueProblem } from '../spec/header-value.js'
 import { TRANSPORTS } from '../core/client-config.js'
 import { PROTOCOL_VERSIONS } from '../core/scenario.js'
 import { DIMENSIONS } from './dimensions.js'
@@ -43,6 +44,15 @@ const authPlanSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('oauth'), oauth: oauthPlanSchema }),
 ])
 
+/** Configured headers: what a client will be given, so only what HTTP can carry (a NUL or line break would inject). */
+export const configuredHeaders = z.record(
+  z.string().regex(HEADER_NAME, 'not a header name'),
+  z.string().superRefine((value, context) => {
+    const problem = headerValueProblem(value)
+    if (problem) context.addIssue({ code: 'custom', message: `a header value with ${problem}` })
+  }),
+)
+
 /**
  * A trial's concrete input (config + plan) as saved in counterexample files and
  * `expected-failures.json`: re-running it needs no seed, so it survives changes to the arbitraries.
@@ -51,8 +61,8 @@ const authPlanSchema = z.discriminatedUnion('kind', [
 export const trialInputSchema = z.strictObject({
   config: z.strictObject({
     transport: z.enum(TRANSPORTS as [string, ...string[]]),
-    url: z.url(),
-    headers: z.record(z.string(), z.string()),
+    url: z.url({ protocol: /^https?$/ }),
+    headers: configuredHeaders,
     oauthClientId: z.string().min(1).optional(),
   }),
   plan: z.strictObject({

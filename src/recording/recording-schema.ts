@@ -1,9 +1,7 @@
 import { z } from 'zod'
-import { trialInputSchema } from '../dimensions/trial-input-schema.js'
+import { configuredHeaders, trialInputSchema } from '../dimensions/trial-input-schema.js'
 import { RECORDING_FORMAT, RECORDING_VERSION } from './recording.js'
 
-const headers = z.record(z.string(), z.string())
-/** Exchange headers: a repeated name (`Set-Cookie`) keeps each value in an array. */
 const exchangeHeaders = z.record(z.string(), z.union([z.string(), z.array(z.string())]))
 
 const sseEvent = z.strictObject({
@@ -54,8 +52,8 @@ export const recordingSchema = z.strictObject({
   }),
   config: z.strictObject({
     transport: z.enum(['streamable-http', 'sse']),
-    url: z.url(),
-    headers,
+    url: z.url({ protocol: /^https?$/ }),
+    headers: configuredHeaders,
     oauthClientId: z.string().optional(),
   }),
   exchanges: z.array(exchange),

@@ -22,11 +22,18 @@ export class Redactor {
 
   constructor(private readonly patterns: readonly RegExp[] = []) {}
 
+  /**
+   * Told of every secret any redactor learns (the output boundary listens): what one file knows
+   * as secret, no other output of the process may print.
+   */
+  static onSecret: ((from: Redactor, secret: string, label: string, configured: boolean) => void) | undefined
+
   /** Registers a secret under a label (header, field or parameter name); returns its placeholder. */
   add(secret: string, label: string): string | undefined {
     if (secret.length < Redactor.MIN_SECRET_LENGTH || isPlaceholder(secret)) return undefined
     const known = this.placeholders.get(secret)
     if (known) return known
+    Redactor.onSecret?.(this, secret, label, false)
     const placeholder = this.nextPlaceholder(label)
     this.placeholders.set(secret, placeholder)
     if (!this.canonical.has(canonicalSecret(secret))) this.canonical.set(canonicalSecret(secret), placeholder)
@@ -47,6 +54,7 @@ export class Redactor {
     if (secret.length >= Redactor.MIN_SECRET_LENGTH || secret === '' || isPlaceholder(secret)) return this.add(secret, label)
     const known = this.short.get(secret)
     if (known) return known
+    Redactor.onSecret?.(this, secret, label, true)
     const placeholder = this.nextPlaceholder(label)
     for (const form of [secret, ...encodedForms(secret)]) if (!this.short.has(form)) this.short.set(form, placeholder)
     return placeholder

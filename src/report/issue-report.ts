@@ -1,6 +1,7 @@
 import { PROPERTIES } from '../../properties/index.js'
 import type { Recording } from '../recording/recording.js'
 import { recordingRedactor } from '../recording/collect-secrets.js'
+import { fenced, markdownText } from './markdown-text.js'
 import { recordingTrial } from '../recording/recording-trial.js'
 import { transcript } from './transcript.js'
 
@@ -34,7 +35,7 @@ export function issueReport(recording: Recording, file: string): string {
   const offending = new Set(ce.violations.flatMap((v) => (v.exchange === undefined ? [] : [v.exchange])))
   const first = ce.violations[0]
   const level = ce.level === 'EXPECTED' ? 'user expectation' : `MCP ${ce.level}`
-  const title = `${ce.client}: ${first ? whatHappened(first.message) : `violates ${ce.property}`} (${level}, ${ce.property})`
+  const title = markdownText(`${ce.client}: ${first ? whatHappened(first.message) : `violates ${ce.property}`} (${level}, ${ce.property})`)
   const lines = transcript(recordingTrial(recording)).map((line) => {
     const seq = /^#(\d+)\b/.exec(line)?.[1]
     return `${seq !== undefined && offending.has(Number(seq)) ? '✗' : ' '} ${line}`
@@ -43,42 +44,41 @@ export function issueReport(recording: Recording, file: string): string {
   const out = [
     `# ${title}`,
     '',
-    `**Client:** ${ce.client}${ce.clientDescription ? ` (${ce.clientDescription})` : ''}  `,
-    `**Found by:** mcp-auth-harness ${recording.metadata.toolVersion}, ${ce.phase ?? 'random'} phase, seed ${ce.seed}, path ${ce.path}${ce.label ? ` (${ce.label})` : ''}, shrunk in ${ce.shrinks} step(s)  `,
-    `**Transport:** ${recording.config.transport}; **outcome of the session:** ${ce.outcome}`,
+    `**Client:** ${markdownText(ce.client)}${ce.clientDescription ? ` (${markdownText(ce.clientDescription)})` : ''}  `,
+    `**Found by:** mcp-auth-harness ${recording.metadata.toolVersion}, ${ce.phase ?? 'random'} phase, seed ${ce.seed}, path ${markdownText(ce.path)}${ce.label ? ` (${markdownText(ce.label)})` : ''}, shrunk in ${ce.shrinks} step(s)  `,
+    `**Transport:** ${recording.config.transport}; **outcome of the session:** ${markdownText(ce.outcome)}`,
     '',
     `## The rule (${level})`,
     '',
-    `> ${ce.statement}`,
+    `> ${markdownText(ce.statement)}`,
     '',
     ...ruleSource(ce.property),
     '',
     '## What the client did',
     '',
-    ...ce.violations.map((v) => `- ${v.message}`),
+    ...ce.violations.map((v) => `- ${markdownText(v.message)}`),
     '',
-    `Configured: \`${recording.config.url}\` with header(s) ${Object.keys(recording.config.headers).map((h) => `\`${h}\``).join(', ') || '(none)'}${recording.config.oauthClientId ? `, pre-registered OAuth client \`${recording.config.oauthClientId}\`` : ''}. Secrets are replaced by placeholders.`,
+    `Configured: ${markdownText(recording.config.url)} with header(s) ${Object.keys(recording.config.headers).map(markdownText).join(', ') || '(none)'}${recording.config.oauthClientId ? `, pre-registered OAuth client ${markdownText(recording.config.oauthClientId)}` : ''}. Secrets are replaced by placeholders.`,
     '',
     '## Minimal transcript (✗ marks the requests that break the rule)',
     '',
-    '```',
-    ...lines,
-    '```',
+    ...fenced(lines),
     '',
     '## The requests as curl',
     '',
-    '```sh',
-    ...curl,
-    '```',
+    ...fenced(curl, 'sh'),
     '',
     '## Reproduce',
     '',
-    '```sh',
-    `# the search that finds it again (mock servers on loopback; no network needed):`,
-    ce.reproduce,
-    `# this exact counterexample against the client, live (FIXED or STILL FAILING):`,
-    `npx mcp-auth-harness replay ${file}`,
-    '```',
+    ...fenced(
+      [
+        `# the search that finds it again (mock servers on loopback; no network needed):`,
+        ce.reproduce,
+        `# this exact counterexample against the client, live (FIXED or STILL FAILING):`,
+        `npx mcp-auth-harness replay ${file}`,
+      ],
+      'sh',
+    ),
     '',
   ]
   return recordingRedactor(recording).apply(out.join('\n'))

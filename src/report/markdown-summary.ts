@@ -1,5 +1,6 @@
 import { sequenceDiagram } from './mermaid-sequence.js'
 import type { RunReport, RunReportResult } from './run-report-schema.js'
+import { fenced, markdownText } from './markdown-text.js'
 
 const STATUS_TEXT: Record<RunReportResult['status'], string> = {
   held: '✅ held',
@@ -21,18 +22,15 @@ function counterexampleSection(result: RunReportResult): string[] {
     '',
     result.property.statement,
     '',
-    ...info.violations.slice(0, 10).map((v) => `- ${v.message}`),
+    ...info.violations.slice(0, 10).map((v) => `- ${markdownText(v.message)}`),
     '',
     '```mermaid',
     sequenceDiagram(recording, info.violations),
     '```',
     '',
-    `Outcome: ${info.outcome}. Reproduce:`,
+    `Outcome: ${markdownText(info.outcome)}. Reproduce:`,
     '',
-    '```sh',
-    info.reproduce,
-    ...(result.savedAs ? [`npx mcp-auth-harness replay ${result.savedAs}`] : []),
-    '```',
+    ...fenced([info.reproduce, ...(result.savedAs ? [`npx mcp-auth-harness replay ${result.savedAs}`] : [])], 'sh'),
     '',
   ]
 }

@@ -4,7 +4,8 @@ import { recordingSchema } from '../recording/recording-schema.js'
 export const RUN_REPORT_FORMAT = 'mcp-auth-harness/run-report'
 export const RUN_REPORT_VERSION = 1
 
-const specReference = z.strictObject({ id: z.string(), url: z.string().optional() })
+/** Links in a run report reach a page: only http(s) ones (a `javascript:` URL would run on click). */
+const specReference = z.strictObject({ id: z.string(), url: z.url({ protocol: /^https?$/ }).optional() })
 
 /** One client × property: the verdict, the counts behind it, and the counterexample when it failed. */
 const resultSchema = z.strictObject({

@@ -45,7 +45,7 @@ export async function writeReports(report: RunReport, redactors: readonly Redact
   // Not through `write`: the page's view is redacted before rendering, and a placeholder pasted into
   // markup afterwards would be markup; `redactedHtmlReport` only checks the page for leaks.
   if (targets.html) {
-    await writeTextAtomically(targets.html, redactedHtmlReport(viewOfRunReport(report), redactors))
+    await writeTextAtomically(targets.html, redactedHtmlReport(viewOfRunReport(report), redactors), 'html')
     written.push(targets.html)
   }
   return written

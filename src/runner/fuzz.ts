@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { registerTrialSecrets } from '../recording/output-boundary.js'
 import fc from 'fast-check'
 import type { ClientUnderTest } from '../clients/client-under-test.js'
 import type { Property, Violation } from '../property/property.js'
@@ -232,6 +233,8 @@ async function fuzzOne(
           const outcomes = (options.stats.outcomes ??= { completed: 0, 'client-error': 0, timeout: 0 })
           outcomes[trial.outcome.kind] += 1
           if (trial.outcome.kind === 'client-error') {
+            // Its message is printed in the run's summary: the secrets it may echo must be known first.
+            registerTrialSecrets(trial)
             const errors = (options.stats.clientErrors ??= {})
             const key = `${client.name}: ${trial.outcome.message.split('\n')[0]!.slice(0, 300)}`
             errors[key] = (errors[key] ?? 0) + 1

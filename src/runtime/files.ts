@@ -7,7 +7,7 @@ import process from 'node:process'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { STDOUT, checkedOutputTarget } from './output-target.js'
-import { writeOut } from './process.js'
+import { filterOutput, type OutputFormat, writeOut } from './process.js'
 import { trustedDir } from './trusted-dir.js'
 
 export async function readText(path: string): Promise<string> {
@@ -26,14 +26,14 @@ export async function readText(path: string): Promise<string> {
  * @example
  * await writeTextAtomically(args.junit, junitXml(report))
  */
-export async function writeTextAtomically(path: string, text: string, mode = 0o644): Promise<void> {
-  if (path === STDOUT) return writeOut(text)
+export async function writeTextAtomically(path: string, text: string, format: OutputFormat = 'text'): Promise<void> {
+  if (path === STDOUT) return writeOut(text, format)
   await mkdir(dirname(resolve(path)), { recursive: true })
   const target = await checkedOutputTarget(path, 'file')
   const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`
   try {
     // Exclusive: a file planted under the temporary name is never written through.
-    await writeFile(temporary, text, { mode, flag: 'wx' })
+    await writeFile(temporary, filterOutput(text, format), { mode: 0o644, flag: 'wx' })
     await checkedOutputTarget(target, 'file')
     await rename(temporary, target)
   } finally {
@@ -45,7 +45,7 @@ export async function writeTextAtomically(path: string, text: string, mode = 0o6
 export async function appendText(path: string, text: string): Promise<void> {
   if (path === STDOUT) return writeOut(text)
   await mkdir(dirname(resolve(path)), { recursive: true })
-  await appendFile(await checkedOutputTarget(path, 'file'), text)
+  await appendFile(await checkedOutputTarget(path, 'file'), filterOutput(text))
 }
 
 /**

@@ -20,12 +20,31 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(2)
 })
 
-export function writeOut(text: string): void {
-  if (!readerGone) process.stdout.write(text)
+/** What an output is: in HTML a placeholder must be written as text, not as a tag. */
+export type OutputFormat = 'text' | 'html'
+
+/** What every output passes before it leaves the process: the redaction boundary, once installed. */
+let outputFilter: (text: string, format: OutputFormat) => string = (text) => text
+
+/**
+ * Installs the one filter every write to stdout, stderr and files passes (`recording/output-boundary.ts`
+ * installs the redactor; this module cannot import it, being below it).
+ */
+export function setOutputFilter(filter: (text: string, format: OutputFormat) => string): void {
+  outputFilter = filter
+}
+
+/** `text` as it may leave the process. */
+export function filterOutput(text: string, format: OutputFormat = 'text'): string {
+  return outputFilter(text, format)
+}
+
+export function writeOut(text: string, format: OutputFormat = 'text'): void {
+  if (!readerGone) process.stdout.write(outputFilter(text, format))
 }
 
 export function writeErr(text: string): void {
-  process.stderr.write(text)
+  process.stderr.write(outputFilter(text, 'text'))
 }
 
 /**
@@ -62,7 +81,7 @@ export function onFatalSignal(cleanup: (signal: 'SIGINT' | 'SIGTERM') => void | 
       Promise.resolve()
         .then(() => cleanup(signal))
         .catch((error: unknown) => {
-          process.stderr.write(`mcp-auth-harness: while stopping: ${error instanceof Error ? error.message : String(error)}\n`)
+          writeErr(`mcp-auth-harness: while stopping: ${error instanceof Error ? error.message : String(error)}\n`)
         }),
       new Promise((resolve) => (timer = setTimeout(resolve, FATAL_CLEANUP_MS))),
     ])
@@ -114,7 +133,7 @@ export function tolerateUnhandledRejections(): void {
   process.on('unhandledRejection', (reason: unknown) => {
     if (noted++ >= MAX_REJECTION_NOTES) return
     const what = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason)
-    process.stderr.write(
+    writeErr(
       `mcp-auth-harness: a client left a promise rejection unhandled (${what.split('\n')[0]}); the run goes on\n`,
     )
   })

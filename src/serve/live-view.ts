@@ -9,6 +9,8 @@ import type { ReportView } from '../report/html/report-view.js'
 import { viewOfJudgedSessions } from '../report/html/judged-sessions-view.js'
 import { judgedTrialSession } from '../report/html/trial-session.js'
 import { refuseLeaks } from '../report/html/write-html-report.js'
+import { filterOutput } from '../runtime/process.js'
+import { foreignRequestProblem } from './loopback-guard.js'
 import { serveFetch } from '../runtime/http-server.js'
 
 /** Long enough for the last event to reach an open page before the port closes. */
@@ -26,7 +28,8 @@ export interface LiveView {
 }
 
 function sseEvent(name: string, data: unknown): Uint8Array {
-  return new TextEncoder().encode(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`)
+  // Through the one redaction boundary, as every other output of the process.
+  return new TextEncoder().encode(filterOutput(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`, 'html'))
 }
 
 /**
@@ -57,9 +60,11 @@ export async function startLiveView(listen: { host: string; port: number }, conf
     findings: [],
   }
   const server = await serveFetch(async (request) => {
+    const foreign = foreignRequestProblem(request, listen.host)
+    if (foreign) return new Response(foreign, { status: 403, headers: { 'content-type': 'text/plain' } })
     const path = new URL(request.url).pathname
     if (request.method === 'GET' && path === '/')
-      return new Response(htmlReport(waiting, { feed: FEED, status: session.status, session: trusted(session.html) }), {
+      return new Response(filterOutput(htmlReport(waiting, { feed: FEED, status: session.status, session: trusted(session.html) }), 'html'), {
         headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
       })
     if (request.method === 'GET' && path === FEED) {

@@ -2,6 +2,7 @@ import type { HttpHandler } from 'msw/http'
 import { getResponse } from 'msw/utils/get-response'
 import { serveFetch, type RunningHttpServer } from '../runtime/http-server.js'
 import type { TrafficLog } from '../traffic/traffic-log.js'
+import { foreignRequestProblem } from './loopback-guard.js'
 
 /**
  * msw handlers on a real 127.0.0.1 port, with the same Exchange capture as in process: each
@@ -25,6 +26,9 @@ export async function startPortServer(listen: { host: string; port: number }): P
   let counter = 0
   let server: RunningHttpServer | undefined
   server = await serveFetch(async (request) => {
+    // Refused before the log: a web page's request never joins the judged session.
+    const foreign = foreignRequestProblem(request, listen.host)
+    if (foreign) return new Response(foreign, { status: 403, headers: { 'content-type': 'text/plain' } })
     const id = String(++counter)
     const current = log
     current?.onRequest(id, request)

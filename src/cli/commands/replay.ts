@@ -27,6 +27,7 @@ import { judgedTrialSession } from '../../report/html/trial-session.js'
 import { viewOfJudgedSessions, type JudgedSession } from '../../report/html/judged-sessions-view.js'
 import { writeHtmlReport } from '../../report/html/write-html-report.js'
 import { checkOutputPath } from '../check-output-path.js'
+import { registerTrialSecrets } from '../../recording/output-boundary.js'
 
 interface ReplayArgs {
   recording: string
@@ -165,6 +166,7 @@ export async function runReplayCommand(args: ReplayArgs): Promise<number> {
     throw new UsageError(`client ${client.name} does not speak ${transport}, the recording's transport`)
   const { trial, server } = await replayTo(client, recording, { speed: args.speed, unmatched: args.unmatched }, timeout)
   const judgements = judgeTrial(trial, selectProperties(args.property) ?? PROPERTIES)
+  registerTrialSecrets(trial)
   const outcome =
     trial.outcome.kind === 'client-error' ? `client error: ${trial.outcome.message.split('\n')[0]}` : trial.outcome.kind
   writeOut(

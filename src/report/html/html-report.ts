@@ -48,10 +48,15 @@ function matrix(view: ReportView): SafeHtml {
   )}</tbody></table></div></section>`
 }
 
+/** Only http(s) URLs become links: a run report is untrusted, and a `javascript:` link runs on click. */
+function webLink(url: string | undefined): boolean {
+  return url !== undefined && /^https?:\/\//i.test(url)
+}
+
 function references(property: ViewProperty | undefined): SafeHtml {
   if (!property) return html``
   return html`<p><strong>${property.level}</strong>: ${property.statement}</p><p class="muted">Source: ${property.specReferences.map(
-    (ref, i) => html`${i > 0 ? ' · ' : ''}${ref.url ? html`<a href="${ref.url}">${ref.id}</a>` : ref.id}`,
+    (ref, i) => html`${i > 0 ? ' · ' : ''}${webLink(ref.url) ? html`<a href="${ref.url}">${ref.id}</a>` : ref.id}`,
   )}</p>`
 }
 
@@ -150,7 +155,7 @@ export interface LivePage {
  */
 export function htmlReport(view: ReportView, live?: LivePage): string {
   const page = html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:${
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri 'none'; form-action 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:${
     live ? "; connect-src 'self'" : ''
   }"><title>${view.title}</title><style>${trusted(PAGE_STYLE)}</style></head>
 <body${live ? html` data-live="${live.feed}"` : ''}><header><h1>${view.title}</h1><p id="headline" class="headline ${view.ok ? 'ok' : 'bad'}" role="status">${

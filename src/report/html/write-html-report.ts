@@ -32,5 +32,5 @@ export function refuseLeaks(markup: string, redactors: readonly Redactor[]): str
  * await writeHtmlReport('report.html', viewOfRunReport(report), redactors)
  */
 export async function writeHtmlReport(path: string, view: ReportView, redactors: readonly Redactor[]): Promise<void> {
-  await writeTextAtomically(path, redactedHtmlReport(view, redactors))
+  await writeTextAtomically(path, redactedHtmlReport(view, redactors), 'html')
 }
