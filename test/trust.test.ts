@@ -226,3 +226,38 @@ describe('untrusted documents stay inert', () => {
     expect(output).toContain('session ended (duration): 1 requests')
   })
 })
+
+describe('green means judged: at least one MCP JSON-RPC request', () => {
+  it('fuzz: a client that only fetches /favicon.ico is "nothing was judged", exit 1', async () => {
+    const client = join(dir, 'favicon.mjs')
+    writeFileSync(client, `await fetch(new URL('/favicon.ico', process.argv.at(-1))).catch(() => {})\n`)
+    const result = await cliWith({}, 'fuzz', '--client', `cmd:${process.execPath} ${client} {url}`, '--runs', '2', '--phases', 'random', '--found-dir', 'none')
+    expect(result.stdout).toContain('✗ nothing was judged: no trial carried an MCP JSON-RPC request')
+    expect(result.code).toBe(1)
+  })
+
+  it('serve: initialize POSTed to a wrong path is not a pass', async () => {
+    const { url, done } = await startServe('--scenario', 'open', '--duration', '2')
+    await fetch(new URL('/v1/mcp', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: INITIALIZE })
+    const output = await done
+    expect(output).toContain('✗ nothing was judged')
+  })
+
+  it('check: a recording of one GET /favicon.ico is not a pass', async () => {
+    const recording = JSON.parse(readFileSync(join(ROOT, 'recordings/claude-code-7290-http.json'), 'utf8'))
+    recording.exchanges = [
+      { seq: 1, order: { request: 1, response: 2 }, request: { method: 'GET', url: new URL('/favicon.ico', recording.config.url).href, headers: {} }, response: { status: 404, headers: {} } },
+    ]
+    const file = join(dir, 'favicon.json')
+    writeFileSync(file, JSON.stringify(recording))
+    const result = await cliWith({}, 'check', file)
+    expect(result.stdout).toContain('✗ nothing was judged')
+    expect(result.code).toBe(1)
+  })
+
+  it('fuzzClient rejects when nothing was judged, as the CLI exits 1', async () => {
+    const { fuzzClient } = await import('../src/library/fuzz-client.js')
+    const empty = { name: 'empty', description: 'never speaks MCP', transports: ['streamable-http' as const], network: 'in-process' as const, acceptsOAuthClientId: false, run: async () => {} }
+    await expect(fuzzClient({ client: empty, runs: 2, phases: ['random'] })).rejects.toThrow(/nothing was judged/)
+  })
+})

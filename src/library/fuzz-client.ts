@@ -9,7 +9,7 @@ import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, type Phase, type PropertyResult } fro
 import type { Trial } from '../core/trial.js'
 import { judgeTrial } from '../property/judge.js'
 import { HarnessError } from '../core/errors.js'
-import { buildRunReport } from '../report/run-report.js'
+import { buildRunReport, judgedNothing } from '../report/run-report.js'
 import { viewOfRunReport } from '../report/html/run-report-view.js'
 import { writeHtmlReport } from '../report/html/write-html-report.js'
 
@@ -62,11 +62,29 @@ export class PropertyViolationError extends HarnessError {
 }
 
 /**
+ * Thrown by `fuzzClient` when no property was exercised by any trial: the client sent no MCP
+ * JSON-RPC request the properties could judge (it failed to start, or talked to another path).
+ * A test that judged nothing must not pass, exactly as the CLI exits 1.
+ */
+export class NothingJudgedError extends HarnessError {
+  override name = 'AssertionError'
+  readonly exitCode = 1
+  constructor(client: string, clientErrors: Record<string, number> = {}) {
+    const errors = Object.entries(clientErrors)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([error, count]) => `\n  client error ×${count}: ${error}`)
+    super(`nothing was judged: no trial of ${client} carried an MCP JSON-RPC request a property could judge${errors.join('')}`)
+  }
+}
+
+/**
  * Fuzzes one client in a test: the coverage phase then random configs × mock servers, every
  * property judged, failures shrunk.
  * Resolves with every result when all hold (or fail only as expected); rejects with a
  * `PropertyViolationError` carrying the counterexample report otherwise, or naming an expected
- * failure that no longer reproduces (STALE: fixed, its entry should go), as the CLI does.
+ * failure that no longer reproduces (STALE: fixed, its entry should go), or with a
+ * `NothingJudgedError` when no trial gave a property anything to judge, as the CLI does.
  *
  * @example
  * import { fuzzClient } from 'mcp-auth-harness'
@@ -109,6 +127,7 @@ export async function fuzzClient(options: FuzzClientOptions): Promise<PropertyRe
     await writeHtmlReport(options.html, viewOfRunReport(report), redactors)
   }
   if (run.violated.length + run.stale.length > 0) throw new PropertyViolationError(run.violated, run.stale)
+  if (judgedNothing(run.results)) throw new NothingJudgedError(client.name, run.stats.clientErrors)
   return run.results
 }
 

@@ -1,6 +1,7 @@
 import type { Property, Violation } from './property.js'
 import { ruleApplies } from './spec-version.js'
 import type { Trial } from '../core/trial.js'
+import { hasMcpRequest } from '../traffic/mcp-endpoint.js'
 
 export interface Judgement {
   property: Property
@@ -31,7 +32,18 @@ export function applies(property: Property, trial: Trial): boolean {
 export function judge(property: Property, trial: Trial): Judgement {
   if (!applies(property, trial)) return { property, verdict: 'not-exercised', violations: [] }
   const violations = property.check(trial)
-  return { property, verdict: violations.length > 0 ? 'violated' : 'held', violations }
+  if (violations.length > 0) return { property, verdict: 'violated', violations }
+  // A rule kept in a session with no MCP request in it was not put to the test: no green without one.
+  return { property, verdict: carriedMcp(trial) ? 'held' : 'not-exercised', violations }
+}
+
+const mcpCarried = new WeakMap<Trial, boolean>()
+
+/** `hasMcpRequest`, once per trial however many properties ask. */
+function carriedMcp(trial: Trial): boolean {
+  let carried = mcpCarried.get(trial)
+  if (carried === undefined) mcpCarried.set(trial, (carried = hasMcpRequest(trial)))
+  return carried
 }
 
 /**
@@ -51,4 +63,5 @@ export function nothingJudged(judgements: readonly Judgement[]): boolean {
 }
 
 /** The line every command prints when it judged nothing, so the exit code 1 explains itself. */
-export const NOTHING_JUDGED = '✗ nothing was judged: no property applies to this traffic (did the client send any request?)'
+export const NOTHING_JUDGED =
+  '✗ nothing was judged: no MCP JSON-RPC request reached the MCP endpoint, or no property applies to what did (is the URL right? did the client start?)'

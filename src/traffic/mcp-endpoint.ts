@@ -1,5 +1,5 @@
 import type { ClientConfig } from '../core/client-config.js'
-import type { Exchange } from '../core/exchange.js'
+import { jsonRpcMethod, type Exchange } from '../core/exchange.js'
 import { NOT_JSON, parseJsonOr } from '../core/json.js'
 
 /** origin + path without a trailing slash: two URLs name the same endpoint when these are equal. */
@@ -57,5 +57,19 @@ export function mcpEndpointExchanges(config: ClientConfig, exchanges: readonly E
   return exchanges.filter(
     (exchange) =>
       keys.has(endpointKey(new URL(exchange.url))) && !isOtherJsonPost(exchange) && !isOtherQueryGet(exchange, configured),
+  )
+}
+
+/**
+ * Whether the trial carried an MCP message to the MCP endpoint: a JSON-RPC POST there or, for the
+ * legacy HTTP+SSE transport, the GET that opens its stream. Without one nothing MCP happened, so
+ * nothing held: a client that only fetched `/favicon.ico`, or POSTed `initialize` to another path,
+ * is not a pass (issue 22: no green without an MCP request).
+ */
+export function hasMcpRequest(trial: { config: ClientConfig; exchanges: readonly Exchange[] }): boolean {
+  return mcpEndpointExchanges(trial.config, trial.exchanges).some(
+    (exchange) =>
+      (exchange.method === 'POST' && jsonRpcMethod(exchange.requestBody) !== undefined) ||
+      (trial.config.transport === 'sse' && exchange.method === 'GET'),
   )
 }

@@ -174,7 +174,9 @@ function printRunResults(
       `✗ --min-exercised ${minExercised}: ${result.client} × ${result.property.id} was exercised by ${result.exercised} of ${result.runs} trials\n`,
     )
   if (judgedNothing(results))
-    out(`✗ nothing was judged: no selected property was exercised by any trial (did every session fail? the commonest client errors follow)\n`)
+    out(
+      `✗ nothing was judged: no trial carried an MCP JSON-RPC request to the MCP endpoint that a selected property could judge (is the URL right? did every session fail?${stats.clientErrors ? ' the commonest client errors follow' : ''})\n`,
+    )
   if (stats.clientErrors && (judgedNothing(results) || args.verbose))
     for (const [error, count] of Object.entries(stats.clientErrors)
       .sort((a, b) => b[1] - a[1])
