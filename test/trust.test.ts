@@ -261,3 +261,33 @@ describe('green means judged: at least one MCP JSON-RPC request', () => {
     await expect(fuzzClient({ client: empty, runs: 2, phases: ['random'] })).rejects.toThrow(/nothing was judged/)
   })
 })
+
+describe('client processes are contained', () => {
+  it('a setsid grandchild holding stdout does not turn a finished client into a timeout, and is ended with its trial', async () => {
+    const marker = `mah-${process.pid}-daemon`
+    const client = `cmd:sh -c "setsid sh -c 'exec -a ${marker} sleep 30' & setsid sh -c 'exec -a ${marker}-quiet sleep 30' </dev/null >/dev/null 2>&1 & exit 0"`
+    const result = await cliWith({}, 'fuzz', '--client', client, '--runs', '2', '--phases', 'random', '--found-dir', 'none', '--timeout', '20000')
+    expect(result.stdout).toContain('sessions 2 completed, 0 client error, 0 timeout')
+    const left = spawnSync('pgrep', ['-f', marker], { encoding: 'utf8' }).stdout.trim()
+    expect(left, 'daemons left running').toBe('')
+  })
+
+  it("a module: client's exception thrown from a timer is a client error of its trial, and the run goes on", async () => {
+    const client = join(dir, 'throws-later.mjs')
+    writeFileSync(
+      client,
+      `export default {
+  name: 'throws-later',
+  transports: ['streamable-http'],
+  run: async () => {
+    setTimeout(() => { throw new Error('thrown from a timer') }, 5)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  },
+}\n`,
+    )
+    const result = await cliWith({}, 'fuzz', '--client', `module:${client}`, '--runs', '3', '--phases', 'random', '--found-dir', 'none')
+    expect(result.stdout).toContain('sessions 0 completed, 3 client error, 0 timeout')
+    expect(result.stdout).toContain('client error ×3: module:throws-later: uncaught exception: Error: thrown from a timer')
+    expect(result.code).toBe(1)
+  })
+})

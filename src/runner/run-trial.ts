@@ -7,6 +7,7 @@ import type { Scenario } from '../core/scenario.js'
 import { startPortServer } from '../serve/port-server.js'
 import { TrafficLog } from '../traffic/traffic-log.js'
 import { captureConsole } from '../runtime/client-console.js'
+import { catchClientFaults } from '../runtime/client-faults.js'
 import type { ProcessReport, Trial, TrialOutcome } from '../core/trial.js'
 
 export interface RunTrialOptions {
@@ -46,17 +47,25 @@ async function driveClient(client: ClientUnderTest, config: ClientConfig, option
     reportProcess: (report: ProcessReport) => void (driven.process = report),
     ...(options.env ? { env: options.env } : {}),
   }
-  const running = captureConsole(lines, () => client.run(config, context)).then(
+  // An exception thrown from the client's timers or callbacks ends its trial as a client error.
+  let fault: TrialOutcome | undefined
+  let onFault: (error: unknown) => void = () => undefined
+  const faulted = new Promise<TrialOutcome>((resolve) => {
+    onFault = (error) => resolve((fault ??= { kind: 'client-error', message: `uncaught exception: ${errorMessage(error)}` }))
+  })
+  const running = catchClientFaults(onFault, () => captureConsole(lines, () => client.run(config, context))).then(
     (): TrialOutcome => ({ kind: 'completed' }),
     (error: unknown): TrialOutcome => ({ kind: 'client-error', message: errorMessage(error) }),
   )
-  const first = await Promise.race([running, timedOut])
+  const first = await Promise.race([running, faulted, timedOut])
   clearTimeout(timer)
   if (first === 'timeout') {
     controller.abort()
     await Promise.race([running, new Promise((resolve) => setTimeout(resolve, ABORT_GRACE_MS))])
     driven.outcome = { kind: 'timeout', afterMs: options.timeoutMs }
   } else {
+    // A faulted client may still be running: stopped as a timed-out one is.
+    if (first === fault) controller.abort()
     driven.outcome = first
   }
   return driven

@@ -1,14 +1,55 @@
 // Starting clients as processes (command clients). `node:child_process` is provided by Node and Deno.
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { readFileSync, readdirSync } from 'node:fs'
 import { access, constants, stat } from 'node:fs/promises'
 import { delimiter, join, resolve } from 'node:path'
 import process from 'node:process'
 import type { ProcessReport } from '../core/trial.js'
 
 const TAIL_CHARS = 4000
+/** How long output still in the pipes is read after the client exited. */
+const OUTPUT_DRAIN_MS = 500
 
 /** Process groups of clients still running, so an interrupted run can stop them all. */
 const liveGroups = new Set<number>()
+
+/**
+ * Every process started for a trial carries this variable (with the trial's own value) in its
+ * environment, and so does everything it starts unless it clears its environment: a daemon that
+ * left the process group (`setsid`) is still found by it, and ended with the trial.
+ */
+export const TRIAL_MARKER = 'MCP_AUTH_HARNESS_TRIAL'
+
+/** Markers of processes still running, so an interrupted run ends the daemons too. */
+const liveMarkers = new Set<string>()
+
+/**
+ * Kills every process whose environment holds `TRIAL_MARKER=marker` (Linux: `/proc/PID/environ`,
+ * readable for this user's own processes; elsewhere only the process group is ended). Returns how many.
+ */
+export function killMarkedProcesses(marker: string): number {
+  let killed = 0
+  let pids: string[]
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name))
+  } catch {
+    // No /proc (macOS, Windows): the process group kill is all there is.
+    return 0
+  }
+  const needle = `${TRIAL_MARKER}=${marker}\0`
+  for (const pid of pids) {
+    if (Number(pid) === process.pid) continue
+    try {
+      if (!readFileSync(`/proc/${pid}/environ`, 'latin1').includes(needle)) continue
+      process.kill(Number(pid), 'SIGKILL')
+      killed++
+    } catch {
+      // Gone meanwhile, or another user's process (not ours to read or end).
+    }
+  }
+  return killed
+}
 
 /** Set once the run is stopping: no client process starts after that. */
 let stopping = false
@@ -28,6 +69,8 @@ export function killLiveProcessGroups(): number {
     }
   }
   liveGroups.clear()
+  for (const marker of liveMarkers) killMarkedProcesses(marker)
+  liveMarkers.clear()
   return count
 }
 
@@ -67,8 +110,10 @@ export function runProcess(options: ProcessOptions): Promise<ProcessReport> {
   return new Promise((resolve) => {
     let stdout = ''
     let stderr = ''
+    const marker = randomBytes(8).toString('hex')
+    liveMarkers.add(marker)
     const child = spawn(options.command, options.args, {
-      env: { ...process.env, ...options.env },
+      env: { ...process.env, ...options.env, [TRIAL_MARKER]: marker },
       ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
       stdio: [options.openStdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       detached: true,
@@ -81,6 +126,7 @@ export function runProcess(options: ProcessOptions): Promise<ProcessReport> {
         // No such group (the process never made one, or it is gone): kill the process itself.
         child.kill('SIGKILL')
       }
+      killMarkedProcesses(marker)
     }
     if (options.signal.aborted) killGroup()
     options.signal.addEventListener('abort', killGroup, { once: true })
@@ -91,6 +137,7 @@ export function runProcess(options: ProcessOptions): Promise<ProcessReport> {
     child.on('error', (error) => {
       options.signal.removeEventListener('abort', killGroup)
       if (child.pid !== undefined) liveGroups.delete(child.pid)
+      liveMarkers.delete(marker)
       resolve({
         command: display,
         exitCode: 127,
@@ -99,12 +146,21 @@ export function runProcess(options: ProcessOptions): Promise<ProcessReport> {
         stderrTail: tail(`${stderr}${error.message}\n`),
       })
     })
-    child.on('close', (exitCode, signal) => {
+    // The trial ends when the client exits, not when its output closes: a grandchild that keeps
+    // stdout open (a `setsid` daemon) must not turn a finished client into a timeout.
+    child.on('exit', (exitCode, signal) => {
       options.signal.removeEventListener('abort', killGroup)
-      // The client exited: anything it left running in its group goes with it.
+      // Anything it left running, in its group or marked as the trial's, goes with it.
       killGroup()
       if (child.pid !== undefined) liveGroups.delete(child.pid)
-      resolve({ command: display, exitCode, signal, stdoutTail: stdout, stderrTail: stderr })
+      liveMarkers.delete(marker)
+      const finish = () => resolve({ command: display, exitCode, signal, stdoutTail: stdout, stderrTail: stderr })
+      // What is still in the pipes is read until they close (at once, its holders being dead), within a bound.
+      const timer = setTimeout(finish, OUTPUT_DRAIN_MS)
+      child.once('close', () => {
+        clearTimeout(timer)
+        finish()
+      })
     })
   })
 }

@@ -1,0 +1,32 @@
+// An in-process client's error thrown from a timer or callback (`setTimeout(() => { throw e })`)
+// has no promise to reject: Node would end the whole run. Thrown inside a trial, it is that
+// trial's client error; thrown anywhere else, it is a harness fault and ends the process as before.
+import process from 'node:process'
+import { AsyncSlot } from './async-context.js'
+
+const faultSink = new AsyncSlot<(error: unknown) => void>()
+let installed = false
+
+function install(): void {
+  if (installed) return
+  installed = true
+  process.on('uncaughtException', (error: unknown) => {
+    // The timer or callback runs in the async context of the trial that set it up.
+    const report = faultSink.get()
+    if (report) return report(error)
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    process.exit(1)
+  })
+}
+
+/**
+ * Runs `body` so that an exception thrown by anything it starts, outside any promise chain, is
+ * handed to `onFault` instead of ending the process.
+ *
+ * @example
+ * await catchClientFaults((error) => fail(error), () => client.run(config, context))
+ */
+export function catchClientFaults<R>(onFault: (error: unknown) => void, body: () => R): R {
+  install()
+  return faultSink.run(onFault, body)
+}
