@@ -24,6 +24,7 @@ import { CONFORMANCE_VERSION, runConformanceAuthSuite } from './conformance-suit
 import { memoryAfterTrials } from './memory.js'
 import { MUTANT_SEEDS, mutantBenchmark } from './mutants.js'
 import { reportRenderCost } from './report-render.js'
+import { judgeCost } from './big-recording.js'
 
 const SEED = 20261126
 const MEMORY_TRIALS = Number(process.env.BENCH_MEMORY_TRIALS ?? 10_000)
@@ -128,6 +129,8 @@ const fuzzResults = await fuzz({
 })
 const fuzzSeconds = (performance.now() - fuzzStarted) / 1000
 const render = reportRenderCost(fuzzResults, stats, SEED)
+// Judging is linear in a session's length: the per-exchange cost at 100 000 against 10 000 (near 1).
+const judged = { small: judgeCost(10_000), large: judgeCost(100_000) }
 const memory = await memoryAfterTrials(clientByName('sdk-streamable-no-oauth'), MEMORY_TRIALS, SEED)
 
 const mutants = await mutantBenchmark()
@@ -145,6 +148,7 @@ const lines = [
   `conformance auth suite: ${conformance.checks} checks (${conformance.failed} failed) in ${conformance.seconds.toFixed(1)} s`,
   `default fuzz run (${DEFAULT_CLIENTS.length} SDK clients × ${PROPERTIES.length} properties × ${DEFAULT_RUNS} runs): ${stats.trials} trials in ${fuzzSeconds.toFixed(1)} s`,
   `its reports: HTML page ${(render.html.bytes / 2 ** 20).toFixed(1)} MB with ${render.findings} findings in ${render.html.ms.toFixed(0)} ms, ${(render.html.ms / render.json.ms).toFixed(1)} × the JSON report of the same run (${(render.json.bytes / 2 ** 20).toFixed(1)} MB in ${render.json.ms.toFixed(0)} ms)`,
+  `check of a long recording with GET streams (every property): 10 000 exchanges ${judged.small.toFixed(0)} ms CPU, 100 000 exchanges ${judged.large.toFixed(0)} ms CPU; per exchange ${(judged.large / 10 / judged.small).toFixed(2)} × the 10 000 one`,
   `heap after trials (sdk-streamable-no-oauth, every property): ${memory.map((m) => `${m.trials} → ${m.heapMb.toFixed(1)} MB`).join(', ')}`,
   '',
   `mutants: each faulty client against its own property, seeds ${MUTANT_SEEDS[0]}–${MUTANT_SEEDS.at(-1)}, trials to detection`,
@@ -154,6 +158,6 @@ console.log(lines.join('\n'))
 mkdirSync('bench-results', { recursive: true })
 writeFileSync(
   'bench-results/bench.json',
-  `${JSON.stringify({ machine, seconds: SECONDS, seed: SEED, rows, conformance, fuzz: { trials: stats.trials, seconds: fuzzSeconds }, render, memory, mutants: { withCoverage: mutants.withCoverage, randomOnly: mutants.randomOnly } }, null, 2)}\n`,
+  `${JSON.stringify({ machine, seconds: SECONDS, seed: SEED, rows, conformance, fuzz: { trials: stats.trials, seconds: fuzzSeconds }, render, judged, memory, mutants: { withCoverage: mutants.withCoverage, randomOnly: mutants.randomOnly } }, null, 2)}\n`,
 )
 process.exit(0)

@@ -291,3 +291,19 @@ describe('client processes are contained', () => {
     expect(result.code).toBe(1)
   })
 })
+
+describe('linear judging', () => {
+  // No timing here (speed lives in npm run bench): the quadratic version re-read the session's
+  // bodies once per GET stream; this counts the reopened streams of a long session, which the
+  // resumption rules judge, and checks the answer is the one the rule means.
+  it('every dropped GET stream of a long session is paired with the GET that reopened it', async () => {
+    const { bigRecording } = await import('../bench/big-recording.js')
+    const { recordingTrial } = await import('../src/recording/recording-trial.js')
+    const { reopenedStreams } = await import('../src/traffic/stream-reopens.js')
+    const trial = recordingTrial(bigRecording(4000))
+    const pairs = reopenedStreams(trial)
+    // GETs are every 8th exchange: 500 of them, each but the last reopened by the next.
+    expect(pairs).toHaveLength(499)
+    for (const { stream, next } of pairs) expect(next.requestTick).toBeGreaterThan(stream.responseTick!)
+  })
+})
