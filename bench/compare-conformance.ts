@@ -16,6 +16,10 @@ import { promisify } from 'node:util'
 import { NOT_A_FAULT, notAFault, propertiesFor } from './conformance-check-map.js'
 import { CONFORMANCE_VERSION as SUITE_VERSION } from './conformance-suite.js'
 
+import { TRIAL_MARKER, killMarkedProcesses } from '../src/runtime/child-process.js'
+import { removeLiveTempDirs, removeMarkedTempDirs } from '../src/runtime/files.js'
+import { onFatalSignal } from '../src/runtime/process.js'
+
 const run = promisify(execFile)
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const SUITE = join(ROOT, 'node_modules/@modelcontextprotocol/conformance/dist/index.js')
@@ -63,6 +67,7 @@ interface Failure {
 /** Every FAILURE check of a suite run over all client scenarios, read from its `checks.json` files. */
 async function suiteFailures(client: string, scenarios: SuiteScenario[]): Promise<{ failures: Failure[]; checks: number }> {
   const out = mkdtempSync(join(tmpdir(), 'compare-conformance-'))
+  suiteFolders.add(out)
   try {
     await run(
       process.execPath,
@@ -99,6 +104,7 @@ async function suiteFailures(client: string, scenarios: SuiteScenario[]): Promis
     return { failures, checks }
   } finally {
     rmSync(out, { recursive: true, force: true })
+    suiteFolders.delete(out)
   }
 }
 
@@ -116,7 +122,7 @@ function checkFiles(dir: string, prefix = ''): Array<{ dir: string; path: string
  * reports of an earlier run (a slow client's fuzz need not run twice).
  */
 async function harnessFindings(client: string, runs: number, reports?: string): Promise<string[]> {
-  if (reports) return findingsOf(readFileSync(join(reports, `${client}.json`), 'utf8'))
+  if (reports) return findingsOf(readFileSync(join(reports, `${client}.json`), 'utf8'), join(reports, `${client}.json`))
   const { stdout } = await run(
     process.execPath,
     [CLI, 'fuzz', '--client', client, '--runs', String(runs), '--json', '--found-dir', 'none'],
@@ -127,12 +133,33 @@ async function harnessFindings(client: string, runs: number, reports?: string): 
   return findingsOf(stdout)
 }
 
-function findingsOf(json: string): string[] {
+function findingsOf(json: string, file?: string): string[] {
+  if (file) {
+    try {
+      JSON.parse(json)
+    } catch (error) {
+      console.error(`compare:conformance: ${file} is not a fuzz --json report (${(error as Error).message})`)
+      process.exit(2)
+    }
+  }
   const report = JSON.parse(json) as {
     results: Array<{ property: { id: string }; verdict: string; expectedFailure?: unknown }>
   }
   return report.results.filter((r) => r.verdict === 'violated' || r.expectedFailure !== undefined).map((r) => r.property.id)
 }
+
+// Every process this run starts (the suite, fuzz, the clients they start) inherits this marker:
+// Ctrl-C or SIGTERM ends them all and removes their folders, however they were started.
+const RUN_MARKER = `compare-conformance-${process.pid}`
+/** The suite's output folders in use, removed when the run is stopped. */
+const suiteFolders = new Set<string>()
+process.env[TRIAL_MARKER] = [process.env[TRIAL_MARKER], RUN_MARKER].filter(Boolean).join(',')
+onFatalSignal((signal) => {
+  const ended = killMarkedProcesses(RUN_MARKER)
+  const removed = removeLiveTempDirs() + removeMarkedTempDirs(RUN_MARKER) + suiteFolders.size
+  for (const folder of suiteFolders) rmSync(folder, { recursive: true, force: true })
+  console.error(`compare:conformance: ${signal}: ended ${ended} process(es) started by this run, removed ${removed} temporary folder(s)`)
+})
 
 const args = process.argv.slice(2)
 if (args.includes('--help') || args.includes('-h')) {
@@ -181,6 +208,8 @@ if (unknown.length || clients.length === 0) {
 if (reports) {
   const lacking = clients.filter((c) => c.streamable && !existsSync(join(reports, `${c.name}.json`)))
   if (lacking.length) usage(`${reports} has no fuzz report for ${lacking.map((c) => `${c.name} (${c.name}.json)`).join(', ')}`)
+  // Read before anything runs: a malformed report is a usage error, not a stack trace after the suite started.
+  for (const c of clients.filter((c) => c.streamable)) findingsOf(readFileSync(join(reports, `${c.name}.json`), 'utf8'), join(reports, `${c.name}.json`))
 }
 
 const scenarios = await clientScenarios()

@@ -12,6 +12,8 @@ const PASSTHROUGH: MockServer = { handlers: [], unhandled: 'bypass', close: () =
 
 export interface RecordOptions {
   timeoutMs: number
+  /** Aborted when the user stops the command: the session ends there and is recorded as far as it got. */
+  stop?: AbortSignal
   redact?: readonly RegExp[]
   notes?: string
 }
@@ -29,7 +31,7 @@ export async function recordSession(
   config: ClientConfig,
   options: RecordOptions,
 ): Promise<{ trial: Trial; recording: Recording; redactor: Redactor }> {
-  const trial = await runSession(client, config, PASSTHROUGH, { timeoutMs: options.timeoutMs })
+  const trial = await runSession(client, config, PASSTHROUGH, { timeoutMs: options.timeoutMs, ...(options.stop ? { stop: options.stop } : {}) })
   const { recording, redactor } = buildRecording({
     config,
     exchanges: trial.exchanges,

@@ -15,6 +15,8 @@ export interface RunTrialOptions {
   timeoutMs: number
   /** Extra environment for a client in another process. */
   env?: Readonly<Record<string, string>>
+  /** Aborted when the user stops the command (Ctrl-C): the client is ended and what it did so far kept. */
+  stop?: AbortSignal
 }
 
 /** After an abort, how long a client gets to wind down before the harness moves on. */
@@ -57,9 +59,17 @@ async function driveClient(client: ClientUnderTest, config: ClientConfig, option
     (): TrialOutcome => ({ kind: 'completed' }),
     (error: unknown): TrialOutcome => ({ kind: 'client-error', message: errorMessage(error) }),
   )
-  const first = await Promise.race([running, faulted, timedOut])
+  const stopped = new Promise<'stopped'>((resolve) => {
+    if (options.stop?.aborted) resolve('stopped')
+    options.stop?.addEventListener('abort', () => resolve('stopped'), { once: true })
+  })
+  const first = await Promise.race([running, faulted, timedOut, stopped])
   clearTimeout(timer)
-  if (first === 'timeout') {
+  if (first === 'stopped') {
+    controller.abort()
+    await Promise.race([running, new Promise((resolve) => setTimeout(resolve, ABORT_GRACE_MS))])
+    driven.outcome = { kind: 'client-error', message: 'stopped (Ctrl-C or SIGTERM) before the session ended' }
+  } else if (first === 'timeout') {
     controller.abort()
     await Promise.race([running, new Promise((resolve) => setTimeout(resolve, ABORT_GRACE_MS))])
     driven.outcome = { kind: 'timeout', afterMs: options.timeoutMs }

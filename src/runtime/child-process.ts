@@ -15,7 +15,7 @@ const OUTPUT_DRAIN_MS = 500
 const liveGroups = new Set<number>()
 
 /**
- * Every process started for a trial carries this variable (with the trial's own value) in its
+ * Every process started for a trial carries this variable (with the trial's own value added to any it inherited) in its
  * environment, and so does everything it starts unless it clears its environment: a daemon that
  * left the process group (`setsid`) is still found by it, and ended with the trial.
  */
@@ -37,11 +37,14 @@ export function killMarkedProcesses(marker: string): number {
     // No /proc (macOS, Windows): the process group kill is all there is.
     return 0
   }
-  const needle = `${TRIAL_MARKER}=${marker}\0`
+  const prefix = `${TRIAL_MARKER}=`
   for (const pid of pids) {
     if (Number(pid) === process.pid) continue
     try {
-      if (!readFileSync(`/proc/${pid}/environ`, 'latin1').includes(needle)) continue
+      const entry = readFileSync(`/proc/${pid}/environ`, 'latin1')
+        .split('\0')
+        .find((line) => line.startsWith(prefix))
+      if (!entry?.slice(prefix.length).split(',').includes(marker)) continue
       process.kill(Number(pid), 'SIGKILL')
       killed++
     } catch {
@@ -113,7 +116,8 @@ export function runProcess(options: ProcessOptions): Promise<ProcessReport> {
     const marker = randomBytes(8).toString('hex')
     liveMarkers.add(marker)
     const child = spawn(options.command, options.args, {
-      env: { ...process.env, ...options.env, [TRIAL_MARKER]: marker },
+      // Nested runs (compare:conformance → fuzz → client) keep the outer markers: each level can end its own.
+      env: { ...process.env, ...options.env, [TRIAL_MARKER]: [process.env[TRIAL_MARKER], marker].filter(Boolean).join(',') },
       ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
       stdio: [options.openStdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       detached: true,

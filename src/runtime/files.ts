@@ -1,11 +1,12 @@
 // File access, kept behind one module like the rest of the host process (`node:fs` works on Node and Deno).
 import { randomBytes } from 'node:crypto'
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { appendFile, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { homedir, tmpdir } from 'node:os'
 import process from 'node:process'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { TRIAL_MARKER } from './child-process.js'
 import { STDOUT, checkedOutputTarget } from './output-target.js'
 import { filterOutput, type OutputFormat, writeOut } from './process.js'
 import { trustedDir } from './trusted-dir.js'
@@ -53,7 +54,7 @@ export async function appendText(path: string, text: string): Promise<void> {
  * happens: trial config files hold the headers a client is configured with.
  */
 export async function withTempDir<T>(body: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'mcp-auth-harness-'))
+  const dir = await mkdtemp(join(tmpdir(), tempDirPrefix()))
   liveTempDirs.add(dir)
   try {
     return await body(dir)
@@ -61,6 +62,22 @@ export async function withTempDir<T>(body: (dir: string) => Promise<T>): Promise
     await rm(dir, { recursive: true, force: true })
     liveTempDirs.delete(dir)
   }
+}
+
+/**
+ * `mcp-auth-harness-`, with the outermost run marker of this process when it was started by a
+ * run that marks its processes: such a run, stopped, removes its descendants' folders by name.
+ */
+export function tempDirPrefix(outer = process.env[TRIAL_MARKER]?.split(',')[0]): string {
+  return outer && /^[\w-]{1,64}$/.test(outer) ? `mcp-auth-harness-${outer}-` : 'mcp-auth-harness-'
+}
+
+/** Removes the temporary folders of processes started under run marker `marker` (see tempDirPrefix); returns how many. */
+export function removeMarkedTempDirs(marker: string): number {
+  const prefix = tempDirPrefix(marker)
+  const dirs = readdirSync(tmpdir()).filter((name) => name.startsWith(prefix))
+  for (const name of dirs) rmSync(join(tmpdir(), name), { recursive: true, force: true })
+  return dirs.length
 }
 
 /** Private temporary folders in use (trial config files): an interrupted run removes them. */

@@ -97,12 +97,12 @@ export function onFatalSignal(cleanup: (signal: 'SIGINT' | 'SIGTERM') => void | 
 }
 
 /** Calls `stop` once on the first SIGINT or SIGTERM (Ctrl-C ends a recording proxy cleanly). */
-export function onInterrupt(stop: () => void): () => void {
+export function onInterrupt(stop: (signal: 'SIGINT' | 'SIGTERM') => void): () => void {
   let called = false
-  const once = () => {
+  const once = (signal: 'SIGINT' | 'SIGTERM') => {
     if (called) return
     called = true
-    stop()
+    stop(signal)
   }
   process.once('SIGINT', once)
   process.once('SIGTERM', once)

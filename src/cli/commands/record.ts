@@ -45,8 +45,38 @@ interface RecordArgs {
   'config-format': string
 }
 
+/**
+ * Ctrl-C or SIGTERM while a client runs: its session is stopped (its processes ended, its folder
+ * removed as the trial ends), and what it did so far is written, marked incomplete.
+ */
+function stopOnInterrupt(): { signal: AbortSignal; stoppedBy: () => 'SIGINT' | 'SIGTERM' | undefined; dispose: () => void } {
+  const controller = new AbortController()
+  let stoppedBy: 'SIGINT' | 'SIGTERM' | undefined
+  const dispose = onInterrupt((signal) => {
+    stoppedBy = signal
+    writeErr(`mcp-auth-harness: ${signal}: stopping the client and writing what was recorded so far\n`)
+    controller.abort()
+  })
+  return { signal: controller.signal, stoppedBy: () => stoppedBy, dispose }
+}
+
+/** 130 or 143 as a shell would, for a recording cut short by a signal. */
+function interruptedExit(signal: 'SIGINT' | 'SIGTERM'): number {
+  return signal === 'SIGINT' ? 130 : 143
+}
+
 /** Writes the recording, then judges it like `check` does; returns the exit code. */
-async function finish(out: string, recording: Recording, redactor: Redactor, outcome: string): Promise<number> {
+async function finish(
+  out: string,
+  recording: Recording,
+  redactor: Redactor,
+  outcome: string,
+  stoppedBy?: 'SIGINT' | 'SIGTERM',
+): Promise<number> {
+  if (stoppedBy) {
+    const mark = `incomplete: stopped by ${stoppedBy} before the session ended`
+    recording = { ...recording, metadata: { ...recording.metadata, notes: recording.metadata.notes ? `${recording.metadata.notes}; ${mark}` : mark } }
+  }
   await writeRecording(out, recording, redactor)
   const trial = recordingTrial(recording)
   const judgements = judgeTrial(trial, PROPERTIES)
@@ -56,6 +86,10 @@ async function finish(out: string, recording: Recording, redactor: Redactor, out
     `recorded ${recording.exchanges.length} exchanges (${outcome}) to ${out}; ${redactor.count()} secret value(s) redacted\n` +
       `${judgementReport(trial, judgements)}\n`,
   )
+  if (stoppedBy) {
+    say(`incomplete: stopped by ${stoppedBy}; the file holds the session as far as it got\n`)
+    return interruptedExit(stoppedBy)
+  }
   // No false green: a session no property could judge is not a pass (the file is kept all the same).
   if (nothingJudged(judgements)) {
     say(`${NOTHING_JUDGED}\n`)
@@ -69,14 +103,16 @@ async function recordInProcess(args: RecordArgs, out: string, client: ClientUnde
   const config: ClientConfig = { transport, url: parseUrlOption('url', args.url), headers: parseHeaderOptions(args.header) }
   if (!client.transports.includes(config.transport))
     throw new UsageError(`client ${client.name} does not speak ${config.transport}`)
+  const interrupt = stopOnInterrupt()
   const { trial, recording, redactor } = await recordSession(client, config, {
     timeoutMs: args.timeout,
+    stop: interrupt.signal,
     redact: parseRedactOptions(args.redact),
     ...(args.notes === undefined ? {} : { notes: args.notes }),
-  })
+  }).finally(interrupt.dispose)
   const outcome =
     trial.outcome.kind === 'client-error' ? `client error: ${trial.outcome.message.split('\n')[0]}` : trial.outcome.kind
-  return finish(out, recording, redactor, `${client.name}, ${outcome}`)
+  return finish(out, recording, redactor, `${client.name}, ${outcome}`, interrupt.stoppedBy())
 }
 
 async function recordThroughProxy(args: RecordArgs, out: string): Promise<number> {
@@ -142,12 +178,17 @@ async function recordThroughForwardProxy(args: RecordArgs, out: string, client: 
 `,
   )
   let outcome = 'through the forward proxy'
+  let stoppedBy: 'SIGINT' | 'SIGTERM' | undefined
   try {
     if (client) {
       writeOut(`starting ${client.name} with HTTP(S)_PROXY, NODE_USE_ENV_PROXY=1 and the CA in its environment
 `)
       const config: ClientConfig = { transport: args.transport ?? 'streamable-http', url: givenUrl!, headers }
-      const trial = await runLoggedSession(client, config, proxy.log, { timeoutMs: args.timeout, env })
+      const interrupt = stopOnInterrupt()
+      const trial = await runLoggedSession(client, config, proxy.log, { timeoutMs: args.timeout, env, stop: interrupt.signal }).finally(
+        interrupt.dispose,
+      )
+      stoppedBy = interrupt.stoppedBy()
       outcome = `${client.name} through the forward proxy, ${describeOutcome(trial.outcome)}`
     } else {
       writeOut(
@@ -184,7 +225,7 @@ async function recordThroughForwardProxy(args: RecordArgs, out: string, client: 
     redact: parseRedactOptions(args.redact),
     ...(args.notes === undefined ? {} : { notes: args.notes }),
   })
-  return finish(out, recording, redactor, outcome)
+  return finish(out, recording, redactor, outcome, stoppedBy)
 }
 
 /** `record`: a client session against a real server, or any client through a recording proxy. */

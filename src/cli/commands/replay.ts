@@ -13,7 +13,9 @@ import type { ClientUnderTest } from '../../clients/client-under-test.js'
 import type { Trial } from '../../core/trial.js'
 import { serveRecording } from '../../serve/serve-targets.js'
 import { TrafficLog } from '../../traffic/traffic-log.js'
-import { writeOut } from '../../runtime/process.js'
+import { onFatalSignal, writeErr, writeOut } from '../../runtime/process.js'
+import { killLiveProcessGroups } from '../../runtime/child-process.js'
+import { removeLiveTempDirs } from '../../runtime/files.js'
 import { resolveClients, selectProperties } from '../select.js'
 import { propertyById } from '../../../properties/index.js'
 import type { Property } from '../../property/property.js'
@@ -155,6 +157,12 @@ export async function runReplayCommand(args: ReplayArgs): Promise<number> {
   if (!(args.speed >= 0)) throw new UsageError(`--speed must be 0 or more, got ${args.speed}`)
   checkMilliseconds('--timeout', args.timeout)
   await checkOutputPath('--html', args.html)
+  // Ctrl-C or SIGTERM: the client processes end and their folders go; a replay cut short has no verdict.
+  onFatalSignal((signal) => {
+    const stopped = killLiveProcessGroups()
+    const removed = removeLiveTempDirs()
+    writeErr(`mcp-auth-harness: ${signal}: replay stopped before its verdict; stopped ${stopped} client process group(s), removed ${removed} temporary folder(s)\n`)
+  })
   const recording = await loadRecording(args.recording)
   if (recording.counterexample && !args.canned) return replayCounterexampleCommand(args, recording)
   const timeout = args.timeout ?? 10_000

@@ -81,7 +81,7 @@ export async function runServeCommand(args: ServeArgs): Promise<number> {
   const properties = selectProperties(args.property) ?? PROPERTIES
   // serve is not a fuzz trial: no loop guard, every request is served and logged.
   const log = new TrafficLog(Infinity)
-  const interrupted = new Promise<void>((resolve) => onInterrupt(resolve))
+  const interrupted = new Promise<void>((resolve) => onInterrupt(() => resolve()))
   let target: ServeTarget
   let what: string
   try {
