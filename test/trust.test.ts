@@ -307,3 +307,41 @@ describe('linear judging', () => {
     for (const { stream, next } of pairs) expect(next.requestTick).toBeGreaterThan(stream.responseTick!)
   })
 })
+
+describe('large captures', () => {
+  // Two 300 MB bodies through the forward proxy once lost the whole recording (Invalid string length).
+  it('a body over the cap is kept cut, with a note, and the recording is written whole', async () => {
+    const { TrafficLog } = await import('../src/traffic/traffic-log.js')
+    const { buildRecording } = await import('../src/recording/build-recording.js')
+    const { writeRecording } = await import('../src/recording/write-recording.js')
+    const log = new TrafficLog(Infinity)
+    const size = TrafficLog.MAX_BODY_CHARS + 3 * 2 ** 20
+    const chunk = new Uint8Array(2 ** 20).fill(0x61)
+    for (const id of ['1', '2']) {
+      log.onRequest(id, new Request(`http://127.0.0.1:9/download-${id}`))
+      let sent = 0
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent >= size) return controller.close()
+          sent += chunk.length
+          controller.enqueue(chunk)
+        },
+      })
+      log.onResponse(id, new Response(body, { headers: { 'content-type': 'application/octet-stream' } }))
+    }
+    await log.settle(60_000)
+    for (const exchange of log.exchanges) {
+      expect(exchange.responseBody).toHaveLength(TrafficLog.MAX_BODY_CHARS)
+      expect(exchange.error).toBe(`response body of ${size} bytes: kept the first ${TrafficLog.MAX_BODY_CHARS} characters, the rest was not recorded`)
+    }
+    const { recording, redactor } = buildRecording({
+      config: { transport: 'streamable-http', url: 'http://127.0.0.1:9/mcp', headers: {} },
+      exchanges: log.exchanges,
+      client: 'test',
+      source: 'forward-proxy',
+    })
+    const out = join(dir, 'big.json')
+    await writeRecording(out, recording, redactor)
+    expect(readFileSync(out, 'utf8')).toContain('the rest was not recorded')
+  })
+})

@@ -11,6 +11,12 @@ export class TrafficLog {
   static readonly MAX_EXCHANGES = 500
   /** Events kept per event stream: a server that streams forever must not fill memory or the file. */
   static readonly MAX_EVENTS_PER_STREAM = 10_000
+  /**
+   * Body characters kept per request or response (16 MiB): an MCP message is far smaller, and a
+   * download passing a forward proxy must not make the recording too big to write (two 300 MB
+   * bodies once lost a whole recording). The rest is read to its end and not kept; the exchange says so.
+   */
+  static readonly MAX_BODY_CHARS = 16 * 2 ** 20
   readonly exchanges: Exchange[] = []
   /** Set once a request was refused for going past MAX_EXCHANGES. */
   truncated = false
@@ -53,12 +59,11 @@ export class TrafficLog {
     this.byId.set(requestId, exchange)
     if (request.body !== null && !request.bodyUsed) {
       this.track(
-        request
-          .clone()
-          .text()
-          .then((text) => {
-            exchange.requestBody = text
-          }),
+        readBounded(request.clone().body!).then(({ text, bytes, cut, failure }) => {
+          exchange.requestBody = text
+          if (failure) exchange.error ??= `the request body was cut off after ${bytes} bytes: ${failure}`
+          else if (cut) exchange.error ??= cutNote('request', bytes)
+        }),
         exchange,
       )
     }
@@ -120,23 +125,10 @@ export class TrafficLog {
 
   /** Reads a body as it arrives, so a body cut mid-way keeps what came, and says it was cut. */
   private async readText(response: Response, exchange: Exchange): Promise<void> {
-    const decoder = new TextDecoder()
-    const reader = response.body!.getReader()
-    let text = ''
-    let bytes = 0
-    try {
-      for (;;) {
-        const { done, value } = await reader.read()
-        if (done) break
-        bytes += value.length
-        text += decoder.decode(value, { stream: true })
-      }
-      exchange.responseBody = text + decoder.decode()
-    } catch (error) {
-      if (error instanceof Error && error.name === 'AbortError') throw error
-      exchange.responseBody = text + decoder.decode()
-      exchange.error ??= `the body was cut off after ${bytes} bytes: ${error instanceof Error ? error.message : String(error)}`
-    }
+    const read = await readBounded(response.body!)
+    exchange.responseBody = read.text
+    if (read.failure) exchange.error ??= `the body was cut off after ${read.bytes} bytes: ${read.failure}`
+    else if (read.cut) exchange.error ??= cutNote('response', read.bytes)
   }
 
   private async readEvents(response: Response, exchange: Exchange): Promise<void> {
@@ -173,5 +165,39 @@ export class TrafficLog {
     })
     this.pending.add(guarded)
     void guarded.finally(() => this.pending.delete(guarded))
+  }
+}
+
+/** What a recording says of a body longer than it keeps. */
+function cutNote(which: 'request' | 'response', bytes: number): string {
+  return `${which} body of ${bytes} bytes: kept the first ${TrafficLog.MAX_BODY_CHARS} characters, the rest was not recorded`
+}
+
+/**
+ * A body read to its end, keeping at most MAX_BODY_CHARS of its text; a body cut mid-way keeps
+ * what came and names why (an abort is passed on: the trial is over).
+ */
+async function readBounded(body: ReadableStream<Uint8Array>): Promise<{ text: string; bytes: number; cut: boolean; failure?: string }> {
+  const decoder = new TextDecoder()
+  const reader = body.getReader()
+  let text = ''
+  let bytes = 0
+  let cut = false
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      bytes += value.length
+      if (cut) continue
+      text += decoder.decode(value, { stream: true })
+      if (text.length > TrafficLog.MAX_BODY_CHARS) {
+        text = text.slice(0, TrafficLog.MAX_BODY_CHARS)
+        cut = true
+      }
+    }
+    return { text: cut ? text : text + decoder.decode(), bytes, cut }
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortError') throw error
+    return { text: cut ? text : text + decoder.decode(), bytes, cut, failure: error instanceof Error ? error.message : String(error) }
   }
 }
