@@ -345,3 +345,50 @@ describe('large captures', () => {
     expect(readFileSync(out, 'utf8')).toContain('the rest was not recorded')
   })
 })
+
+describe('the rest of the report: one line and exit 2', () => {
+  it('REPEATABLE names exactly the flags the commands declare repeatable', async () => {
+    const { REPEATABLE } = await import('../src/cli/cli.js')
+    const declared = new Set<string>()
+    for (const file of readdirSync(join(ROOT, 'src/cli/commands'))) {
+      const text = readFileSync(join(ROOT, 'src/cli/commands', file), 'utf8')
+      for (const match of text.matchAll(/\.(?:option|positional)\('([\w-]+)',\s*\{[^}]*array: true/g)) declared.add(match[1]!)
+    }
+    expect([...REPEATABLE].sort()).toEqual([...declared].sort())
+  })
+
+  it.each([
+    [['record', '--proxy', '--upstream', 'http://127.0.0.1:9/mcp', '--upstream', 'ftp://x/', '--out', 'x.json'], '--upstream was given 2 times'],
+    [['fuzz', '--client', 'faulty:drops-headers', '--path', '1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1', '--seed', '1', '--property', 'headers-always-sent'], 'does not fit seed 1'],
+    [['fuzz', '--client', 'faulty:drops-headers', '--path', '99999999999999999999', '--seed', '1'], 'a step is larger than 100000'],
+    [['clients', 'install', 'mcp-remote@latest'], 'a version is like'],
+  ])('%j', async (args, message) => {
+    const result = await cliWith({}, ...args)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(message)
+    expect(result.stderr.trim().split('\n').length).toBeLessThanOrEqual(2)
+  })
+
+  it('import-har: a status of 999 and a header name with a space are input errors; a body nested 100 000 deep is kept as text', async () => {
+    const entry = (status: number, headers: Array<{ name: string; value: string }>, text: string) => ({
+      startedDateTime: '2026-01-01T00:00:00Z',
+      time: 1,
+      request: { method: 'POST', url: 'http://a.test/mcp', httpVersion: 'HTTP/1.1', headers: [{ name: 'content-type', value: 'application/json' }], queryString: [], cookies: [], headersSize: -1, bodySize: 0, postData: { mimeType: 'application/json', text } },
+      response: { status, statusText: '', httpVersion: 'HTTP/1.1', headers, cookies: [], content: { size: 0, mimeType: 'application/json', text: '{}' }, redirectURL: '', headersSize: -1, bodySize: 0 },
+      cache: {},
+      timings: { send: 0, wait: 0, receive: 0 },
+    })
+    const initialize = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: {} })
+    const har = (entries: unknown[]) => JSON.stringify({ log: { version: '1.2', creator: { name: 't', version: '1' }, entries } })
+    const bad = join(dir, 'bad.har')
+    writeFileSync(bad, har([entry(999, [{ name: 'bad header', value: 'x' }], initialize)]))
+    const refused = await cliWith({}, 'import-har', bad, '--out', join(dir, 'bad.json'))
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toMatch(/\$\.log\.entries\[0\]\.response\.(status|headers\[0\]\.name)/)
+    const deep = join(dir, 'deep.har')
+    writeFileSync(deep, har([entry(200, [], initialize), entry(200, [], `${'['.repeat(100_000)}${']'.repeat(100_000)}`)]))
+    const imported = await cliWith({}, 'import-har', deep, '--out', join(dir, 'deep.json'))
+    expect(imported.code, imported.stderr).toBe(0)
+    expect((await cliWith({}, 'check', join(dir, 'deep.json'))).stderr).toBe('')
+  })
+})

@@ -30,6 +30,12 @@ const COMMANDS: CliCommand[] = [
 
 /** Parses the command line and runs one command; returns the exit code (0 held, 1 violated, 2 usage). */
 /**
+ * The options and positionals declared `array: true` in the commands (a test keeps this list in
+ * step with them): every other flag takes one value, and yargs would hand a repeated one over as an array.
+ */
+export const REPEATABLE: ReadonlySet<string> = new Set(['client', 'header', 'names', 'property', 'recordings', 'redact', 'transport'])
+
+/**
  * `--flag -` as `--flag=-`: yargs reads a lone `-` as a positional, but for a file flag it means
  * standard output (as in tar, curl and jq).
  */
@@ -69,6 +75,13 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = String(args._[0] ?? '')
   if (args.help || args.version) return EXIT.ok
+  // A flag that takes one value, given twice, would reach a command as an array ("a,b" as one URL).
+  // (camelCase copies of dashed flags are skipped.)
+  for (const [key, value] of Object.entries(args))
+    if (Array.isArray(value) && key !== '_' && !REPEATABLE.has(key) && !/[A-Z]/.test(key)) {
+      writeErr(`mcp-auth-harness: --${key} was given ${value.length} times: give it once\nRun "mcp-auth-harness --help" for usage.\n`)
+      return EXIT.usage
+    }
   try {
     const chosen = COMMANDS.find((candidate) => commandName(candidate) === command)
     if (chosen) return await chosen.run(args)

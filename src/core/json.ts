@@ -32,3 +32,18 @@ export function jsonObject(text: string | undefined): Record<string, unknown> | 
   const value = parseJsonOr(text, undefined)
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
 }
+
+/** How deep input JSON may nest: far beyond any real message, far below the recursion of JSON.stringify and the schema validators. */
+export const MAX_JSON_DEPTH = 200
+
+/** Whether a JSON value nests deeper than `max` levels (walked with a stack, so any depth is safe to ask about). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]]
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!
+    if (current === null || typeof current !== 'object') continue
+    if (depth >= max) return true
+    for (const item of Object.values(current)) if (item !== null && typeof item === 'object') stack.push([item, depth + 1])
+  }
+  return false
+}

@@ -1,6 +1,11 @@
 import { z } from 'zod'
+import { HEADER_NAME } from '../spec/header-value.js'
 
-const nameValue = z.object({ name: z.string(), value: z.string() })
+/** A header as HTTP can carry it (an HTTP/2 pseudo-header is dropped on import): a bad one would fail only when served. */
+const nameValue = z.object({
+  name: z.string().refine((name) => name.startsWith(':') || HEADER_NAME.test(name), 'not a header name'),
+  value: z.string().refine((value) => !/[\r\n\0]/.test(value), 'a header value with a line break or NUL'),
+})
 
 /**
  * HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/) as far as an MCP session needs it. Required
@@ -31,7 +36,7 @@ export const harSchema = z.object({
               .loose(),
             response: z
               .object({
-                status: z.number().int(),
+                status: z.number().int().min(100).max(599),
                 statusText: z.string(),
                 httpVersion: z.string(),
                 headers: z.array(nameValue),

@@ -96,12 +96,17 @@ function collectFromParams(params: URLSearchParams, redactor: Redactor): void {
   for (const [name, value] of params) if (isSecretField(name)) redactor.add(value, name)
 }
 
+/** Walks a JSON value with a stack, not recursion: a hostile body nested 100 000 deep is data, not a crash. */
 function collectFromJson(value: unknown, redactor: Redactor): void {
-  if (Array.isArray(value)) return value.forEach((item) => collectFromJson(item, redactor))
-  if (!value || typeof value !== 'object') return
-  for (const [key, item] of Object.entries(value)) {
-    if (typeof item === 'string' && isSecretField(key)) redactor.add(item, key)
-    else collectFromJson(item, redactor)
+  const pending: unknown[] = [value]
+  while (pending.length > 0) {
+    const current = pending.pop()
+    if (Array.isArray(current)) pending.push(...current)
+    else if (current && typeof current === 'object')
+      for (const [key, item] of Object.entries(current)) {
+        if (typeof item === 'string' && isSecretField(key)) redactor.add(item, key)
+        else pending.push(item)
+      }
   }
 }
 

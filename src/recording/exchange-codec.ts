@@ -1,15 +1,18 @@
 import type { Exchange } from '../core/exchange.js'
 import type { RecordedBody, RecordedExchange, RecordedHeaders } from './recording.js'
-import { NOT_JSON, parseJsonOr } from '../core/json.js'
+import { MAX_JSON_DEPTH, NOT_JSON, nestedDeeperThan, parseJsonOr } from '../core/json.js'
 
 /** Headers a decoded body no longer matches; dropped when storing (DESIGN: record decoded bodies). */
 const BODY_ENCODING_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding'])
 
-/** An empty body is stored as no body: HTTP, and HAR, do not tell the two apart. */
+/**
+ * An empty body is stored as no body: HTTP, and HAR, do not tell the two apart. JSON nested absurdly
+ * deep stays text: as a value it would overflow every recursive walk after it.
+ */
 function body(text: string | undefined): RecordedBody {
   if (text === undefined || text === '') return {}
   const json = parseJsonOr(text, NOT_JSON)
-  return json === NOT_JSON ? { text } : { json }
+  return json === NOT_JSON || nestedDeeperThan(json, MAX_JSON_DEPTH) ? { text } : { json }
 }
 
 /**

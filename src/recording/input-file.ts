@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../core/json.js'
 import { readText } from '../runtime/files.js'
 import { formatJsonPath, RecordingError } from './recording-error.js'
 
@@ -8,21 +9,8 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`
 }
 
-/** Deeper nesting than any recording, HAR or expected-failures file has; past it, code that walks the value would overflow the stack. */
-export const MAX_JSON_DEPTH = 200
 
 /** Whether any value is nested deeper than `max`, found without recursion (which is what would overflow). */
-function tooDeep(value: unknown, max: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 0]]
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop()!
-    if (current === null || typeof current !== 'object') continue
-    if (depth >= max) return true
-    for (const item of Object.values(current)) if (item !== null && typeof item === 'object') stack.push([item, depth + 1])
-  }
-  return false
-}
-
 /** Parses JSON text, naming the file and the place of a syntax error; refuses absurd nesting. */
 export function parseJsonFile(text: string, file: string): unknown {
   let parsed: unknown
@@ -34,7 +22,7 @@ export function parseJsonFile(text: string, file: string): unknown {
     const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : ''
     throw new RecordingError(file, '$', `not valid JSON${where}: ${message}`)
   }
-  if (tooDeep(parsed, MAX_JSON_DEPTH)) throw new RecordingError(file, '$', `nested more than ${MAX_JSON_DEPTH} levels deep`)
+  if (nestedDeeperThan(parsed, MAX_JSON_DEPTH)) throw new RecordingError(file, '$', `nested more than ${MAX_JSON_DEPTH} levels deep`)
   return parsed
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { pathProblem } from './replay-path.js'
 import { readJsonFile, validateFile } from '../recording/input-file.js'
 import { trialInputSchema } from '../dimensions/trial-input-schema.js'
 import type { TrialInput } from '../arbitraries/trial-input.js'
@@ -17,7 +18,10 @@ const schema = z.strictObject({
         seed: z.number().int().optional(),
         path: z
           .string()
-          .regex(/^\d+(:\d+)*$/)
+          .superRefine((path, context) => {
+            const problem = pathProblem(path)
+            if (problem) context.addIssue({ code: 'custom', message: problem })
+          })
           .optional(),
         reason: z.string().min(1),
       })

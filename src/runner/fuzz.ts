@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { InputError } from '../core/errors.js'
 import { registerTrialSecrets } from '../recording/output-boundary.js'
 import fc from 'fast-check'
 import type { ClientUnderTest } from '../clients/client-under-test.js'
@@ -320,12 +321,24 @@ async function fuzzOne(
     // Shrink from that input one trial at a time: fast-check replays run `index` and goes on from there.
     path = String(index)
   }
-  const details = await fc.check(fc.asyncProperty(arbitrary, predicate), {
-    numRuns: options.runs,
-    seed: options.seed,
-    endOnFailure: !shrinking,
-    ...(path === undefined ? {} : { path }),
-  })
+  const unfit = () =>
+    new InputError(
+      `path ${path} does not fit seed ${options.seed} for ${client.name} × ${property.id}: give one printed with a counterexample of this seed (fast-check could not replay it)`,
+    )
+  // Through a promise: fast-check throws a path it cannot walk synchronously.
+  const details = await Promise.resolve()
+    .then(() => fc.check(fc.asyncProperty(arbitrary, predicate), {
+      numRuns: options.runs,
+      seed: options.seed,
+      endOnFailure: !shrinking,
+      ...(path === undefined ? {} : { path }),
+    }))
+    .catch((error: unknown) => {
+      // A path from elsewhere (a flag, an expected-failures file) that this seed's tree does not have.
+      if (error instanceof Error && error.message.startsWith('Unable to replay')) throw unfit()
+      throw error
+    })
+  if (path !== undefined && options.path !== undefined && details.numRuns === 0 && !details.failed) throw unfit()
   if (details.failed && failing && details.counterexamplePath !== null) {
     const counterexample: Counterexample = {
       phase: 'random',
@@ -336,6 +349,7 @@ async function fuzzOne(
     }
     return { ...result(), seed: details.seed, verdict: 'violated', counterexample }
   }
+  if (details.failed && /Unable to replay/i.test(String(details.errorInstance ?? ''))) throw unfit()
   if (details.failed) {
     // The predicate threw: a harness bug, not a property verdict. Surface it loudly.
     throw new Error(`fuzzing ${client.name} × ${property.id} failed inside the harness: ${String(details.errorInstance)}`)

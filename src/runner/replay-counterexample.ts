@@ -1,6 +1,7 @@
 import type { ClientUnderTest } from '../clients/client-under-test.js'
 import type { Property, Violation } from '../property/property.js'
 import type { Recording } from '../recording/recording.js'
+import { createScenarioServer } from '../scenario/scenario-server.js'
 import { RecordingError } from '../recording/recording-error.js'
 import { TRANSPORTS } from '../core/client-config.js'
 import type { Scenario } from '../core/scenario.js'
@@ -34,6 +35,19 @@ export function savedScenario(recording: Recording, file: string): Scenario {
     throw new RecordingError(file, at('.transport'), 'expected "streamable-http" or "sse"')
   if (!Array.isArray(scenario.protocolVersions)) throw new RecordingError(file, at('.protocolVersions'), 'expected an array')
   if (!scenario.auth || typeof scenario.auth !== 'object') throw new RecordingError(file, at('.auth'), 'expected an object')
+  const auth = scenario.auth as { kind?: unknown; oauth?: unknown; header?: unknown; value?: unknown }
+  if (auth.kind === 'oauth' && (!auth.oauth || typeof auth.oauth !== 'object'))
+    throw new RecordingError(file, at('.auth.oauth'), 'expected an object (the authorization server) with kind "oauth"')
+  if (auth.kind === 'static-header' && (typeof auth.header !== 'string' || typeof auth.value !== 'string'))
+    throw new RecordingError(file, at('.auth'), 'expected "header" and "value" strings with kind "static-header"')
+  if (!['none', 'oauth', 'static-header'].includes(auth.kind as string))
+    throw new RecordingError(file, at('.auth.kind'), 'expected "none", "static-header" or "oauth"')
+  // The rest is built once here, so a field this check does not know still fails as input, not as a crash mid-replay.
+  try {
+    createScenarioServer(scenario as Scenario).close()
+  } catch (error) {
+    throw new RecordingError(file, at(''), `cannot be run (${error instanceof Error ? error.message : String(error)})`)
+  }
   return scenario as Scenario
 }
 

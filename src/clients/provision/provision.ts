@@ -17,10 +17,16 @@ export function splitVersionedName(text: string): { name: string; version?: stri
   return at > 0 ? { name: text.slice(0, at), version: text.slice(at + 1) } : { name: text }
 }
 
-/** Versions go into folder names and command lines: letters, digits, dots, dashes, plus and underscore only. */
+/**
+ * Versions go into folder names and command lines: a digit first, then letters, digits, dots,
+ * dashes, plus and underscore only. A dist-tag (`latest`) is refused: it moves, and the cache would
+ * keep whatever it named first under a name that says otherwise.
+ */
 function checkVersion(client: InstallableClient, version: string): void {
-  if (!/^[0-9A-Za-z][0-9A-Za-z.+_-]*$/.test(version))
-    throw new InputError(`"${client.name}@${version}": a version is like ${client.pinned}`)
+  if (!/^[0-9][0-9A-Za-z.+_-]{0,63}$/.test(version))
+    throw new InputError(
+      `"${client.name}@${version.slice(0, 80)}": a version is like ${client.pinned}${/^[a-z]/i.test(version) ? ' (a tag such as latest moves: name the version)' : ''}`,
+    )
 }
 
 /** What the marker file of a complete installation says: name, version and a digest of the compiled adapter. */
