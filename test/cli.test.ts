@@ -196,7 +196,7 @@ describe('mcp-auth-harness CLI', () => {
     [['fuzz', '--client', 'nope'], /unknown client "nope"; known clients: sdk-streamable/],
     [['fuzz', '--runs', '0'], /--runs must be a positive whole number/],
     [['fuzz', '--property', 'nope'], /unknown property "nope"/],
-    [['fuzz', '--path', 'x'], /--path must look like/],
+    [['fuzz', '--path', 'x'], /--path "x": it must look like/],
     [['fuzz', '--bogus'], /Unknown argument: bogus/],
     // Report destinations are checked before the run, so a long run is never lost at its end.
     [['fuzz', '--junit', '/'], /--junit \/: cannot write there \(is a folder\)/],
