@@ -369,6 +369,25 @@ describe('the rest of the report: one line and exit 2', () => {
     expect(result.stderr.trim().split('\n').length).toBeLessThanOrEqual(2)
   })
 
+  it('a module: client calling process.exit(0) is its error, never a green exit 0', async () => {
+    const atImport = join(dir, 'exit-at-import.mjs')
+    writeFileSync(atImport, 'process.exit(0)\n')
+    const loading = await cliWith({}, 'fuzz', '--client', `module:${atImport}`, '--runs', '1')
+    expect(loading.code).toBe(2)
+    expect(loading.stderr).toContain('could not be loaded: the client called process.exit(0)')
+    const inRun = join(dir, 'exit-in-run.mjs')
+    writeFileSync(inRun, "export default { name: 'exits', transports: ['streamable-http'], run: async () => process.exit(0) }\n")
+    const running = await cliWith({}, 'fuzz', '--client', `module:${inRun}`, '--runs', '2', '--phases', 'random', '--found-dir', 'none')
+    expect(running.code).toBe(1)
+    expect(running.stdout).toContain('client error ×2: module:exits: Error: the client called process.exit(0)')
+  })
+
+  it('browse: a refused port is one line and exit 2', async () => {
+    const result = await cliWith({}, 'browse', 'http://127.0.0.1:1/authorize')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^mcp-auth-harness: browse http:\/\/127\.0\.0\.1:1\/authorize: [^\n]+\n$/)
+  })
+
   it('import-har: a status of 999 and a header name with a space are input errors; a body nested 100 000 deep is kept as text', async () => {
     const entry = (status: number, headers: Array<{ name: string; value: string }>, text: string) => ({
       startedDateTime: '2026-01-01T00:00:00Z',

@@ -10,6 +10,13 @@ let installed = false
 function install(): void {
   if (installed) return
   installed = true
+  // A client that calls process.exit would end the harness with its code: exit 0 would be a green
+  // run that judged nothing. Inside a client's code it throws there instead (its run rejects).
+  const exit = process.exit.bind(process)
+  process.exit = ((code?: number | string | null) => {
+    if (faultSink.get()) throw new Error(`the client called process.exit(${code ?? ''})`)
+    return exit(code as number)
+  }) as typeof process.exit
   process.on('uncaughtException', (error: unknown) => {
     // The timer or callback runs in the async context of the trial that set it up.
     const report = faultSink.get()

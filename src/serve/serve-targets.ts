@@ -29,7 +29,8 @@ export interface Listen {
 
 /**
  * A named scenario on one real port. The config to judge by is the served URL with the headers
- * given, or else the header the scenario requires (what a correctly configured client sends).
+ * given, or else the header the scenario requires (what a correctly configured client sends). A
+ * given header the scenario requires sets the value it requires.
  */
 export async function serveScenario(
   named: NamedScenario,
@@ -37,6 +38,11 @@ export async function serveScenario(
   log: TrafficLog,
   options: { transport: Transport; path: string; headers: Record<string, string> },
 ): Promise<ServeTarget> {
+  // The server wants the value the client is configured with: `--header "X-API-Key: K"` makes K the key.
+  const auth = named.auth
+  const given =
+    auth.kind === 'static-header' ? Object.entries(options.headers).find(([name]) => name.toLowerCase() === auth.header.toLowerCase()) : undefined
+  if (given && auth.kind === 'static-header') named = { ...named, auth: { ...auth, value: given[1] } }
   const port = await startPortServer(listen)
   const server = createScenarioServer(buildNamedScenario(named, port.origin, options.path, options.transport))
   port.use(server.handlers, log)

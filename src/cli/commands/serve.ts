@@ -111,7 +111,9 @@ export async function runServeCommand(args: ServeArgs): Promise<number> {
         ? 'no credentials needed'
         : target.replay
           ? `the recorded client was configured with: ${headers.map(([k]) => k).join(', ')} (values redacted: any value is accepted)`
-          : `configure your client with: ${headers.map(([k, v]) => `${k}: ${v}`).join(', ')}`,
+          : args.header?.length
+            ? `configure your client with: ${headers.map(([k]) => k).join(', ')} (the values you gave; secrets are never echoed)`
+            : `configure your client with: ${headers.map(([k, v]) => `${k}: ${v}`).join(', ')}`,
       ...(live ? [`live report at ${live.url} (requests appear as they arrive, verdicts when the session ends)`] : []),
       `stop with Ctrl-C${args.once ? ', or it stops after the first session' : ''}${args.duration ? `, or after ${args.duration} s` : ''}; the verdicts come at the end`,
       '',
@@ -189,9 +191,9 @@ const module: CommandModule<object, ServeArgs> = {
       .option('speed', { type: 'number', default: 1, describe: 'Recording: scale of SSE event spacing; 0 = no delay' })
       .option('unmatched', {
         type: 'string',
-        choices: ['error', '404', 'passthrough'] as const,
+        choices: ['error', '404'] as const,
         default: '404' as const,
-        describe: 'Recording: what an unmatched request gets',
+        describe: 'Recording: what an unmatched request gets (a served port has no real server behind it to pass through to)',
       })
       .option('property', { type: 'string', array: true, describe: 'Property id(s) to judge; default: all' })
       .option('ui', {
