@@ -124,7 +124,7 @@ describe('trusted local state', () => {
 /** `serve` on a free port: its MCP URL once it listens, and its whole output once it ends. */
 async function startServe(...args: string[]) {
   const served = spawnUntil(process.execPath, [CLI, 'serve', '--port', '0', ...args], /mock MCP server \(.*\) at (\S+)/)
-  return { url: await served.ready, done: served.exited.then(() => served.output()), child: served.child }
+  return { url: await served.ready, done: served.exited.then(() => served.output()), child: served.child, output: served.output }
 }
 
 const INITIALIZE = JSON.stringify({
@@ -305,6 +305,35 @@ describe('linear judging', () => {
     // GETs are every 8th exchange: 500 of them, each but the last reopened by the next.
     expect(pairs).toHaveLength(499)
     for (const { stream, next } of pairs) expect(next.requestTick).toBeGreaterThan(stream.responseTick!)
+  })
+})
+
+describe('signals lose nothing', () => {
+  it('record --client: Ctrl-C writes what was recorded, marked incomplete, and ends the client', async () => {
+    const { url, child: upstream, output: upstreamOutput } = await startServe('--scenario', 'open', '--duration', '60')
+    const slow = join(dir, 'slow-client.mjs')
+    writeFileSync(
+      slow,
+      `await fetch(process.argv.at(-1), { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: ${JSON.stringify(INITIALIZE)} })
+console.log('sent')
+await new Promise((resolve) => setTimeout(resolve, 60_000))\n`,
+    )
+    const out = join(dir, 'interrupted.json')
+    const recording = spawnUntil(
+      process.execPath,
+      [CLI, 'record', '--client', `cmd:${process.execPath} ${slow} {url}`, '--url', url, '--port', '0', '--out', out, '--timeout', '60000'],
+      /(starting) /,
+    )
+    await recording.ready
+    // Stopped once its request has reached the server (it then waits a minute): no wall-clock guess.
+    while (!upstreamOutput().includes('#1 POST')) await new Promise((resolve) => setTimeout(resolve, 100))
+    recording.child.kill('SIGINT')
+    expect(await recording.exited).toBe(130)
+    upstream.kill('SIGINT')
+    const written = JSON.parse(readFileSync(out, 'utf8'))
+    expect(written.metadata.notes).toContain('incomplete: stopped by SIGINT')
+    expect(written.exchanges.length).toBeGreaterThanOrEqual(1)
+    expect(spawnSync('pgrep', ['-f', slow], { encoding: 'utf8' }).stdout.trim()).toBe('')
   })
 })
 
