@@ -199,6 +199,21 @@ describe('untrusted documents stay inert', () => {
     expect(outside).not.toMatch(/(?<!\\)\[link(?<!\\)\]/)
   })
 
+  it('report --issue: a live value put only in the curl lines or the input config of a hand-edited file is redacted', async () => {
+    const found = join(dir, 'found-live')
+    await cliWith({}, 'fuzz', '--client', 'faulty:drops-headers', '--property', 'headers-always-sent', '--runs', '1', '--found-dir', found)
+    const file = join(found, readdirSync(found).find((name) => name.endsWith('.json'))!)
+    const recording = JSON.parse(readFileSync(file, 'utf8'))
+    recording.counterexample.curl[0] = `${recording.counterexample.curl[0]} -H 'Authorization: Bearer QJVlive-in-curl-i1'`
+    const headers = recording.counterexample.input.config.headers
+    headers[Object.keys(headers)[0]!] = 'QJVlive-in-input-i2'
+    const edited = join(dir, 'live-issue.json')
+    writeFileSync(edited, JSON.stringify(recording))
+    const result = await cliWith({}, 'report', edited, '--issue')
+    expect(result.code).toBe(0)
+    expect(result.stdout).not.toContain('QJVlive')
+  })
+
   it('report RUN.json --html: a javascript: link in an untrusted run report is refused', async () => {
     const json = await cliWith({}, 'fuzz', '--client', 'faulty:drops-headers', '--property', 'headers-always-sent', '--runs', '1', '--found-dir', 'none', '--json')
     const report = JSON.parse(json.stdout)

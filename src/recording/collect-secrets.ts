@@ -27,7 +27,7 @@ export const SECRET_FIELDS = new Set([
 const SECRET_FIELD_KEYS = new Set([...SECRET_FIELDS].map((field) => field.replace(/[-_]/g, '')))
 
 /** Header names whose values are secrets even when the user did not configure them (the proxy cannot know). */
-const SECRET_HEADER = /(^authorization$|^proxy-authorization$|api[-_]?key|token|secret|password|^x-auth)/i
+const SECRET_HEADER = /(^authorization$|^proxy-authorization$|api[-_]?key|token|secret|password|subscription-key|(^|[-_])auth([-_]|$))/i
 
 function isAuthorization(name: string): boolean {
   return /^(proxy-)?authorization$/i.test(name)
@@ -177,8 +177,19 @@ export function collectSecrets(config: ClientConfig, exchanges: readonly Recorde
  * @example
  * const redactor = recordingRedactor(await loadRecording('recordings/found/x.json'))
  */
-export function recordingRedactor(recording: { config: ClientConfig; exchanges: readonly RecordedExchange[] }): Redactor {
+export function recordingRedactor(recording: {
+  config: ClientConfig
+  exchanges: readonly RecordedExchange[]
+  counterexample?: { input?: { config: unknown }; curl?: readonly string[] } | undefined
+}): Redactor {
   const redactor = new Redactor()
   collectSecrets(recording.config, recording.exchanges, redactor)
+  // A counterexample carries the config again and its requests as curl: a hand-edited file may hold a live value there too.
+  const input = recording.counterexample?.input
+  // Validated by the recording schema when the file was loaded.
+  if (input) collectSecrets(input.config as ClientConfig, [], redactor)
+  for (const command of recording.counterexample?.curl ?? [])
+    for (const [, name, value] of command.matchAll(/-H '([^':]+):\s*([^']*)'/g))
+      collectFromHeaders({ [name!]: value! }, redactor)
   return redactor
 }
