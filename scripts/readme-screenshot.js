@@ -1,17 +1,25 @@
 // The README's pictures of the HTML report, taken from a real run: `npm run screenshot`.
 // It runs the issue's command (fuzz --client faulty:drops-headers --html), opens the page in
-// Debian's Chromium (CHROMIUM_PATH to use another) and saves docs/report-*.png. Nothing is drawn by hand.
+// CHROMIUM_PATH, the system's Chromium, or the one inside the @sparticuz/chromium devDependency
+// (as the browser tests do), and saves docs/report-*.png. Nothing is drawn by hand.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { chromium } from 'playwright-core'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const browserPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const system = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path))
+// The packaged one unpacks into its own folder of this checkout (not the shared /tmp).
+if (!system) {
+  const folder = join(root, 'node_modules/.cache/sparticuz-chromium')
+  mkdirSync(folder, { recursive: true, mode: 0o700 })
+  process.env.TMPDIR = folder
+}
+const browserPath = system ?? (await (await import('@sparticuz/chromium')).default.executablePath())
 if (!existsSync(browserPath)) {
-  console.error(`readme-screenshot: no Chromium at ${browserPath}: apt-get install chromium, or set CHROMIUM_PATH`)
+  console.error(`readme-screenshot: no Chromium at ${browserPath}: set CHROMIUM_PATH`)
   process.exit(2)
 }
 const file = join(mkdtempSync(join(tmpdir(), 'mah-shot-')), 'report.html')

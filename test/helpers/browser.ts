@@ -3,20 +3,42 @@ import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { ROOT } from './cli.js'
 
-/** Debian's Chromium (`apt-get install chromium`; `.ci/run` installs it where missing), or CHROMIUM_PATH. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/** The system's Chromium, where a distribution put it. */
+const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser']
+
+/**
+ * The browser the tests drive: CHROMIUM_PATH, else the system's Chromium, else the one shipped
+ * inside the `@sparticuz/chromium` devDependency (no download step, no root: `npm ci` brings it).
+ * That one is unpacked into a folder of this checkout's own, not the shared /tmp, where another
+ * user could have put a binary of theirs under its name.
+ */
+async function chromiumPath(): Promise<{ path: string; args: string[] }> {
+  if (process.env.CHROMIUM_PATH) return { path: process.env.CHROMIUM_PATH, args: [] }
+  const system = SYSTEM_CHROMIUM.find((path) => existsSync(path))
+  if (system) return { path: system, args: [] }
+  const { default: packaged } = await import('@sparticuz/chromium')
+  const unpackTo = join(ROOT, 'node_modules', '.cache', 'sparticuz-chromium')
+  mkdirSync(unpackTo, { recursive: true, mode: 0o700 })
+  const tmp = process.env.TMPDIR
+  process.env.TMPDIR = unpackTo
+  try {
+    // Its own flags for a container without GPU or zygote; not its web-security ones (the tests check the CSP).
+    return { path: await packaged.executablePath(), args: ['--no-zygote', '--single-process', '--use-gl=angle', '--use-angle=swiftshader', '--in-process-gpu'] }
+  } finally {
+    if (tmp === undefined) delete process.env.TMPDIR
+    else process.env.TMPDIR = tmp
+  }
+}
 
 /** Screenshots the browser tests leave behind for a person to look at (CI keeps the folder as an artifact). */
 export const ARTIFACTS = join(ROOT, 'test-artifacts')
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `the browser tests need Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium), as .ci/run does, or set CHROMIUM_PATH`,
-    )
+  const { path, args } = await chromiumPath()
+  if (!existsSync(path)) throw new Error(`the browser tests need Chromium: CHROMIUM_PATH=${path} does not exist`)
   mkdirSync(ARTIFACTS, { recursive: true })
   // --no-sandbox: CI runs as root, where Chromium refuses its sandbox; the pages are our own reports.
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] })
+  return chromium.launch({ executablePath: path, args: ['--no-sandbox', ...args] })
 }
 
 /** What a page did that a report must never do: log errors, or load anything besides itself. */
