@@ -455,3 +455,23 @@ describe('the rest of the report: one line and exit 2', () => {
     expect((await cliWith({}, 'check', join(dir, 'deep.json'))).stderr).toBe('')
   })
 })
+
+describe('the edges (issue 23)', () => {
+  it('an old Node is one line and exit 2, not a crash on the first trial with the exit code of a violation', async () => {
+    const { nodeVersionProblem } = await import('../src/runtime/node-version.js')
+    expect(nodeVersionProblem({ node: '20.20.2' })).toMatch(/^Node 20\.20\.2 is older than 22\.19/)
+    expect(nodeVersionProblem({ node: '22.18.0' })).toBeDefined()
+    expect(nodeVersionProblem({ node: '22.19.0' })).toBeUndefined()
+    expect(nodeVersionProblem({ node: '24.21.0' })).toBeUndefined()
+    const engines = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).engines.node
+    expect(engines).toBe('>=22.19')
+  })
+
+  it('--version prints the harness version, run from another project', async () => {
+    const consumer = join(dir, 'consumer')
+    mkdirSync(consumer)
+    writeFileSync(join(consumer, 'package.json'), '{"name":"consumer","version":"9.9.9"}')
+    const ran = spawnSync(process.execPath, [CLI, '--version'], { cwd: consumer, encoding: 'utf8' })
+    expect(ran.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version)
+  })
+})

@@ -13,6 +13,7 @@ import { reportCommand } from './commands/report.js'
 import { commandName, type CliCommand } from './cli-command.js'
 import { HarnessError } from '../core/errors.js'
 import { EXIT } from './usage-error.js'
+import { TOOL_VERSION } from '../version.js'
 
 const COMMANDS: CliCommand[] = [
   fuzzCommand,
@@ -61,7 +62,8 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .wrap(110)
     .alias('h', 'help')
-    .version()
+    // Our own version: yargs' default reads the nearest package.json, which for an installed dependency is the consumer's.
+    .version(TOOL_VERSION)
     .epilogue('Exit codes: 0 every property held, 1 a property was violated, 2 usage or input error.')
     .exitProcess(false)
     .fail((message, error) => {

@@ -1,9 +1,16 @@
 #!/usr/bin/env node
-// The bin entry: runs the CLI and exits with its code. Everything testable lives in cli.ts.
-import { commandLineArgs, exitWith, tolerateUnhandledRejections } from '../runtime/process.js'
-import { main } from './cli.js'
-// The redaction boundary, installed before anything is written.
-import '../recording/output-boundary.js'
+// The bin entry: checks the runtime, then runs the CLI and exits with its code. Everything testable
+// lives in cli.ts, loaded only once the runtime is known to be new enough.
+import { nodeVersionProblem } from '../runtime/node-version.js'
 
+const tooOld = nodeVersionProblem()
+if (tooOld) {
+  process.stderr.write(`mcp-auth-harness: ${tooOld}\n`)
+  process.exit(2)
+}
+// The redaction boundary, installed before anything is written.
+await import('../recording/output-boundary.js')
+const { commandLineArgs, exitWith, tolerateUnhandledRejections } = await import('../runtime/process.js')
+const { main } = await import('./cli.js')
 tolerateUnhandledRejections()
 await exitWith(await main(commandLineArgs()))
