@@ -467,6 +467,11 @@ describe('the edges (issue 23)', () => {
     expect(engines).toBe('>=22.19')
   })
 
+  it('the bundled SDKs are pinned exactly: an SDK release cannot make the bundled expected failures STALE', () => {
+    const dependencies = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).dependencies
+    for (const sdk of ['@modelcontextprotocol/sdk', '@modelcontextprotocol/client']) expect(dependencies[sdk]).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+
   it('--version prints the harness version, run from another project', async () => {
     const consumer = join(dir, 'consumer')
     mkdirSync(consumer)
