@@ -472,6 +472,14 @@ describe('the edges (issue 23)', () => {
     for (const sdk of ['@modelcontextprotocol/sdk', '@modelcontextprotocol/client']) expect(dependencies[sdk]).toMatch(/^\d+\.\d+\.\d+$/)
   })
 
+  it('the tarball ships no source maps without their sources, no tests and no bench', () => {
+    const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+    const files: string[] = JSON.parse(packed.stdout)[0].files.map((file: { path: string }) => file.path)
+    expect(files).toContain('dist/src/cli/main.js')
+    expect(files).toContain('dist/properties/index.js')
+    expect(files.filter((file) => file.endsWith('.map') || /(^|\/)(test|bench)\//.test(file) || file.endsWith('.test.ts'))).toEqual([])
+  })
+
   it('--version prints the harness version, run from another project', async () => {
     const consumer = join(dir, 'consumer')
     mkdirSync(consumer)
