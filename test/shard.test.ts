@@ -4,7 +4,7 @@ import { dropsHeaders } from '../properties/headers-always-sent/witnesses.js'
 import { SDK_CLIENTS } from '../src/clients/sdk-clients.js'
 import { fuzz } from '../src/runner/fuzz.js'
 import { coverageInputs } from '../src/coverage/coverage-inputs.js'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { cli, ROOT } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
@@ -61,33 +61,71 @@ describe('--shard i/n: the same seed, disjoint trials that add up to the whole r
     expect(bad.stderr).toContain('--shard must be i/n with 1 ≤ i ≤ n')
   })
 
-  it("the GitHub Actions example's fuzz step runs as written (with a built-in client and fewer runs)", async () => {
+  it("the GitHub Actions example's fuzz steps and merge step run as written (a built-in client, fewer runs)", async () => {
     const workflow = readFileSync(join(ROOT, 'examples/github-actions/mcp-auth-harness.yml'), 'utf8')
-    const step = /npx mcp-auth-harness fuzz\n([\s\S]*?)\n\s+- name:/.exec(workflow)![1]!
     const dir = tempDir()
-    const args = step
-      .trim()
-      .split(/\n\s*/)
-      .flatMap((line) => {
-        const [flag, ...rest] = line.split(' ')
-        return [flag!, rest.join(' ').replace(/^"|"$/g, '')]
-      })
-      .map((word) =>
-        word
-          .replace('cmd:node ./dist/my-client.js {url}', 'sdk-streamable')
-          .replace('${{ github.run_id }}', '7')
-          .replace(/\$\{\{ matrix.shard \}\}/g, '2')
-          .replace('$GITHUB_STEP_SUMMARY', join(dir, 'summary.md'))
-          .replace(/^reports\//, `${dir}/reports/`)
-          .replace(/^200$/, '8'),
-      )
-    expect(args).toContain('--shard')
-    const result = await cli('fuzz', ...args)
-    expect(result.code, result.stdout + result.stderr).toBe(0)
-    expect(result.stdout).toContain('shard 2/4 (every 4th input)')
-    expect(existsSync(join(dir, 'reports/junit-2.xml'))).toBe(true)
-    expect(existsSync(join(dir, 'reports/checks-2/sdk-streamable/checks.json'))).toBe(true)
-    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('shard 2/4')
-    expect(readFileSync(join(dir, 'reports/report-2.html'), 'utf8')).toContain('<li>shard 2/4</li>')
+    /** A folded `run: >` step's words after its command, with the workflow's expressions filled in for shard `shard`. */
+    const stepArgs = (command: string, shard: number) =>
+      new RegExp(`${command}\\n([\\s\\S]*?)\\n\\s+- (name|uses):`)
+        .exec(workflow)![1]!
+        .trim()
+        .split(/\n\s*/)
+        .flatMap((line) => {
+          const [flag, ...rest] = line.split(' ')
+          return rest.length > 0 ? [flag!, rest.join(' ').replace(/^"|"$/g, '')] : [flag!]
+        })
+        .map((word) =>
+          word
+            .replace('cmd:node ./dist/my-client.js {url}', 'sdk-streamable')
+            .replace('${{ github.run_id }}', '7')
+            .replace(/\$\{\{ matrix.shard \}\}/g, String(shard))
+            .replace('$GITHUB_STEP_SUMMARY', join(dir, 'summary.md'))
+            .replace(/^reports\//, `${dir}/reports/`)
+            .replace(/^200$/, '8'),
+        )
+    mkdirSync(join(dir, 'reports'))
+    for (const shard of [1, 2, 3, 4]) {
+      const words = stepArgs('npx mcp-auth-harness fuzz', shard)
+      expect(words).toContain('--shard')
+      // The shell's part of the step: `--json > FILE || test $? -eq 1` (a violation is the merge's to report).
+      const json = words.indexOf('--json')
+      const [, out] = /^> (\S+) \|\| test \$\? -eq 1$/.exec(words[json + 1]!)!
+      const result = await cli('fuzz', ...words.slice(0, json + 1))
+      expect([0, 1], result.stderr).toContain(result.code)
+      writeFileSync(join(dir, out!), result.stdout)
+      expect(JSON.parse(result.stdout).shard).toEqual({ index: shard, count: 4 })
+      expect(existsSync(join(dir, `reports/checks-${shard}/sdk-streamable/checks.json`))).toBe(true)
+    }
+    const merge = stepArgs('npx mcp-auth-harness report merge reports/run-\\*.json', 0)
+    const shards = [1, 2, 3, 4].map((shard) => join(dir, `reports/run-${shard}.json`))
+    const merged = await cli('report', 'merge', ...shards, ...merge)
+    expect(merged.code, merged.stdout + merged.stderr).toBe(0)
+    expect(merged.stdout).toContain('merged 4 shards of seed 7')
+    expect(existsSync(join(dir, 'reports/junit.xml'))).toBe(true)
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('sdk-streamable')
+    expect(readFileSync(join(dir, 'reports/report.html'), 'utf8')).toContain('<html')
+  })
+
+  it('report merge of 3 shards gives the verdicts of the unsharded run', async () => {
+    const dir = tempDir()
+    const run = ['--client', 'faulty:drops-headers', '--client', 'sdk-streamable', '--property', 'headers-always-sent', '--property', 'accept-headers', '--seed', '42', '--runs', '20', '--found-dir', 'none', '--json']
+    const whole = JSON.parse((await cli('fuzz', ...run)).stdout)
+    const shards = []
+    for (const shard of [1, 2, 3]) {
+      const file = join(dir, `s${shard}.json`)
+      writeFileSync(file, (await cli('fuzz', ...run, '--shard', `${shard}/3`)).stdout)
+      shards.push(file)
+    }
+    const merged = await cli('report', 'merge', ...shards, '--json', join(dir, 'merged.json'))
+    const report = JSON.parse(readFileSync(join(dir, 'merged.json'), 'utf8'))
+    const verdicts = (r: { results: Array<{ client: string; property: { id: string }; verdict: string; status: string }> }) =>
+      Object.fromEntries(r.results.map((x) => [`${x.client} × ${x.property.id}`, `${x.verdict}/${x.status}`]))
+    expect(verdicts(report)).toEqual(verdicts(whole))
+    expect(report.exitCode).toBe(whole.exitCode)
+    expect(merged.code).toBe(whole.exitCode)
+    // A merge of part of a run is not the run.
+    const partial = await cli('report', 'merge', shards[0]!, shards[2]!)
+    expect(partial.code).toBe(2)
+    expect(partial.stderr).toContain('shard(s) 2/3 missing')
   })
 })

@@ -34,7 +34,7 @@ const COMMANDS: CliCommand[] = [
  * The options and positionals declared `array: true` in the commands (a test keeps this list in
  * step with them): every other flag takes one value, and yargs would hand a repeated one over as an array.
  */
-export const REPEATABLE: ReadonlySet<string> = new Set(['client', 'header', 'names', 'property', 'recordings', 'redact', 'transport'])
+export const REPEATABLE: ReadonlySet<string> = new Set(['client', 'files', 'header', 'names', 'property', 'recordings', 'redact', 'transport'])
 
 /**
  * `--flag -` as `--flag=-`: yargs reads a lone `-` as a positional, but for a file flag it means

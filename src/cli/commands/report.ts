@@ -16,14 +16,59 @@ import { viewProperty, type ReportView } from '../../report/html/report-view.js'
 import { viewOfRunReport } from '../../report/html/run-report-view.js'
 import { viewOfCounterexample } from '../../report/html/counterexample-view.js'
 import { writeHtmlReport } from '../../report/html/write-html-report.js'
-import { RUN_REPORT_FORMAT, runReportSchema } from '../../report/run-report-schema.js'
+import { RUN_REPORT_FORMAT, runReportSchema, type RunReport } from '../../report/run-report-schema.js'
+import { mergeRunReports } from '../../report/merge-run-reports.js'
+import { runReportJson, writeReports } from '../../report/write-reports.js'
 import type { Redactor } from '../../recording/redactor.js'
 
 interface ReportArgs {
   file: string
+  /** After `merge`: the shards' run reports. */
+  files?: string[]
   issue: boolean
   out?: string
   html?: string
+  junit?: string
+  summary?: string
+  json?: string
+}
+
+/** A run report from a file: validated (it may come from another job's artifact), with the redactors its counterexamples make. */
+function runReportFrom(parsed: unknown, file: string): { report: RunReport; redactors: Redactor[] } {
+  const report = validateFile(runReportSchema, parsed, file, 'run report', 'written by fuzz --json')
+  const redactors = report.results.flatMap((r) => (r.counterexample ? [recordingRedactor(r.counterexample as Recording)] : []))
+  return { report, redactors }
+}
+
+/**
+ * `report merge SHARD.json…`: the run reports of `fuzz --shard I/N --json` jobs as the one run they
+ * are, written as the same reporters `fuzz` writes (HTML page, JUnit, Markdown summary, JSON).
+ */
+async function runMerge(args: ReportArgs): Promise<number> {
+  const files = args.files ?? []
+  if (args.issue || args.out) throw new UsageError('report merge writes --html, --junit, --summary and --json; --issue and --out are for one counterexample')
+  for (const [flag, path] of [['--html', args.html], ['--junit', args.junit], ['--summary', args.summary], ['--json', args.json]] as const)
+    await checkOutputPath(flag, path)
+  const loaded = await Promise.all(files.map(async (file) => runReportFrom(await readJsonFile(file), file)))
+  const report = mergeRunReports(
+    loaded.map((l) => l.report),
+    files,
+  )
+  const redactors = loaded.flatMap((l) => l.redactors)
+  await writeReports(report, redactors, {
+    ...(args.junit ? { junit: args.junit } : {}),
+    ...(args.summary ? { summary: args.summary } : {}),
+    ...(args.html ? { html: args.html } : {}),
+  })
+  if (args.json) await writeTextAtomically(args.json, runReportJson(report, redactors))
+  const { summary } = report
+  const say = [args.html, args.junit, args.summary, args.json].includes('-') ? writeErr : writeOut
+  for (const result of report.results.filter((r) => r.status === 'violated' || r.status === 'stale-expected-failure'))
+    say(`${result.status === 'violated' ? '✗' : '!'} ${result.client} × ${result.property.id}: ${result.status === 'violated' ? 'VIOLATED' : 'STALE expected failure'}\n`)
+  say(
+    `merged ${files.length} shards of seed ${report.seed}: ${report.trials} trials, ${summary.pairs} pairs: ${summary.held} held, ${summary.violated} violated, ${summary.expectedFailures} expected failure(s), ${summary.staleExpectedFailures} stale, ${summary.notExercised} not exercised${report.incomplete ? ' (a shard was interrupted: incomplete)' : ''}\n`,
+  )
+  return report.exitCode === 0 ? EXIT.ok : report.exitCode === 1 ? EXIT.violated : report.exitCode
 }
 
 /** A saved counterexample's one finding, its rule taken from this version's catalogue when it knows it. */
@@ -45,9 +90,9 @@ async function writeHtml(file: string, out: string): Promise<void> {
   let view: ReportView
   let redactors: Redactor[]
   if ((parsed as { format?: unknown } | null)?.format === RUN_REPORT_FORMAT) {
-    const report = validateFile(runReportSchema, parsed, file, 'run report', 'written by fuzz --json')
-    view = viewOfRunReport(report)
-    redactors = report.results.flatMap((r) => (r.counterexample ? [recordingRedactor(r.counterexample as Recording)] : []))
+    const run = runReportFrom(parsed, file)
+    view = viewOfRunReport(run.report)
+    redactors = run.redactors
   } else {
     const recording = parseRecording(parsed, file)
     if (!recording.counterexample)
@@ -63,6 +108,10 @@ async function writeHtml(file: string, out: string): Promise<void> {
 
 /** `report FILE --issue`: a saved counterexample as an upstream-ready bug report in Markdown. */
 export async function runReportCommand(args: ReportArgs): Promise<number> {
+  if (args.file === 'merge') return runMerge(args)
+  if (args.files?.length) throw new UsageError(`report takes one file (or: report merge SHARD.json…), got ${1 + args.files.length}`)
+  for (const flag of ['junit', 'summary', 'json'] as const)
+    if (args[flag] !== undefined) throw new UsageError(`--${flag} goes with report merge`)
   if (args.issue === (args.html !== undefined))
     throw new UsageError(
       'choose what to write: --issue (a bug report in Markdown for the client’s maintainers) or --html FILE (a page to open in a browser)',
@@ -88,8 +137,8 @@ export async function runReportCommand(args: ReportArgs): Promise<number> {
 }
 
 const module: CommandModule<object, ReportArgs> = {
-  command: 'report <file>',
-  describe: 'Turn a saved counterexample into a bug report (--issue), or a run report or counterexample into a page (--html)',
+  command: 'report <file> [files..]',
+  describe: 'Turn a saved counterexample into a bug report (--issue), a run report or counterexample into a page (--html), or merge shards (report merge)',
   builder: (yargs) =>
     yargs
       .positional('file', {
@@ -99,10 +148,15 @@ const module: CommandModule<object, ReportArgs> = {
       })
       .option('issue', { type: 'boolean', default: false, describe: 'Markdown for an upstream issue: title, client and version, the rule with its spec references, the marked transcript, curl, reproduce commands' })
       .option('out', { type: 'string', describe: 'With --issue: write it to this file instead of stdout' })
+      .positional('files', { type: 'string', array: true, describe: 'With merge: the run reports of the shards (fuzz --shard I/N --json)' })
       .option('html', { type: 'string', describe: 'Write one self-contained HTML page here (verdicts, diagrams, request details)' })
+      .option('junit', { type: 'string', describe: 'With merge: JUnit XML of the whole run (- for stdout)' })
+      .option('summary', { type: 'string', describe: 'With merge: append a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY)' })
+      .option('json', { type: 'string', describe: 'With merge: the merged run report (- for stdout)' })
       .example('$0 report recordings/found/go-sdk--client-registration--coverage8.json --issue', 'print the issue text')
       .example('$0 report FILE --issue --out issue.md', 'write it to a file')
-      .example('$0 fuzz --json > run.json && $0 report run.json --html report.html', 'a saved run as a page'),
+      .example('$0 fuzz --json > run.json && $0 report run.json --html report.html', 'a saved run as a page')
+      .example('$0 report merge shard-*.json --html report.html --junit junit.xml', 'the shards of one run (fuzz --seed S --shard I/N --json) as one report'),
   handler: () => undefined, // run by cli.ts, which owns exit codes
 }
 
