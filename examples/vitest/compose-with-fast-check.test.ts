@@ -14,4 +14,5 @@ test.prop([trialInputArbitrary(client.transports)], { numRuns: 25, seed: 11 })(
     // Your own rule beside the harness's, over the same recorded traffic.
     if (trial.outcome.kind === 'completed') expect(trial.exchanges.some((e) => e.requestBody?.includes('tools/list'))).toBe(true)
   },
+  120_000,
 )

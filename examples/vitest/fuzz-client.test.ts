@@ -20,6 +20,7 @@ const myClient: ClientUnderTest = {
   },
 }
 
+// A fuzz run is hundreds of sessions: the test sets its own timeout (vitest's default is 5 s).
 test('my client sends its configured headers and never starts OAuth unprompted', async () => {
   const results = await fuzzClient({
     client: myClient,
@@ -28,7 +29,7 @@ test('my client sends its configured headers and never starts OAuth unprompted',
     seed: 2026,
   })
   expect(results.every((r) => r.verdict !== 'violated')).toBe(true)
-})
+}, 120_000)
 
 test('a client that drops its headers fails with the shrunk counterexample as the message', async () => {
   const failing = fuzzClient({ client: 'faulty:drops-headers', properties: ['headers-always-sent'], runs: 40, seed: 7 })
