@@ -6,6 +6,9 @@ export default defineConfig({
   test: {
     // The README's examples run as they are written, importing the package by name (the local build).
     include: ['test/**/*.test.ts', 'properties/**/*.test.ts', 'examples/**/*.test.ts'],
+    // The SDKs in other languages and the agent CLIs install from their registries on first use:
+    // minutes, and a network; they run in `npm run test:clients` (vitest.clients.config.ts).
+    exclude: ['test/clients/**', '**/node_modules/**'],
     // Fuzzing tests run hundreds of real sessions; the budget is generous, speed lives in `npm run bench`.
     testTimeout: 120_000,
     hookTimeout: 60_000,

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { trialInput } from './helpers/inputs.js'
-import type { ClientUnderTest } from '../src/clients/client-under-test.js'
-import { headersAlwaysSent } from '../properties/index.js'
-import { findInstallable } from '../src/clients/provision/installable-clients.js'
-import { installedClient } from '../src/clients/provision/provision.js'
-import { judge } from '../src/property/judge.js'
-import { runTrial } from '../src/runner/run-trial.js'
-import { commandProblem } from '../src/runtime/child-process.js'
-import { cli } from './helpers/cli.js'
+import { trialInput } from '../helpers/inputs.js'
+import type { ClientUnderTest } from '../../src/clients/client-under-test.js'
+import { headersAlwaysSent } from '../../properties/index.js'
+import { findInstallable } from '../../src/clients/provision/installable-clients.js'
+import { installedClient } from '../../src/clients/provision/provision.js'
+import { judge } from '../../src/property/judge.js'
+import { runTrial } from '../../src/runner/run-trial.js'
+import { commandProblem } from '../../src/runtime/child-process.js'
+import { cli } from '../helpers/cli.js'
 
 // Each preset is the real npm package, installed into the cache on first use, run in its own HOME
 // with its model API a local refuser: the trial completes once it asked the model, which it does
