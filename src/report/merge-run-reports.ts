@@ -1,5 +1,6 @@
 import { InputError } from '../core/errors.js'
 import type { RunReport, RunReportResult } from './run-report-schema.js'
+import { runExitCode, summaryOf } from './run-report.js'
 
 /** Which status wins when shards disagree: a violation anywhere is the run's, then what was expected, … */
 const STATUS_ORDER: ReadonlyArray<RunReportResult['status']> = [
@@ -99,15 +100,7 @@ export function mergeRunReports(reports: readonly RunReport[], files: readonly s
       mergeCounts(merged.properties, entry.properties)
       for (const [dimension, values] of Object.entries(entry.dimensions)) mergeCounts((merged.dimensions[dimension] ??= {}), values)
     }
-  const count = (status: RunReportResult['status']) => results.filter((result) => result.status === status).length
-  const summary = {
-    pairs: results.length,
-    held: count('held'),
-    violated: count('violated'),
-    notExercised: count('not-exercised'),
-    expectedFailures: count('expected-failure'),
-    staleExpectedFailures: count('stale-expected-failure'),
-  }
+  const summary = summaryOf(results)
   const minExercised = ordered.find((report) => report.minExercised !== undefined)?.minExercised
   const underExercised =
     minExercised === undefined
@@ -136,13 +129,7 @@ export function mergeRunReports(reports: readonly RunReport[], files: readonly s
     exercise,
     ...(minExercised === undefined ? {} : { minExercised, underExercised }),
     summary,
-    exitCode: interrupted
-      ? interrupted.signal === 'SIGINT'
-        ? 130
-        : 143
-      : summary.violated + summary.staleExpectedFailures + underExercised.length === 0 && !judgedNothing
-        ? 0
-        : 1,
+    exitCode: runExitCode(summary, underExercised.length, judgedNothing, interrupted?.signal),
     ...(interrupted
       ? { incomplete: { signal: interrupted.signal, finishedPairs: results.length, totalPairs: sum(ordered.map((r) => r.incomplete?.totalPairs ?? r.results.length)) } }
       : {}),

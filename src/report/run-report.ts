@@ -97,15 +97,7 @@ export function buildRunReport(facts: RunFacts): { report: RunReport; redactors:
       ...(saved ? { savedAs: saved } : {}),
     }
   })
-  const count = (status: RunReportResult['status']) => results.filter((r) => r.status === status).length
-  const summary = {
-    pairs: results.length,
-    held: count('held'),
-    violated: count('violated'),
-    notExercised: count('not-exercised'),
-    expectedFailures: count('expected-failure'),
-    staleExpectedFailures: count('stale-expected-failure'),
-  }
+  const summary = summaryOf(results)
   const underExercised =
     facts.minExercised === undefined
       ? []
@@ -132,14 +124,7 @@ export function buildRunReport(facts: RunFacts): { report: RunReport; redactors:
     exercise,
     ...(facts.minExercised === undefined ? {} : { minExercised: facts.minExercised, underExercised }),
     summary,
-    // No false green: a run in which no property was ever exercised judged nothing and fails.
-    exitCode: facts.incomplete
-      ? facts.incomplete.signal === 'SIGINT'
-        ? 130
-        : 143
-      : summary.violated + summary.staleExpectedFailures + underExercised.length === 0 && !judgedNothing(facts.results)
-        ? 0
-        : 1,
+    exitCode: runExitCode(summary, underExercised.length, judgedNothing(facts.results), facts.incomplete?.signal),
     ...(facts.incomplete
       ? {
           incomplete: { signal: facts.incomplete.signal, finishedPairs: results.length, totalPairs: facts.incomplete.totalPairs },
@@ -148,6 +133,33 @@ export function buildRunReport(facts: RunFacts): { report: RunReport; redactors:
     results,
   }
   return { report, redactors }
+}
+
+/** How many client × property pairs ended in each status. */
+export function summaryOf(results: readonly RunReportResult[]): RunReport['summary'] {
+  const count = (status: RunReportResult['status']) => results.filter((r) => r.status === status).length
+  return {
+    pairs: results.length,
+    held: count('held'),
+    violated: count('violated'),
+    notExercised: count('not-exercised'),
+    expectedFailures: count('expected-failure'),
+    staleExpectedFailures: count('stale-expected-failure'),
+  }
+}
+
+/**
+ * A run's exit code: 130/143 when a signal cut it short, else 0 only when nothing failed, nothing
+ * is under-exercised and something was judged (no false green), else 1.
+ */
+export function runExitCode(
+  summary: RunReport['summary'],
+  underExercised: number,
+  nothingJudged: boolean,
+  interrupted?: 'SIGINT' | 'SIGTERM',
+): RunReport['exitCode'] {
+  if (interrupted) return interrupted === 'SIGINT' ? 130 : 143
+  return summary.violated + summary.staleExpectedFailures + underExercised === 0 && !nothingJudged ? 0 : 1
 }
 
 /** True when no property was exercised by any trial: such a run judged nothing and cannot pass. */
