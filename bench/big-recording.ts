@@ -24,8 +24,22 @@ function exchange(seq: number, method: 'POST' | 'GET', body?: unknown): Recorded
     request: { method, url: URL_, headers, ...(body === undefined ? {} : { json: body }) },
     response:
       method === 'GET'
-        ? { status: 200, headers: { 'content-type': 'text/event-stream' }, events: [{ id: `e-${seq}`, data: '{"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info","data":"x"}}', retry: 0 }] }
-        : { status: 200, headers: { 'content-type': 'application/json', 'mcp-session-id': SESSION }, json: { jsonrpc: '2.0', id: seq, result: {} } },
+        ? {
+            status: 200,
+            headers: { 'content-type': 'text/event-stream' },
+            events: [
+              {
+                id: `e-${seq}`,
+                data: '{"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info","data":"x"}}',
+                retry: 0,
+              },
+            ],
+          }
+        : {
+            status: 200,
+            headers: { 'content-type': 'application/json', 'mcp-session-id': SESSION },
+            json: { jsonrpc: '2.0', id: seq, result: {} },
+          },
   } as RecordedExchange
 }
 
@@ -34,14 +48,31 @@ export function bigRecording(count: number): Recording {
   const exchanges: RecordedExchange[] = []
   for (let seq = 1; seq <= count; seq++) {
     if (seq === 1)
-      exchanges.push(exchange(seq, 'POST', { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } }))
+      exchanges.push(
+        exchange(seq, 'POST', {
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'initialize',
+          params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'bench', version: '1' } },
+        }),
+      )
     else if (seq % 8 === 0) exchanges.push(exchange(seq, 'GET'))
-    else exchanges.push(exchange(seq, 'POST', { jsonrpc: '2.0', id: seq, method: 'tools/call', params: { name: 'echo', arguments: { i: seq } } }))
+    else
+      exchanges.push(
+        exchange(seq, 'POST', { jsonrpc: '2.0', id: seq, method: 'tools/call', params: { name: 'echo', arguments: { i: seq } } }),
+      )
   }
   return {
     format: 'mcp-auth-harness/recording',
     version: 1,
-    metadata: { tool: 'mcp-auth-harness', toolVersion: 'bench', source: 'proxy', client: 'bench', transport: 'streamable-http', recordedAt: '2026-12-04T00:00:00Z' },
+    metadata: {
+      tool: 'mcp-auth-harness',
+      toolVersion: 'bench',
+      source: 'proxy',
+      client: 'bench',
+      transport: 'streamable-http',
+      recordedAt: '2026-12-04T00:00:00Z',
+    },
     config: { transport: 'streamable-http', url: URL_, headers: { 'X-API-Key': 'bench-key-123456' } },
     exchanges,
   } as Recording

@@ -28,8 +28,14 @@ function encodeEverywhere(secrets: readonly string[]): Array<[string, string, st
   const input = secrets.map((secret) => Buffer.from(secret, 'utf8').toString('base64')).join('\n') + '\n'
   const out: Array<[string, string, string]> = []
   for (const [command, args] of ENCODER_COMMANDS) {
-    const ran = spawnSync(command, args, { input, encoding: 'utf8', env: { ...process.env, GOFLAGS: '-mod=mod' }, timeout: 120_000 })
-    if (ran.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (is the toolchain installed?): ${ran.stderr}${ran.error ?? ''}`)
+    const ran = spawnSync(command, args, {
+      input,
+      encoding: 'utf8',
+      env: { ...process.env, GOFLAGS: '-mod=mod' },
+      timeout: 120_000,
+    })
+    if (ran.status !== 0)
+      throw new Error(`${command} ${args.join(' ')} failed (is the toolchain installed?): ${ran.stderr}${ran.error ?? ''}`)
     const lines = ran.stdout.trim().split('\n')
     expect(lines.length % secrets.length, `${command} printed a line per encoder per secret`).toBe(0)
     const perSecret = lines.length / secrets.length
@@ -60,7 +66,11 @@ describe('redaction matches every encoder by decoding, not by listing encoders',
     for (const [name, secret, text] of encoded) {
       const redactor = new Redactor()
       redactor.add(secret, 'client_secret')
-      for (const carrier of [`POST /token\n${text}\n`, JSON.stringify({ body: text }), JSON.stringify(JSON.stringify({ body: text }))]) {
+      for (const carrier of [
+        `POST /token\n${text}\n`,
+        JSON.stringify({ body: text }),
+        JSON.stringify(JSON.stringify({ body: text })),
+      ]) {
         const why = `${name}: ${JSON.stringify(secret)} in ${carrier}`
         expect(redactor.leaksIn(carrier), why).toBe(true)
         expect(new SecretScanner([redactor]).redactorsIn(carrier).size, why).toBe(1)
@@ -95,7 +105,19 @@ describe('a real Python client through record --proxy', () => {
     const out = join(dir, 'python.json')
     const proxy = spawnUntil(
       process.execPath,
-      [CLI, 'record', '--proxy', '--upstream', `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/mcp`, '--port', '0', '--out', out, '--duration', '20'],
+      [
+        CLI,
+        'record',
+        '--proxy',
+        '--upstream',
+        `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/mcp`,
+        '--port',
+        '0',
+        '--out',
+        out,
+        '--duration',
+        '20',
+      ],
       /point the client at (\S+)/,
     )
     const url = await proxy.ready

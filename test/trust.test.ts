@@ -17,7 +17,17 @@ function cliWith(env: Record<string, string>, ...args: string[]) {
 
 describe('one way to write: a target that is not a regular file is refused, never renamed over', () => {
   const fuzzTo = (flag: string, target: string) =>
-    cliWith({}, 'fuzz', '--client', 'faulty:drops-headers', '--runs', '1', ...(flag === '--found-dir' ? [] : ['--found-dir', 'none']), flag, target)
+    cliWith(
+      {},
+      'fuzz',
+      '--client',
+      'faulty:drops-headers',
+      '--runs',
+      '1',
+      ...(flag === '--found-dir' ? [] : ['--found-dir', 'none']),
+      flag,
+      target,
+    )
 
   it('a device node (a symlink to /dev/null, and a node made with mknod when root) stays a device', async () => {
     const link = join(dir, 'null-link')
@@ -81,9 +91,13 @@ describe('trusted local state', () => {
     const marker = join(dir, 'PLANTED-RAN')
     writeFileSync(join(planted, 'client'), `#!/bin/sh\ntouch ${marker}\n`, { mode: 0o755 })
     // The marker names the package's adapter digest: anyone can compute it, so it proves nothing.
-    const digest = createHash('sha256').update(readFileSync(join(ROOT, 'clients/go-sdk/main.go'))).digest('hex').slice(0, 16)
+    const digest = createHash('sha256')
+      .update(readFileSync(join(ROOT, 'clients/go-sdk/main.go')))
+      .digest('hex')
+      .slice(0, 16)
     writeFileSync(join(planted, 'installed'), `go-sdk 1.8.0 adapter ${digest}\n`)
-    for (const folder of [cache, join(cache, 'mcp-auth-harness'), join(cache, 'mcp-auth-harness', 'clients'), planted]) chmodSync(folder, 0o777)
+    for (const folder of [cache, join(cache, 'mcp-auth-harness'), join(cache, 'mcp-auth-harness', 'clients'), planted])
+      chmodSync(folder, 0o777)
     if (isRoot) spawnSync('chown', ['-R', '65534', join(cache, 'mcp-auth-harness')])
     const result = await cliWith({ XDG_CACHE_HOME: cache }, 'fuzz', '--client', 'go-sdk', '--runs', '1', '--found-dir', 'none')
     expect(result.code).toBe(2)
@@ -93,7 +107,19 @@ describe('trusted local state', () => {
 
   it('a CA folder others can write to, a key readable by others, and a key that is a symlink are refused', async () => {
     const record = (caDir: string) =>
-      cliWith({}, 'record', '--forward-proxy', '--port', '0', '--ca-dir', caDir, '--out', join(dir, 'ca.json'), '--duration', '0.2')
+      cliWith(
+        {},
+        'record',
+        '--forward-proxy',
+        '--port',
+        '0',
+        '--ca-dir',
+        caDir,
+        '--out',
+        join(dir, 'ca.json'),
+        '--duration',
+        '0.2',
+      )
     const open = join(dir, 'ca-open')
     mkdirSync(open, { mode: 0o777 })
     chmodSync(open, 0o777)
@@ -153,14 +179,40 @@ describe('one redaction boundary: every byte that leaves the process', () => {
 console.error('token QJVerrBearer+e1/x, encoded QJVerrBearer%2Be1%2Fx')
 process.exit(2)\n`,
     )
-    const result = await cliWith({}, 'fuzz', '--client', `cmd:${process.execPath} ${client} {url}`, '--runs', '2', '--phases', 'random', '--found-dir', 'none', '--verbose')
+    const result = await cliWith(
+      {},
+      'fuzz',
+      '--client',
+      `cmd:${process.execPath} ${client} {url}`,
+      '--runs',
+      '2',
+      '--phases',
+      'random',
+      '--found-dir',
+      'none',
+      '--verbose',
+    )
     expect(result.stdout).toContain('client error ×')
     expect(result.stdout + result.stderr).not.toContain('QJVerr')
   })
 
   it('--header: a typo or a value HTTP cannot carry is a usage error that does not echo the value', async () => {
-    for (const header of ['Authorization Bearer QJVnocolon-h1-secret', 'X API Key: QJVbadname-h6', 'X-API-Key: QJV\nline', 'X-API-Key: QJVключ']) {
-      const result = await cliWith({}, 'record', '--url', 'http://127.0.0.1:9/mcp', '--header', header, '--out', join(dir, 'h.json'))
+    for (const header of [
+      'Authorization Bearer QJVnocolon-h1-secret',
+      'X API Key: QJVbadname-h6',
+      'X-API-Key: QJV\nline',
+      'X-API-Key: QJVключ',
+    ]) {
+      const result = await cliWith(
+        {},
+        'record',
+        '--url',
+        'http://127.0.0.1:9/mcp',
+        '--header',
+        header,
+        '--out',
+        join(dir, 'h.json'),
+      )
       expect(result.code, header).toBe(2)
       expect(result.stderr).toMatch(/^mcp-auth-harness: --header .*\n$/)
       expect(result.stderr).not.toContain('QJV')
@@ -184,8 +236,22 @@ function outsideFences(markdown: string): string[] {
 describe('untrusted documents stay inert', () => {
   it('report --issue: a method name with a newline and a fence stays inside its code block', async () => {
     const found = join(dir, 'found')
-    await cliWith({}, 'fuzz', '--client', 'faulty:drops-headers', '--property', 'headers-always-sent', '--runs', '1', '--found-dir', found)
-    const file = join(found, readdirSync(found).find((name) => name.endsWith('.json'))!)
+    await cliWith(
+      {},
+      'fuzz',
+      '--client',
+      'faulty:drops-headers',
+      '--property',
+      'headers-always-sent',
+      '--runs',
+      '1',
+      '--found-dir',
+      found,
+    )
+    const file = join(
+      found,
+      readdirSync(found).find((name) => name.endsWith('.json'))!,
+    )
     const recording = JSON.parse(readFileSync(file, 'utf8'))
     recording.exchanges[0].request.json.method = 'x\n```\n## INJECTED-HEADING <img src=x onerror=alert(1)>\n```'
     recording.counterexample.outcome = 'client error: <img src=x onerror=alert(1)> [link](javascript:alert(1))'
@@ -201,8 +267,22 @@ describe('untrusted documents stay inert', () => {
 
   it('report --issue: a live value put only in the curl lines or the input config of a hand-edited file is redacted', async () => {
     const found = join(dir, 'found-live')
-    await cliWith({}, 'fuzz', '--client', 'faulty:drops-headers', '--property', 'headers-always-sent', '--runs', '1', '--found-dir', found)
-    const file = join(found, readdirSync(found).find((name) => name.endsWith('.json'))!)
+    await cliWith(
+      {},
+      'fuzz',
+      '--client',
+      'faulty:drops-headers',
+      '--property',
+      'headers-always-sent',
+      '--runs',
+      '1',
+      '--found-dir',
+      found,
+    )
+    const file = join(
+      found,
+      readdirSync(found).find((name) => name.endsWith('.json'))!,
+    )
     const recording = JSON.parse(readFileSync(file, 'utf8'))
     recording.counterexample.curl[0] = `${recording.counterexample.curl[0]} -H 'Authorization: Bearer QJVlive-in-curl-i1'`
     const headers = recording.counterexample.input.config.headers
@@ -215,7 +295,19 @@ describe('untrusted documents stay inert', () => {
   })
 
   it('report RUN.json --html: a javascript: link in an untrusted run report is refused', async () => {
-    const json = await cliWith({}, 'fuzz', '--client', 'faulty:drops-headers', '--property', 'headers-always-sent', '--runs', '1', '--found-dir', 'none', '--json')
+    const json = await cliWith(
+      {},
+      'fuzz',
+      '--client',
+      'faulty:drops-headers',
+      '--property',
+      'headers-always-sent',
+      '--runs',
+      '1',
+      '--found-dir',
+      'none',
+      '--json',
+    )
     const report = JSON.parse(json.stdout)
     report.results[0].property.specReferences[0].url = 'javascript:void(document.title="XSS")'
     const run = join(dir, 'hostile-run.json')
@@ -229,11 +321,19 @@ describe('untrusted documents stay inert', () => {
 
   it('serve answers a foreign Origin or Host with 403 and does not judge it', async () => {
     const { url, done } = await startServe('--scenario', 'open', '--duration', '3')
-    const foreign = await fetch(url, { method: 'POST', headers: { origin: 'http://attacker.example', 'content-type': 'text/plain' }, body: INITIALIZE })
+    const foreign = await fetch(url, {
+      method: 'POST',
+      headers: { origin: 'http://attacker.example', 'content-type': 'text/plain' },
+      body: INITIALIZE,
+    })
     expect(foreign.status).toBe(403)
     const local = await fetch(url, {
       method: 'POST',
-      headers: { origin: 'http://localhost:5173', 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      headers: {
+        origin: 'http://localhost:5173',
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
       body: INITIALIZE,
     })
     expect(local.status).toBe(200)
@@ -246,7 +346,18 @@ describe('green means judged: at least one MCP JSON-RPC request', () => {
   it('fuzz: a client that only fetches /favicon.ico is "nothing was judged", exit 1', async () => {
     const client = join(dir, 'favicon.mjs')
     writeFileSync(client, `await fetch(new URL('/favicon.ico', process.argv.at(-1))).catch(() => {})\n`)
-    const result = await cliWith({}, 'fuzz', '--client', `cmd:${process.execPath} ${client} {url}`, '--runs', '2', '--phases', 'random', '--found-dir', 'none')
+    const result = await cliWith(
+      {},
+      'fuzz',
+      '--client',
+      `cmd:${process.execPath} ${client} {url}`,
+      '--runs',
+      '2',
+      '--phases',
+      'random',
+      '--found-dir',
+      'none',
+    )
     expect(result.stdout).toContain('✗ nothing was judged: no trial carried an MCP JSON-RPC request')
     expect(result.code).toBe(1)
   })
@@ -261,7 +372,12 @@ describe('green means judged: at least one MCP JSON-RPC request', () => {
   it('check: a recording of one GET /favicon.ico is not a pass', async () => {
     const recording = JSON.parse(readFileSync(join(ROOT, 'recordings/claude-code-7290-http.json'), 'utf8'))
     recording.exchanges = [
-      { seq: 1, order: { request: 1, response: 2 }, request: { method: 'GET', url: new URL('/favicon.ico', recording.config.url).href, headers: {} }, response: { status: 404, headers: {} } },
+      {
+        seq: 1,
+        order: { request: 1, response: 2 },
+        request: { method: 'GET', url: new URL('/favicon.ico', recording.config.url).href, headers: {} },
+        response: { status: 404, headers: {} },
+      },
     ]
     const file = join(dir, 'favicon.json')
     writeFileSync(file, JSON.stringify(recording))
@@ -272,7 +388,14 @@ describe('green means judged: at least one MCP JSON-RPC request', () => {
 
   it('fuzzClient rejects when nothing was judged, as the CLI exits 1', async () => {
     const { fuzzClient } = await import('../src/library/fuzz-client.js')
-    const empty = { name: 'empty', description: 'never speaks MCP', transports: ['streamable-http' as const], network: 'in-process' as const, acceptsOAuthClientId: false, run: async () => {} }
+    const empty = {
+      name: 'empty',
+      description: 'never speaks MCP',
+      transports: ['streamable-http' as const],
+      network: 'in-process' as const,
+      acceptsOAuthClientId: false,
+      run: async () => {},
+    }
     await expect(fuzzClient({ client: empty, runs: 2, phases: ['random'] })).rejects.toThrow(/nothing was judged/)
   })
 })
@@ -281,7 +404,20 @@ describe('client processes are contained', () => {
   it('a setsid grandchild holding stdout does not turn a finished client into a timeout, and is ended with its trial', async () => {
     const marker = `mah-${process.pid}-daemon`
     const client = `cmd:sh -c "setsid sh -c 'exec -a ${marker} sleep 30' & setsid sh -c 'exec -a ${marker}-quiet sleep 30' </dev/null >/dev/null 2>&1 & exit 0"`
-    const result = await cliWith({}, 'fuzz', '--client', client, '--runs', '2', '--phases', 'random', '--found-dir', 'none', '--timeout', '20000')
+    const result = await cliWith(
+      {},
+      'fuzz',
+      '--client',
+      client,
+      '--runs',
+      '2',
+      '--phases',
+      'random',
+      '--found-dir',
+      'none',
+      '--timeout',
+      '20000',
+    )
     expect(result.stdout).toContain('sessions 2 completed, 0 client error, 0 timeout')
     const left = spawnSync('pgrep', ['-f', marker], { encoding: 'utf8' }).stdout.trim()
     expect(left, 'daemons left running').toBe('')
@@ -300,7 +436,18 @@ describe('client processes are contained', () => {
   },
 }\n`,
     )
-    const result = await cliWith({}, 'fuzz', '--client', `module:${client}`, '--runs', '3', '--phases', 'random', '--found-dir', 'none')
+    const result = await cliWith(
+      {},
+      'fuzz',
+      '--client',
+      `module:${client}`,
+      '--runs',
+      '3',
+      '--phases',
+      'random',
+      '--found-dir',
+      'none',
+    )
     expect(result.stdout).toContain('sessions 0 completed, 3 client error, 0 timeout')
     expect(result.stdout).toContain('client error ×3: module:throws-later: uncaught exception: Error: thrown from a timer')
     expect(result.code).toBe(1)
@@ -336,7 +483,20 @@ await new Promise((resolve) => setTimeout(resolve, 60_000))\n`,
     const out = join(dir, 'interrupted.json')
     const recording = spawnUntil(
       process.execPath,
-      [CLI, 'record', '--client', `cmd:${process.execPath} ${slow} {url}`, '--url', url, '--port', '0', '--out', out, '--timeout', '60000'],
+      [
+        CLI,
+        'record',
+        '--client',
+        `cmd:${process.execPath} ${slow} {url}`,
+        '--url',
+        url,
+        '--port',
+        '0',
+        '--out',
+        out,
+        '--timeout',
+        '60000',
+      ],
       /(starting) /,
     )
     await recording.ready
@@ -376,7 +536,9 @@ describe('large captures', () => {
     await log.settle(60_000)
     for (const exchange of log.exchanges) {
       expect(exchange.responseBody).toHaveLength(TrafficLog.MAX_BODY_CHARS)
-      expect(exchange.error).toBe(`response body of ${size} bytes: kept the first ${TrafficLog.MAX_BODY_CHARS} characters, the rest was not recorded`)
+      expect(exchange.error).toBe(
+        `response body of ${size} bytes: kept the first ${TrafficLog.MAX_BODY_CHARS} characters, the rest was not recorded`,
+      )
     }
     const { recording, redactor } = buildRecording({
       config: { transport: 'streamable-http', url: 'http://127.0.0.1:9/mcp', headers: {} },
@@ -402,9 +564,28 @@ describe('the rest of the report: one line and exit 2', () => {
   })
 
   it.each([
-    [['record', '--proxy', '--upstream', 'http://127.0.0.1:9/mcp', '--upstream', 'ftp://x/', '--out', 'x.json'], '--upstream was given 2 times'],
-    [['fuzz', '--client', 'faulty:drops-headers', '--path', '1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1', '--seed', '1', '--property', 'headers-always-sent'], 'does not fit seed 1'],
-    [['fuzz', '--client', 'faulty:drops-headers', '--path', '99999999999999999999', '--seed', '1'], 'a step is larger than 100000'],
+    [
+      ['record', '--proxy', '--upstream', 'http://127.0.0.1:9/mcp', '--upstream', 'ftp://x/', '--out', 'x.json'],
+      '--upstream was given 2 times',
+    ],
+    [
+      [
+        'fuzz',
+        '--client',
+        'faulty:drops-headers',
+        '--path',
+        '1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1',
+        '--seed',
+        '1',
+        '--property',
+        'headers-always-sent',
+      ],
+      'does not fit seed 1',
+    ],
+    [
+      ['fuzz', '--client', 'faulty:drops-headers', '--path', '99999999999999999999', '--seed', '1'],
+      'a step is larger than 100000',
+    ],
     [['clients', 'install', 'mcp-remote@latest'], 'a version is like'],
   ])('%j', async (args, message) => {
     const result = await cliWith({}, ...args)
@@ -421,7 +602,18 @@ describe('the rest of the report: one line and exit 2', () => {
     expect(loading.stderr).toContain('could not be loaded: the client called process.exit(0)')
     const inRun = join(dir, 'exit-in-run.mjs')
     writeFileSync(inRun, "export default { name: 'exits', transports: ['streamable-http'], run: async () => process.exit(0) }\n")
-    const running = await cliWith({}, 'fuzz', '--client', `module:${inRun}`, '--runs', '2', '--phases', 'random', '--found-dir', 'none')
+    const running = await cliWith(
+      {},
+      'fuzz',
+      '--client',
+      `module:${inRun}`,
+      '--runs',
+      '2',
+      '--phases',
+      'random',
+      '--found-dir',
+      'none',
+    )
     expect(running.code).toBe(1)
     expect(running.stdout).toContain('client error ×2: module:exits: Error: the client called process.exit(0)')
   })
@@ -436,8 +628,28 @@ describe('the rest of the report: one line and exit 2', () => {
     const entry = (status: number, headers: Array<{ name: string; value: string }>, text: string) => ({
       startedDateTime: '2026-01-01T00:00:00Z',
       time: 1,
-      request: { method: 'POST', url: 'http://a.test/mcp', httpVersion: 'HTTP/1.1', headers: [{ name: 'content-type', value: 'application/json' }], queryString: [], cookies: [], headersSize: -1, bodySize: 0, postData: { mimeType: 'application/json', text } },
-      response: { status, statusText: '', httpVersion: 'HTTP/1.1', headers, cookies: [], content: { size: 0, mimeType: 'application/json', text: '{}' }, redirectURL: '', headersSize: -1, bodySize: 0 },
+      request: {
+        method: 'POST',
+        url: 'http://a.test/mcp',
+        httpVersion: 'HTTP/1.1',
+        headers: [{ name: 'content-type', value: 'application/json' }],
+        queryString: [],
+        cookies: [],
+        headersSize: -1,
+        bodySize: 0,
+        postData: { mimeType: 'application/json', text },
+      },
+      response: {
+        status,
+        statusText: '',
+        httpVersion: 'HTTP/1.1',
+        headers,
+        cookies: [],
+        content: { size: 0, mimeType: 'application/json', text: '{}' },
+        redirectURL: '',
+        headersSize: -1,
+        bodySize: 0,
+      },
       cache: {},
       timings: { send: 0, wait: 0, receive: 0 },
     })
@@ -469,15 +681,22 @@ describe('the edges (issue 23)', () => {
 
   it('the bundled SDKs are pinned exactly: an SDK release cannot make the bundled expected failures STALE', () => {
     const dependencies = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).dependencies
-    for (const sdk of ['@modelcontextprotocol/sdk', '@modelcontextprotocol/client']) expect(dependencies[sdk]).toMatch(/^\d+\.\d+\.\d+$/)
+    for (const sdk of ['@modelcontextprotocol/sdk', '@modelcontextprotocol/client'])
+      expect(dependencies[sdk]).toMatch(/^\d+\.\d+\.\d+$/)
   })
 
   it('the tarball ships no source maps without their sources, no tests and no bench', () => {
-    const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+    const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    })
     const files: string[] = JSON.parse(packed.stdout)[0].files.map((file: { path: string }) => file.path)
     expect(files).toContain('dist/src/cli/main.js')
     expect(files).toContain('dist/properties/index.js')
-    expect(files.filter((file) => file.endsWith('.map') || /(^|\/)(test|bench)\//.test(file) || file.endsWith('.test.ts'))).toEqual([])
+    expect(
+      files.filter((file) => file.endsWith('.map') || /(^|\/)(test|bench)\//.test(file) || file.endsWith('.test.ts')),
+    ).toEqual([])
   })
 
   it('--version prints the harness version, run from another project', async () => {
@@ -495,7 +714,13 @@ describe('the README cannot drift from what runs', () => {
     const section = readme.slice(readme.indexOf('## As a library'), readme.indexOf('## Benchmark'))
     const snippets = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!.trim())
     expect(snippets.length).toBeGreaterThanOrEqual(2)
-    const examples = readdirSync(join(ROOT, 'examples/vitest')).map((file) => readFileSync(join(ROOT, 'examples/vitest', file), 'utf8'))
-    for (const snippet of snippets) expect(examples.some((code) => code.includes(snippet)), snippet.slice(0, 80)).toBe(true)
+    const examples = readdirSync(join(ROOT, 'examples/vitest')).map((file) =>
+      readFileSync(join(ROOT, 'examples/vitest', file), 'utf8'),
+    )
+    for (const snippet of snippets)
+      expect(
+        examples.some((code) => code.includes(snippet)),
+        snippet.slice(0, 80),
+      ).toBe(true)
   })
 })

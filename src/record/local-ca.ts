@@ -1,8 +1,8 @@
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { generateCACertificate } from 'mockttp'
-import { makePrivateDir, readTextIfPresent, userCacheDir, writePrivateFile, writeTextAtomically } from '../runtime/files.js'
-import { checkTrustedFile } from '../runtime/trusted-dir.js'
+import { readTextIfPresent, userCacheDir, writePrivateFile, writeTextAtomically } from '../runtime/files.js'
+import { checkTrustedFile, trustedDir } from '../runtime/trusted-dir.js'
 
 /** The certificate authority the forward proxy signs intercepted TLS connections with. */
 export interface LocalCa {
@@ -21,7 +21,7 @@ export interface LocalCa {
  * console.log(`trust ${ca.certPath}`)
  */
 export async function localCa(dir?: string): Promise<LocalCa> {
-  const folder = dir ? await makePrivateDir(dir) : await userCacheDir('ca')
+  const folder = dir ? await trustedDir(dir) : await userCacheDir('ca')
   const certPath = join(folder, 'mcp-auth-harness-ca.pem')
   const keyPath = join(folder, 'mcp-auth-harness-ca.key')
   // The key signs for any host: one that is a symlink, not ours, or readable by others is refused, not used.

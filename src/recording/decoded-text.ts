@@ -78,7 +78,7 @@ function decodeOnce(source: DecodedText): DecodedText {
   let out = ''
   const starts: number[] = []
   const ends: number[] = []
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const escape = escapeAt(text, at)
     const length = escape?.length ?? 1
     const value = escape?.value ?? text[at]!

@@ -33,14 +33,18 @@ function checkShards(reports: readonly RunReport[], files: readonly string[]): v
       ['shard count', report.shard.count, head.shard!.count],
       ['tool version', report.tool.version, head.tool.version],
     ] as const)
-      if (mine !== theirs) throw new InputError(`${file}: ${what} ${mine} differs from ${files[0]}'s ${theirs}: not shards of one run`)
+      if (mine !== theirs)
+        throw new InputError(`${file}: ${what} ${mine} differs from ${files[0]}'s ${theirs}: not shards of one run`)
   })
   const count = head.shard!.count
   const seen = reports.map((report) => report.shard!.index)
   const duplicate = seen.find((index, at) => seen.indexOf(index) !== at)
   if (duplicate !== undefined) throw new InputError(`shard ${duplicate}/${count} is given twice`)
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !seen.includes(index))
-  if (missing.length > 0) throw new InputError(`shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')} missing: a merge of part of a run is not the run`)
+  if (missing.length > 0)
+    throw new InputError(
+      `shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')} missing: a merge of part of a run is not the run`,
+    )
 }
 
 function mergeResults(results: readonly RunReportResult[]): RunReportResult {
@@ -49,10 +53,18 @@ function mergeResults(results: readonly RunReportResult[]): RunReportResult {
   const phase = (name: 'coverage' | 'random') => sum(results.map((result) => result.phaseRuns?.[name] ?? 0))
   return {
     ...head,
-    verdict: first(VERDICT_ORDER, results.map((result) => result.verdict)),
-    status: first(STATUS_ORDER, results.map((result) => result.status)),
+    verdict: first(
+      VERDICT_ORDER,
+      results.map((result) => result.verdict),
+    ),
+    status: first(
+      STATUS_ORDER,
+      results.map((result) => result.status),
+    ),
     runs: sum(results.map((result) => result.runs)),
-    ...(results.some((result) => result.phaseRuns) ? { phaseRuns: { coverage: phase('coverage'), random: phase('random') } } : {}),
+    ...(results.some((result) => result.phaseRuns)
+      ? { phaseRuns: { coverage: phase('coverage'), random: phase('random') } }
+      : {}),
     held: sum(results.map((result) => result.held)),
     violated: sum(results.map((result) => result.violated)),
     notExercised: sum(results.map((result) => result.notExercised)),
@@ -98,7 +110,8 @@ export function mergeRunReports(reports: readonly RunReport[], files: readonly s
     for (const [client, entry] of Object.entries(report.exercise ?? {})) {
       const merged = (exercise[client] ??= { properties: {}, dimensions: {} })
       mergeCounts(merged.properties, entry.properties)
-      for (const [dimension, values] of Object.entries(entry.dimensions)) mergeCounts((merged.dimensions[dimension] ??= {}), values)
+      for (const [dimension, values] of Object.entries(entry.dimensions))
+        mergeCounts((merged.dimensions[dimension] ??= {}), values)
     }
   const summary = summaryOf(results)
   const minExercised = ordered.find((report) => report.minExercised !== undefined)?.minExercised
@@ -131,7 +144,13 @@ export function mergeRunReports(reports: readonly RunReport[], files: readonly s
     summary,
     exitCode: runExitCode(summary, underExercised.length, judgedNothing, interrupted?.signal),
     ...(interrupted
-      ? { incomplete: { signal: interrupted.signal, finishedPairs: results.length, totalPairs: sum(ordered.map((r) => r.incomplete?.totalPairs ?? r.results.length)) } }
+      ? {
+          incomplete: {
+            signal: interrupted.signal,
+            finishedPairs: results.length,
+            totalPairs: sum(ordered.map((r) => r.incomplete?.totalPairs ?? r.results.length)),
+          },
+        }
       : {}),
     results,
   }

@@ -128,13 +128,6 @@ export async function userCacheDir(...parts: string[]): Promise<string> {
   return dir
 }
 
-/**
- * Creates a folder (and its parents) readable by its owner only, or checks an existing one is
- * this user's and writable by no one else (exit 2 otherwise); returns it.
- */
-export async function makePrivateDir(dir: string): Promise<string> {
-  return trustedDir(dir)
-}
 
 /** A file's text, or undefined when it does not exist. */
 export async function readTextIfPresent(path: string): Promise<string | undefined> {

@@ -12,7 +12,9 @@ export const NODE_FLOOR = [22, 19] as const
  * @example
  * nodeVersionProblem({ node: '20.20.2' }) // 'Node 20.20.2 is older than 22.19, …'
  */
-export function nodeVersionProblem(versions: NodeJS.ProcessVersions | Record<string, string> = process.versions): string | undefined {
+export function nodeVersionProblem(
+  versions: NodeJS.ProcessVersions | Record<string, string> = process.versions,
+): string | undefined {
   if ('deno' in versions) return undefined
   const [major = 0, minor = 0] = (versions.node ?? '0').split('.').map(Number)
   const [floorMajor, floorMinor] = NODE_FLOOR

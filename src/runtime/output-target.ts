@@ -15,7 +15,14 @@ function insideKernelFolder(path: string): string | undefined {
   return KERNEL_FOLDERS.find((folder) => path === folder || path.startsWith(`${folder}/`))
 }
 
-function kindOf(info: { isDirectory(): boolean; isFile(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+function kindOf(info: {
+  isDirectory(): boolean
+  isFile(): boolean
+  isFIFO(): boolean
+  isSocket(): boolean
+  isCharacterDevice(): boolean
+  isBlockDevice(): boolean
+}): string {
   if (info.isDirectory()) return 'a folder'
   if (info.isFIFO()) return 'a FIFO'
   if (info.isSocket()) return 'a socket'
@@ -82,7 +89,8 @@ async function realTarget(path: string, kind: 'file' | 'dir'): Promise<string> {
       return current
     }
     if (!info.isSymbolicLink()) {
-      if (kind === 'file' && !info.isFile()) throw new Error(info.isDirectory() ? 'is a folder' : `is ${kindOf(info)}, not a regular file`)
+      if (kind === 'file' && !info.isFile())
+        throw new Error(info.isDirectory() ? 'is a folder' : `is ${kindOf(info)}, not a regular file`)
       if (kind === 'dir' && !info.isDirectory()) throw new Error(info.isFile() ? 'is a file' : `is ${kindOf(info)}, not a folder`)
       return current
     }

@@ -18,12 +18,15 @@ const octal = (mode: number) => `0${(mode & 0o7777).toString(8)}`
  */
 function untrustedReason(info: { uid: number; mode: number }, uid: number): string | undefined {
   if (info.uid !== uid) return `it is owned by uid ${info.uid}, not by you (uid ${uid})`
-  if (info.mode & 0o022) return `it is writable by ${info.mode & 0o020 ? 'group' : ''}${(info.mode & 0o022) === 0o022 ? ' and ' : ''}${info.mode & 0o002 ? 'others' : ''} (mode ${octal(info.mode)})`
+  if (info.mode & 0o022)
+    return `it is writable by ${info.mode & 0o020 ? 'group' : ''}${(info.mode & 0o022) === 0o022 ? ' and ' : ''}${info.mode & 0o002 ? 'others' : ''} (mode ${octal(info.mode)})`
   return undefined
 }
 
 function refuse(path: string, reason: string, fix: string): never {
-  throw new InputError(`${path} is not safe to use: ${reason}; another user could plant what the harness runs or signs with. ${fix}`)
+  throw new InputError(
+    `${path} is not safe to use: ${reason}; another user could plant what the harness runs or signs with. ${fix}`,
+  )
 }
 
 /**
@@ -43,11 +46,20 @@ export async function trustedDir(dir: string): Promise<string> {
   const info = await stat(real)
   if (!info.isDirectory()) refuse(dir, 'it is not a folder', `Remove it.`)
   const reason = untrustedReason(info, uid)
-  if (reason) refuse(dir, reason, info.uid === uid ? `Fix: chmod go-w ${dir}` : `Fix: remove it, or use a folder of your own (XDG_CACHE_HOME, --ca-dir)`)
+  if (reason)
+    refuse(
+      dir,
+      reason,
+      info.uid === uid ? `Fix: chmod go-w ${dir}` : `Fix: remove it, or use a folder of your own (XDG_CACHE_HOME, --ca-dir)`,
+    )
   const parent = await stat(dirname(real))
   // In a folder anyone may write to and without the sticky bit, anyone may rename ours away and put theirs.
   if (parent.mode & 0o002 && !(parent.mode & 0o1000))
-    refuse(dir, `its parent ${dirname(real)} is writable by others without the sticky bit (mode ${octal(parent.mode)})`, `Fix: chmod +t ${dirname(real)}, or use a folder of your own`)
+    refuse(
+      dir,
+      `its parent ${dirname(real)} is writable by others without the sticky bit (mode ${octal(parent.mode)})`,
+      `Fix: chmod +t ${dirname(real)}, or use a folder of your own`,
+    )
   return dir
 }
 
@@ -71,5 +83,9 @@ export async function checkTrustedFile(path: string, options: { secret?: boolean
   const reason = untrustedReason(info, uid)
   if (reason) refuse(path, reason, 'Fix: remove it; the harness makes its own.')
   if (options.secret && info.mode & 0o077)
-    refuse(path, `it is readable by others (mode ${octal(info.mode)}), so it may be known to them`, `Fix: remove it (a new one is made), or chmod 600 ${path} if you know it was not read.`)
+    refuse(
+      path,
+      `it is readable by others (mode ${octal(info.mode)}), so it may be known to them`,
+      `Fix: remove it (a new one is made), or chmod 600 ${path} if you know it was not read.`,
+    )
 }

@@ -6,7 +6,12 @@ const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
 
 function isLocalName(hostname: string, listenHost: string): boolean {
   const name = hostname.toLowerCase()
-  return LOOPBACK_NAMES.has(name) || /^127(\.\d{1,3}){3}$/.test(name) || name.endsWith('.localhost') || name === listenHost.toLowerCase()
+  return (
+    LOOPBACK_NAMES.has(name) ||
+    /^127(\.\d{1,3}){3}$/.test(name) ||
+    name.endsWith('.localhost') ||
+    name === listenHost.toLowerCase()
+  )
 }
 
 /**
@@ -27,7 +32,8 @@ export function foreignRequestProblem(request: Request, listenHost: string): str
       // A Host that is no host at all is not a local client's.
       return 'forbidden: the Host header is not a host name'
     }
-    if (!isLocalName(hostname, listenHost)) return `forbidden: Host ${hostname} is not this machine (a local mock answers local clients only)`
+    if (!isLocalName(hostname, listenHost))
+      return `forbidden: Host ${hostname} is not this machine (a local mock answers local clients only)`
   }
   const origin = request.headers.get('origin')
   if (origin !== null) {

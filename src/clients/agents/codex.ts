@@ -1,5 +1,6 @@
 import { join } from 'node:path'
-import { makePrivateDir, writePrivateFile } from '../../runtime/files.js'
+import { writePrivateFile } from '../../runtime/files.js'
+import { trustedDir } from '../../runtime/trusted-dir.js'
 import type { AgentCli } from './agent-cli.js'
 
 /**
@@ -42,7 +43,7 @@ export const CODEX: AgentCli = {
       `http_headers = { ${headers.join(', ')} }`,
       '',
     ]
-    await makePrivateDir(codexHome)
+    await trustedDir(codexHome)
     await writePrivateFile(join(codexHome, 'config.toml'), lines.join('\n'))
     return {
       args: ['exec', '--skip-git-repo-check', 'hello'],

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
-import { makePrivateDir, writePrivateFile } from '../../runtime/files.js'
+import { writePrivateFile } from '../../runtime/files.js'
+import { trustedDir } from '../../runtime/trusted-dir.js'
 import type { AgentCli } from './agent-cli.js'
 
 /**
@@ -26,7 +27,7 @@ export const GEMINI_CLI: AgentCli = {
       privacy: { usageStatisticsEnabled: false },
       mcpServers: { harness: { ...server, headers: config.headers } },
     }
-    await makePrivateDir(join(home, '.gemini'))
+    await trustedDir(join(home, '.gemini'))
     await writePrivateFile(join(home, '.gemini', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`)
     return {
       args: ['-m', 'gemini-2.5-flash', '-p', 'hello'],

@@ -3,7 +3,7 @@ import { readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { InputError } from '../../core/errors.js'
 import { commandProblem, runProcess } from '../../runtime/child-process.js'
-import { makePrivateDir, packageRoot, readTextIfPresent, userCacheDir, writePrivateFile } from '../../runtime/files.js'
+import { packageRoot, readTextIfPresent, userCacheDir, writePrivateFile } from '../../runtime/files.js'
 import { writeErr } from '../../runtime/process.js'
 import { checkTrustedFile, trustedDir } from '../../runtime/trusted-dir.js'
 import type { ClientUnderTest } from '../client-under-test.js'
@@ -66,7 +66,7 @@ export async function provision(client: InstallableClient, version: string): Pro
   }
   const staging = `${dir}.partial-${process.pid}`
   await rm(staging, { recursive: true, force: true })
-  await makePrivateDir(staging)
+  await trustedDir(staging)
   const started = Date.now()
   writeErr(`mcp-auth-harness: ${client.name} ${version}: first use, installing ${client.what(version)} into ${dir}\n`)
   try {
