@@ -233,26 +233,35 @@ function outsideFences(markdown: string): string[] {
   return outside
 }
 
+/** A counterexample `fuzz` just saved (faulty:drops-headers × headers-always-sent), parsed, to edit as a hostile file. */
+async function freshCounterexample(folder: string) {
+  const found = join(dir, folder)
+  await cliWith(
+    {},
+    'fuzz',
+    '--client',
+    'faulty:drops-headers',
+    '--property',
+    'headers-always-sent',
+    '--runs',
+    '1',
+    '--found-dir',
+    found,
+  )
+  return JSON.parse(
+    readFileSync(
+      join(
+        found,
+        readdirSync(found).find((name) => name.endsWith('.json'))!,
+      ),
+      'utf8',
+    ),
+  )
+}
+
 describe('untrusted documents stay inert', () => {
   it('report --issue: a method name with a newline and a fence stays inside its code block', async () => {
-    const found = join(dir, 'found')
-    await cliWith(
-      {},
-      'fuzz',
-      '--client',
-      'faulty:drops-headers',
-      '--property',
-      'headers-always-sent',
-      '--runs',
-      '1',
-      '--found-dir',
-      found,
-    )
-    const file = join(
-      found,
-      readdirSync(found).find((name) => name.endsWith('.json'))!,
-    )
-    const recording = JSON.parse(readFileSync(file, 'utf8'))
+    const recording = await freshCounterexample('found')
     recording.exchanges[0].request.json.method = 'x\n```\n## INJECTED-HEADING <img src=x onerror=alert(1)>\n```'
     recording.counterexample.outcome = 'client error: <img src=x onerror=alert(1)> [link](javascript:alert(1))'
     const hostile = join(dir, 'hostile-issue.json')
@@ -266,24 +275,7 @@ describe('untrusted documents stay inert', () => {
   })
 
   it('report --issue: a live value put only in the curl lines or the input config of a hand-edited file is redacted', async () => {
-    const found = join(dir, 'found-live')
-    await cliWith(
-      {},
-      'fuzz',
-      '--client',
-      'faulty:drops-headers',
-      '--property',
-      'headers-always-sent',
-      '--runs',
-      '1',
-      '--found-dir',
-      found,
-    )
-    const file = join(
-      found,
-      readdirSync(found).find((name) => name.endsWith('.json'))!,
-    )
-    const recording = JSON.parse(readFileSync(file, 'utf8'))
+    const recording = await freshCounterexample('found-live')
     recording.counterexample.curl[0] = `${recording.counterexample.curl[0]} -H 'Authorization: Bearer QJVlive-in-curl-i1'`
     const headers = recording.counterexample.input.config.headers
     headers[Object.keys(headers)[0]!] = 'QJVlive-in-input-i2'
