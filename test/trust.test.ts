@@ -147,6 +147,16 @@ describe('trusted local state', () => {
   })
 })
 
+/** `fuzz` of one client for a few random-phase trials, nothing saved: how most checks here meet the CLI. */
+function fuzzRandom(client: string, runs: string, ...extra: string[]) {
+  return cliWith({}, 'fuzz', '--client', client, '--runs', runs, '--phases', 'random', '--found-dir', 'none', ...extra)
+}
+
+/** One quick `fuzz` of faulty:drops-headers × headers-always-sent: a counterexample to edit into a hostile file. */
+function fuzzDropsHeaders(...extra: string[]) {
+  return cliWith({}, 'fuzz', '--client', 'faulty:drops-headers', '--property', 'headers-always-sent', '--runs', '1', ...extra)
+}
+
 /** `serve` on a free port: its MCP URL once it listens, and its whole output once it ends. */
 async function startServe(...args: string[]) {
   const served = spawnUntil(process.execPath, [CLI, 'serve', '--port', '0', ...args], /mock MCP server \(.*\) at (\S+)/)
@@ -179,19 +189,7 @@ describe('one redaction boundary: every byte that leaves the process', () => {
 console.error('token QJVerrBearer+e1/x, encoded QJVerrBearer%2Be1%2Fx')
 process.exit(2)\n`,
     )
-    const result = await cliWith(
-      {},
-      'fuzz',
-      '--client',
-      `cmd:${process.execPath} ${client} {url}`,
-      '--runs',
-      '2',
-      '--phases',
-      'random',
-      '--found-dir',
-      'none',
-      '--verbose',
-    )
+    const result = await fuzzRandom(`cmd:${process.execPath} ${client} {url}`, '2', '--verbose')
     expect(result.stdout).toContain('client error ×')
     expect(result.stdout + result.stderr).not.toContain('QJVerr')
   })
@@ -236,18 +234,7 @@ function outsideFences(markdown: string): string[] {
 /** A counterexample `fuzz` just saved (faulty:drops-headers × headers-always-sent), parsed, to edit as a hostile file. */
 async function freshCounterexample(folder: string) {
   const found = join(dir, folder)
-  await cliWith(
-    {},
-    'fuzz',
-    '--client',
-    'faulty:drops-headers',
-    '--property',
-    'headers-always-sent',
-    '--runs',
-    '1',
-    '--found-dir',
-    found,
-  )
+  await fuzzDropsHeaders('--found-dir', found)
   return JSON.parse(
     readFileSync(
       join(
@@ -287,19 +274,7 @@ describe('untrusted documents stay inert', () => {
   })
 
   it('report RUN.json --html: a javascript: link in an untrusted run report is refused', async () => {
-    const json = await cliWith(
-      {},
-      'fuzz',
-      '--client',
-      'faulty:drops-headers',
-      '--property',
-      'headers-always-sent',
-      '--runs',
-      '1',
-      '--found-dir',
-      'none',
-      '--json',
-    )
+    const json = await fuzzDropsHeaders('--found-dir', 'none', '--json')
     const report = JSON.parse(json.stdout)
     report.results[0].property.specReferences[0].url = 'javascript:void(document.title="XSS")'
     const run = join(dir, 'hostile-run.json')
@@ -338,18 +313,7 @@ describe('green means judged: at least one MCP JSON-RPC request', () => {
   it('fuzz: a client that only fetches /favicon.ico is "nothing was judged", exit 1', async () => {
     const client = join(dir, 'favicon.mjs')
     writeFileSync(client, `await fetch(new URL('/favicon.ico', process.argv.at(-1))).catch(() => {})\n`)
-    const result = await cliWith(
-      {},
-      'fuzz',
-      '--client',
-      `cmd:${process.execPath} ${client} {url}`,
-      '--runs',
-      '2',
-      '--phases',
-      'random',
-      '--found-dir',
-      'none',
-    )
+    const result = await fuzzRandom(`cmd:${process.execPath} ${client} {url}`, '2')
     expect(result.stdout).toContain('✗ nothing was judged: no trial carried an MCP JSON-RPC request')
     expect(result.code).toBe(1)
   })
@@ -396,20 +360,7 @@ describe('client processes are contained', () => {
   it('a setsid grandchild holding stdout does not turn a finished client into a timeout, and is ended with its trial', async () => {
     const marker = `mah-${process.pid}-daemon`
     const client = `cmd:sh -c "setsid sh -c 'exec -a ${marker} sleep 30' & setsid sh -c 'exec -a ${marker}-quiet sleep 30' </dev/null >/dev/null 2>&1 & exit 0"`
-    const result = await cliWith(
-      {},
-      'fuzz',
-      '--client',
-      client,
-      '--runs',
-      '2',
-      '--phases',
-      'random',
-      '--found-dir',
-      'none',
-      '--timeout',
-      '20000',
-    )
+    const result = await fuzzRandom(client, '2', '--timeout', '20000')
     expect(result.stdout).toContain('sessions 2 completed, 0 client error, 0 timeout')
     const left = spawnSync('pgrep', ['-f', marker], { encoding: 'utf8' }).stdout.trim()
     expect(left, 'daemons left running').toBe('')
@@ -428,18 +379,7 @@ describe('client processes are contained', () => {
   },
 }\n`,
     )
-    const result = await cliWith(
-      {},
-      'fuzz',
-      '--client',
-      `module:${client}`,
-      '--runs',
-      '3',
-      '--phases',
-      'random',
-      '--found-dir',
-      'none',
-    )
+    const result = await fuzzRandom(`module:${client}`, '3')
     expect(result.stdout).toContain('sessions 0 completed, 3 client error, 0 timeout')
     expect(result.stdout).toContain('client error ×3: module:throws-later: uncaught exception: Error: thrown from a timer')
     expect(result.code).toBe(1)
@@ -594,18 +534,7 @@ describe('the rest of the report: one line and exit 2', () => {
     expect(loading.stderr).toContain('could not be loaded: the client called process.exit(0)')
     const inRun = join(dir, 'exit-in-run.mjs')
     writeFileSync(inRun, "export default { name: 'exits', transports: ['streamable-http'], run: async () => process.exit(0) }\n")
-    const running = await cliWith(
-      {},
-      'fuzz',
-      '--client',
-      `module:${inRun}`,
-      '--runs',
-      '2',
-      '--phases',
-      'random',
-      '--found-dir',
-      'none',
-    )
+    const running = await fuzzRandom(`module:${inRun}`, '2')
     expect(running.code).toBe(1)
     expect(running.stdout).toContain('client error ×2: module:exits: Error: the client called process.exit(0)')
   })
