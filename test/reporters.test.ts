@@ -62,7 +62,7 @@ describe('reporters', () => {
   })
 
   it('--json through a pipe arrives whole even when it is megabytes long (the process waits for stdout to drain)', async () => {
-    const big = await cli('fuzz', '--runs', '10', '--seed', '3', '--json', '--found-dir', 'none')
+    const big = await cli('fuzz', '--phases', 'random', '--runs', '10', '--seed', '3', '--json', '--found-dir', 'none')
     expect(big.stdout.length).toBeGreaterThan(200_000)
     const report = JSON.parse(big.stdout)
     expect(report.summary.pairs).toBeGreaterThan(100)
@@ -78,8 +78,11 @@ describe('reporters', () => {
       'headers-always-sent',
       '--property',
       'pkce-s256',
+      // Random trials only: the progress shown is per pair, whatever the phase (and this is 3 runs).
+      '--phases',
+      'random',
       '--runs',
-      '10',
+      '30',
       '--seed',
       '1',
     ]

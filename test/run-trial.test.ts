@@ -66,11 +66,10 @@ describe('runTrial', () => {
         await new Promise(() => undefined)
       },
     }
-    const started = performance.now()
+    // A hang would show as this test's own time limit; the outcome says the trial's timer ended it.
     const trial = await runTrial(hangs, config(), scenario({ sessions: false }), { timeoutMs: 200 })
     expect(trial.outcome).toEqual({ kind: 'timeout', afterMs: 200 })
     expect(trial.exchanges).toHaveLength(1)
-    expect(performance.now() - started).toBeLessThan(3000)
   })
 
   it('reports a real SDK hang (an SSE client waiting for an endpoint event that never comes) as a timeout', async () => {

@@ -1,40 +1,51 @@
 import yargs from 'yargs'
 import { writeErr } from '../runtime/process.js'
-import { fuzzCommand } from './commands/fuzz.js'
-import { listCommand } from './commands/list.js'
-import { checkCommand } from './commands/check.js'
-import { recordCommand } from './commands/record.js'
-import { replayCommand } from './commands/replay.js'
-import { exportCommand, importHarCommand } from './commands/har.js'
-import { serveCommand } from './commands/serve.js'
-import { browseCommand } from './commands/browse.js'
-import { clientsCommand } from './commands/clients.js'
-import { reportCommand } from './commands/report.js'
 import { commandName, type CliCommand } from './cli-command.js'
 import { HarnessError } from '../core/errors.js'
 import { EXIT } from './usage-error.js'
 import { TOOL_VERSION } from '../version.js'
 
-const COMMANDS: CliCommand[] = [
-  fuzzCommand,
-  recordCommand,
-  replayCommand,
-  checkCommand,
-  reportCommand,
-  serveCommand,
-  importHarCommand,
-  exportCommand,
-  listCommand,
-  browseCommand,
-  clientsCommand,
-]
+/**
+ * Each command's module, loaded when named: a start loads only the command it runs (a `fuzz` needs
+ * no proxy, server or HAR code, about half the modules). In the order `--help` lists them.
+ */
+const COMMAND_LOADERS: Record<string, () => Promise<CliCommand[]>> = {
+  fuzz: async () => [(await import('./commands/fuzz.js')).fuzzCommand],
+  record: async () => [(await import('./commands/record.js')).recordCommand],
+  replay: async () => [(await import('./commands/replay.js')).replayCommand],
+  check: async () => [(await import('./commands/check.js')).checkCommand],
+  report: async () => [(await import('./commands/report.js')).reportCommand],
+  serve: async () => [(await import('./commands/serve.js')).serveCommand],
+  'import-har': async () => [(await import('./commands/har.js')).importHarCommand],
+  export: async () => [(await import('./commands/har.js')).exportCommand],
+  list: async () => [(await import('./commands/list.js')).listCommand],
+  browse: async () => [(await import('./commands/browse.js')).browseCommand],
+  clients: async () => [(await import('./commands/clients.js')).clientsCommand],
+}
+
+/** The command the arguments name (the first word), or every command when none is named (`--help`, a typo). */
+async function commandsFor(argv: readonly string[]): Promise<CliCommand[]> {
+  if (argv.length === 1 && argv[0] === '--version') return []
+  const first = argv.find((arg) => !arg.startsWith('-'))
+  const named = first === undefined ? undefined : COMMAND_LOADERS[first]
+  return named ? named() : (await Promise.all(Object.values(COMMAND_LOADERS).map((load) => load()))).flat()
+}
 
 /** Parses the command line and runs one command; returns the exit code (0 held, 1 violated, 2 usage). */
 /**
  * The options and positionals declared `array: true` in the commands (a test keeps this list in
  * step with them): every other flag takes one value, and yargs would hand a repeated one over as an array.
  */
-export const REPEATABLE: ReadonlySet<string> = new Set(['client', 'files', 'header', 'names', 'property', 'recordings', 'redact', 'transport'])
+export const REPEATABLE: ReadonlySet<string> = new Set([
+  'client',
+  'files',
+  'header',
+  'names',
+  'property',
+  'recordings',
+  'redact',
+  'transport',
+])
 
 /**
  * `--flag -` as `--flag=-`: yargs reads a lone `-` as a positional, but for a file flag it means
@@ -52,12 +63,13 @@ function dashAsValue(argv: readonly string[]): string[] {
 
 export async function main(argv: string[]): Promise<number> {
   let usageProblem: string | undefined
+  const commands = await commandsFor(argv)
   let parser = yargs(dashAsValue(argv))
     .scriptName('mcp-auth-harness')
     .usage(
       '$0 <command> [options]\n\nProperty-based fuzzer and record-replay mock for the HTTP side of MCP clients: configured headers always sent, OAuth discovery only after a 401.',
     )
-    .demandCommand(1, `Name a command: ${COMMANDS.map(commandName).join(', ')}.`)
+    .demandCommand(1, `Name a command: ${Object.keys(COMMAND_LOADERS).join(', ')}.`)
     .strict()
     .help()
     .wrap(110)
@@ -69,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
     .fail((message, error) => {
       usageProblem = message ?? error?.message ?? 'invalid usage'
     })
-  for (const command of COMMANDS) parser = parser.command(command.module)
+  for (const command of commands) parser = parser.command(command.module)
   const args = await parser.parseAsync()
   if (usageProblem !== undefined) {
     writeErr(`mcp-auth-harness: ${usageProblem}\nRun "mcp-auth-harness --help" for usage.\n`)
@@ -81,11 +93,13 @@ export async function main(argv: string[]): Promise<number> {
   // (camelCase copies of dashed flags are skipped.)
   for (const [key, value] of Object.entries(args))
     if (Array.isArray(value) && key !== '_' && !REPEATABLE.has(key) && !/[A-Z]/.test(key)) {
-      writeErr(`mcp-auth-harness: --${key} was given ${value.length} times: give it once\nRun "mcp-auth-harness --help" for usage.\n`)
+      writeErr(
+        `mcp-auth-harness: --${key} was given ${value.length} times: give it once\nRun "mcp-auth-harness --help" for usage.\n`,
+      )
       return EXIT.usage
     }
   try {
-    const chosen = COMMANDS.find((candidate) => commandName(candidate) === command)
+    const chosen = commands.find((candidate) => commandName(candidate) === command)
     if (chosen) return await chosen.run(args)
   } catch (error) {
     if (error instanceof HarnessError) {

@@ -42,5 +42,10 @@ export interface ClientUnderTest {
    * Default true.
    */
   acceptsOAuthClientId?: boolean
+  /**
+   * The version of the client package under test, when known (`1.32.2`): expected failures that
+   * name versions apply to it, and one that no longer fails in another version is reported as such.
+   */
+  version?: string
   run(config: ClientConfig, context: TrialContext): Promise<void>
 }

@@ -1,7 +1,10 @@
 import type { Transport } from '../core/client-config.js'
 import type { ClientUnderTest } from './client-under-test.js'
 import { HeadlessOAuthProvider } from './headless-oauth-provider.js'
+import { installedPackageVersion } from './package-version.js'
 import { runSdkSession } from './sdk-session.js'
+
+const SDK_VERSION = installedPackageVersion('@modelcontextprotocol/sdk', '@modelcontextprotocol/sdk/client/index.js')
 
 const TRANSPORT_CLASS: Record<Transport, string> = {
   'streamable-http': 'StreamableHTTPClientTransport',
@@ -19,6 +22,7 @@ function sdkClient(transport: Transport, oauth: boolean): ClientUnderTest {
     name: `sdk-${short}${oauth ? '' : '-no-oauth'}`,
     description: `@modelcontextprotocol/sdk ${TRANSPORT_CLASS[transport]}, ${oauth ? 'with a headless OAuth provider' : 'headers only, no OAuth provider'}`,
     transports: [transport],
+    ...(SDK_VERSION ? { version: SDK_VERSION } : {}),
     run: (config, context) =>
       runSdkSession(config, context, {
         headers: config.headers,

@@ -9,6 +9,7 @@ import { MAX_AUTHORIZATIONS } from './sdk-session.js'
 import type { ClientConfig, Transport } from '../core/client-config.js'
 import type { ClientUnderTest, TrialContext } from './client-under-test.js'
 import { HeadlessOAuthProvider } from './headless-oauth-provider.js'
+import { installedPackageVersion } from './package-version.js'
 import { runStandardSession } from './standard-session.js'
 
 /**
@@ -66,12 +67,16 @@ function createSdk2Transport(config: ClientConfig, provider?: HeadlessOAuthProvi
     : new SSEClientTransport(url, options)
 }
 
+const CLIENT_VERSION = installedPackageVersion('@modelcontextprotocol/client', '@modelcontextprotocol/client')
+const versioned = CLIENT_VERSION ? { version: CLIENT_VERSION } : {}
+
 function sdk2Client(transport: Transport): ClientUnderTest {
   const short = transport === 'streamable-http' ? 'streamable' : 'sse'
   return {
     name: `sdk2-${short}`,
     description: `@modelcontextprotocol/client (v2 SDK) ${transport === 'sse' ? 'SSEClientTransport' : 'StreamableHTTPClientTransport'}, with a headless OAuth provider`,
     transports: [transport],
+    ...versioned,
     // The v1 provider class has the v2 interface's shape: the same headless app, either SDK.
     run: (config, context) => runSdk2Session(config, context, new HeadlessOAuthProvider(config)),
   }
@@ -86,6 +91,7 @@ const sdk2Modern: ClientUnderTest = {
   description:
     '@modelcontextprotocol/client (v2 SDK) StreamableHTTPClientTransport with versionNegotiation auto (2026-07-28 when offered)',
   transports: ['streamable-http'],
+  ...versioned,
   run: (config, context) => runSdk2Session(config, context, new HeadlessOAuthProvider(config), { modern: true }),
 }
 

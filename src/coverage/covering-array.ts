@@ -31,8 +31,25 @@ export function pairwiseRows(factors: readonly Factor[], given: readonly Row[] =
     const parent = factors[f]!.parent
     return !parent || parent.values.includes(row[parent.index]!)
   }
-  const key = (f: number, a: number, g: number, b: number) => (f < g ? `${f}=${a},${g}=${b}` : `${g}=${b},${f}=${a}`)
-  const uncovered = new Set<string>()
+  // A pair of values of two factors as one number, its flag in a byte array: this runs some million
+  // times for the built-in dimensions, and string keys in a Set made the phase cost a second per client.
+  const n = factors.length
+  const width = Math.max(1, ...factors.map((factor) => factor.size))
+  const key = (f: number, a: number, g: number, b: number) =>
+    f < g ? ((f * n + g) * width + a) * width + b : ((g * n + f) * width + b) * width + a
+  const flags = new Uint8Array(n * n * width * width)
+  const uncovered = {
+    size: 0,
+    has: (k: number) => flags[k] === 1,
+    add(k: number) {
+      if (flags[k] === 0) this.size++
+      flags[k] = 1
+    },
+    delete(k: number) {
+      if (flags[k] === 1) this.size--
+      flags[k] = 0
+    },
+  }
   const order: Array<[number, number, number, number]> = []
   for (let f = 0; f < factors.length; f++)
     for (let g = f + 1; g < factors.length; g++)
@@ -106,11 +123,11 @@ export function pairwiseRows(factors: readonly Factor[], given: readonly Row[] =
     // one that covers most is kept (AETG's idea, with deterministic seeds instead of random orders).
     let best: Row | undefined
     let bestGain = 0
-    const seen = new Set<string>()
+    const seen = new Set<number>()
     for (let i = cursor; i < order.length && seen.size < CANDIDATES; i++) {
       const [f, a, g, b] = order[i]!
-      if (seen.has(`${f},${g}`) || !uncovered.has(key(f, a, g, b))) continue
-      seen.add(`${f},${g}`)
+      if (seen.has(f * n + g) || !uncovered.has(key(f, a, g, b))) continue
+      seen.add(f * n + g)
       const row = growRow(f, a, g, b)
       const gain = gainOf(row)
       if (gain > bestGain) {

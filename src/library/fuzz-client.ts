@@ -4,7 +4,7 @@ import { clientByName } from '../clients/registry.js'
 import type { Property, Violation } from '../property/property.js'
 import { counterexampleReport } from '../report/text-report.js'
 import { runFuzz } from '../runner/fuzz-run.js'
-import { loadExpectedFailures } from '../runner/expected-failures.js'
+import { expectedEntry, loadExpectedFailures } from '../runner/expected-failures.js'
 import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, type Phase, type PropertyResult } from '../runner/fuzz.js'
 import type { Trial } from '../core/trial.js'
 import { judgeTrial } from '../property/judge.js'
@@ -96,7 +96,7 @@ export async function fuzzClient(options: FuzzClientOptions): Promise<PropertyRe
   const client = typeof options.client === 'string' ? clientByName(options.client) : options.client
   const properties = (options.properties ?? PROPERTIES).map((p) => (typeof p === 'string' ? propertyById(p) : p))
   const expected = options.expectedFailures
-    ? (await loadExpectedFailures(options.expectedFailures)).filter((e) => e.client === client.name)
+    ? (await loadExpectedFailures(options.expectedFailures)).filter((e) => expectedEntry([e], client.name, e.property))
     : []
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   // The same policy as the CLI (runFuzz): a listed failure that no longer reproduces is STALE and fails too.

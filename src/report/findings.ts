@@ -25,6 +25,8 @@ export function findingLine(
   const pair = `${result.client} × ${result.property.id} [${result.property.level}]`
   if (expectation?.status === 'stale')
     return `! STALE ${pair}: listed as expected but no longer fails; remove the entry (${oneLine(expectation.entry.reason, 60)})`
+  if (expectation?.status === 'fixed')
+    return `✓ ${pair}: no longer fails in ${expectation.version} (listed for versions ${expectation.entry.versions})`
   if (expectation)
     return `~ ${pair}${expectation.status === 'reproduced' ? ' (replayed)' : ''}: ${oneLine(expectation.entry.reason)}`
   const ce = result.counterexample!
@@ -50,7 +52,7 @@ export function expectedFailureLines(expectations: ReadonlyMap<PropertyResult, E
   const stale: string[] = []
   const groups = new Map<string, Array<[PropertyResult, Expectation]>>()
   for (const [result, expectation] of expectations) {
-    if (expectation.status === 'stale') {
+    if (expectation.status === 'stale' || expectation.status === 'fixed') {
       stale.push(findingLine(result, expectation))
       continue
     }
@@ -60,7 +62,12 @@ export function expectedFailureLines(expectations: ReadonlyMap<PropertyResult, E
   }
   const grouped = [...groups.values()].map((group) => {
     const [[first, expectation]] = group as [[PropertyResult, Expectation]]
-    const clients = group.map(([r, e]) => `${r.client}${e.status === 'reproduced' ? ' (replayed)' : ''}`).join(', ')
+    const clients = group
+      .map(([r, e]) => {
+        const outside = e.outsideVersions ? ` (still fails in ${e.version}, outside ${e.entry.versions}: widen them)` : ''
+        return `${r.client}${e.status === 'reproduced' ? ' (replayed)' : ''}${outside}`
+      })
+      .join(', ')
     return `~ ${first.property.id} [${first.property.level}] × ${clients}: ${oneLine(expectation.entry.reason, 100)}`
   })
   return [...stale, ...grouped]
@@ -78,12 +85,14 @@ export function runSummaryLine(facts: {
   underExercised: number
 }): string {
   const stale = [...facts.expectations.values()].filter((e) => e.status === 'stale').length
-  const known = facts.expectations.size - stale
+  const fixed = [...facts.expectations.values()].filter((e) => e.status === 'fixed').length
+  const known = facts.expectations.size - stale - fixed
   const judged = facts.results.filter((r) => r.exercised > 0).length
   const verdict = [
     facts.violated.length === 0 ? 'no unexpected violation' : `${facts.violated.length} client × property pair(s) VIOLATED`,
     ...(known > 0 ? [`${known} expected failure(s)`] : []),
     ...(stale > 0 ? [`${stale} STALE expected failure(s)`] : []),
+    ...(fixed > 0 ? [`${fixed} listed failure(s) no longer fail in this version`] : []),
     ...(facts.underExercised > 0 ? [`${facts.underExercised} pair(s) under --min-exercised`] : []),
     `${judged} of ${facts.results.length} pairs exercised`,
   ].join(', ')

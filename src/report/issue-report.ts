@@ -35,12 +35,16 @@ export function issueReport(recording: Recording, file: string): string {
   const offending = new Set(ce.violations.flatMap((v) => (v.exchange === undefined ? [] : [v.exchange])))
   const first = ce.violations[0]
   const level = ce.level === 'EXPECTED' ? 'user expectation' : `MCP ${ce.level}`
-  const title = markdownText(`${ce.client}: ${first ? whatHappened(first.message) : `violates ${ce.property}`} (${level}, ${ce.property})`)
+  const title = markdownText(
+    `${ce.client}: ${first ? whatHappened(first.message) : `violates ${ce.property}`} (${level}, ${ce.property})`,
+  )
   const lines = transcript(recordingTrial(recording)).map((line) => {
     const seq = /^#(\d+)\b/.exec(line)?.[1]
     return `${seq !== undefined && offending.has(Number(seq)) ? '✗' : ' '} ${line}`
   })
-  const curl = ce.curl.map((command, index) => (offending.has(index + 1) ? `# ✗ request #${index + 1}: breaks the rule\n${command}` : command))
+  const curl = ce.curl.map((command, index) =>
+    offending.has(index + 1) ? `# ✗ request #${index + 1}: breaks the rule\n${command}` : command,
+  )
   const out = [
     `# ${title}`,
     '',

@@ -39,6 +39,12 @@ const resultSchema = z.strictObject({
       seed: z.number().int().optional(),
       path: z.string().optional(),
       input: z.unknown().optional(),
+      /** The client versions the entry names (a semver range). */
+      versions: z.string().optional(),
+      /** The client version that ran. */
+      clientVersion: z.string().optional(),
+      /** It held here, in a version outside `versions`: a release fixed it (status stays held, exit 0). */
+      noLongerFails: z.boolean().optional(),
     })
     .optional(),
   /** The shrunk failing trial as a (redacted) recording, with its counterexample block. */

@@ -32,8 +32,8 @@ export interface RunFacts {
 }
 
 function statusOf(result: PropertyResult, expectation: Expectation | undefined): RunReportResult['status'] {
-  if (expectation) return expectation.status === 'stale' ? 'stale-expected-failure' : 'expected-failure'
-  return result.verdict
+  if (!expectation || expectation.status === 'fixed') return result.verdict
+  return expectation.status === 'stale' ? 'stale-expected-failure' : 'expected-failure'
 }
 
 /**
@@ -90,6 +90,9 @@ export function buildRunReport(facts: RunFacts): { report: RunReport; redactors:
               ...(expectation.entry.seed === undefined ? {} : { seed: expectation.entry.seed }),
               ...(expectation.entry.path === undefined ? {} : { path: expectation.entry.path }),
               ...(expectation.entry.input === undefined ? {} : { input: expectation.entry.input }),
+              ...(expectation.entry.versions === undefined ? {} : { versions: expectation.entry.versions }),
+              ...(expectation.version === undefined ? {} : { clientVersion: expectation.version }),
+              ...(expectation.status === 'fixed' ? { noLongerFails: true } : {}),
             },
           }
         : {}),

@@ -11,7 +11,12 @@ import { shellQuote } from './shell-quote.js'
 export { shellQuote }
 
 const VERDICT_TEXT = { held: 'held', violated: 'VIOLATED', 'not-exercised': 'not exercised' } as const
-const EXPECTATION_TEXT = { seen: 'expected fail', reproduced: 'expected fail', stale: 'STALE EXPECT' } as const
+const EXPECTATION_TEXT = {
+  seen: 'expected fail',
+  reproduced: 'expected fail',
+  stale: 'STALE EXPECT',
+  fixed: 'fixed here',
+} as const
 
 /** Left-aligned in `width`, and always at least one space before the next column. */
 function pad(text: string, width: number): string {
@@ -126,12 +131,19 @@ export function expectationReport(
 ): string {
   const { entry, status } = expectation
   const how = entry.input ? 'from its input' : `with its seed ${entry.seed} and path ${entry.path}`
+  const pair = `${result.client} × ${result.property.id}`
   const head =
     status === 'stale'
-      ? `✗ STALE: ${result.client} × ${result.property.id} is listed in ${file} but no longer fails ${how}: remove the entry`
-      : `~ expected failure: ${result.client} × ${result.property.id} (${file}${status === 'reproduced' ? `; not drawn in this run, still reproduces ${how}` : ''})`
+      ? `✗ STALE: ${pair} is listed in ${file} but no longer fails ${how}: remove the entry`
+      : status === 'fixed'
+        ? `✓ no longer fails in ${expectation.version}: ${pair} (${file} lists it for versions ${entry.versions}; it held ${how})`
+        : `~ expected failure: ${pair} (${file}${status === 'reproduced' ? `; not drawn in this run, still reproduces ${how}` : ''})`
+  const note =
+    expectation.outsideVersions && status !== 'fixed'
+      ? [`  still fails in ${expectation.version}, outside the entry's versions ${entry.versions}: widen them`]
+      : []
   const target = entry.input ? '' : ` --seed ${entry.seed} --path "${entry.path}"`
   const reproduce =
     `npx mcp-auth-harness fuzz --client ${shellQuote(entry.client)} --property ${entry.property}${target} ${flags.join(' ')}`.trim()
-  return [head, `  ${entry.reason}`, `  reproduce: ${reproduce}`].join('\n')
+  return [head, `  ${entry.reason}`, ...note, `  reproduce: ${reproduce}`].join('\n')
 }

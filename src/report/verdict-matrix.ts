@@ -9,7 +9,12 @@ export const MATRIX_LEGEND =
 
 function cell(result: PropertyResult | undefined, expectation: Expectation | undefined): string {
   if (!result) return ''
-  const symbol = expectation ? (expectation.status === 'stale' ? SYMBOL.stale : SYMBOL.expected) : SYMBOL[result.verdict]
+  const symbol =
+    expectation && expectation.status !== 'fixed'
+      ? expectation.status === 'stale'
+        ? SYMBOL.stale
+        : SYMBOL.expected
+      : SYMBOL[result.verdict]
   return `${symbol}${result.exercised}`
 }
 

@@ -1,3 +1,4 @@
+import semver from 'semver'
 import { z } from 'zod'
 import { pathProblem } from './replay-path.js'
 import { readJsonFile, validateFile } from '../recording/input-file.js'
@@ -23,6 +24,17 @@ const schema = z.strictObject({
             if (problem) context.addIssue({ code: 'custom', message: problem })
           })
           .optional(),
+        /**
+         * The client versions it is known to fail in, a semver range (`1.32.2`, `>=1.30.0 <=1.32.2`).
+         * In them a fix is STALE (exit 1); in another version it is "no longer fails in X.Y.Z" (exit 0).
+         * Without it the entry holds for every version.
+         */
+        versions: z
+          .string()
+          .refine((range) => semver.validRange(range) !== null, {
+            message: 'a semver range of client versions, such as "1.32.2" or ">=1.30.0 <=1.32.2"',
+          })
+          .optional(),
         reason: z.string().min(1),
       })
       .refine((entry) => entry.input !== undefined || (entry.seed !== undefined && entry.path !== undefined), {
@@ -39,8 +51,42 @@ export async function loadExpectedFailures(file: string): Promise<ExpectedFailur
   return validateFile(schema, await readJsonFile(file), file, 'expected-failures file').failures as ExpectedFailure[]
 }
 
-/** How a listed failure fared: seen in this run, not seen but still reproducing with its seed, or fixed (stale entry). */
-export type Expectation = { entry: ExpectedFailure; status: 'seen' | 'reproduced' | 'stale' }
+/**
+ * How a listed failure fared: seen in this run, not seen but still reproducing from its input,
+ * stale (it no longer fails in a version the entry names), or fixed (it no longer fails in a
+ * version outside the entry's `versions`: a new release fixed it, which is news, not a failure).
+ * `version` is the client version that ran; `outsideVersions` when the entry does not name it.
+ */
+export type Expectation = {
+  entry: ExpectedFailure
+  status: 'seen' | 'reproduced' | 'stale' | 'fixed'
+  version?: string
+  outsideVersions?: boolean
+}
+
+/** `python-sdk@1.10.0` → `python-sdk`: an entry names the client, whatever version runs. */
+function baseName(client: string): string {
+  const at = client.indexOf('@', 1)
+  return at > 0 ? client.slice(0, at) : client
+}
+
+/** The entry, if any, that lists `client` (by name, or by its name without `@VERSION`) × `property`. */
+export function expectedEntry(
+  entries: readonly ExpectedFailure[],
+  client: string,
+  property: string,
+): ExpectedFailure | undefined {
+  return (
+    entries.find((e) => e.client === client && e.property === property) ??
+    entries.find((e) => e.client === baseName(client) && e.property === property)
+  )
+}
+
+/** Whether `version` is outside the versions `entry` names (never, when either is unknown). */
+function outside(entry: ExpectedFailure, version: string | undefined): boolean {
+  if (entry.versions === undefined || version === undefined || semver.valid(version) === null) return false
+  return !semver.satisfies(version, entry.versions, { includePrerelease: true })
+}
 
 /**
  * Matches results with the expected failures. A listed pair that did not fail in this run is
@@ -52,15 +98,22 @@ export async function checkExpectations(
   results: readonly PropertyResult[],
   entries: readonly ExpectedFailure[],
   replay: (entry: ExpectedFailure) => Promise<PropertyResult>,
+  versionOf: (client: string) => string | undefined = () => undefined,
 ): Promise<Map<PropertyResult, Expectation>> {
   const outcome = new Map<PropertyResult, Expectation>()
   for (const result of results) {
-    const entry = entries.find((e) => e.client === result.client && e.property === result.property.id)
+    const entry = expectedEntry(entries, result.client, result.property.id)
     if (!entry) continue
-    if (result.verdict === 'violated') outcome.set(result, { entry, status: 'seen' })
+    const version = versionOf(result.client)
+    const facts = { entry, ...(version ? { version } : {}), ...(outside(entry, version) ? { outsideVersions: true } : {}) }
+    if (result.verdict === 'violated') {
+      outcome.set(result, { ...facts, status: 'seen' })
+      continue
+    }
     // Stale needs evidence: a replay that exercised the rule and held. One that never reached it
     // (a timing-dependent bug whose session ended first under load) shows nothing either way.
-    else outcome.set(result, { entry, status: (await replay(entry)).verdict === 'held' ? 'stale' : 'reproduced' })
+    const held = (await replay(entry)).verdict === 'held'
+    outcome.set(result, { ...facts, status: held ? (facts.outsideVersions ? 'fixed' : 'stale') : 'reproduced' })
   }
   return outcome
 }

@@ -1,7 +1,7 @@
 import type { ClientUnderTest } from '../clients/client-under-test.js'
 import type { Property } from '../property/property.js'
 import { saveCounterexample } from '../report/save-counterexample.js'
-import { checkExpectations, type Expectation, type ExpectedFailure } from './expected-failures.js'
+import { checkExpectations, expectedEntry, type Expectation, type ExpectedFailure } from './expected-failures.js'
 import { fuzz, type FuzzOptions, type FuzzStats, type PropertyResult } from './fuzz.js'
 import { judgeInput } from './judge-input.js'
 
@@ -29,7 +29,10 @@ export interface FuzzRun {
   expectations: Map<PropertyResult, Expectation>
   /** Violations no entry expects: what fails the run. */
   violated: PropertyResult[]
-  /** Listed failures that no longer reproduce: a fixed bug, an entry to remove; they fail the run too. */
+  /**
+   * Listed failures that no longer reproduce in a version their entry names: a fixed bug, an entry
+   * to remove; they fail the run too. (One fixed in a version the entry does not name is not here.)
+   */
   stale: PropertyResult[]
   /** The file each unexpected counterexample was saved to. */
   saved: Map<PropertyResult, string>
@@ -56,9 +59,11 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRun> {
   const results = await fuzz({
     ...options,
     stats,
-    known: (client, property) => expected.some((e) => e.client === client && e.property === property),
+    known: (client, property) => expectedEntry(expected, client, property) !== undefined,
     onResult: async (result) => {
-      const [expectation] = (await checkExpectations([result], expected, (entry) => replayEntry(entry, options))).values()
+      const replay = (entry: ExpectedFailure) => replayEntry(entry, result.client, options)
+      const versionOf = (name: string) => options.clients.find((client) => client.name === name)?.version
+      const [expectation] = (await checkExpectations([result], expected, replay, versionOf)).values()
       if (expectation) expectations.set(result, expectation)
       await options.onResult?.(result, expectation)
     },
@@ -83,9 +88,10 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRun> {
 /** Replays an expected failure from its input (up to STALE_AFTER_REPLAYS times) or its seed and path, with this run's options. */
 async function replayEntry(
   entry: ExpectedFailure,
+  clientName: string,
   options: { clients: readonly ClientUnderTest[]; properties: readonly Property[]; runs: number; timeoutMs: number },
 ): Promise<PropertyResult> {
-  const client = options.clients.find((c) => c.name === entry.client)!
+  const client = options.clients.find((c) => c.name === clientName)!
   const property = options.properties.find((p) => p.id === entry.property)!
   if (entry.input) {
     // A bug that depends on timing (a GET stream racing the session's end) may hide once under

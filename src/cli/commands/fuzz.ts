@@ -209,7 +209,7 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   // With the bundled file, each built-in client's own list comes too (expected-failures/NAME.json).
   if (expectedFile === BUNDLED_EXPECTED_FAILURES)
     for (const client of clients) {
-      const own = clientExpectedFailuresFile(client.name)
+      const own = clientExpectedFailuresFile(client.name.replace(/(.)@.*$/, '$1'))
       if (own) expected.push(...(await loadExpectedFailures(own)))
     }
   const expectations = new Map<PropertyResult, Expectation>()

@@ -97,10 +97,11 @@ export async function installedClient(
   const made = client.client(version, dir)
   const base = options.withoutOAuth ? `${client.name}-no-oauth` : client.name
   const name = version === client.pinned ? base : `${base}@${version}`
-  if (!options.withoutOAuth) return { ...made, name }
+  if (!options.withoutOAuth) return { ...made, name, version }
   return {
     ...made,
     name,
+    version,
     description: `${made.description}; here without its OAuth support`,
     acceptsOAuthClientId: false,
     run: (config, context) => made.run(config, { ...context, env: { ...context.env, MCP_OAUTH: 'none' } }),
