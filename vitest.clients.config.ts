@@ -6,5 +6,11 @@ import base from './vitest.config.js'
 // Spread, not mergeConfig: that one would append to the base's include list, not replace it.
 export default defineConfig({
   ...base,
-  test: { ...base.test, include: ['test/clients/**/*.test.ts'], exclude: ['**/node_modules/**'] },
+  test: {
+    ...base.test,
+    include: ['test/clients/**/*.test.ts'],
+    exclude: ['**/node_modules/**'],
+    // One file at a time: toolchain installs and agent CLIs each want the machine (and the network).
+    maxWorkers: 1,
+  },
 })

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
@@ -11,6 +12,9 @@ export default defineConfig({
     exclude: ['test/clients/**', '**/node_modules/**'],
     // Fuzzing tests run hundreds of real sessions; the budget is generous, speed lives in `npm run bench`.
     testTimeout: 120_000,
+    // Vitest's default on 2 cores is 1 worker, one file at a time, while most files wait on the
+    // processes they start (the CLI, clients, Deno): one worker more than cores keeps both busy.
+    maxWorkers: Math.max(2, availableParallelism()) + 1,
     hookTimeout: 60_000,
   },
 })

@@ -47,7 +47,9 @@ describe('agent presets: when is a session complete', () => {
     const { config, scenario } = trialInput()
     const trial = await runTrial(client, config, scenario, { timeoutMs: 10_000 })
     expect(trial.outcome).toMatchObject({ kind: 'client-error' })
-    expect(trial.outcome.kind === 'client-error' && trial.outcome.message).toMatch(/ended before it asked the model \(exit code 1\): Invalid MCP configuration/)
+    expect(trial.outcome.kind === 'client-error' && trial.outcome.message).toMatch(
+      /ended before it asked the model \(exit code 1\): Invalid MCP configuration/,
+    )
   })
 })
 
@@ -64,7 +66,12 @@ describe('versioned config formats', () => {
       ['2.1.332', true],
     ] as const) {
       const home = tempDir()
-      const config = { transport: 'streamable-http' as const, url: 'http://127.0.0.1:1/mcp', headers: {}, oauthClientId: 'pre-registered' }
+      const config = {
+        transport: 'streamable-http' as const,
+        url: 'http://127.0.0.1:1/mcp',
+        headers: {},
+        oauthClientId: 'pre-registered',
+      }
       const launch = await CLAUDE_CODE.prepare({ config, version, home, modelApi: 'http://127.0.0.1:2' })
       const written = readFileSync(launch.args[launch.args.indexOf('--mcp-config') + 1]!, 'utf8')
       expect(written.includes('pre-registered')).toBe(carries)

@@ -110,7 +110,9 @@ describe('report FILE --issue', () => {
     expect(stdout).toMatch(/^# faulty:drops-headers: .*lacked configured header .* \(user expectation, headers-always-sent\)/)
     expect(stdout).toContain(`**Client:** faulty:drops-headers (${saved.counterexample.clientDescription})`)
     expect(stdout).toMatch(/## The rule \(user expectation\)/)
-    expect(stdout).toMatch(/https:\/\/modelcontextprotocol\.io\/specification\/\d{4}-\d{2}-\d{2}\/basic\/transports|user expectation/i)
+    expect(stdout).toMatch(
+      /https:\/\/modelcontextprotocol\.io\/specification\/\d{4}-\d{2}-\d{2}\/basic\/transports|user expectation/i,
+    )
     expect(stdout).toMatch(/^✗ #\d+ /m)
     expect(stdout).toContain('# ✗ request #')
     expect(stdout).toContain(saved.counterexample.reproduce)

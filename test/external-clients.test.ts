@@ -20,9 +20,9 @@ describe('mcp-remote-client 0.15 (a real external client) through cmd:', () => {
         clients: [{ ...MCP_REMOTE, transports: [transport] }],
         properties: PROPERTIES,
         // The random phase alone, seeded: a process per trial makes the whole coverage phase
-        // (160 inputs) take minutes; 40 seeded draws reach OAuth flows to completion every time.
+        // (160 inputs) take minutes; 20 seeded draws reach OAuth flows to completion every time.
         phases: ['random'],
-        runs: 40,
+        runs: 20,
         seed: 2026,
         timeoutMs: 6000,
         concurrency: 2,

@@ -17,7 +17,9 @@ const FINDING = 'finding-faulty-drops-headers-headers-always-sent'
 /** axe-core's WCAG A and AA rules over the page as it is now; the violations' rule ids. */
 async function accessibilityViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axe.source })
-  const result = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }))
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }),
+  )
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s), e.g. ${v.nodes[0]?.html.slice(0, 120)}`)
 }
 

@@ -53,7 +53,12 @@ describe('the HTML report as text', () => {
     const out = join(dir, 'check.html')
     await cli('check', hostileRecording(dir), '--html', out)
     const page = readFileSync(out, 'utf8')
-    for (const form of [SECRET, 'k3y&amp;&lt;live&gt;&quot;secret', JSON.stringify(SECRET).slice(1, -1), encodeURIComponent(SECRET)])
+    for (const form of [
+      SECRET,
+      'k3y&amp;&lt;live&gt;&quot;secret',
+      JSON.stringify(SECRET).slice(1, -1),
+      encodeURIComponent(SECRET),
+    ])
       expect(page).not.toContain(form)
     expect(page).toContain('‹redacted:X-API-Key#1›')
   })
@@ -70,7 +75,16 @@ describe('the HTML report as text', () => {
 describe('--html on every command', () => {
   it('report RUN.json --html: a saved fuzz run becomes the same page; a saved counterexample too', async () => {
     const dir = tempDir()
-    const fuzz = await cli('fuzz', '--client', 'faulty:drops-headers', '--property', 'headers-always-sent', '--json', '--found-dir', dir)
+    const fuzz = await cli(
+      'fuzz',
+      '--client',
+      'faulty:drops-headers',
+      '--property',
+      'headers-always-sent',
+      '--json',
+      '--found-dir',
+      dir,
+    )
     expect(fuzz.code).toBe(1)
     writeFileSync(join(dir, 'run.json'), fuzz.stdout)
     const fromRun = await cli('report', join(dir, 'run.json'), '--html', join(dir, 'run.html'))
@@ -108,7 +122,16 @@ describe('--html on every command', () => {
   it('replay --html: the replayed session as a page', async () => {
     const dir = tempDir()
     const out = join(dir, 'replay.html')
-    const replayed = await cli('replay', 'recordings/claude-code-7290-http.json', '--speed', '0', '--unmatched', '404', '--html', out)
+    const replayed = await cli(
+      'replay',
+      'recordings/claude-code-7290-http.json',
+      '--speed',
+      '0',
+      '--unmatched',
+      '404',
+      '--html',
+      out,
+    )
     expect(replayed.stdout).toContain(`wrote ${out}`)
     const page = readFileSync(out, 'utf8')
     expect(page).toContain('mcp-auth-harness replay report')
@@ -118,7 +141,11 @@ describe('--html on every command', () => {
 
 describe('serve --ui under Deno', () => {
   it('the live page and its event stream: a session event per answered request, then the verdicts, then a clean end', async () => {
-    const serve = spawnUntil(DENO, ['run', '-A', CLI, 'serve', '--scenario', 'open', '--port', '0', '--once', '--ui'], /live report at (\S+)/)
+    const serve = spawnUntil(
+      DENO,
+      ['run', '-A', CLI, 'serve', '--scenario', 'open', '--port', '0', '--once', '--ui'],
+      /live report at (\S+)/,
+    )
     try {
       const ui = await serve.ready
       const mcp = /at (\S+\/mcp)/.exec(serve.output())![1]!

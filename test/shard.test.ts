@@ -108,7 +108,26 @@ describe('--shard i/n: the same seed, disjoint trials that add up to the whole r
 
   it('report merge of 3 shards gives the verdicts of the unsharded run', async () => {
     const dir = tempDir()
-    const run = ['--client', 'faulty:drops-headers', '--client', 'sdk-streamable', '--property', 'headers-always-sent', '--property', 'accept-headers', '--seed', '42', '--runs', '20', '--found-dir', 'none', '--json']
+    // Random trials (the library test above splits the coverage phase); a violation and a hold to merge.
+    const run = [
+      '--client',
+      'faulty:drops-headers',
+      '--client',
+      'sdk-streamable',
+      '--property',
+      'headers-always-sent',
+      '--property',
+      'accept-headers',
+      '--seed',
+      '42',
+      '--phases',
+      'random',
+      '--runs',
+      '30',
+      '--found-dir',
+      'none',
+      '--json',
+    ]
     const whole = JSON.parse((await cli('fuzz', ...run)).stdout)
     const shards = []
     for (const shard of [1, 2, 3]) {

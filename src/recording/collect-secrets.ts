@@ -27,7 +27,8 @@ export const SECRET_FIELDS = new Set([
 const SECRET_FIELD_KEYS = new Set([...SECRET_FIELDS].map((field) => field.replace(/[-_]/g, '')))
 
 /** Header names whose values are secrets even when the user did not configure them (the proxy cannot know). */
-const SECRET_HEADER = /(^authorization$|^proxy-authorization$|api[-_]?key|token|secret|password|subscription-key|(^|[-_])auth([-_]|$))/i
+const SECRET_HEADER =
+  /(^authorization$|^proxy-authorization$|api[-_]?key|token|secret|password|subscription-key|(^|[-_])auth([-_]|$))/i
 
 function isAuthorization(name: string): boolean {
   return /^(proxy-)?authorization$/i.test(name)
@@ -189,7 +190,6 @@ export function recordingRedactor(recording: {
   // Validated by the recording schema when the file was loaded.
   if (input) collectSecrets(input.config as ClientConfig, [], redactor)
   for (const command of recording.counterexample?.curl ?? [])
-    for (const [, name, value] of command.matchAll(/-H '([^':]+):\s*([^']*)'/g))
-      collectFromHeaders({ [name!]: value! }, redactor)
+    for (const [, name, value] of command.matchAll(/-H '([^':]+):\s*([^']*)'/g)) collectFromHeaders({ [name!]: value! }, redactor)
   return redactor
 }

@@ -9,7 +9,6 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`
 }
 
-
 /** Whether any value is nested deeper than `max`, found without recursion (which is what would overflow). */
 /** Parses JSON text, naming the file and the place of a syntax error; refuses absurd nesting. */
 export function parseJsonFile(text: string, file: string): unknown {
@@ -22,7 +21,8 @@ export function parseJsonFile(text: string, file: string): unknown {
     const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : ''
     throw new RecordingError(file, '$', `not valid JSON${where}: ${message}`)
   }
-  if (nestedDeeperThan(parsed, MAX_JSON_DEPTH)) throw new RecordingError(file, '$', `nested more than ${MAX_JSON_DEPTH} levels deep`)
+  if (nestedDeeperThan(parsed, MAX_JSON_DEPTH))
+    throw new RecordingError(file, '$', `nested more than ${MAX_JSON_DEPTH} levels deep`)
   return parsed
 }
 

@@ -7,31 +7,27 @@ import { type OutputFormat, setOutputFilter } from '../runtime/process.js'
 import { collectSecrets } from './collect-secrets.js'
 import { encodeExchange } from './exchange-codec.js'
 import { Redactor } from './redactor.js'
-import { SecretScanner } from './secret-scanner.js'
 
 const everySecret = new Redactor()
-let scanner: SecretScanner | undefined
 
 Redactor.onSecret = (from, secret, label, configured) => {
-  if (from === everySecret) return
+  // Every file's redactor learns the same session secrets again: only a new one costs a rebuild.
+  if (from === everySecret || everySecret.knows(secret)) return
   if (configured) everySecret.addConfigured(secret, label)
   else everySecret.add(secret, label)
-  // Rebuilt at the next write: secrets arrive in bursts (a session), writes are fewer.
-  scanner = undefined
 }
 
 /**
  * `text` with every secret known to this process replaced by a placeholder, in any encoding. Text
- * without one (nearly all) is returned as it is after one indexed scan.
+ * without one (nearly all) is returned as it is after one indexed scan (`Redactor.apply`).
  *
  * @example
  * writeErr(redactOutput(`client error: ${stderrTail}`))
  */
 export function redactOutput(text: string, format: OutputFormat = 'text'): string {
-  if (everySecret.count() === 0) return text
-  scanner ??= new SecretScanner([everySecret])
-  if (scanner.redactorsIn(text).size === 0) return text
+  if (everySecret.isEmpty) return text
   const redacted = everySecret.apply(text)
+  if (redacted === text) return text
   // Our pages escape every value, so a raw `<redacted:` can only be one just put there: made text, not a tag.
   return format === 'html' ? redacted.replaceAll('<redacted:', '&lt;redacted:') : redacted
 }
@@ -42,7 +38,6 @@ export function redactOutput(text: string, format: OutputFormat = 'text'): strin
  */
 export function registerSecret(value: string, label: string): void {
   everySecret.addConfigured(value, label)
-  scanner = undefined
 }
 
 setOutputFilter(redactOutput)

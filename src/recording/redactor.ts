@@ -1,4 +1,5 @@
 import { canonicalSecret, decodedText, hasEscapes } from './decoded-text.js'
+import { KEY_WIDTH, keyAt } from './secret-key.js'
 
 /**
  * Replaces secrets by stable placeholders, `<redacted:X-API-Key#1>`: the same secret always gets
@@ -19,6 +20,8 @@ export class Redactor {
   /** Each secret as registered (not its encoded forms), canonical for matching decoded text, with its placeholder. */
   private readonly canonical = new Map<string, string>()
   private ordered: string[] | undefined
+  /** The registered forms by the key of their start (`keyAt`): built at the first `apply`, then kept up to date. */
+  private index: Map<number, string[]> | undefined
 
   constructor(private readonly patterns: readonly RegExp[] = []) {}
 
@@ -28,6 +31,11 @@ export class Redactor {
    */
   static onSecret: ((from: Redactor, secret: string, label: string, configured: boolean) => void) | undefined
 
+  /** Whether `secret` is already registered (as itself or as a form of another). */
+  knows(secret: string): boolean {
+    return this.placeholders.has(secret) || this.short.has(secret)
+  }
+
   /** Registers a secret under a label (header, field or parameter name); returns its placeholder. */
   add(secret: string, label: string): string | undefined {
     if (secret.length < Redactor.MIN_SECRET_LENGTH || isPlaceholder(secret)) return undefined
@@ -35,14 +43,19 @@ export class Redactor {
     if (known) return known
     Redactor.onSecret?.(this, secret, label, false)
     const placeholder = this.nextPlaceholder(label)
-    this.placeholders.set(secret, placeholder)
+    this.register(secret, placeholder)
     if (!this.canonical.has(canonicalSecret(secret))) this.canonical.set(canonicalSecret(secret), placeholder)
     // The same secret as it travels in a URL, a form body or a JSON string gets the same placeholder.
     for (const variant of encodedForms(secret))
-      if (variant.length >= Redactor.MIN_SECRET_LENGTH && !this.placeholders.has(variant))
-        this.placeholders.set(variant, placeholder)
+      if (variant.length >= Redactor.MIN_SECRET_LENGTH && !this.placeholders.has(variant)) this.register(variant, placeholder)
     this.ordered = undefined
     return placeholder
+  }
+
+  /** One form with its placeholder, indexed as it comes (a process-wide redactor learns thousands one by one). */
+  private register(form: string, placeholder: string): void {
+    this.placeholders.set(form, placeholder)
+    if (this.index) indexForm(this.index, form)
   }
 
   /**
@@ -79,7 +92,7 @@ export class Redactor {
       const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)
       out = out.replace(global, (match) => (isPlaceholder(match) ? match : (this.add(match, 'pattern') ?? match)))
     }
-    for (const secret of this.secrets()) {
+    for (const secret of this.secretsIn(out)) {
       if (out.includes(secret)) out = out.split(secret).join(this.placeholders.get(secret)!)
     }
     out = this.applyDecoded(out)
@@ -108,6 +121,30 @@ export class Redactor {
     return out
   }
 
+  /**
+   * The registered forms that occur in `text`, longest first: one pass over the text with the
+   * index, not an `includes` per form (a session's redactor knows some hundred forms, and a
+   * recording has thousands of strings, nearly all without any).
+   */
+  private secretsIn(text: string): string[] {
+    if (this.placeholders.size === 0 || text.length < KEY_WIDTH) return []
+    if (!this.index) {
+      this.index = new Map()
+      for (const form of this.placeholders.keys()) indexForm(this.index, form)
+    }
+    const found = new Set<string>()
+    for (let at = 0; at + KEY_WIDTH <= text.length; at++) {
+      const candidates = this.index.get(keyAt(text, at))
+      if (candidates) for (const form of candidates) if (text.startsWith(form, at)) found.add(form)
+    }
+    return [...found].sort((a, b) => b.length - a.length)
+  }
+
+  /** Whether it knows no secret at all (nothing to redact). */
+  get isEmpty(): boolean {
+    return this.placeholders.size === 0 && this.short.size === 0
+  }
+
   /** How many distinct secret values it redacts (each counted once, whatever its encodings). */
   count(): number {
     return new Set([...this.placeholders.values(), ...this.short.values()]).size
@@ -115,7 +152,8 @@ export class Redactor {
 
   /** Whether a known secret is still in `text` (raw or JSON-escaped): the last check before anything is written. */
   leaksIn(text: string): boolean {
-    if (this.secrets().some((secret) => text.includes(secret) || text.includes(jsonEscaped(secret))) || this.shortLeaksIn(text)) return true
+    if (this.secrets().some((secret) => text.includes(secret) || text.includes(jsonEscaped(secret))) || this.shortLeaksIn(text))
+      return true
     if (!hasEscapes(text)) return false
     const decoded = decodedText(text).text
     return [...this.canonical.keys()].some((secret) => decoded.includes(secret))
@@ -145,6 +183,14 @@ export class Redactor {
     }
     return value
   }
+}
+
+/** Adds `form` to an index of forms by the key of their start. */
+function indexForm(index: Map<number, string[]>, form: string): void {
+  const key = keyAt(form, 0)
+  const list = index.get(key)
+  if (list) list.push(form)
+  else index.set(key, [form])
 }
 
 /**

@@ -1,15 +1,7 @@
 import { decodedText, hasEscapes } from './decoded-text.js'
 import { jsonEscaped, type Redactor } from './redactor.js'
 
-/** Every secret a redactor knows is at least this long (Redactor.MIN_SECRET_LENGTH): the index key's width. */
-const KEY_WIDTH = 4
-
-/** A hash of the KEY_WIDTH characters at `at`: collisions only cost a `startsWith`. */
-function keyAt(text: string, at: number): number {
-  let hash = 0
-  for (let i = 0; i < KEY_WIDTH; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(at + i)) | 0
-  return hash
-}
+import { KEY_WIDTH, keyAt } from './secret-key.js'
 
 /**
  * Which of many redactors' secrets occur in a text, raw or JSON-escaped, in one pass over it: a
