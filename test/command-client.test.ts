@@ -4,6 +4,7 @@ import { headersAlwaysSent } from '../properties/index.js'
 import { commandArgs, commandClient } from '../src/clients/command-client.js'
 import { claudeFormat } from '../src/config/formats/claude-format.js'
 import { fuzz } from '../src/runner/fuzz.js'
+import { coverageInputs } from '../src/coverage/coverage-inputs.js'
 import { runTrial } from '../src/runner/run-trial.js'
 import { splitCommandLine } from '../src/runtime/child-process.js'
 import { cli } from './helpers/cli.js'
@@ -133,5 +134,16 @@ describe('command clients (cmd:)', () => {
     expect(code).toBe(1)
     expect(stdout).toMatch(/process: +\S+ test\/fixtures\/config-file-client\.mjs \S+\.mcp\.json --ignore-headers/)
     expect(stdout).toContain(`--client 'cmd:${GOOD} --ignore-headers'`)
+  })
+})
+
+describe('cmd: clients are told only what their program reads', () => {
+  it('no pre-registered client id unless --client-reads oauth-client-id says the program reads one', () => {
+    const plain = commandClient(GOOD, claudeFormat)
+    expect(plain.acceptsOAuthClientId).toBe(false)
+    expect(coverageInputs(plain).some(({ input }) => input.config.oauthClientId !== undefined)).toBe(false)
+    const reads = commandClient(GOOD, claudeFormat, ['oauth-client-id'])
+    expect(reads.acceptsOAuthClientId).toBe(true)
+    expect(coverageInputs(reads).some(({ input }) => input.config.oauthClientId !== undefined)).toBe(true)
   })
 })

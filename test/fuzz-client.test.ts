@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fuzzClient, PropertyViolationError } from '../src/library/fuzz-client.js'
+import { InputError } from '../src/core/errors.js'
 import { tempDir } from './helpers/tmp.js'
 import { baseInput } from '../src/dimensions/base-input.js'
 import { DIMENSIONS } from '../src/dimensions/dimensions.js'
@@ -50,5 +51,28 @@ describe('fuzzClient follows the same policy as the CLI (runFuzz)', () => {
     const text = readFileSync(page, 'utf8')
     expect(text).toContain('id="finding-faulty-drops-headers-headers-always-sent"')
     expect(text).toMatch(/<svg class="sequence"/)
+  })
+})
+
+describe('fuzzClient takes every client name the CLI takes (one resolution)', () => {
+  it('a cmd: client by name, with its config format', async () => {
+    const results = await fuzzClient({
+      client: `cmd:${process.execPath} test/fixtures/config-file-client.mjs {config}`,
+      configFormat: 'claude',
+      properties: ['headers-always-sent'],
+      phases: ['random'],
+      runs: 3,
+      seed: 5,
+    })
+    expect(results[0]!.verdict).toBe('held')
+  })
+
+  it('a name that is no client is an input error naming the known ones, as on the command line', async () => {
+    const running = fuzzClient({ client: 'no-such-client', runs: 1 })
+    await expect(running).rejects.toBeInstanceOf(InputError)
+    await expect(running).rejects.toThrow(/unknown client "no-such-client"; known clients: sdk-streamable/)
+    await expect(fuzzClient({ client: 'cmd:/nonexistent/binary {url}', runs: 1 })).rejects.toThrow(
+      /cannot start the client command/,
+    )
   })
 })

@@ -38,6 +38,7 @@ async function commandsFor(argv: readonly string[]): Promise<CliCommand[]> {
  */
 export const REPEATABLE: ReadonlySet<string> = new Set([
   'client',
+  'client-reads',
   'files',
   'header',
   'names',

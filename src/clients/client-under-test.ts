@@ -47,5 +47,9 @@ export interface ClientUnderTest {
    * name versions apply to it, and one that no longer fails in another version is reported as such.
    */
   version?: string
+  /** When that version was released, for an installed client (its dependencies were resolved as of then). */
+  releasedAt?: string
+  /** The versions its install resolved for the dependencies that decide its behaviour (`@modelcontextprotocol/sdk`). */
+  dependencies?: Readonly<Record<string, string>>
   run(config: ClientConfig, context: TrialContext): Promise<void>
 }

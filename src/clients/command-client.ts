@@ -8,6 +8,13 @@ import { processFailure } from './process-failure.js'
 import process from 'node:process'
 import type { ClientUnderTest } from './client-under-test.js'
 
+/**
+ * What a `cmd:` program can be told beyond the URL, headers and transport, when it says it reads
+ * it: `oauth-client-id` (a pre-registered OAuth client, in the config file and MCP_OAUTH_CLIENT_ID).
+ * Nothing else is written: a program blamed for ignoring what it never reads is a false finding.
+ */
+export const CLIENT_READS = ['oauth-client-id'] as const
+export type ClientReads = (typeof CLIENT_READS)[number]
 
 const PLACEHOLDER = /\{(url|transport|config|headers-json|trial-dir)\}/g
 
@@ -44,7 +51,7 @@ export function commandArgs(words: readonly string[], values: Record<string, str
  * const trial = await runTrial(client, config, scenario, { timeoutMs: 10000 })
  * console.log(trial.process?.exitCode)
  */
-export function commandClient(template: string, format: ConfigFormat): ClientUnderTest {
+export function commandClient(template: string, format: ConfigFormat, reads: readonly ClientReads[] = []): ClientUnderTest {
   const words = splitCommandLine(template)
   if (words.length === 0) throw new Error('cmd: needs a command, e.g. cmd:"node my-client.js"')
   return {
@@ -53,8 +60,8 @@ export function commandClient(template: string, format: ConfigFormat): ClientUnd
     transports: TRANSPORTS,
     network: 'real-port',
     outOfProcess: true,
-    // The id also reaches the command as MCP_OAUTH_CLIENT_ID, but only a format that can name it counts as telling the client.
-    acceptsOAuthClientId: format.carriesOAuthClientId === true,
+    // Told of a pre-registered client only when the program says it reads one (`--client-reads oauth-client-id`).
+    acceptsOAuthClientId: reads.includes('oauth-client-id'),
     run: (config, context) =>
       withTempDir(async (dir) => {
         const file = join(dir, format.fileName)

@@ -1,6 +1,7 @@
 import { PROPERTIES, propertyById } from '../../properties/index.js'
 import type { ClientUnderTest } from '../clients/client-under-test.js'
-import { clientByName } from '../clients/registry.js'
+import { resolveClient } from '../clients/resolve-client.js'
+import type { ClientReads } from '../clients/command-client.js'
 import type { Property, Violation } from '../property/property.js'
 import { counterexampleReport } from '../report/text-report.js'
 import { runFuzz } from '../runner/fuzz-run.js'
@@ -14,8 +15,16 @@ import { viewOfRunReport } from '../report/html/run-report-view.js'
 import { writeHtmlReport } from '../report/html/write-html-report.js'
 
 export interface FuzzClientOptions {
-  /** The client under test: a ClientUnderTest you wrote, or a built-in name (`sdk-streamable`, `faulty:…`). */
+  /**
+   * The client under test: a ClientUnderTest you wrote, or any name `fuzz --client` takes: a
+   * built-in (`sdk-streamable`, `faulty:…`), an installable client (`python-sdk`, `claude-code@2.1.332`,
+   * installed on first use), `cmd:COMMAND` or `module:PATH`.
+   */
   client: ClientUnderTest | string
+  /** The config file format for a `cmd:` client (as `fuzz --config-format`); default `claude`. */
+  configFormat?: string
+  /** What a `cmd:` client's program reads beyond URL, headers and transport (as `fuzz --client-reads`). */
+  clientReads?: readonly ClientReads[]
   /** Properties (objects or ids); default: all of them. */
   properties?: ReadonlyArray<Property | string>
   /** Random-phase trials; default 100. The coverage phase (the same inputs every run) comes first. */
@@ -93,7 +102,13 @@ export class NothingJudgedError extends HarnessError {
  * }, 60_000)
  */
 export async function fuzzClient(options: FuzzClientOptions): Promise<PropertyResult[]> {
-  const client = typeof options.client === 'string' ? clientByName(options.client) : options.client
+  const client =
+    typeof options.client === 'string'
+      ? await resolveClient(options.client, {
+          ...(options.configFormat ? { configFormat: options.configFormat } : {}),
+          ...(options.clientReads ? { reads: options.clientReads } : {}),
+        })
+      : options.client
   const properties = (options.properties ?? PROPERTIES).map((p) => (typeof p === 'string' ? propertyById(p) : p))
   const expected = options.expectedFailures
     ? (await loadExpectedFailures(options.expectedFailures)).filter((e) => expectedEntry([e], client.name, e.property))
@@ -113,6 +128,7 @@ export async function fuzzClient(options: FuzzClientOptions): Promise<PropertyRe
   if (options.html) {
     const { report, redactors } = buildRunReport({
       results: run.results,
+      clients: [client],
       expectations: run.expectations,
       saved: run.saved,
       seed: run.results[0]?.seed ?? options.seed ?? 0,

@@ -124,6 +124,8 @@ export function mergeRunReports(reports: readonly RunReport[], files: readonly s
   const interrupted = ordered.find((report) => report.incomplete)?.incomplete
   const judgedNothing = results.every((result) => result.held + result.violated === 0)
   const [head] = ordered as [RunReport, ...RunReport[]]
+  // Every shard ran the same clients: each is listed once.
+  const clients = new Map(ordered.flatMap((report) => report.clients ?? []).map((client) => [client.name, client]))
   const phases = ordered.some((report) => report.phases)
     ? { coverage: sum(ordered.map((r) => r.phases?.coverage ?? 0)), random: sum(ordered.map((r) => r.phases?.random ?? 0)) }
     : undefined
@@ -141,6 +143,7 @@ export function mergeRunReports(reports: readonly RunReport[], files: readonly s
     ...(phases ? { phases } : {}),
     exercise,
     ...(minExercised === undefined ? {} : { minExercised, underExercised }),
+    ...(clients.size > 0 ? { clients: [...clients.values()] } : {}),
     summary,
     exitCode: runExitCode(summary, underExercised.length, judgedNothing, interrupted?.signal),
     ...(interrupted

@@ -109,6 +109,20 @@ export const runReportSchema = z.strictObject({
     .optional(),
   /** The minimum of `--min-exercised`, when given. */
   minExercised: z.number().int().nonnegative().optional(),
+  /**
+   * What ran, for clients whose version is known: the version, when it was released (an installed
+   * client's dependencies were resolved as of then) and the versions its install resolved.
+   */
+  clients: z
+    .array(
+      z.strictObject({
+        name: z.string(),
+        version: z.string(),
+        releasedAt: z.string().optional(),
+        dependencies: z.record(z.string(), z.string()).optional(),
+      }),
+    )
+    .optional(),
   results: z.array(resultSchema),
 })
 

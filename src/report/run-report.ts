@@ -1,3 +1,4 @@
+import type { ClientUnderTest } from '../clients/client-under-test.js'
 import { describeSource } from '../property/property.js'
 import { specReferences } from '../property/spec-references.js'
 import type { Redactor } from '../recording/redactor.js'
@@ -10,6 +11,8 @@ import { RUN_REPORT_FORMAT, RUN_REPORT_VERSION, type RunReport, type RunReportRe
 
 export interface RunFacts {
   results: readonly PropertyResult[]
+  /** The clients that ran (their versions and resolved dependencies go in the report). */
+  clients?: readonly ClientUnderTest[]
   expectations: ReadonlyMap<PropertyResult, Expectation>
   /** Counterexample files saved this run, by result. */
   saved?: ReadonlyMap<PropertyResult, string>
@@ -126,6 +129,7 @@ export function buildRunReport(facts: RunFacts): { report: RunReport; redactors:
     ...(facts.stats?.phases ? { phases: facts.stats.phases } : {}),
     exercise,
     ...(facts.minExercised === undefined ? {} : { minExercised: facts.minExercised, underExercised }),
+    ...(versioned(facts.clients).length > 0 ? { clients: versioned(facts.clients) } : {}),
     summary,
     exitCode: runExitCode(summary, underExercised.length, judgedNothing(facts.results), facts.incomplete?.signal),
     ...(facts.incomplete
@@ -136,6 +140,18 @@ export function buildRunReport(facts: RunFacts): { report: RunReport; redactors:
     results,
   }
   return { report, redactors }
+}
+
+/** The clients whose version is known, as the report lists them. */
+function versioned(clients: readonly ClientUnderTest[] = []): NonNullable<RunReport['clients']> {
+  return clients
+    .filter((client) => client.version !== undefined)
+    .map((client) => ({
+      name: client.name,
+      version: client.version!,
+      ...(client.releasedAt ? { releasedAt: client.releasedAt } : {}),
+      ...(client.dependencies && Object.keys(client.dependencies).length > 0 ? { dependencies: { ...client.dependencies } } : {}),
+    }))
 }
 
 /** How many client × property pairs ended in each status. */

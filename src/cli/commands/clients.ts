@@ -21,7 +21,8 @@ function installableList(): string {
  */
 export async function runClientsCommand(args: ClientsArgs): Promise<number> {
   if (args.action === 'list') {
-    for (const client of INSTALLABLE_CLIENTS) writeOut(`${client.name.padEnd(14)}${client.pinned.padEnd(10)}${client.what(client.pinned)}\n`)
+    for (const client of INSTALLABLE_CLIENTS)
+      writeOut(`${client.name.padEnd(14)}${client.pinned.padEnd(10)}${client.what(client.pinned)}\n`)
     return EXIT.ok
   }
   if (args.action !== 'install') throw new UsageError(`unknown action "${args.action}": clients install NAME… or clients list`)
@@ -29,19 +30,24 @@ export async function runClientsCommand(args: ClientsArgs): Promise<number> {
   if (names.length === 0) throw new UsageError(`name the clients to install (NAME or NAME@VERSION): ${installableList()}`)
   const found = names.map((name) => {
     const installable = findInstallable(name)
-    if (!installable) throw new UsageError(`${name} is not a client that is installed: ${INSTALLABLE_CLIENTS.map((c) => c.name).join(', ')}`)
+    if (!installable)
+      throw new UsageError(`${name} is not a client that is installed: ${INSTALLABLE_CLIENTS.map((c) => c.name).join(', ')}`)
     return installable
   })
   for (const { client, version } of found) {
-    const dir = await provision(client, version)
-    writeOut(`${client.name} ${version}: installed (${dir})\n`)
+    const { dir, releasedAt, dependencies } = await provision(client, version)
+    const resolved = Object.entries(dependencies).map(([name, v]) => `${name} ${v}`)
+    writeOut(
+      `${client.name} ${version}: installed (${dir})${releasedAt ? `; released ${releasedAt.slice(0, 10)}, dependencies as of then` : ''}${resolved.length ? `; ${resolved.join(', ')}` : ''}\n`,
+    )
   }
   return EXIT.ok
 }
 
 const module: CommandModule<object, ClientsArgs> = {
   command: 'clients <action> [names..]',
-  describe: 'Install built-in clients that run on another toolchain or package (SDKs in other languages, agent CLIs) ahead of their first use',
+  describe:
+    'Install built-in clients that run on another toolchain or package (SDKs in other languages, agent CLIs) ahead of their first use',
   builder: (yargs) =>
     yargs
       .positional('action', { type: 'string', demandOption: true, describe: 'install or list' })

@@ -5,6 +5,7 @@ import type { CliCommand } from '../cli-command.js'
 import type { ClientUnderTest } from '../../clients/client-under-test.js'
 import type { Transport } from '../../core/client-config.js'
 import { CONFIG_FORMATS } from '../../config/formats/registry.js'
+import { CLIENT_READS, type ClientReads } from '../../clients/command-client.js'
 import { DEFAULT_CLIENTS } from '../../clients/registry.js'
 import { PROPERTIES } from '../../../properties/index.js'
 import { resolveClients, selectProperties } from '../select.js'
@@ -38,6 +39,7 @@ interface FuzzArgs {
   path?: string
   timeout: number
   'config-format': string
+  'client-reads'?: ClientReads[]
   network: 'in-process' | 'real-port'
   transport?: Transport[]
   concurrency?: number
@@ -82,6 +84,7 @@ function reproduceFlags(args: FuzzArgs): string[] {
   return [
     `--timeout ${args.timeout}`,
     ...(args['config-format'] !== 'claude' ? [`--config-format ${args['config-format']}`] : []),
+    ...(args['client-reads'] ?? []).map((what) => `--client-reads ${what}`),
     ...(args.network !== 'in-process' ? [`--network ${args.network}`] : []),
     ...(args.shrink ? [] : ['--no-shrink']),
     ...(args.transport ?? []).map((t) => `--transport ${t}`),
@@ -188,7 +191,7 @@ function printRunResults(
 /** Runs the fuzzer as the CLI's `fuzz` command and returns the exit code. */
 export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   const { shard, phases, minExercised } = await checkedFlags(args)
-  const clients = adapt((await resolveClients(args.client, args['config-format'])) ?? DEFAULT_CLIENTS, args)
+  const clients = adapt((await resolveClients(args.client, args['config-format'], args['client-reads'])) ?? DEFAULT_CLIENTS, args)
   const properties: readonly Property[] = selectProperties(args.property) ?? PROPERTIES
   const seed = args.seed ?? Math.floor(Math.random() * 2 ** 31)
   // With --json, stdout carries the one JSON document and nothing else.
@@ -202,8 +205,16 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     ...(phases.includes('random') ? [`${args.runs} random trials per client (seed ${seed})`] : []),
   ].join(', then ')
   out(
-    `mcp-auth-harness fuzz: ${clients.length} client(s) × ${properties.length} propert${properties.length === 1 ? 'y' : 'ies'}: ${phaseText}${shard ? `; shard ${shard.index}/${shard.count} (every ${shard.count}th input)` : ''}; timeout ${args.timeout} ms per trial\n\n`,
+    `mcp-auth-harness fuzz: ${clients.length} client(s) × ${properties.length} propert${properties.length === 1 ? 'y' : 'ies'}: ${phaseText}${shard ? `; shard ${shard.index}/${shard.count} (every ${shard.count}th input)` : ''}; timeout ${args.timeout} ms per trial\n`,
   )
+  // What an installed client resolved: the question after a finding is which release of what.
+  for (const client of clients.filter((c) => c.releasedAt || Object.keys(c.dependencies ?? {}).length > 0)) {
+    const resolved = Object.entries(client.dependencies ?? {}).map(([name, version]) => `${name} ${version}`)
+    out(
+      `  ${client.name} ${client.version}${client.releasedAt ? `, released ${client.releasedAt.slice(0, 10)}` : ''}${resolved.length ? `: ${resolved.join(', ')}` : ''}\n`,
+    )
+  }
+  out('\n')
   const expectedFile = args['expected-failures'] === 'none' ? undefined : args['expected-failures']
   const expected = expectedFile ? await loadExpectedFailures(expectedFile) : []
   // With the bundled file, each built-in client's own list comes too (expected-failures/NAME.json).
@@ -232,6 +243,7 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   ) => {
     const { report, redactors } = buildRunReport({
       results,
+      clients,
       expectations,
       saved,
       seed,
@@ -355,6 +367,13 @@ const module: CommandModule<object, FuzzArgs> = {
         default: 'claude',
         describe: 'For cmd: clients, the format of the config file written per trial ({config})',
       })
+      .option('client-reads', {
+        type: 'string',
+        array: true,
+        choices: CLIENT_READS,
+        describe:
+          'For cmd: clients, what the program reads beyond URL, headers and transport: oauth-client-id (a pre-registered OAuth client); nothing else is written',
+      })
       .option('network', {
         type: 'string',
         choices: ['in-process', 'real-port'] as const,
@@ -400,7 +419,8 @@ const module: CommandModule<object, FuzzArgs> = {
       })
       .option('html', {
         type: 'string',
-        describe: 'Write one self-contained HTML report here: verdict matrix, each finding as a sequence diagram, request details, statistics',
+        describe:
+          'Write one self-contained HTML report here: verdict matrix, each finding as a sequence diagram, request details, statistics',
       })
       .option('concurrency', {
         type: 'number',

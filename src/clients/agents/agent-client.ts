@@ -8,6 +8,8 @@ import { installBrowser } from '../headless-browser.js'
 import { processFailure } from '../process-failure.js'
 import type { InstallableClient } from '../provision/installable-client.js'
 import { installStep } from '../provision/provision.js'
+import { npmResolvedDependencies } from '../provision/npm-resolved.js'
+import { npmReleaseDate } from '../provision/release-date.js'
 import type { AgentCli } from './agent-cli.js'
 import { startModelApiRefuser } from './model-api-refuser.js'
 
@@ -84,13 +86,24 @@ export function agentInstallable(agent: AgentCli): InstallableClient {
     pinned: agent.pinned,
     what: agent.what,
     toolchains: [{ command: 'npm', install: 'Node.js with npm' }],
-    async install(version, dir, progress) {
-      progress(`npm install ${agent.packageName}@${version} …`)
+    releaseDate: (version) => npmReleaseDate(agent.packageName, version),
+    async install(version, dir, progress, releasedAt) {
+      // --before: each dependency at the newest version published by the release (an old CLI with
+      // today's MCP SDK would not show a bug that lived in the SDK of its time).
+      const before = releasedAt ? [`--before=${releasedAt}`] : []
+      progress(`npm install ${agent.packageName}@${version} ${before.join(' ')}…`)
       await installStep(
         'npm',
-        ['install', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error', `${agent.packageName}@${version}`],
+        ['install', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error', ...before, `${agent.packageName}@${version}`],
         `installing ${agent.packageName}@${version}`,
       )
+    },
+    resolvedDependencies: (dir) => npmResolvedDependencies(dir, agent.packageName),
+    async relink(dir, progress) {
+      // Install scripts that linked by absolute path (opencode's platform binary) pointed into the
+      // staging folder: run them again where the installation now is.
+      progress('npm rebuild (install scripts again, in the final folder) …')
+      await installStep('npm', ['rebuild', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error'], 'relinking')
     },
     client: (version, dir) => agentClient(agent, version, dir),
   }

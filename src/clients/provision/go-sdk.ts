@@ -1,6 +1,6 @@
 import { copyFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { packageRoot, userCacheDir, writeOwnFile } from '../../runtime/files.js'
+import { packageRoot, readTextIfPresent, userCacheDir, writeOwnFile } from '../../runtime/files.js'
 import { commandClient } from '../command-client.js'
 import { configFormatByName } from '../../config/formats/registry.js'
 import type { InstallableClient } from './installable-client.js'
@@ -32,6 +32,15 @@ export const GO_SDK: InstallableClient = {
     await installStep('go', ['get', `${MODULE}@v${version}`], `fetching ${MODULE}@v${version}`, { cwd: dir, env })
     progress('go build …')
     await installStep('go', ['build', '-o', 'client', '.'], 'building the go-sdk adapter', { cwd: dir, env })
+  },
+  // Faithful by construction: minimal version selection takes each dependency at the version the
+  // go-sdk release's own go.mod asks for, not the newest (nothing to date).
+  async resolvedDependencies(dir) {
+    const mod = (await readTextIfPresent(join(dir, 'go.mod'))) ?? ''
+    const deciding = [MODULE, 'golang.org/x/oauth2']
+    return Object.fromEntries(
+      [...mod.matchAll(/^\s*(?:require\s+)?(\S+) (v\S+)/gm)].filter((m) => deciding.includes(m[1]!)).map((m) => [m[1]!, m[2]!]),
+    )
   },
   client(version, dir) {
     return {

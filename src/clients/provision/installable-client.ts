@@ -37,8 +37,27 @@ export interface InstallableClient {
   oauthOptional?: boolean
   /** Checked before installing: a missing one is an input error (exit 2) naming what to install. */
   toolchains: readonly Toolchain[]
-  /** Installs `version` into `dir`, a fresh private folder renamed into the cache when this resolves. */
-  install(version: string, dir: string, progress: Progress): Promise<void>
+  /**
+   * When `version` was released (ISO 8601), for a faithful install: every dependency resolved as
+   * of that date (npm `--before`, pip `--uploaded-prior-to`), not as of today. Absent where the
+   * ecosystem is faithful by construction (Go's minimal version selection).
+   */
+  releaseDate?(version: string): Promise<string>
+  /**
+   * Installs `version` into `dir`, a fresh private folder renamed into the cache when this resolves;
+   * `releasedAt` is what `releaseDate` said.
+   */
+  install(version: string, dir: string, progress: Progress, releasedAt?: string): Promise<void>
+  /**
+   * The versions the install resolved for the dependencies that decide its behaviour (the MCP SDK
+   * inside an agent CLI, say): recorded in the cache marker and shown in reports.
+   */
+  resolvedDependencies?(dir: string): Promise<Record<string, string>>
+  /**
+   * Run in the final folder after the staging folder was renamed there: for installs whose scripts
+   * wrote the staging folder's absolute path (a postinstall's symlink), so they are made again.
+   */
+  relink?(dir: string, progress: Progress): Promise<void>
   /** The client that runs the installation in `dir`. */
   client(version: string, dir: string): ClientUnderTest
 }

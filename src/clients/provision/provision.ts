@@ -29,11 +29,32 @@ function checkVersion(client: InstallableClient, version: string): void {
     )
 }
 
-/** What the marker file of a complete installation says: name, version and a digest of the compiled adapter. */
-async function markerText(client: InstallableClient, version: string): Promise<string> {
+/**
+ * The first line of the marker file of a complete installation: name, version, a digest of the
+ * compiled adapter, and that its dependencies were resolved as of the release. The lines after it
+ * record what the install resolved (`released DATE`, `dependency NAME VERSION`).
+ */
+async function markerIdentity(client: InstallableClient, version: string): Promise<string> {
   const digest = createHash('sha256')
   for (const file of client.compiled ?? []) digest.update(await readFile(join(packageRoot(), file)))
-  return `${client.name} ${version}${client.compiled ? ` adapter ${digest.digest('hex').slice(0, 16)}` : ''}\n`
+  return `${client.name} ${version}${client.compiled ? ` adapter ${digest.digest('hex').slice(0, 16)}` : ''}${client.releaseDate ? ' faithful' : ''}`
+}
+
+/** What an installation's marker records beyond its identity. */
+export interface InstalledFacts {
+  releasedAt?: string
+  dependencies: Record<string, string>
+}
+
+/** The facts recorded in a marker's lines after the first. */
+function factsOf(marker: string): InstalledFacts {
+  const facts: InstalledFacts = { dependencies: {} }
+  for (const line of marker.split('\n').slice(1)) {
+    const [kind, first, second] = line.split(' ')
+    if (kind === 'released' && first) facts.releasedAt = first
+    if (kind === 'dependency' && first && second) facts.dependencies[first] = second
+  }
+  return facts
 }
 
 /** The cache folder of one installed version (it may not exist yet). */
@@ -49,39 +70,57 @@ export async function installFolder(client: InstallableClient, version: string):
  * @example
  * const dir = await provision(GO_SDK, '1.8.0') // ~/.cache/mcp-auth-harness/clients/go-sdk-1.8.0
  */
-export async function provision(client: InstallableClient, version: string): Promise<string> {
+export async function provision(client: InstallableClient, version: string): Promise<{ dir: string } & InstalledFacts> {
   checkVersion(client, version)
   const dir = await installFolder(client, version)
-  const marker = await markerText(client, version)
-  if ((await readTextIfPresent(join(dir, MARKER))) === marker) {
+  const identity = await markerIdentity(client, version)
+  const present = await readTextIfPresent(join(dir, MARKER))
+  if (present?.split('\n')[0] === identity) {
     // A marker anyone can compute is no proof the harness built what is there: trust the folder only if it is ours alone.
     await trustedDir(dir)
     await checkTrustedFile(join(dir, MARKER))
-    return dir
+    return { dir, ...factsOf(present) }
   }
   for (const toolchain of client.toolchains) {
     const missing = await commandProblem(toolchain.command)
     if (missing)
-      throw new InputError(`the ${client.name} client needs ${toolchain.command} on the PATH (${missing}); install ${toolchain.install}`)
+      throw new InputError(
+        `the ${client.name} client needs ${toolchain.command} on the PATH (${missing}); install ${toolchain.install}`,
+      )
   }
   const staging = `${dir}.partial-${process.pid}`
   await rm(staging, { recursive: true, force: true })
   await trustedDir(staging)
   const started = Date.now()
   writeErr(`mcp-auth-harness: ${client.name} ${version}: first use, installing ${client.what(version)} into ${dir}\n`)
+  const progress = (line: string) => writeErr(`  ${line}\n`)
+  let marker: string
   try {
-    await client.install(version, staging, (line) => writeErr(`  ${line}\n`))
-    await writePrivateFile(join(staging, MARKER), marker)
+    const releasedAt = client.releaseDate ? await client.releaseDate(version) : undefined
+    if (releasedAt) progress(`released ${releasedAt}: its dependencies as of that date`)
+    await client.install(version, staging, progress, releasedAt)
+    const dependencies = (await client.resolvedDependencies?.(staging)) ?? {}
+    marker = [
+      identity,
+      ...(releasedAt ? [`released ${releasedAt}`] : []),
+      ...Object.entries(dependencies).map(([name, resolved]) => `dependency ${name} ${resolved}`),
+      '',
+    ].join('\n')
+    // The marker goes in last (after any relinking), so a folder without it is never taken as complete.
     await rm(dir, { recursive: true, force: true })
     await rename(staging, dir).catch(async (error: unknown) => {
       // Another harness finished the same install first: use its copy.
-      if ((await readTextIfPresent(join(dir, MARKER))) !== marker) throw error
+      if ((await readTextIfPresent(join(dir, MARKER)))?.split('\n')[0] !== identity) throw error
     })
+    if (!(await readTextIfPresent(join(dir, MARKER)))) {
+      await client.relink?.(dir, progress)
+      await writePrivateFile(join(dir, MARKER), marker)
+    }
   } finally {
     await rm(staging, { recursive: true, force: true })
   }
   writeErr(`  ${client.name} ${version} ready (${((Date.now() - started) / 1000).toFixed(0)} s)\n`)
-  return dir
+  return { dir, ...factsOf(marker) }
 }
 
 /**
@@ -93,15 +132,16 @@ export async function installedClient(
   version = client.pinned,
   options: { withoutOAuth?: boolean } = {},
 ): Promise<ClientUnderTest> {
-  const dir = await provision(client, version)
+  const { dir, releasedAt, dependencies } = await provision(client, version)
   const made = client.client(version, dir)
   const base = options.withoutOAuth ? `${client.name}-no-oauth` : client.name
   const name = version === client.pinned ? base : `${base}@${version}`
-  if (!options.withoutOAuth) return { ...made, name, version }
+  const facts = { version, ...(releasedAt ? { releasedAt } : {}), dependencies }
+  if (!options.withoutOAuth) return { ...made, name, ...facts }
   return {
     ...made,
     name,
-    version,
+    ...facts,
     description: `${made.description}; here without its OAuth support`,
     acceptsOAuthClientId: false,
     run: (config, context) => made.run(config, { ...context, env: { ...context.env, MCP_OAUTH: 'none' } }),

@@ -4,6 +4,7 @@ import { commandClient } from '../command-client.js'
 import { configFormatByName } from '../../config/formats/registry.js'
 import type { InstallableClient } from './installable-client.js'
 import { installStep } from './provision.js'
+import { pypiReleaseDate } from './release-date.js'
 
 /**
  * The official Python SDK (`mcp` on PyPI) in a virtual environment, run through the adapter shipped
@@ -16,14 +17,33 @@ export const PYTHON_SDK: InstallableClient = {
   what: (version) => `the official Python SDK (mcp ${version}, PyPI)`,
   oauthOptional: true,
   toolchains: [{ command: 'python3', install: 'Python 3.10 or newer (Debian: apt-get install python3 python3-venv)' }],
-  async install(version, dir, progress) {
+  releaseDate: (version) => pypiReleaseDate('mcp', version),
+  async install(version, dir, progress, releasedAt) {
+    const python = join(dir, 'venv', 'bin', 'python')
+    const pip = ['-m', 'pip', 'install', '--disable-pip-version-check', '--quiet']
     progress('creating a virtual environment …')
     await installStep('python3', ['-m', 'venv', join(dir, 'venv')], 'creating the virtual environment')
-    progress(`pip install mcp==${version} …`)
-    await installStep(
+    // pip 25.3 and later resolve as of a date (--uploaded-prior-to); the venv's own pip may be older.
+    progress('pip install --upgrade pip …')
+    await installStep(python, [...pip, '--upgrade', 'pip>=25.3'], 'upgrading pip in the virtual environment')
+    // "Prior to" is strict: a second after the release's last upload takes the release itself.
+    const before = releasedAt ? [`--uploaded-prior-to=${new Date(Date.parse(releasedAt) + 1000).toISOString()}`] : []
+    progress(`pip install mcp==${version} ${before.join(' ')}…`)
+    await installStep(python, [...pip, ...before, `mcp==${version}`], `installing mcp==${version}`)
+  },
+  async resolvedDependencies(dir) {
+    const frozen = await installStep(
       join(dir, 'venv', 'bin', 'python'),
-      ['-m', 'pip', 'install', '--disable-pip-version-check', '--quiet', `mcp==${version}`],
-      `installing mcp==${version}`,
+      ['-m', 'pip', 'freeze', '--disable-pip-version-check'],
+      'listing the installed packages',
+    )
+    const deciding = new Set(['mcp', 'httpx', 'httpx-sse', 'pydantic', 'anyio', 'starlette'])
+    return Object.fromEntries(
+      frozen
+        .split('\n')
+        .map((line) => /^([A-Za-z0-9_.-]+)==(\S+)$/.exec(line.trim()))
+        .filter((m): m is RegExpExecArray => m !== null && deciding.has(m[1]!.toLowerCase()))
+        .map((m) => [m[1]!.toLowerCase(), m[2]!]),
     )
   },
   client(version, dir) {
