@@ -8,23 +8,22 @@
 // HTTP with the SDK's auth.AuthorizationCodeHandler as the transport's OAuthHandler (the SDK's SSE
 // transport has no OAuth support), then initialize, tools/list, up to three tools/call, close.
 // Exit 0 when the session completed, 1 (the error on stderr) when it failed.
+//
+// One adapter for every release from v1.1.0; the OAuth part differs by release and is chosen at build
+// time by a tag (go-sdk.ts): `nooauth` before v1.4.0 (no client OAuth), `oauthv14` for v1.4.x (the
+// first AuthorizationCodeHandler, a pre-registered client only with a secret), `noiss` for v1.4 to
+// v1.6 (AuthorizationResult has no Iss), none from v1.7.0.
 package main
 
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
-	"time"
 
-	"github.com/modelcontextprotocol/go-sdk/auth"
 	"github.com/modelcontextprotocol/go-sdk/mcp"
-	"github.com/modelcontextprotocol/go-sdk/oauthex"
 )
 
 // withHeaders adds the configured headers to requests for the MCP server's origin. The Go SDK has
@@ -46,52 +45,6 @@ func (t withHeaders) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 	}
 	return http.DefaultTransport.RoundTrip(req)
-}
-
-// callback is a one-shot loopback server for the authorization redirect (RFC 8252 §7.3).
-type callback struct {
-	listener net.Listener
-	results  chan *auth.AuthorizationResult
-}
-
-func newCallback() (*callback, error) {
-	listener, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, err
-	}
-	c := &callback{listener: listener, results: make(chan *auth.AuthorizationResult, 1)}
-	go http.Serve(listener, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		query := r.URL.Query()
-		if query.Get("code") != "" {
-			select {
-			case c.results <- &auth.AuthorizationResult{Code: query.Get("code"), State: query.Get("state"), Iss: query.Get("iss")}:
-			default:
-			}
-		}
-		fmt.Fprint(w, "ok")
-	}))
-	return c, nil
-}
-
-func (c *callback) uri() string { return "http://" + c.listener.Addr().String() + "/callback" }
-
-// fetch opens the authorization URL in the harness's headless browser and waits for the redirect.
-func (c *callback) fetch(ctx context.Context, args *auth.AuthorizationArgs) (*auth.AuthorizationResult, error) {
-	browser := os.Getenv("BROWSER")
-	if browser == "" {
-		return nil, errors.New("no BROWSER in the environment to open the authorization URL with")
-	}
-	if err := exec.CommandContext(ctx, browser, args.URL).Run(); err != nil {
-		return nil, fmt.Errorf("the browser failed: %w", err)
-	}
-	select {
-	case result := <-c.results:
-		return result, nil
-	case <-time.After(30 * time.Second):
-		return nil, errors.New("no authorization redirect within 30 s")
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
 }
 
 // preregistered is a pre-registered client: the harness's MCP_OAUTH_CLIENT_ID, or the conformance
@@ -127,33 +80,12 @@ func session(ctx context.Context, endpoint string) error {
 	} else if os.Getenv("MCP_OAUTH") == "none" {
 		transport = &mcp.StreamableClientTransport{Endpoint: endpoint, HTTPClient: httpClient}
 	} else {
-		cb, err := newCallback()
+		oauth, done, err := oauthTransport(endpoint, httpClient)
 		if err != nil {
 			return err
 		}
-		defer cb.listener.Close()
-		config := &auth.AuthorizationCodeHandlerConfig{RedirectURL: cb.uri(), AuthorizationCodeFetcher: cb.fetch}
-		if id, secret := preregistered(); id != "" {
-			config.PreregisteredClient = &oauthex.ClientCredentials{ClientID: id}
-			if secret != "" {
-				config.PreregisteredClient.ClientSecretAuth = &oauthex.ClientSecretAuth{ClientSecret: secret}
-			}
-		} else {
-			config.DynamicClientRegistrationConfig = &auth.DynamicClientRegistrationConfig{
-				Metadata: &oauthex.ClientRegistrationMetadata{
-					ClientName:              "mcp-auth-harness go-sdk client",
-					RedirectURIs:            []string{cb.uri()},
-					GrantTypes:              []string{"authorization_code", "refresh_token"},
-					ResponseTypes:           []string{"code"},
-					TokenEndpointAuthMethod: "none",
-				},
-			}
-		}
-		handler, err := auth.NewAuthorizationCodeHandler(config)
-		if err != nil {
-			return err
-		}
-		transport = &mcp.StreamableClientTransport{Endpoint: endpoint, HTTPClient: httpClient, OAuthHandler: handler}
+		defer done()
+		transport = oauth
 	}
 
 	client := mcp.NewClient(&mcp.Implementation{Name: "mcp-auth-harness go-sdk client", Version: "1.0.0"}, nil)

@@ -9,6 +9,12 @@ environment. It runs the standard session with the SDK as its documentation show
 `httpx2` client from `create_mcp_http_client` carrying the headers and the SDK's
 `OAuthClientProvider`, then `initialize`, `tools/list`, up to three `tools/call`, close. Exit 0 when
 the session completed, 1 (with the error on stderr) when it failed.
+
+One adapter for every release from 1.0: what a release has is looked up, not assumed. Streamable
+HTTP came in 1.8 (`streamablehttp_client`, headers as an argument), the OAuth client in 1.10
+(`OAuthClientProvider`, its callback returning `(code, state)`), `streamable_http_client` taking an
+`http_client` later, and `AuthorizationCodeResult` (with `iss`) in 2.x. The harness offers a
+release only the transports and OAuth it has (`python-sdk.ts`).
 """
 
 import asyncio
@@ -19,16 +25,31 @@ import sys
 from urllib.parse import parse_qs, urlparse
 
 from mcp import ClientSession
-from mcp.client.auth import OAuthClientProvider, TokenStorage
 from mcp.client.sse import sse_client
-from mcp.client.streamable_http import streamable_http_client
-from mcp.shared._httpx_utils import create_mcp_http_client
-from mcp.shared.auth import (
-    AuthorizationCodeResult,
-    OAuthClientInformationFull,
-    OAuthClientMetadata,
-    OAuthToken,
-)
+
+try:  # 2.x, and late 1.x: a transport that takes an http_client
+    from mcp.client.streamable_http import streamable_http_client
+except ImportError:
+    streamable_http_client = None
+try:  # 1.8 to 1.x: headers and auth as arguments
+    from mcp.client.streamable_http import streamablehttp_client
+except ImportError:
+    streamablehttp_client = None
+try:  # 1.10 and later: the OAuth client
+    from mcp.client.auth import OAuthClientProvider, TokenStorage
+    from mcp.shared.auth import OAuthClientInformationFull, OAuthClientMetadata, OAuthToken
+except ImportError:
+    OAuthClientProvider = None
+    TokenStorage = object
+    OAuthClientInformationFull = OAuthClientMetadata = OAuthToken = None
+try:
+    from mcp.shared._httpx_utils import create_mcp_http_client
+except ImportError:
+    create_mcp_http_client = None
+try:  # 2.x: the callback's result, with the authorization response's iss (RFC 9207)
+    from mcp.shared.auth import AuthorizationCodeResult
+except ImportError:
+    AuthorizationCodeResult = None
 
 
 def preregistered() -> tuple[str | None, str | None]:
@@ -40,9 +61,9 @@ def preregistered() -> tuple[str | None, str | None]:
 class MemoryStorage(TokenStorage):
     """Tokens and client registration for one session only: every trial starts unauthorized."""
 
-    def __init__(self, client_id: str | None, client_secret: str | None, redirect_uri: str):
-        self.tokens: OAuthToken | None = None
-        self.client: OAuthClientInformationFull | None = (
+    def __init__(self, client_id, client_secret, redirect_uri: str):
+        self.tokens = None
+        self.client = (
             OAuthClientInformationFull(
                 client_id=client_id,
                 client_secret=client_secret,
@@ -54,16 +75,16 @@ class MemoryStorage(TokenStorage):
             else None
         )
 
-    async def get_tokens(self) -> OAuthToken | None:
+    async def get_tokens(self):
         return self.tokens
 
-    async def set_tokens(self, tokens: OAuthToken) -> None:
+    async def set_tokens(self, tokens) -> None:
         self.tokens = tokens
 
-    async def get_client_info(self) -> OAuthClientInformationFull | None:
+    async def get_client_info(self):
         return self.client
 
-    async def set_client_info(self, client_info: OAuthClientInformationFull) -> None:
+    async def set_client_info(self, client_info) -> None:
         self.client = client_info
 
 
@@ -71,7 +92,7 @@ class Callback:
     """A one-shot loopback HTTP server for the authorization redirect (RFC 8252 §7.3)."""
 
     def __init__(self):
-        self.result: asyncio.Future[AuthorizationCodeResult] | None = None
+        self.result: asyncio.Future | None = None
         self.server: asyncio.base_events.Server | None = None
         self.port = 0
 
@@ -92,15 +113,14 @@ class Callback:
         await writer.drain()
         writer.close()
         if "code" in query and self.result and not self.result.done():
+            code, state = query["code"][0], query.get("state", [None])[0]
             self.result.set_result(
-                AuthorizationCodeResult(
-                    code=query["code"][0],
-                    state=query.get("state", [None])[0],
-                    iss=query.get("iss", [None])[0],
-                )
+                AuthorizationCodeResult(code=code, state=state, iss=query.get("iss", [None])[0])
+                if AuthorizationCodeResult
+                else (code, state)
             )
 
-    async def wait(self) -> AuthorizationCodeResult:
+    async def wait(self):
         assert self.result is not None
         return await asyncio.wait_for(self.result, timeout=30)
 
@@ -119,7 +139,7 @@ async def session(url: str) -> None:
     transport = os.environ.get("MCP_TRANSPORT", "streamable-http")
     callback = Callback()
     await callback.start()
-    auth = OAuthClientProvider(
+    auth = None if OAuthClientProvider is None or os.environ.get("MCP_OAUTH") == "none" else OAuthClientProvider(
         server_url=url,
         client_metadata=OAuthClientMetadata(
             client_name="mcp-auth-harness python-sdk client",
@@ -132,12 +152,15 @@ async def session(url: str) -> None:
         redirect_handler=open_in_browser,
         callback_handler=callback.wait,
     )
-    if os.environ.get("MCP_OAUTH") == "none":
-        auth = None
+    with_auth = {} if auth is None else {"auth": auth}
     if transport == "sse":
-        streams = sse_client(url, headers=headers, auth=auth)
+        streams = sse_client(url, headers=headers, **with_auth)
+    elif streamable_http_client and create_mcp_http_client:
+        streams = streamable_http_client(url, http_client=create_mcp_http_client(headers=headers, **with_auth))
+    elif streamablehttp_client:
+        streams = streamablehttp_client(url, headers=headers, **with_auth)
     else:
-        streams = streamable_http_client(url, http_client=create_mcp_http_client(headers=headers, auth=auth))
+        raise RuntimeError("this mcp release has no Streamable HTTP client (it came in 1.8)")
     async with streams as (read, write, *_):
         async with ClientSession(read, write) as client:
             await client.initialize()

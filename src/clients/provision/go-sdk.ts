@@ -1,4 +1,5 @@
 import { copyFile } from 'node:fs/promises'
+import semver from 'semver'
 import { join } from 'node:path'
 import { packageRoot, readTextIfPresent, userCacheDir, writeOwnFile } from '../../runtime/files.js'
 import { commandClient } from '../command-client.js'
@@ -7,6 +8,33 @@ import type { InstallableClient } from './installable-client.js'
 import { installStep } from './provision.js'
 
 const MODULE = 'github.com/modelcontextprotocol/go-sdk'
+
+/** The adapter's files: the session, and the OAuth part in one file per API generation (build tags). */
+const ADAPTER_FILES = [
+  'main.go',
+  'oauth.go',
+  'oauth_none.go',
+  'result_iss.go',
+  'result_noiss.go',
+  'preregistered.go',
+  'preregistered_v14.go',
+]
+
+/**
+ * What a release of the Go SDK has, read from its sources: the client OAuth came in v1.4.0 behind the
+ * `mcp_go_client_oauth` build tag, with a pre-registered client only if it has a secret; v1.6.0 made
+ * it default and took public clients; `AuthorizationResult.Iss` (RFC 9207) came in v1.7.0. The build
+ * tags pick the adapter's matching OAuth files, so every release from v1.1.0 builds.
+ *
+ * @example
+ * goSdkFeatures('1.4.0') // { oauth: true, publicPreregistered: false, buildTags: ['mcp_go_client_oauth', 'oauthv14', 'noiss'] }
+ */
+export function goSdkFeatures(version: string): { oauth: boolean; publicPreregistered: boolean; buildTags: string[] } {
+  const at = (since: string) => semver.valid(version) === null || semver.gte(version, since)
+  if (!at('1.4.0')) return { oauth: false, publicPreregistered: false, buildTags: ['nooauth'] }
+  if (!at('1.6.0')) return { oauth: true, publicPreregistered: false, buildTags: ['mcp_go_client_oauth', 'oauthv14', 'noiss'] }
+  return { oauth: true, publicPreregistered: true, buildTags: at('1.7.0') ? [] : ['noiss'] }
+}
 
 /** Go's settings for the build: modules in the harness's cache, go.mod updated as needed. */
 async function goEnvironment(): Promise<Record<string, string>> {
@@ -21,17 +49,21 @@ export const GO_SDK: InstallableClient = {
   name: 'go-sdk',
   pinned: '1.8.0',
   what: (version) => `the official Go SDK (${MODULE} v${version})`,
-  compiled: ['clients/go-sdk/main.go'],
+  compiled: ADAPTER_FILES.map((file) => `clients/go-sdk/${file}`),
   oauthOptional: true,
   toolchains: [{ command: 'go', install: 'Go 1.25 or newer (Debian: apt-get install golang-go, or go.dev/dl)' }],
   async install(version, dir, progress) {
     const env = await goEnvironment()
-    await copyFile(join(packageRoot(), 'clients', 'go-sdk', 'main.go'), join(dir, 'main.go'))
+    for (const file of ADAPTER_FILES) await copyFile(join(packageRoot(), 'clients', 'go-sdk', file), join(dir, file))
     await writeOwnFile(join(dir, 'go.mod'), 'module mcp-auth-harness/go-sdk-client\n\ngo 1.25\n')
     progress(`go get ${MODULE}@v${version} …`)
     await installStep('go', ['get', `${MODULE}@v${version}`], `fetching ${MODULE}@v${version}`, { cwd: dir, env })
-    progress('go build …')
-    await installStep('go', ['build', '-o', 'client', '.'], 'building the go-sdk adapter', { cwd: dir, env })
+    const tags = goSdkFeatures(version).buildTags
+    progress(`go build${tags.length ? ` -tags ${tags.join(',')}` : ''} …`)
+    await installStep('go', ['build', '-tags', tags.join(','), '-o', 'client', '.'], 'building the go-sdk adapter', {
+      cwd: dir,
+      env,
+    })
   },
   // Faithful by construction: minimal version selection takes each dependency at the version the
   // go-sdk release's own go.mod asks for, not the newest (nothing to date).
@@ -43,10 +75,11 @@ export const GO_SDK: InstallableClient = {
     )
   },
   client(version, dir) {
+    const { oauth, publicPreregistered } = goSdkFeatures(version)
     return {
       ...commandClient(`"${join(dir, 'client')}" {url}`, configFormatByName('json')),
-      acceptsOAuthClientId: true,
-      description: `${GO_SDK.what(version)} through its adapter; OAuth with the SDK's AuthorizationCodeHandler (Streamable HTTP only)`,
+      acceptsOAuthClientId: publicPreregistered,
+      description: `${GO_SDK.what(version)} through its adapter; ${oauth ? "OAuth with the SDK's AuthorizationCodeHandler (Streamable HTTP only)" : 'no client OAuth in this release (it came in v1.4.0)'}`,
     }
   },
 }

@@ -1,4 +1,6 @@
 import { join } from 'node:path'
+import semver from 'semver'
+import type { Transport } from '../../core/client-config.js'
 import { packageRoot } from '../../runtime/files.js'
 import { commandClient } from '../command-client.js'
 import { configFormatByName } from '../../config/formats/registry.js'
@@ -49,11 +51,26 @@ export const PYTHON_SDK: InstallableClient = {
   client(version, dir) {
     const python = join(dir, 'venv', 'bin', 'python')
     const adapter = join(packageRoot(), 'clients', 'python-sdk', 'client.py')
+    const { transports, oauth } = pythonSdkFeatures(version)
     return {
       ...commandClient(`"${python}" "${adapter}" {url}`, configFormatByName('json')),
+      transports,
       // The adapter hands MCP_OAUTH_CLIENT_ID to the SDK's token storage: it is told of a pre-registered client.
-      acceptsOAuthClientId: true,
-      description: `${PYTHON_SDK.what(version)} through its adapter; OAuth with the SDK's OAuthClientProvider`,
+      acceptsOAuthClientId: oauth,
+      description: `${PYTHON_SDK.what(version)} through its adapter; ${oauth ? "OAuth with the SDK's OAuthClientProvider" : 'no OAuth client in this release (it came in 1.10)'}`,
     }
   },
+}
+
+/**
+ * What a release of the Python SDK has, from its changelog and sources: Streamable HTTP since 1.8.0
+ * (`streamablehttp_client`), the OAuth client since 1.10.0. The adapter looks the same up by name;
+ * this says what the harness may offer it, so a release is never blamed for what it does not have.
+ *
+ * @example
+ * pythonSdkFeatures('1.0.0') // { transports: ['sse'], oauth: false }
+ */
+export function pythonSdkFeatures(version: string): { transports: readonly Transport[]; oauth: boolean } {
+  const at = (since: string) => semver.valid(version) === null || semver.gte(version, since)
+  return { transports: at('1.8.0') ? ['streamable-http', 'sse'] : ['sse'], oauth: at('1.10.0') }
 }

@@ -1,3 +1,4 @@
+import semver from 'semver'
 import { InputError } from '../../core/errors.js'
 import { installStep } from './provision.js'
 
@@ -13,22 +14,46 @@ async function registryJson(url: string, accept: string, what: string): Promise<
   return response.json()
 }
 
+/** A package's registry document: publish times and manifests by version. */
+type Packument = {
+  time?: Record<string, string>
+  versions?: Record<string, { optionalDependencies?: Record<string, string> }>
+}
+
+/** The packument of `name` from the registry the user's npm is configured for. */
+async function packument(registry: string, name: string, what: string): Promise<Packument> {
+  return (await registryJson(`${registry}${name.replace('/', '%2F')}`, 'application/json', what)) as Packument
+}
+
 /**
- * When `name@version` was published on the npm registry the user's npm is configured for (its
- * `time` field): a faithful install resolves every dependency as of then (`npm install --before`).
+ * When `name@version` was complete on the npm registry the user's npm is configured for: its own
+ * publish time, or the last of its platform packages' (exact-version optional dependencies such as
+ * `@openai/codex-linux-x64` or `@anthropic-ai/claude-code-linux-x64`, published minutes after it;
+ * a cut-off before them leaves the CLI without its binary). A faithful install resolves every
+ * dependency as of then (`npm install --before`).
  *
  * @example
- * await npmReleaseDate('mcp-remote', '0.1.0') // '2025-05-07T10:39:32.440Z'
+ * await npmReleaseDate('@openai/codex', '0.171.0') // '2026-11-20T01:00:21.000Z' (its darwin-x64 package, the last up)
  */
 export async function npmReleaseDate(name: string, version: string): Promise<string> {
-  const registry = (await installStep('npm', ['config', 'get', 'registry'], 'asking npm for its registry')).trim()
-  const base = registry.endsWith('/') ? registry : `${registry}/`
-  const packument = (await registryJson(`${base}${name.replace('/', '%2F')}`, 'application/json', `${name}@${version}`)) as {
-    time?: Record<string, string>
+  const configured = (await installStep('npm', ['config', 'get', 'registry'], 'asking npm for its registry')).trim()
+  const registry = configured.endsWith('/') ? configured : `${configured}/`
+  const what = `${name}@${version}`
+  const own = await packument(registry, name, what)
+  const published = own.time?.[version]
+  if (!published) throw new InputError(`${what} is not a published version (the npm registry has no date for it)`)
+  let complete = Date.parse(published)
+  for (const [dependency, spec] of Object.entries(own.versions?.[version]?.optionalDependencies ?? {})) {
+    const alias = /^npm:(.+)@([^@]+)$/.exec(spec)
+    const [platformName, platformVersion] = alias ? [alias[1]!, alias[2]!] : [dependency, spec]
+    if (!semver.valid(platformVersion)) continue
+    // A platform package the registry lacks (another OS's build, say) only has no say in the date.
+    const times =
+      platformName === name ? own.time : (await packument(registry, platformName, what).catch(() => undefined))?.time
+    const at = Date.parse(times?.[platformVersion] ?? '')
+    if (at > complete) complete = at
   }
-  const published = packument.time?.[version]
-  if (!published) throw new InputError(`${name}@${version} is not a published version (the npm registry has no date for it)`)
-  return new Date(published).toISOString()
+  return new Date(complete).toISOString()
 }
 
 /**
