@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fuzzClient, PropertyViolationError } from '../src/library/fuzz-client.js'
 import { InputError } from '../src/core/errors.js'
+import { dropsHeaders } from '../properties/headers-always-sent/witnesses.js'
 import { tempDir } from './helpers/tmp.js'
 import { baseInput } from '../src/dimensions/base-input.js'
 import { DIMENSIONS } from '../src/dimensions/dimensions.js'
@@ -74,5 +75,22 @@ describe('fuzzClient takes every client name the CLI takes (one resolution)', ()
     await expect(fuzzClient({ client: 'cmd:/nonexistent/binary {url}', runs: 1 })).rejects.toThrow(
       /cannot start the client command/,
     )
+  })
+})
+
+describe('a client defined in a test gets a reproduce line that runs', () => {
+  it('the error names the fuzzClient call (the CLI cannot name an object), and that call finds it again', async () => {
+    const mine = { ...dropsHeaders, name: 'my-test-client' }
+    const random = { client: mine, properties: ['headers-always-sent'], phases: ['random'] as const, runs: 30, seed: 4 }
+    const error = (await fuzzClient(random).catch((e: unknown) => e)) as PropertyViolationError
+    expect(error).toBeInstanceOf(PropertyViolationError)
+    expect(error.message).not.toContain('npx mcp-auth-harness fuzz --client')
+    const call = /await fuzzClient\(\{ client: \/\* your "my-test-client" \*\/, properties: \['headers-always-sent'\], seed: (\d+), path: "([\d:]+)" \}\)/.exec(
+      error.message,
+    )
+    expect(call, error.message).not.toBeNull()
+    const again = fuzzClient({ client: mine, properties: ['headers-always-sent'], seed: Number(call![1]), path: call![2]! })
+    await expect(again).rejects.toBeInstanceOf(PropertyViolationError)
+    await expect(fuzzClient({ client: mine, path: '1:2' })).rejects.toThrow(/give the seed too/)
   })
 })

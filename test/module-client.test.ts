@@ -19,7 +19,8 @@ describe('module clients (module:)', () => {
     )
     expect(stderr).toBe('')
     expect(code).toBe(0)
-    expect(stdout).toMatch(/^client: module:my-adapter$/m)
+    // Named by its path, so the reproduce line loads it again.
+    expect(stdout).toMatch(/^client: module:test\/fixtures\/my-adapter\.ts$/m)
     expect(stdout).toMatch(/^headers-always-sent +EXPECTED +✓\d+$/m)
   })
 

@@ -381,7 +381,7 @@ describe('client processes are contained', () => {
     )
     const result = await fuzzRandom(`module:${client}`, '3')
     expect(result.stdout).toContain('sessions 0 completed, 3 client error, 0 timeout')
-    expect(result.stdout).toContain('client error ×3: module:throws-later: uncaught exception: Error: thrown from a timer')
+    expect(result.stdout).toContain(`client error ×3: module:${client}: uncaught exception: Error: thrown from a timer`)
     expect(result.code).toBe(1)
   })
 })
@@ -536,7 +536,7 @@ describe('the rest of the report: one line and exit 2', () => {
     writeFileSync(inRun, "export default { name: 'exits', transports: ['streamable-http'], run: async () => process.exit(0) }\n")
     const running = await fuzzRandom(`module:${inRun}`, '2')
     expect(running.code).toBe(1)
-    expect(running.stdout).toContain('client error ×2: module:exits: Error: the client called process.exit(0)')
+    expect(running.stdout).toContain(`client error ×2: module:${inRun}: Error: the client called process.exit(0)`)
   })
 
   it('browse: a refused port is one line and exit 2', async () => {

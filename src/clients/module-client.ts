@@ -56,5 +56,11 @@ export async function loadModuleClient(path: string): Promise<ClientUnderTest> {
       `module:${path} must export (as default or as "client") an object with name (string), transports (["streamable-http" and/or "sse"]) and run(config, context)`,
     )
   }
-  return { ...candidate, name: candidate.name.startsWith('module:') ? candidate.name : `module:${candidate.name}` }
+  // Named by its path, as it was given: reports, reproduce lines, counterexamples and recordings then
+  // name something `--client` can load again (`replay FILE` takes the client from the file).
+  return {
+    ...candidate,
+    name: `module:${path}`,
+    description: `${typeof candidate.description === 'string' ? candidate.description : 'a module client'} (exports "${candidate.name}")`,
+  }
 }

@@ -9,7 +9,8 @@ import { expectedEntry, loadExpectedFailures } from '../runner/expected-failures
 import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, type Phase, type PropertyResult } from '../runner/fuzz.js'
 import type { Trial } from '../core/trial.js'
 import { judgeTrial } from '../property/judge.js'
-import { HarnessError } from '../core/errors.js'
+import { HarnessError, InputError } from '../core/errors.js'
+import { pathProblem } from '../runner/replay-path.js'
 import { buildRunReport, judgedNothing } from '../report/run-report.js'
 import { viewOfRunReport } from '../report/html/run-report-view.js'
 import { writeHtmlReport } from '../report/html/write-html-report.js'
@@ -33,6 +34,8 @@ export interface FuzzClientOptions {
   phases?: readonly Phase[]
   /** fast-check seed; default random (printed in the error, so a failure can be replayed). */
   seed?: number
+  /** With `seed`, replays one random-phase trial: the `path` a printed counterexample names. */
+  path?: string
   /** Per-trial timeout; default 5000 ms. */
   timeoutMs?: number
   /** An expected-failures file (the `fuzz --expected-failures` format): its entries for this client do not throw. */
@@ -56,10 +59,12 @@ export class PropertyViolationError extends HarnessError {
     readonly results: readonly PropertyResult[],
     /** Expected failures that no longer reproduce: the bug is fixed, the entry should go. */
     readonly stale: readonly PropertyResult[] = [],
+    /** A client defined in the test (an object): its reproduce line is a `fuzzClient` call, the CLI cannot name it. */
+    libraryClient = false,
   ) {
     const violated = results.length
       ? `${results.length} propert${results.length === 1 ? 'y' : 'ies'} violated by ${results[0]?.client}:\n\n${results
-          .map((result) => counterexampleReport(result))
+          .map((result) => counterexampleReport(result, [], { libraryClient }))
           .join('\n\n')}`
       : ''
     const fixed = stale.map(
@@ -109,6 +114,10 @@ export async function fuzzClient(options: FuzzClientOptions): Promise<PropertyRe
           ...(options.clientReads ? { reads: options.clientReads } : {}),
         })
       : options.client
+  if (options.path !== undefined) {
+    const problem = options.seed === undefined ? 'a path replays a trial of one seed: give the seed too' : pathProblem(options.path)
+    if (problem) throw new InputError(`fuzzClient path ${JSON.stringify(options.path.slice(0, 80))}: ${problem}`)
+  }
   const properties = (options.properties ?? PROPERTIES).map((p) => (typeof p === 'string' ? propertyById(p) : p))
   const expected = options.expectedFailures
     ? (await loadExpectedFailures(options.expectedFailures)).filter((e) => expectedEntry([e], client.name, e.property))
@@ -122,6 +131,7 @@ export async function fuzzClient(options: FuzzClientOptions): Promise<PropertyRe
     ...(options.phases ? { phases: options.phases } : {}),
     timeoutMs,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.path === undefined ? {} : { path: options.path }),
     expectedFailures: expected,
     ...(options.foundDir ? { foundDir: options.foundDir } : {}),
   })
@@ -142,7 +152,8 @@ export async function fuzzClient(options: FuzzClientOptions): Promise<PropertyRe
     })
     await writeHtmlReport(options.html, viewOfRunReport(report), redactors)
   }
-  if (run.violated.length + run.stale.length > 0) throw new PropertyViolationError(run.violated, run.stale)
+  if (run.violated.length + run.stale.length > 0)
+    throw new PropertyViolationError(run.violated, run.stale, typeof options.client !== 'string')
   if (judgedNothing(run.results)) throw new NothingJudgedError(client.name, run.stats.clientErrors)
   return run.results
 }

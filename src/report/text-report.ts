@@ -67,6 +67,20 @@ export function describeOutcome(outcome: TrialOutcome): string {
 }
 
 /** The exact command that replays a counterexample; `flags` are the other options the run used. */
+/**
+ * The same, for a client defined in a test (a ClientUnderTest object the CLI cannot name): the
+ * `fuzzClient` call that finds it again.
+ *
+ * @example
+ * libraryReproduceCall(result) // "await fuzzClient({ client: myClient, properties: ['headers-always-sent'], phases: ['coverage'] })"
+ */
+export function libraryReproduceCall(result: PropertyResult): string {
+  const ce = result.counterexample
+  if (!ce) return ''
+  const where = ce.phase === 'coverage' ? `phases: ['coverage']` : `seed: ${ce.seed}, path: ${JSON.stringify(ce.path)}`
+  return `await fuzzClient({ client: /* your ${JSON.stringify(result.client)} */, properties: ['${result.property.id}'], ${where} })`
+}
+
 export function reproduceCommand(result: PropertyResult, flags: readonly string[] = []): string {
   const ce = result.counterexample
   if (!ce) return ''
@@ -82,7 +96,11 @@ export function reproduceCommand(result: PropertyResult, flags: readonly string[
  * The full account of one violated property: statement and source, the shrunk config and
  * scenario, the traffic transcript, the violations and the command that reproduces it.
  */
-export function counterexampleReport(result: PropertyResult, flags: readonly string[] = []): string {
+export function counterexampleReport(
+  result: PropertyResult,
+  flags: readonly string[] = [],
+  options: { libraryClient?: boolean } = {},
+): string {
   const ce = result.counterexample
   if (!ce) return ''
   const { property } = result
@@ -107,7 +125,7 @@ export function counterexampleReport(result: PropertyResult, flags: readonly str
     ce.phase === 'coverage'
       ? `  reproduce (the coverage phase is the same on every run):`
       : `  reproduce (seed ${ce.seed}, path ${ce.path}):`,
-    `    ${reproduceCommand(result, flags)}`,
+    `    ${options.libraryClient ? libraryReproduceCall(result) : reproduceCommand(result, flags)}`,
   ]
   return redactTrialText(ce.trial, lines.join('\n'))
 }
