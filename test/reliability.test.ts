@@ -224,7 +224,10 @@ describe('reliability: untrusted files, no false green, distinct files', () => {
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-    const running = () => spawnSync('pgrep', ['-f', '--', marker], { encoding: 'utf8' }).stdout.trim()
+    // A client process: its config path filled in (the fuzz process's own arguments hold the marker too,
+    // with `{config}` unfilled, and must not count, or Ctrl-C could come before any client started).
+    const running = () =>
+      spawnSync('pgrep', ['-f', '--', `config-file-client\\.mjs /[^ ]+ --hang ${marker}`], { encoding: 'utf8' }).stdout.trim()
     for (let i = 0; i < 150 && (running() === '' || readdirSync(tmp).length === 0); i++)
       await new Promise((r) => setTimeout(r, 100))
     expect(running()).not.toBe('')
