@@ -85,9 +85,10 @@ describe('a client defined in a test gets a reproduce line that runs', () => {
     const error = (await fuzzClient(random).catch((e: unknown) => e)) as PropertyViolationError
     expect(error).toBeInstanceOf(PropertyViolationError)
     expect(error.message).not.toContain('npx mcp-auth-harness fuzz --client')
-    const call = /await fuzzClient\(\{ client: \/\* your "my-test-client" \*\/, properties: \['headers-always-sent'\], seed: (\d+), path: "([\d:]+)" \}\)/.exec(
-      error.message,
-    )
+    const call =
+      /await fuzzClient\(\{ client: \/\* your "my-test-client" \*\/, properties: \['headers-always-sent'\], seed: (\d+), path: "([\d:]+)" \}\)/.exec(
+        error.message,
+      )
     expect(call, error.message).not.toBeNull()
     const again = fuzzClient({ client: mine, properties: ['headers-always-sent'], seed: Number(call![1]), path: call![2]! })
     await expect(again).rejects.toBeInstanceOf(PropertyViolationError)

@@ -15,7 +15,7 @@ import { config, scenario } from './helpers/trials.js'
 // The real @modelcontextprotocol/sdk client (v1: both transports, with and without an OAuth
 // provider) and @modelcontextprotocol/client (v2).
 /** Random trials after the coverage phase (which already puts each client through every dimension value). */
-const RANDOM_RUNS = 40
+const RANDOM_RUNS = 25
 
 describe('the SDK clients satisfy every property', () => {
   for (const client of DEFAULT_CLIENTS) {
