@@ -1,6 +1,7 @@
 import semver from 'semver'
 import { z } from 'zod'
 import { pathProblem } from './replay-path.js'
+import { splitVersionedName } from '../clients/versioned-name.js'
 import { readJsonFile, validateFile } from '../recording/input-file.js'
 import { trialInputSchema } from '../dimensions/trial-input-schema.js'
 import type { TrialInput } from '../arbitraries/trial-input.js'
@@ -64,12 +65,6 @@ export type Expectation = {
   outsideVersions?: boolean
 }
 
-/** `python-sdk@1.10.0` → `python-sdk`: an entry names the client, whatever version runs. */
-function baseName(client: string): string {
-  const at = client.indexOf('@', 1)
-  return at > 0 ? client.slice(0, at) : client
-}
-
 /** The entry, if any, that lists `client` (by name, or by its name without `@VERSION`) × `property`. */
 export function expectedEntry(
   entries: readonly ExpectedFailure[],
@@ -78,7 +73,8 @@ export function expectedEntry(
 ): ExpectedFailure | undefined {
   return (
     entries.find((e) => e.client === client && e.property === property) ??
-    entries.find((e) => e.client === baseName(client) && e.property === property)
+    // `python-sdk@1.10.0` is listed as `python-sdk`: an entry names the client, whatever version runs.
+    entries.find((e) => e.client === splitVersionedName(client).name && e.property === property)
   )
 }
 

@@ -6,6 +6,7 @@ import type { ClientUnderTest } from '../../clients/client-under-test.js'
 import type { Transport } from '../../core/client-config.js'
 import { CONFIG_FORMATS } from '../../config/formats/registry.js'
 import { CLIENT_READS, type ClientReads } from '../../clients/command-client.js'
+import { splitVersionedName } from '../../clients/versioned-name.js'
 import { DEFAULT_CLIENTS } from '../../clients/registry.js'
 import { PROPERTIES } from '../../../properties/index.js'
 import { resolveClients, selectProperties } from '../select.js'
@@ -220,7 +221,7 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   // With the bundled file, each built-in client's own list comes too (expected-failures/NAME.json).
   if (expectedFile === BUNDLED_EXPECTED_FAILURES)
     for (const client of clients) {
-      const own = clientExpectedFailuresFile(client.name.replace(/(.)@.*$/, '$1'))
+      const own = clientExpectedFailuresFile(splitVersionedName(client.name).name)
       if (own) expected.push(...(await loadExpectedFailures(own)))
     }
   const expectations = new Map<PropertyResult, Expectation>()

@@ -2,7 +2,7 @@ import { AGENT_PRESETS } from '../agents/presets.js'
 import { GO_SDK } from './go-sdk.js'
 import { JAVA_SDK } from './java-sdk.js'
 import type { InstallableClient } from './installable-client.js'
-import { splitVersionedName } from './provision.js'
+import { splitVersionedName } from '../versioned-name.js'
 import { PYTHON_SDK } from './python-sdk.js'
 import { RUST_SDK } from './rust-sdk.js'
 

@@ -11,12 +11,6 @@ import type { InstallableClient } from './installable-client.js'
 
 const MARKER = 'installed'
 
-/** `NAME` or `NAME@VERSION` split; the version is whatever follows the last `@` after the first character. */
-export function splitVersionedName(text: string): { name: string; version?: string } {
-  const at = text.lastIndexOf('@')
-  return at > 0 ? { name: text.slice(0, at), version: text.slice(at + 1) } : { name: text }
-}
-
 /**
  * Versions go into folder names and command lines: a digit first, then letters, digits, dots,
  * dashes, plus and underscore only. A dist-tag (`latest`) is refused: it moves, and the cache would
