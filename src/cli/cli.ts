@@ -21,6 +21,8 @@ const COMMAND_LOADERS: Record<string, () => Promise<CliCommand[]>> = {
   list: async () => [(await import('./commands/list.js')).listCommand],
   browse: async () => [(await import('./commands/browse.js')).browseCommand],
   clients: async () => [(await import('./commands/clients.js')).clientsCommand],
+  bisect: async () => [(await import('./commands/bisect.js')).bisectCommand],
+  matrix: async () => [(await import('./commands/matrix.js')).matrixCommand],
 }
 
 /** The command the arguments name (the first word), or every command when none is named (`--help`, a typo). */
@@ -41,6 +43,7 @@ export const REPEATABLE: ReadonlySet<string> = new Set([
   'client-reads',
   'files',
   'header',
+  'merge',
   'names',
   'property',
   'recordings',

@@ -120,6 +120,8 @@ export const runReportSchema = z.strictObject({
         version: z.string(),
         releasedAt: z.string().optional(),
         dependencies: z.record(z.string(), z.string()).optional(),
+        /** Set when this version could not be installed or started (`matrix`): why; it has no results. */
+        unavailable: z.string().optional(),
       }),
     )
     .optional(),

@@ -83,6 +83,15 @@ export function removeMarkedTempDirs(marker: string): number {
 /** Private temporary folders in use (trial config files): an interrupted run removes them. */
 const liveTempDirs = new Set<string>()
 
+/**
+ * Marks a folder this process is filling (a client's staging install) as one an interrupted run
+ * removes with the temporary folders; returns the function that unmarks it when it is done.
+ */
+export function removeOnInterrupt(dir: string): () => void {
+  liveTempDirs.add(dir)
+  return () => liveTempDirs.delete(dir)
+}
+
 /** Removes every private temporary folder still in use, at once (the process is about to exit); returns how many. */
 export function removeLiveTempDirs(): number {
   const count = liveTempDirs.size

@@ -9,15 +9,16 @@ import { EXIT, UsageError } from '../usage-error.js'
 import { checkOutputPath } from '../check-output-path.js'
 import { PROPERTIES } from '../../../properties/index.js'
 import { recordingRedactor } from '../../recording/collect-secrets.js'
-import { readJsonFile, validateFile } from '../../recording/input-file.js'
+import { readJsonFile } from '../../recording/input-file.js'
 import { parseRecording } from '../../recording/parse-recording.js'
 import type { Recording } from '../../recording/recording.js'
 import { viewProperty, type ReportView } from '../../report/html/report-view.js'
 import { viewOfRunReport } from '../../report/html/run-report-view.js'
 import { viewOfCounterexample } from '../../report/html/counterexample-view.js'
 import { writeHtmlReport } from '../../report/html/write-html-report.js'
-import { RUN_REPORT_FORMAT, runReportSchema, type RunReport } from '../../report/run-report-schema.js'
+import { RUN_REPORT_FORMAT } from '../../report/run-report-schema.js'
 import { mergeRunReports } from '../../report/merge-run-reports.js'
+import { loadRunReport, runReportFromJson } from '../../report/load-run-report.js'
 import { runReportJson, writeReports } from '../../report/write-reports.js'
 import type { Redactor } from '../../recording/redactor.js'
 
@@ -33,13 +34,6 @@ interface ReportArgs {
   json?: string
 }
 
-/** A run report from a file: validated (it may come from another job's artifact), with the redactors its counterexamples make. */
-function runReportFrom(parsed: unknown, file: string): { report: RunReport; redactors: Redactor[] } {
-  const report = validateFile(runReportSchema, parsed, file, 'run report', 'written by fuzz --json')
-  const redactors = report.results.flatMap((r) => (r.counterexample ? [recordingRedactor(r.counterexample as Recording)] : []))
-  return { report, redactors }
-}
-
 /**
  * `report merge SHARD.json…`: the run reports of `fuzz --shard I/N --json` jobs as the one run they
  * are, written as the same reporters `fuzz` writes (HTML page, JUnit, Markdown summary, JSON).
@@ -49,7 +43,7 @@ async function runMerge(args: ReportArgs): Promise<number> {
   if (args.issue || args.out) throw new UsageError('report merge writes --html, --junit, --summary and --json; --issue and --out are for one counterexample')
   for (const [flag, path] of [['--html', args.html], ['--junit', args.junit], ['--summary', args.summary], ['--json', args.json]] as const)
     await checkOutputPath(flag, path)
-  const loaded = await Promise.all(files.map(async (file) => runReportFrom(await readJsonFile(file), file)))
+  const loaded = await Promise.all(files.map(loadRunReport))
   const report = mergeRunReports(
     loaded.map((l) => l.report),
     files,
@@ -90,7 +84,7 @@ async function writeHtml(file: string, out: string): Promise<void> {
   let view: ReportView
   let redactors: Redactor[]
   if ((parsed as { format?: unknown } | null)?.format === RUN_REPORT_FORMAT) {
-    const run = runReportFrom(parsed, file)
+    const run = runReportFromJson(parsed, file)
     view = viewOfRunReport(run.report)
     redactors = run.redactors
   } else {

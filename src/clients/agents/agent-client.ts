@@ -10,6 +10,7 @@ import type { InstallableClient } from '../provision/installable-client.js'
 import { installStep } from '../provision/provision.js'
 import { npmResolvedDependencies } from '../provision/npm-resolved.js'
 import { npmReleaseDate } from '../provision/release-date.js'
+import { npmVersions } from '../provision/released-versions.js'
 import type { AgentCli } from './agent-cli.js'
 import { startModelApiRefuser } from './model-api-refuser.js'
 
@@ -87,6 +88,7 @@ export function agentInstallable(agent: AgentCli): InstallableClient {
     what: agent.what,
     toolchains: [{ command: 'npm', install: 'Node.js with npm' }],
     releaseDate: (version) => npmReleaseDate(agent.packageName, version),
+    versions: () => npmVersions(agent.packageName),
     async install(version, dir, progress, releasedAt) {
       // --before: each dependency at the newest version published by the release (an old CLI with
       // today's MCP SDK would not show a bug that lived in the SDK of its time).

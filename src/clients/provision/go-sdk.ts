@@ -6,6 +6,7 @@ import { commandClient } from '../command-client.js'
 import { configFormatByName } from '../../config/formats/registry.js'
 import type { InstallableClient } from './installable-client.js'
 import { installStep } from './provision.js'
+import { goModuleVersions } from './released-versions.js'
 
 const MODULE = 'github.com/modelcontextprotocol/go-sdk'
 
@@ -48,6 +49,8 @@ async function goEnvironment(): Promise<Record<string, string>> {
 export const GO_SDK: InstallableClient = {
   name: 'go-sdk',
   pinned: '1.8.0',
+  oldest: '1.1.0',
+  versions: () => goModuleVersions(MODULE),
   what: (version) => `the official Go SDK (${MODULE} v${version})`,
   compiled: ADAPTER_FILES.map((file) => `clients/go-sdk/${file}`),
   oauthOptional: true,

@@ -26,6 +26,10 @@ export interface InstallableClient {
   name: string
   /** The version installed when none is named. */
   pinned: string
+  /** The oldest release its adapter or config writer supports; `bisect` and `matrix` start there at the earliest. */
+  oldest?: string
+  /** Every released version (no pre-releases), oldest first, from the client's registry: what `bisect` and `matrix` walk. */
+  versions?(): Promise<string[]>
   /** What it is, for `list` and progress lines. */
   what(version: string): string
   /**

@@ -6,6 +6,7 @@ import { commandClient } from '../command-client.js'
 import { configFormatByName } from '../../config/formats/registry.js'
 import type { InstallableClient } from './installable-client.js'
 import { installStep } from './provision.js'
+import { mavenVersions } from './released-versions.js'
 
 /** A project file whose only use is to make Maven resolve the SDK and its dependencies. */
 function pom(version: string): string {
@@ -33,6 +34,7 @@ function pom(version: string): string {
 export const JAVA_SDK: InstallableClient = {
   name: 'java-sdk',
   pinned: '2.1.0',
+  versions: () => mavenVersions('io.modelcontextprotocol.sdk', 'mcp'),
   what: (version) => `the official Java SDK (io.modelcontextprotocol.sdk:mcp ${version}, Maven Central)`,
   compiled: ['clients/java-sdk/Main.java'],
   toolchains: [

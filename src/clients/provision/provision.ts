@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
-import { readFile, rename, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readdir, readFile, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import { InputError } from '../../core/errors.js'
 import { commandProblem, runProcess } from '../../runtime/child-process.js'
-import { packageRoot, readTextIfPresent, userCacheDir, writePrivateFile } from '../../runtime/files.js'
+import { packageRoot, readTextIfPresent, removeOnInterrupt, userCacheDir, writePrivateFile } from '../../runtime/files.js'
 import { writeErr } from '../../runtime/process.js'
 import { checkTrustedFile, trustedDir } from '../../runtime/trusted-dir.js'
 import type { ClientUnderTest } from '../client-under-test.js'
@@ -51,6 +51,34 @@ function factsOf(marker: string): InstalledFacts {
   return facts
 }
 
+/** A staging folder is the cache folder's name, this, and the installing process's id. */
+const PARTIAL = '.partial-'
+
+/**
+ * Removes the staging folders of `dir` left by installs whose process is gone (killed with
+ * SIGKILL, a machine that lost power): they are never used, only space.
+ */
+async function removeAbandonedStaging(dir: string): Promise<void> {
+  const parent = dirname(dir)
+  const prefix = `${basename(dir)}${PARTIAL}`
+  for (const name of await readdir(parent).catch(() => [] as string[])) {
+    const pid = Number(name.slice(prefix.length))
+    if (!name.startsWith(prefix) || !Number.isInteger(pid) || pid === process.pid || processRuns(pid)) continue
+    await rm(join(parent, name), { recursive: true, force: true })
+  }
+}
+
+/** Whether a process with this id runs (signal 0 asks without sending anything). */
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
 /** The cache folder of one installed version (it may not exist yet). */
 export async function installFolder(client: InstallableClient, version: string): Promise<string> {
   return join(await userCacheDir('clients'), `${client.name}-${version}`)
@@ -64,7 +92,12 @@ export async function installFolder(client: InstallableClient, version: string):
  * @example
  * const dir = await provision(GO_SDK, '1.8.0') // ~/.cache/mcp-auth-harness/clients/go-sdk-1.8.0
  */
-export async function provision(client: InstallableClient, version: string): Promise<{ dir: string } & InstalledFacts> {
+export async function provision(
+  client: InstallableClient,
+  version: string,
+  options: { log?: (line: string) => void } = {},
+): Promise<{ dir: string } & InstalledFacts> {
+  const log = options.log ?? ((line: string) => writeErr(`${line}\n`))
   checkVersion(client, version)
   const dir = await installFolder(client, version)
   const identity = await markerIdentity(client, version)
@@ -82,12 +115,15 @@ export async function provision(client: InstallableClient, version: string): Pro
         `the ${client.name} client needs ${toolchain.command} on the PATH (${missing}); install ${toolchain.install}`,
       )
   }
-  const staging = `${dir}.partial-${process.pid}`
+  const staging = `${dir}${PARTIAL}${process.pid}`
+  await removeAbandonedStaging(dir)
   await rm(staging, { recursive: true, force: true })
   await trustedDir(staging)
+  // Ctrl-C mid-install (bisect, matrix, a first fuzz) removes it: no half-made folder is left behind.
+  const unmark = removeOnInterrupt(staging)
   const started = Date.now()
-  writeErr(`mcp-auth-harness: ${client.name} ${version}: first use, installing ${client.what(version)} into ${dir}\n`)
-  const progress = (line: string) => writeErr(`  ${line}\n`)
+  log(`mcp-auth-harness: ${client.name} ${version}: first use, installing ${client.what(version)} into ${dir}`)
+  const progress = (line: string) => log(`  ${line}`)
   let marker: string
   try {
     const releasedAt = client.releaseDate ? await client.releaseDate(version) : undefined
@@ -112,8 +148,9 @@ export async function provision(client: InstallableClient, version: string): Pro
     }
   } finally {
     await rm(staging, { recursive: true, force: true })
+    unmark()
   }
-  writeErr(`  ${client.name} ${version} ready (${((Date.now() - started) / 1000).toFixed(0)} s)\n`)
+  log(`  ${client.name} ${version} ready (${((Date.now() - started) / 1000).toFixed(0)} s)`)
   return { dir, ...factsOf(marker) }
 }
 
@@ -124,9 +161,9 @@ export async function provision(client: InstallableClient, version: string): Pro
 export async function installedClient(
   client: InstallableClient,
   version = client.pinned,
-  options: { withoutOAuth?: boolean } = {},
+  options: { withoutOAuth?: boolean; log?: (line: string) => void } = {},
 ): Promise<ClientUnderTest> {
-  const { dir, releasedAt, dependencies } = await provision(client, version)
+  const { dir, releasedAt, dependencies } = await provision(client, version, options.log ? { log: options.log } : {})
   const made = client.client(version, dir)
   const base = options.withoutOAuth ? `${client.name}-no-oauth` : client.name
   const name = version === client.pinned ? base : `${base}@${version}`

@@ -7,6 +7,7 @@ import { configFormatByName } from '../../config/formats/registry.js'
 import type { InstallableClient } from './installable-client.js'
 import { installStep } from './provision.js'
 import { pypiReleaseDate } from './release-date.js'
+import { pypiVersions } from './released-versions.js'
 
 /**
  * The official Python SDK (`mcp` on PyPI) in a virtual environment, run through the adapter shipped
@@ -19,7 +20,9 @@ export const PYTHON_SDK: InstallableClient = {
   what: (version) => `the official Python SDK (mcp ${version}, PyPI)`,
   oauthOptional: true,
   toolchains: [{ command: 'python3', install: 'Python 3.10 or newer (Debian: apt-get install python3 python3-venv)' }],
+  oldest: '1.0.0',
   releaseDate: (version) => pypiReleaseDate('mcp', version),
+  versions: () => pypiVersions('mcp'),
   async install(version, dir, progress, releasedAt) {
     const python = join(dir, 'venv', 'bin', 'python')
     const pip = ['-m', 'pip', 'install', '--disable-pip-version-check', '--quiet']

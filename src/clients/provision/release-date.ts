@@ -1,29 +1,6 @@
 import semver from 'semver'
 import { InputError } from '../../core/errors.js'
-import { installStep } from './provision.js'
-
-/** What a registry answered, or an input error saying what could not be learnt and why. */
-async function registryJson(url: string, accept: string, what: string): Promise<unknown> {
-  let response: Response
-  try {
-    response = await fetch(url, { headers: { accept }, signal: AbortSignal.timeout(60_000) })
-  } catch (error) {
-    throw new InputError(`cannot tell when ${what} was released: ${url} did not answer (${(error as Error).message})`)
-  }
-  if (!response.ok) throw new InputError(`cannot tell when ${what} was released: ${url} answered ${response.status}`)
-  return response.json()
-}
-
-/** A package's registry document: publish times and manifests by version. */
-type Packument = {
-  time?: Record<string, string>
-  versions?: Record<string, { optionalDependencies?: Record<string, string> }>
-}
-
-/** The packument of `name` from the registry the user's npm is configured for. */
-async function packument(registry: string, name: string, what: string): Promise<Packument> {
-  return (await registryJson(`${registry}${name.replace('/', '%2F')}`, 'application/json', what)) as Packument
-}
+import { npmRegistry, packument, registryRequest } from './registry-request.js'
 
 /**
  * When `name@version` was complete on the npm registry the user's npm is configured for: its own
@@ -36,12 +13,11 @@ async function packument(registry: string, name: string, what: string): Promise<
  * await npmReleaseDate('@openai/codex', '0.171.0') // '2026-11-20T01:00:21.000Z' (its darwin-x64 package, the last up)
  */
 export async function npmReleaseDate(name: string, version: string): Promise<string> {
-  const configured = (await installStep('npm', ['config', 'get', 'registry'], 'asking npm for its registry')).trim()
-  const registry = configured.endsWith('/') ? configured : `${configured}/`
-  const what = `${name}@${version}`
+  const registry = await npmRegistry()
+  const what = `when ${name}@${version} was released`
   const own = await packument(registry, name, what)
   const published = own.time?.[version]
-  if (!published) throw new InputError(`${what} is not a published version (the npm registry has no date for it)`)
+  if (!published) throw new InputError(`${name}@${version} is not a published version (the npm registry has no date for it)`)
   let complete = Date.parse(published)
   for (const [dependency, spec] of Object.entries(own.versions?.[version]?.optionalDependencies ?? {})) {
     const alias = /^npm:(.+)@([^@]+)$/.exec(spec)
@@ -65,10 +41,10 @@ export async function npmReleaseDate(name: string, version: string): Promise<str
  * await pypiReleaseDate('mcp', '1.0.0') // '2024-11-25T14:27:35.616Z'
  */
 export async function pypiReleaseDate(project: string, version: string): Promise<string> {
-  const index = (await registryJson(
+  const index = (await registryRequest(
     `https://pypi.org/simple/${project}/`,
     'application/vnd.pypi.simple.v1+json',
-    `${project}==${version}`,
+    `when ${project}==${version} was released`,
   )) as { files?: Array<{ filename: string; 'upload-time'?: string }> }
   const prefix = `${project.replace(/-/g, '_')}-${version}`
   const times = (index.files ?? [])

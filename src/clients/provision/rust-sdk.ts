@@ -5,6 +5,7 @@ import { commandClient } from '../command-client.js'
 import { configFormatByName } from '../../config/formats/registry.js'
 import type { InstallableClient } from './installable-client.js'
 import { installStep } from './provision.js'
+import { crateVersions } from './released-versions.js'
 
 /** The adapter's crate: rmcp at exactly the version asked for, with its Streamable HTTP client and OAuth. */
 function cargoToml(version: string): string {
@@ -36,6 +37,7 @@ tokio = { version = "1", features = ["macros", "rt-multi-thread", "net", "io-uti
 export const RUST_SDK: InstallableClient = {
   name: 'rust-sdk',
   pinned: '3.11.0',
+  versions: () => crateVersions('rmcp'),
   what: (version) => `the official Rust SDK (rmcp ${version}, crates.io)`,
   compiled: ['clients/rust-sdk/main.rs'],
   oauthOptional: true,

@@ -1,0 +1,123 @@
+// The TypeScript SDK v1 (`@modelcontextprotocol/sdk` on npm) at any release, as a `cmd:` client of
+// mcp-auth-harness. It is copied into the release's install folder, so the bare imports below
+// resolve to that release.
+//
+// The command contract: the MCP server URL is the last argument; MCP_TRANSPORT, MCP_HEADERS (the
+// configured headers as JSON), MCP_OAUTH_CLIENT_ID (a pre-registered client), MCP_OAUTH (`none`:
+// no OAuth support, as an app without it) and BROWSER (the headless browser that follows an
+// authorization URL's redirects) come in the environment. It runs the standard session as the
+// SDK's documentation shows apps doing: headers in `requestInit`, an OAuthClientProvider, and on
+// UnauthorizedError `transport.finishAuth(code)` and a new connection (twice at most); then
+// initialize, tools/list, up to three tools/call, close. Exit 0 completed, 1 failed (error on stderr).
+//
+// What a release has is looked up, not assumed: SSE (with its own EventSource) from 1.4, OAuth from
+// 1.6, Streamable HTTP from 1.10.
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:http'
+
+const { Client } = await import('@modelcontextprotocol/sdk/client/index.js')
+const { SSEClientTransport } = await import('@modelcontextprotocol/sdk/client/sse.js')
+const streamable = await import('@modelcontextprotocol/sdk/client/streamableHttp.js').catch(() => undefined)
+const auth = await import('@modelcontextprotocol/sdk/client/auth.js').catch(() => undefined)
+
+const url = process.argv.at(-1) ?? ''
+if (!/^https?:\/\//.test(url)) {
+  process.stderr.write('usage: client.mjs URL   (the MCP server URL is the last argument)\n')
+  process.exit(2)
+}
+const headers = JSON.parse(process.env.MCP_HEADERS || '{}')
+const transportName = process.env.MCP_TRANSPORT || 'streamable-http'
+const withOAuth = auth !== undefined && process.env.MCP_OAUTH !== 'none'
+
+/** A one-shot loopback server for the authorization redirect (RFC 8252 §7.3): resolves with the code. */
+async function callbackServer() {
+  let deliver
+  const code = new Promise((resolve) => (deliver = resolve))
+  const server = createServer((request, response) => {
+    const query = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams
+    response.end('ok')
+    if (query.get('code')) deliver(query.get('code'))
+  })
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return { uri: `http://127.0.0.1:${server.address().port}/callback`, code, close: () => server.close() }
+}
+
+/** An OAuth client provider holding this session's state only: every trial starts unauthorized. */
+function provider(redirectUrl) {
+  // Not named `state`: later releases call provider.state() for the OAuth state parameter.
+  const held = { verifier: '', tokens: undefined, client: undefined, opened: undefined }
+  const preregistered = process.env.MCP_OAUTH_CLIENT_ID
+  if (preregistered) held.client = { client_id: preregistered }
+  return {
+    held,
+    get redirectUrl() {
+      return redirectUrl
+    },
+    get clientMetadata() {
+      return {
+        client_name: 'mcp-auth-harness ts-sdk client',
+        redirect_uris: [redirectUrl],
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'none',
+      }
+    },
+    clientInformation: () => held.client,
+    saveClientInformation: (client) => void (held.client = client),
+    tokens: () => held.tokens,
+    saveTokens: (tokens) => void (held.tokens = tokens),
+    saveCodeVerifier: (verifier) => void (held.verifier = verifier),
+    codeVerifier: () => held.verifier,
+    redirectToAuthorization: (authorizationUrl) => {
+      held.opened = new Promise((resolve, reject) => {
+        const browser = process.env.BROWSER
+        if (!browser) return reject(new Error('no BROWSER in the environment to open the authorization URL with'))
+        spawn(browser, [authorizationUrl.toString()], { stdio: 'ignore' }).on('exit', resolve).on('error', reject)
+      })
+    },
+  }
+}
+
+function transport(oauth) {
+  const options = { requestInit: { headers }, ...(oauth ? { authProvider: oauth } : {}) }
+  if (transportName === 'sse') return new SSEClientTransport(new URL(url), options)
+  if (!streamable) throw new Error('this release has no Streamable HTTP client (it came in 1.10.0)')
+  return new streamable.StreamableHTTPClientTransport(new URL(url), options)
+}
+
+async function session() {
+  const callback = withOAuth ? await callbackServer() : undefined
+  const oauth = callback ? provider(callback.uri) : undefined
+  try {
+    for (let round = 0; ; round++) {
+      const connection = transport(oauth)
+      // 1.0.x required the options argument (capabilities); later releases take it as well.
+      const client = new Client({ name: 'mcp-auth-harness', version: '0.1.0' }, { capabilities: {} })
+      try {
+        await client.connect(connection)
+        const { tools } = await client.listTools()
+        for (let i = 0; i < (tools.length > 0 ? 3 : 0); i++) await client.callTool({ name: tools[0].name, arguments: {} })
+        await client.close()
+        return
+      } catch (error) {
+        await client.close().catch(() => undefined)
+        if (!(oauth && error instanceof auth.UnauthorizedError && round < 2 && oauth.held.opened)) throw error
+        await oauth.held.opened
+        oauth.held.opened = undefined
+        const code = await Promise.race([callback.code, new Promise((resolve) => setTimeout(resolve, 10_000, undefined))])
+        if (!code) throw error
+        await connection.finishAuth(code)
+      }
+    }
+  } finally {
+    callback?.close()
+  }
+}
+
+try {
+  await session()
+  process.exit(0)
+} catch (error) {
+  process.stderr.write(`session failed: ${error?.name ?? 'Error'}: ${error?.message ?? String(error)}\n`)
+  process.exit(1)
+}

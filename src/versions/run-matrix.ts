@@ -1,0 +1,81 @@
+import type { ClientUnderTest } from '../clients/client-under-test.js'
+import { installedClient } from '../clients/provision/provision.js'
+import type { Property } from '../property/property.js'
+import { fuzz, type FuzzStats, type Phase, type PropertyResult } from '../runner/fuzz.js'
+import type { VersionedClient } from './installable-named.js'
+
+/** What `matrix` is told: the client and its versions, what runs on each, and where progress goes. */
+export interface MatrixOptions {
+  client: VersionedClient
+  /** The versions to run, oldest first (this shard's share already taken). */
+  versions: readonly string[]
+  properties: readonly Property[]
+  phases: readonly Phase[]
+  runs: number
+  seed: number
+  timeoutMs: number
+  shrink: boolean
+  /** Installs at once, ahead of the version being tested. */
+  jobs: number
+  log(line: string): void
+  /** Called as each version finishes (its results, or why it could not run). */
+  onVersion?(version: string, outcome: VersionOutcome): void
+}
+
+/** One version's part of the matrix. */
+export type VersionOutcome =
+  | { kind: 'ran'; client: ClientUnderTest; results: PropertyResult[]; trials: number; stats: FuzzStats }
+  | { kind: 'unavailable'; reason: string }
+
+/**
+ * Runs the same search on each version of one client (a column per version): each version's
+ * install starts up to `jobs` ahead of the one under test, so installs overlap the runs.
+ *
+ * @example
+ * const outcomes = await runMatrix({ client, versions: ['1.4.0', '1.8.0'], properties, phases: ['coverage'], runs: 0, seed: 0, timeoutMs: 5000, shrink: false, jobs: 2, log })
+ */
+export async function runMatrix(options: MatrixOptions): Promise<Map<string, VersionOutcome>> {
+  const { client, versions } = options
+  const installs = new Map<string, Promise<ClientUnderTest | Error>>()
+  const install = (version: string) => {
+    let pending = installs.get(version)
+    if (!pending) {
+      pending = installedClient(client.installable, version, {
+        withoutOAuth: client.withoutOAuth,
+        log: (line) => options.log(`[${version}] ${line.trim()}`),
+      }).then(
+        // Always NAME@VERSION: a column per version, whichever is the pinned one.
+        (made) => ({ ...made, name: `${client.name}@${version}` }),
+        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+      )
+      installs.set(version, pending)
+    }
+    return pending
+  }
+  const outcomes = new Map<string, VersionOutcome>()
+  for (const [index, version] of versions.entries()) {
+    // Installs run ahead: this one and the next jobs − 1.
+    for (const ahead of versions.slice(index, index + options.jobs)) void install(ahead)
+    const made = await install(version)
+    let outcome: VersionOutcome
+    if (made instanceof Error) outcome = { kind: 'unavailable', reason: made.message.split('\n')[0]!.slice(0, 300) }
+    else {
+      options.log(`running ${made.name} …`)
+      const stats: FuzzStats = { trials: 0 }
+      const results = await fuzz({
+        clients: [made],
+        properties: options.properties,
+        runs: options.runs,
+        phases: options.phases,
+        seed: options.seed,
+        timeoutMs: options.timeoutMs,
+        shrink: options.shrink,
+        stats,
+      })
+      outcome = { kind: 'ran', client: made, results, trials: stats.trials, stats }
+    }
+    outcomes.set(version, outcome)
+    options.onVersion?.(version, outcome)
+  }
+  return outcomes
+}
