@@ -44,11 +44,16 @@ function drawOf(dimension: Dimension): fc.Arbitrary<Change> {
  */
 export function trialInputArbitrary(
   transports: readonly Transport[],
-  options: { oauthClientId?: boolean; fixed?: Readonly<Record<string, DimensionValue>> } = {},
+  options: {
+    oauthClientId?: boolean
+    configurableHeaders?: 'any' | 'bearer-only'
+    fixed?: Readonly<Record<string, DimensionValue>>
+  } = {},
 ): fc.Arbitrary<TrialInput> {
   const dimensions = dimensionsFor({
     transports,
     ...(options.oauthClientId === undefined ? {} : { acceptsOAuthClientId: options.oauthClientId }),
+    ...(options.configurableHeaders === undefined ? {} : { configurableHeaders: options.configurableHeaders }),
   })
   // Parents first, so a child's draw is applied only where its parent's value calls for it.
   const ordered = [...dimensions].sort((a, b) => Number(!!a.appliesWhen) - Number(!!b.appliesWhen))

@@ -43,6 +43,12 @@ export interface ClientUnderTest {
    */
   acceptsOAuthClientId?: boolean
   /**
+   * Which headers its config can carry: `any` (default), or `bearer-only` for a config with only a
+   * bearer-token field (codex before 0.47: `bearer_token`). Header sets it cannot be given are never
+   * generated for it, so no property blames it for a header it was never told.
+   */
+  configurableHeaders?: 'any' | 'bearer-only'
+  /**
    * The version of the client package under test, when known (`1.32.2`): expected failures that
    * name versions apply to it, and one that no longer fails in another version is reported as such.
    */

@@ -2,7 +2,6 @@ import type { TrialInput } from '../arbitraries/trial-input.js'
 import type { ClientUnderTest } from '../clients/client-under-test.js'
 import { dimensionsFor } from '../dimensions/dimensions.js'
 import { applies, type Dimension } from '../dimensions/dimension.js'
-import { HEADER_SETS } from '../dimensions/config-dimensions.js'
 import { NAMED_SCENARIOS } from '../scenario/named-scenarios.js'
 import { baseInput, withValues } from '../dimensions/base-input.js'
 import { pairwiseRows, type Factor, type Row } from './covering-array.js'
@@ -23,9 +22,11 @@ export interface CoverageInput {
  */
 function explicitExamples(dimensions: readonly Dimension[], transports: readonly string[]): CoverageInput[] {
   const base = baseInput(dimensions)
+  // The header sets this client's config can carry (all of them, or a bearer token only).
+  const headerSets = dimensions.find((dimension) => dimension.name === 'headers')!.values
   return NAMED_SCENARIOS.flatMap((named) =>
     transports.flatMap((transport) =>
-      Object.keys(HEADER_SETS).map((headers) => {
+      headerSets.map((headers) => {
         const input = withValues(base, dimensions, { transport, headers })
         return {
           input: { ...input, plan: { ...input.plan, ...named.fuzzPlan } },
@@ -114,10 +115,10 @@ function rowOf(input: TrialInput, dimensions: readonly Dimension[]): Row {
  * @example
  * coverageInputs(sdkStreamable).length // about 100 for a client with both transports
  */
-export function coverageInputs(client: Pick<ClientUnderTest, 'transports' | 'acceptsOAuthClientId'>): readonly CoverageInput[] {
+export function coverageInputs(client: Pick<ClientUnderTest, 'transports' | 'acceptsOAuthClientId' | 'configurableHeaders'>): readonly CoverageInput[] {
   // The rows depend only on what the client speaks; building them takes a few hundred ms, so
   // clients alike (and the CLI's header and the run itself) share one build.
-  const key = JSON.stringify([client.transports, client.acceptsOAuthClientId !== false])
+  const key = JSON.stringify([client.transports, client.acceptsOAuthClientId !== false, client.configurableHeaders ?? 'any'])
   let inputs = built.get(key)
   if (!inputs) built.set(key, (inputs = buildCoverageInputs(client)))
   return inputs
@@ -125,7 +126,7 @@ export function coverageInputs(client: Pick<ClientUnderTest, 'transports' | 'acc
 
 const built = new Map<string, CoverageInput[]>()
 
-function buildCoverageInputs(client: Pick<ClientUnderTest, 'transports' | 'acceptsOAuthClientId'>): CoverageInput[] {
+function buildCoverageInputs(client: Pick<ClientUnderTest, 'transports' | 'acceptsOAuthClientId' | 'configurableHeaders'>): CoverageInput[] {
   const dimensions = dimensionsFor(client)
   const fixed = [
     ...explicitExamples(dimensions, client.transports),

@@ -12,6 +12,8 @@ import {
 } from '../config/mcp-url-parts.js'
 import { weighted, type Dimension, type DimensionValue } from './dimension.js'
 import { headersArbitrary } from '../arbitraries/headers.js'
+import { tokenArbitrary } from '../arbitraries/token.js'
+import fc from 'fast-check'
 
 /**
  * The canonical header sets a config is tried with: none, an API key, a bearer token, and several
@@ -34,6 +36,23 @@ function headerSetOf(headers: Record<string, string>): string {
   if (names.length === 0) return 'none'
   if (names.length > 1) return 'several-mixed-case'
   return names[0]!.toLowerCase() === 'authorization' ? 'bearer' : 'x-api-key'
+}
+
+/**
+ * The headers dimension for a client whose config has only a bearer-token field: no headers, or
+ * `Authorization: Bearer <token>` (random tokens in the random phase).
+ */
+export const BEARER_ONLY_HEADERS: Dimension = {
+  name: 'headers',
+  part: 'config',
+  description: 'configured headers: none, or a bearer token (all this client\'s config can carry)',
+  values: ['none', 'bearer'],
+  base: 'bearer',
+  get: (input) => headerSetOf(input.config.headers),
+  set: (input, value) => withConfig(input, { headers: { ...HEADER_SETS[value as string] } }),
+  random: fc
+    .option(tokenArbitrary(), { nil: undefined })
+    .map((token) => (input: TrialInput) => withConfig(input, { headers: token === undefined ? {} : { Authorization: `Bearer ${token}` } })),
 }
 
 /** A dimension over one part of the configured URL. */

@@ -1,6 +1,6 @@
 import type { ClientUnderTest } from '../clients/client-under-test.js'
 import { AUTH_DIMENSIONS } from './auth-dimensions.js'
-import { CONFIG_DIMENSIONS } from './config-dimensions.js'
+import { BEARER_ONLY_HEADERS, CONFIG_DIMENSIONS } from './config-dimensions.js'
 import type { Dimension } from './dimension.js'
 import { SERVER_DIMENSIONS } from './server-dimensions.js'
 
@@ -17,10 +17,13 @@ export const DIMENSIONS: readonly Dimension[] = [...CONFIG_DIMENSIONS, ...AUTH_D
  * @example
  * dimensionsFor(sdkSse).find((d) => d.name === 'transport')!.values // ['sse']
  */
-export function dimensionsFor(client: Pick<ClientUnderTest, 'transports' | 'acceptsOAuthClientId'>): Dimension[] {
+export function dimensionsFor(
+  client: Pick<ClientUnderTest, 'transports' | 'acceptsOAuthClientId' | 'configurableHeaders'>,
+): Dimension[] {
   return DIMENSIONS.map((dimension) => {
     if (dimension.name === 'transport') return { ...dimension, values: [...client.transports], base: client.transports[0]! }
     if (dimension.name === 'oauthClientId' && client.acceptsOAuthClientId === false) return { ...dimension, values: [false] }
+    if (dimension.name === 'headers' && client.configurableHeaders === 'bearer-only') return BEARER_ONLY_HEADERS
     return dimension
   })
 }

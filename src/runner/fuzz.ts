@@ -308,7 +308,10 @@ async function fuzzOne(
   if (!options.phases.includes('random')) return noFailure()
 
   phase = 'random'
-  const arbitrary = trialInputArbitrary(client.transports, { oauthClientId: client.acceptsOAuthClientId !== false })
+  const arbitrary = trialInputArbitrary(client.transports, {
+    oauthClientId: client.acceptsOAuthClientId !== false,
+    ...(client.configurableHeaders ? { configurableHeaders: client.configurableHeaders } : {}),
+  })
   let path = options.path
   if (path === undefined && (concurrencyFor(client, options) > 1 || (options.shard && options.shard.count > 1))) {
     const inputs = fc.sample(arbitrary, { seed: options.seed, numRuns: options.runs })

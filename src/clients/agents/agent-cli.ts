@@ -47,6 +47,10 @@ export interface AgentCli {
    * only for versions known to read it, so no property blames a client for what it was not told.
    */
   acceptsOAuthClientId(version: string): boolean
+  /** Which headers this version's config can carry (default: any); see ClientUnderTest.configurableHeaders. */
+  configurableHeaders?(version: string): 'any' | 'bearer-only'
+  /** The oldest release whose config this preset writes (older ones read another shape, or have no URL servers). */
+  oldest?: string
   /** True for a CLI that ends when its standard input closes: it gets one that stays open. */
   needsOpenStdin?: boolean
   /** Writes the trial's config where this CLI reads it (under `home`) and says how to start it. */

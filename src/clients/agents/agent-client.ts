@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises'
+import { lstat, mkdir, readdir, stat, unlink } from 'node:fs/promises'
 import { delimiter, join } from 'node:path'
 import process from 'node:process'
 import { runProcess } from '../../runtime/child-process.js'
@@ -45,6 +45,7 @@ function agentClient(agent: AgentCli, version: string, dir: string): ClientUnder
     network: 'real-port',
     outOfProcess: true,
     acceptsOAuthClientId: agent.acceptsOAuthClientId(version),
+    ...(agent.configurableHeaders ? { configurableHeaders: agent.configurableHeaders(version) } : {}),
     run: (config, context) =>
       withTempDir(async (trialDir) => {
         const home = join(trialDir, 'home')
@@ -80,11 +81,41 @@ function agentClient(agent: AgentCli, version: string, dir: string): ClientUnder
   }
 }
 
+/**
+ * Removes the symbolic links in the packages' `bin` folders (`node_modules/PKG/bin`,
+ * `node_modules/@SCOPE/PKG/bin`) whose target is gone; returns how many.
+ */
+async function removeDanglingBinLinks(dir: string): Promise<number> {
+  const modules = join(dir, 'node_modules')
+  const entries = await readdir(modules).catch(() => [] as string[])
+  const packages = (
+    await Promise.all(
+      entries.map(async (name) =>
+        name.startsWith('@') ? (await readdir(join(modules, name)).catch(() => [] as string[])).map((inner) => join(name, inner)) : [name],
+      ),
+    )
+  ).flat()
+  let removed = 0
+  for (const name of packages) {
+    const bin = join(modules, name, 'bin')
+    for (const file of await readdir(bin).catch(() => [] as string[])) {
+      const path = join(bin, file)
+      const isLink = (await lstat(path)).isSymbolicLink()
+      if (isLink && !(await stat(path).then(() => true, () => false))) {
+        await unlink(path)
+        removed += 1
+      }
+    }
+  }
+  return removed
+}
+
 /** An agent CLI preset as a client installed on first use: `npm install PACKAGE@VERSION` into the cache. */
 export function agentInstallable(agent: AgentCli): InstallableClient {
   return {
     name: agent.name,
     pinned: agent.pinned,
+    ...(agent.oldest ? { oldest: agent.oldest } : {}),
     what: agent.what,
     toolchains: [{ command: 'npm', install: 'Node.js with npm' }],
     releaseDate: (version) => npmReleaseDate(agent.packageName, version),
@@ -103,7 +134,10 @@ export function agentInstallable(agent: AgentCli): InstallableClient {
     resolvedDependencies: (dir) => npmResolvedDependencies(dir, agent.packageName),
     async relink(dir, progress) {
       // Install scripts that linked by absolute path (opencode's platform binary) pointed into the
-      // staging folder: run them again where the installation now is.
+      // staging folder: run them again where the installation now is. Their links into the staging
+      // folder go first: a script that links without replacing fails on one already there (EEXIST).
+      const removed = await removeDanglingBinLinks(dir)
+      if (removed > 0) progress(`removed ${removed} link(s) into the staging folder`)
       progress('npm rebuild (install scripts again, in the final folder) …')
       await installStep('npm', ['rebuild', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error'], 'relinking')
     },

@@ -20,6 +20,8 @@ export const CLAUDE_CODE: AgentCli = {
   packageName: '@anthropic-ai/claude-code',
   bin: 'claude',
   pinned: '2.1.332',
+  // The release of the seed report (it ignores configured headers).
+  oldest: '1.0.108',
   what: (version) => `Claude Code ${version} (@anthropic-ai/claude-code, npm)`,
   transports: ['streamable-http', 'sse'],
   usesModel: true,

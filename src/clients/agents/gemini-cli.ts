@@ -13,6 +13,7 @@ export const GEMINI_CLI: AgentCli = {
   packageName: '@google/gemini-cli',
   bin: 'gemini',
   pinned: '0.61.0',
+  oldest: '0.19.4',
   what: (version) => `Gemini CLI ${version} (@google/gemini-cli, npm)`,
   transports: ['streamable-http', 'sse'],
   usesModel: true,

@@ -13,6 +13,9 @@ export const MCP_REMOTE: AgentCli = {
   packageName: 'mcp-remote',
   bin: 'mcp-remote-client',
   pinned: '0.15.1',
+  // --header-file came in 0.4.0; 0.1.37 to 0.3.x (given --header arguments) never saw their
+  // tools/list answered here and hung; 0.5.0 completes.
+  oldest: '0.5.0',
   what: (version) => `mcp-remote ${version} client mode (npm)`,
   transports: ['streamable-http', 'sse'],
   usesModel: false,

@@ -12,6 +12,8 @@ export const OPENCODE: AgentCli = {
   packageName: 'opencode-ai',
   bin: 'opencode',
   pinned: '1.18.33',
+  // 1.0.152 makes no MCP request with this config in `opencode run` (not looked into further); 1.0.185 does.
+  oldest: '1.0.185',
   what: (version) => `opencode ${version} (opencode-ai, npm)`,
   transports: ['streamable-http', 'sse'],
   usesModel: true,
