@@ -1,5 +1,5 @@
 import { spec, type Property } from '../../src/property/property.js'
-import { outOfOrderProbes } from '../../src/traffic/probe-order.js'
+import { expectedText, outOfOrderProbes } from '../../src/traffic/probe-order.js'
 import { asMetadataUrls } from '../../src/spec/well-known.js'
 import type { Trial } from '../../src/core/trial.js'
 import { asMetadataRequests, resourceCovers, servedPrms } from '../../src/traffic/oauth-flow.js'
@@ -50,10 +50,10 @@ export const asMetadataDiscoveryOrder: Property = {
   check(trial) {
     const j = judged(trial)
     if (!j) return []
-    return outOfOrderProbes(j.requests, j.order).map(({ exchange, url, expected }) => ({
+    return outOfOrderProbes(j.requests, j.order).map((probe) => ({
       property: ID,
-      exchange: exchange.seq,
-      message: `request #${exchange.seq} GET ${url} broke the AS metadata discovery order (expected ${expected ?? 'no further request after a 200'})`,
+      exchange: probe.exchange.seq,
+      message: `request #${probe.exchange.seq} GET ${probe.url} broke the AS metadata discovery order (expected ${expectedText(probe)})`,
     }))
   },
 }

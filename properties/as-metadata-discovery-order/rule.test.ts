@@ -33,3 +33,19 @@ describe('as-metadata-discovery-order', () => {
     expect(asMetadataDiscoveryOrder.check(turned).map((v) => v.exchange)).toContain(2)
   })
 })
+
+describe('as-metadata-discovery-order: what each message names', () => {
+  it('after a skipped location, the next message names the location after the one the client took', () => {
+    const trial = trialOf(config(), [
+      { method: 'GET', url: 'http://mcp.test/.well-known/oauth-protected-resource/mcp', status: 200, responseBody: prm('http://mcp.test/mcp') },
+      // An issuer without a path: RFC 8414 first, then OIDC. The client asks OIDC first, then goes on past the end.
+      { method: 'GET', url: 'http://as.test/.well-known/openid-configuration', status: 404 },
+      { method: 'GET', url: 'http://as.test/.well-known/oauth-authorization-server/extra', status: 404 },
+    ])
+    const messages = asMetadataDiscoveryOrder.check(trial).map((v) => v.message)
+    expect(messages).toEqual([
+      'request #2 GET http://as.test/.well-known/openid-configuration broke the AS metadata discovery order (expected http://as.test/.well-known/oauth-authorization-server)',
+      'request #3 GET http://as.test/.well-known/oauth-authorization-server/extra broke the AS metadata discovery order (expected no further request: every location on the list had been asked)',
+    ])
+  })
+})

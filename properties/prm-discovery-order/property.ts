@@ -1,5 +1,5 @@
 import { spec, type Property } from '../../src/property/property.js'
-import { outOfOrderProbes } from '../../src/traffic/probe-order.js'
+import { expectedText, outOfOrderProbes } from '../../src/traffic/probe-order.js'
 import { isWellKnownLocation, prmWellKnownUrls } from '../../src/spec/well-known.js'
 import type { Trial } from '../../src/core/trial.js'
 import type { Exchange } from '../../src/core/exchange.js'
@@ -43,10 +43,10 @@ export const prmDiscoveryOrder: Property = {
   check(trial) {
     const probes = judged(trial)
     if (!probes) return []
-    return outOfOrderProbes(probes, prmWellKnownUrls(trial.config.url), isWellKnownLocation, endsSearch(trial)).map(({ exchange, url, expected }) => ({
+    return outOfOrderProbes(probes, prmWellKnownUrls(trial.config.url), isWellKnownLocation, endsSearch(trial)).map((probe) => ({
       property: ID,
-      exchange: exchange.seq,
-      message: `request #${exchange.seq} GET ${url} broke the PRM discovery order (expected ${expected ?? 'no further probe after a 200'})`,
+      exchange: probe.exchange.seq,
+      message: `request #${probe.exchange.seq} GET ${probe.url} broke the PRM discovery order (expected ${expectedText(probe)})`,
     }))
   },
 }

@@ -1,10 +1,19 @@
 import type { Exchange } from '../core/exchange.js'
 
-/** A request that left the expected order: the exchange and what was expected in its place (undefined: nothing, a 200 had ended the round). */
+/** A request that left the expected order: the exchange and what was expected in its place. */
 export interface OutOfOrder {
   exchange: Exchange
   url: string
+  /** The location expected instead; undefined when nothing was: a 200 had ended the round, or the list had. */
   expected: string | undefined
+  /** Why nothing was expected: `found` (a 200 ended the round) or `exhausted` (every location was asked). */
+  because?: 'found' | 'exhausted'
+}
+
+/** The message part for what was expected instead of a probe. */
+export function expectedText({ expected, because }: OutOfOrder): string {
+  if (expected !== undefined) return expected
+  return because === 'found' ? 'no further request after a 200' : 'no further request: every location on the list had been asked'
 }
 
 /**
@@ -26,9 +35,15 @@ export function outOfOrderProbes(
       position = 0 // a new discovery round
       found = false
     }
+    const wasFound = found
     const expected = found ? undefined : order[position]
-    position += 1
+    // The next expected location follows where the client actually is in the list: after a skipped
+    // step, the step after the one it took (not the one after the step it skipped); a location off
+    // the list moves nothing.
+    const at = order.findIndex((candidate) => same(url, candidate))
+    if (at >= 0) position = at + 1
     if (ends(exchange)) found = true
-    return expected !== undefined && same(url, expected) ? [] : [{ exchange, url, expected }]
+    if (expected !== undefined && same(url, expected)) return []
+    return [{ exchange, url, expected, ...(expected === undefined ? { because: wasFound ? ('found' as const) : ('exhausted' as const) } : {}) }]
   })
 }

@@ -79,3 +79,19 @@ export async function runMatrix(options: MatrixOptions): Promise<Map<string, Ver
   }
   return outcomes
 }
+
+/** The statistics of the versions' runs as one run's: counts added (clients, hence versions, keep their own entries). */
+export function combinedStats(all: readonly FuzzStats[]): FuzzStats & { trials: number } {
+  const total: FuzzStats & { trials: number } = { trials: 0 }
+  const add = (target: Record<string, number>, source: Record<string, number> = {}) => {
+    for (const [key, count] of Object.entries(source)) target[key] = (target[key] ?? 0) + count
+  }
+  for (const stats of all) {
+    total.trials += stats.trials
+    if (stats.phases) add((total.phases ??= { coverage: 0, random: 0 }), stats.phases)
+    if (stats.outcomes) add((total.outcomes ??= { completed: 0, 'client-error': 0, timeout: 0 }), stats.outcomes)
+    if (stats.clientErrors) add((total.clientErrors ??= {}), stats.clientErrors)
+    Object.assign((total.dimensions ??= {}), stats.dimensions)
+  }
+  return total
+}

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cli } from '../helpers/cli.js'
+import { CLI, cli, ROOT } from '../helpers/cli.js'
 import { tempDir } from '../helpers/tmp.js'
 import { commandProblem } from '../../src/runtime/child-process.js'
 import { goModuleVersions, npmVersions, pypiVersions } from '../../src/clients/provision/released-versions.js'
@@ -58,4 +60,27 @@ describe('bisect over real releases', () => {
     },
     900_000,
   )
+
+  it('Ctrl-C while releases install: exit 130, the installs stopped, no half-made folder left in the cache', async () => {
+    const cache = tempDir()
+    const child = spawn(
+      process.execPath,
+      [CLI, 'bisect', '--client', 'ts-sdk', '--good', '1.32.2', '--bad', '1.4.0', '--property', 'headers-always-sent'],
+      { cwd: ROOT, env: { ...process.env, XDG_CACHE_HOME: cache }, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    let stderr = ''
+    const installing = new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk
+        if (/npm install @modelcontextprotocol\/sdk@/.test(stderr)) resolve()
+      }),
+    )
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
+    await installing
+    child.kill('SIGINT')
+    expect(await exited).toBe(130)
+    expect(stderr).toMatch(/SIGINT: stopped \d+ process group\(s\), removed [1-9]\d* unfinished folder\(s\)/)
+    const clients = join(cache, 'mcp-auth-harness', 'clients')
+    expect(readdirSync(clients).filter((name) => name.includes('.partial-'))).toEqual([])
+  }, 300_000)
 })

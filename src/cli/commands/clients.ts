@@ -21,8 +21,11 @@ function installableList(): string {
  */
 export async function runClientsCommand(args: ClientsArgs): Promise<number> {
   if (args.action === 'list') {
+    writeOut(`${'name'.padEnd(14)}${'pinned'.padEnd(10)}${'releases'.padEnd(12)}what\n`)
     for (const client of INSTALLABLE_CLIENTS)
-      writeOut(`${client.name.padEnd(14)}${client.pinned.padEnd(10)}${client.what(client.pinned)}\n`)
+      writeOut(
+        `${client.name.padEnd(14)}${client.pinned.padEnd(10)}${(client.oldest ? `${client.oldest}+` : 'pinned').padEnd(12)}${client.what(client.pinned)}\n`,
+      )
     return EXIT.ok
   }
   if (args.action !== 'install') throw new UsageError(`unknown action "${args.action}": clients install NAME… or clients list`)
@@ -52,7 +55,7 @@ const module: CommandModule<object, ClientsArgs> = {
     yargs
       .positional('action', { type: 'string', demandOption: true, describe: 'install or list' })
       .positional('names', { type: 'string', array: true, describe: 'Clients to install: NAME or NAME@VERSION' })
-      .example('$0 clients list', 'the installable clients and their pinned versions')
+      .example('$0 clients list', 'the installable clients, their pinned versions and the releases NAME@VERSION, bisect and matrix take')
       .example('$0 clients install python-sdk go-sdk', 'the pinned versions, into the user cache')
       .example('$0 clients install python-sdk@1.23.0', 'another version, beside it'),
   handler: () => undefined, // run by cli.ts, which owns exit codes

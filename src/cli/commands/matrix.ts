@@ -15,7 +15,7 @@ import { mergeRunReports } from '../../report/merge-run-reports.js'
 import { versionMatrixLines } from '../../report/version-matrix.js'
 import { installableNamed, supportedVersions } from '../../versions/installable-named.js'
 import { parseVersionList } from '../../versions/version-range.js'
-import { runMatrix } from '../../versions/run-matrix.js'
+import { combinedStats, runMatrix } from '../../versions/run-matrix.js'
 import { checkMilliseconds } from '../check-number-options.js'
 import { checkOutputPath } from '../check-output-path.js'
 import { selectProperties } from '../select.js'
@@ -122,7 +122,7 @@ export async function runMatrixCommand(args: MatrixArgs): Promise<number> {
       },
     })
     const ran = [...outcomes.values()].flatMap((o) => (o.kind === 'ran' ? [o] : []))
-    const stats = { trials: ran.reduce((sum, o) => sum + o.trials, 0) }
+    const stats = combinedStats(ran.map((o) => o.stats))
     const { report, redactors } = buildRunReport({
       results: ran.flatMap((o) => o.results),
       clients: ran.map((o) => o.client),

@@ -34,6 +34,9 @@ function pom(version: string): string {
 export const JAVA_SDK: InstallableClient = {
   name: 'java-sdk',
   pinned: '2.1.0',
+  // The adapter's request customizer (addHttpRequestCustomizer) and Streamable HTTP transport are 2.1's:
+  // 2.0.0 and 1.0.0 fail to compile it, 0.10.0 has no Streamable HTTP client.
+  oldest: '2.1.0',
   versions: () => mavenVersions('io.modelcontextprotocol.sdk', 'mcp'),
   what: (version) => `the official Java SDK (io.modelcontextprotocol.sdk:mcp ${version}, Maven Central)`,
   compiled: ['clients/java-sdk/Main.java'],

@@ -179,6 +179,11 @@ export async function installedClient(
   }
 }
 
+/** A command line cut to a readable length (a javac classpath runs to thousands of characters). */
+function shortened(line: string): string {
+  return line.length > 240 ? `${line.slice(0, 200)} … ${line.slice(-30)}` : line
+}
+
 /**
  * Runs one installation step to its end; a failure is an input error carrying the last lines it printed
  * (a version that does not exist, a registry that cannot be reached).
@@ -198,7 +203,7 @@ export async function installStep(
   })
   if (report.exitCode !== 0)
     throw new InputError(
-      `${what} failed (${command} ${args.join(' ')}: exit ${report.exitCode}): ${report.stderrTail.trim().split('\n').slice(-4).join(' / ')}`,
+      `${what} failed (${shortened(`${command} ${args.join(' ')}`)}: exit ${report.exitCode}): ${report.stderrTail.trim().split('\n').slice(-4).join(' / ')}`,
     )
   return report.stdoutTail
 }

@@ -37,6 +37,8 @@ tokio = { version = "1", features = ["macros", "rt-multi-thread", "net", "io-uti
 export const RUST_SDK: InstallableClient = {
   name: 'rust-sdk',
   pinned: '3.11.0',
+  // The adapter builds against rmcp 3.x (3.0.0 and 3.10.0 tried here); 2.2.0's API differs (four compile errors).
+  oldest: '3.0.0',
   versions: () => crateVersions('rmcp'),
   what: (version) => `the official Rust SDK (rmcp ${version}, crates.io)`,
   compiled: ['clients/rust-sdk/main.rs'],

@@ -60,8 +60,10 @@ export function viewOfRunReport(report: RunReport): ReportView {
     headline,
     ok: report.exitCode === 0,
     facts: [
-      `seed ${report.seed}`,
-      `${report.runs} random runs per client`,
+      // A run without a random phase (`--phases coverage`, a matrix) has no seed or random runs to speak of.
+      ...(report.phases && report.phases.random === 0
+        ? [`coverage phase only (${report.phases.coverage} sessions)`]
+        : [`seed ${report.seed}`, `${report.runs} random runs per client`]),
       `${report.trials} sessions in ${(report.durationMs / 1000).toFixed(1)} s`,
       ...(report.shard ? [`shard ${report.shard.index}/${report.shard.count}`] : []),
       `started ${report.startedAt}`,
