@@ -19,6 +19,7 @@ import { prmDiscoveryOrder } from './prm-discovery-order/property.js'
 import { protocolVersionHeader } from './protocol-version-header/property.js'
 import { refreshTokenRotation } from './refresh-token-rotation/property.js'
 import { registrationApplicationType } from './registration-application-type/property.js'
+import { registrationCoversRequestedScope } from './registration-covers-requested-scope/property.js'
 import { resourceMetadataHonored } from './resource-metadata-honored/property.js'
 import { resourceMismatchRejected } from './resource-mismatch-rejected/property.js'
 import { resourceParameter } from './resource-parameter/property.js'
@@ -28,10 +29,10 @@ import { sessionIdEchoed } from './session-id-echoed/property.js'
 import { sseRetryHonoured } from './sse-retry-honoured/property.js'
 import { tokenInAuthorizationHeader } from './token-in-authorization-header/property.js'
 
-export { acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientMessagesValid, clientRegistration, headersAlwaysSent, issChecked, lastEventIdResumption, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, pkceS256, pkceSupportChecked, prmDiscoveryOrder, protocolVersionHeader, refreshTokenRotation, registrationApplicationType, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, sseRetryHonoured, tokenInAuthorizationHeader }
+export { acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientMessagesValid, clientRegistration, headersAlwaysSent, issChecked, lastEventIdResumption, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, pkceS256, pkceSupportChecked, prmDiscoveryOrder, protocolVersionHeader, refreshTokenRotation, registrationApplicationType, registrationCoversRequestedScope, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, sseRetryHonoured, tokenInAuthorizationHeader }
 
 /** The catalogue: every property the harness checks, one folder each, in id order. */
-export const PROPERTIES: readonly Property[] = [acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientMessagesValid, clientRegistration, headersAlwaysSent, issChecked, lastEventIdResumption, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, pkceS256, pkceSupportChecked, prmDiscoveryOrder, protocolVersionHeader, refreshTokenRotation, registrationApplicationType, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, sseRetryHonoured, tokenInAuthorizationHeader]
+export const PROPERTIES: readonly Property[] = [acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientMessagesValid, clientRegistration, headersAlwaysSent, issChecked, lastEventIdResumption, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, pkceS256, pkceSupportChecked, prmDiscoveryOrder, protocolVersionHeader, refreshTokenRotation, registrationApplicationType, registrationCoversRequestedScope, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, sseRetryHonoured, tokenInAuthorizationHeader]
 
 /** A property by id; throws a message listing the ids. */
 export function propertyById(id: string): Property {

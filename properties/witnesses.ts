@@ -19,6 +19,7 @@ import { witnesses as prmDiscoveryOrderWitnesses } from './prm-discovery-order/w
 import { witnesses as protocolVersionHeaderWitnesses } from './protocol-version-header/witnesses.js'
 import { witnesses as refreshTokenRotationWitnesses } from './refresh-token-rotation/witnesses.js'
 import { witnesses as registrationApplicationTypeWitnesses } from './registration-application-type/witnesses.js'
+import { witnesses as registrationCoversRequestedScopeWitnesses } from './registration-covers-requested-scope/witnesses.js'
 import { witnesses as resourceMetadataHonoredWitnesses } from './resource-metadata-honored/witnesses.js'
 import { witnesses as resourceMismatchRejectedWitnesses } from './resource-mismatch-rejected/witnesses.js'
 import { witnesses as resourceParameterWitnesses } from './resource-parameter/witnesses.js'
@@ -46,6 +47,7 @@ import { prmDiscoveryOrder } from './prm-discovery-order/property.js'
 import { protocolVersionHeader } from './protocol-version-header/property.js'
 import { refreshTokenRotation } from './refresh-token-rotation/property.js'
 import { registrationApplicationType } from './registration-application-type/property.js'
+import { registrationCoversRequestedScope } from './registration-covers-requested-scope/property.js'
 import { resourceMetadataHonored } from './resource-metadata-honored/property.js'
 import { resourceMismatchRejected } from './resource-mismatch-rejected/property.js'
 import { resourceParameter } from './resource-parameter/property.js'
@@ -76,6 +78,7 @@ export const FAULTY_CASES: readonly FaultyCase[] = [
   ...protocolVersionHeaderWitnesses.map((w) => ({ ...w, property: protocolVersionHeader })),
   ...refreshTokenRotationWitnesses.map((w) => ({ ...w, property: refreshTokenRotation })),
   ...registrationApplicationTypeWitnesses.map((w) => ({ ...w, property: registrationApplicationType })),
+  ...registrationCoversRequestedScopeWitnesses.map((w) => ({ ...w, property: registrationCoversRequestedScope })),
   ...resourceMetadataHonoredWitnesses.map((w) => ({ ...w, property: resourceMetadataHonored })),
   ...resourceMismatchRejectedWitnesses.map((w) => ({ ...w, property: resourceMismatchRejected })),
   ...resourceParameterWitnesses.map((w) => ({ ...w, property: resourceParameter })),

@@ -89,7 +89,10 @@ describe('--html on every command', () => {
     writeFileSync(join(dir, 'run.json'), fuzz.stdout)
     const fromRun = await cli('report', join(dir, 'run.json'), '--html', join(dir, 'run.html'))
     expect(fromRun.code, fromRun.stderr).toBe(0)
-    expect(readFileSync(join(dir, 'run.html'), 'utf8')).toContain('id="finding-faulty-drops-headers-headers-always-sent"')
+    const page = readFileSync(join(dir, 'run.html'), 'utf8')
+    expect(page).toContain('id="finding-faulty-drops-headers-headers-always-sent"')
+    // The user expectation's evidence: the public reports, linked.
+    expect(page).toContain('<a href="https://github.com/anthropics/claude-code/issues/7290">user expectation: anthropics/claude-code#7290</a>')
     const saved = JSON.parse(fuzz.stdout).results[0].savedAs as string
     const fromCounterexample = await cli('report', saved, '--html', join(dir, 'ce.html'))
     expect(fromCounterexample.code, fromCounterexample.stderr).toBe(0)

@@ -119,6 +119,11 @@ describe('reporters', () => {
     const failing = checks.find((c: { id: string }) => c.id === 'headers-always-sent')
     expect(failing).toMatchObject({ name: 'headers-always-sent', status: 'FAILURE' })
     expect(failing.errorMessage).toContain('lacked configured header')
+    // A user expectation links the public reports it rests on.
+    expect(failing.specReferences).toContainEqual({
+      id: 'user expectation: anthropics/claude-code#7290',
+      url: 'https://github.com/anthropics/claude-code/issues/7290',
+    })
     for (const check of checks) {
       expect(Object.keys(check)).toEqual(expect.arrayContaining(['id', 'status', 'specReferences', 'details', 'timestamp']))
       expect(['SUCCESS', 'FAILURE', 'WARNING', 'SKIPPED', 'INFO']).toContain(check.status)

@@ -1,4 +1,4 @@
-import type { Property, Violation } from '../../src/property/property.js'
+import { githubIssues, type Property, type Violation } from '../../src/property/property.js'
 import type { Trial } from '../../src/core/trial.js'
 import { headerValue } from '../../src/core/exchange.js'
 import { mcpEndpointExchanges } from '../../src/traffic/mcp-endpoint.js'
@@ -44,6 +44,12 @@ export const headersAlwaysSent: Property = {
   source: {
     kind: 'user-expectation',
     evidence: 'claude-code#7290, #1763, vscode#246207, gemini-cli#25473, typescript-sdk#436/#569/#895',
+    issues: [
+      ...githubIssues('anthropics/claude-code', 7290, 1763),
+      ...githubIssues('microsoft/vscode', 246207),
+      ...githubIssues('google-gemini/gemini-cli', 25473),
+      ...githubIssues('modelcontextprotocol/typescript-sdk', 436, 569, 895),
+    ],
   },
   level: 'EXPECTED',
   exercised: (trial) => Object.keys(trial.config.headers).length > 0 && judgedExchanges(trial).length > 0,

@@ -13,6 +13,15 @@ function foreignPrm(trial: Trial): boolean {
 }
 
 /**
+ * The 403 `insufficient_scope` answers a step-up is owed for: not one to the DELETE that ends the
+ * session, which is best effort (a server may refuse it; the client is leaving, with nothing left
+ * to do with more scope).
+ */
+function owed(trial: Trial) {
+  return scopeChallenges(trial).filter((challenge) => challenge.exchange.method !== 'DELETE')
+}
+
+/**
  * After a 403 `insufficient_scope`, the client steps up: it authorizes again, asking for every
  * scope the challenge named (unless the metadata it would step up with names another resource).
  */
@@ -21,9 +30,9 @@ export const scopeStepUp: Property = {
   statement: 'After a 403 insufficient_scope, the client authorizes again and asks for every scope the challenge named.',
   source: spec('2025-11-25', 'Authorization › Scope Challenge Handling'),
   level: 'SHOULD',
-  exercised: (trial) => scopeChallenges(trial).length > 0 && !foreignPrm(trial),
+  exercised: (trial) => owed(trial).length > 0 && !foreignPrm(trial),
   check(trial) {
-    const first = scopeChallenges(trial)[0]
+    const first = owed(trial)[0]
     if (!first) return []
     const { exchange, scope } = first
     const next = authorizeRequests(trial).find((a) => a.requestTick > (exchange.responseTick ?? exchange.requestTick))

@@ -91,7 +91,31 @@ export interface OAuthServer {
    * knows none of the first one's clients (MCP 2026-07-28 › Authorization Server Binding).
    */
   migratesTo?: string
+  /**
+   * One kind of request the resource server refuses even with a good token, as a gateway with
+   * per-route audience or scope does: the GET stream, DELETE, or `tools/call`, answered 401
+   * `invalid_token` (with the same `resource_metadata`) or 403 `insufficient_scope`. Default none.
+   */
+  tokenRefusal?: TokenRefusal
+  /**
+   * `registered`: a strict authorization server that grants a dynamically registered client only
+   * the scopes it registered (RFC 7591 §2 `scope`) and answers `invalid_scope` to anything else.
+   * Default `any`: every scope asked for is granted.
+   */
+  scopePolicy?: 'any' | 'registered'
 }
+
+/** Which request kind a resource server refuses a good token on, and how (see `OAuthServer.tokenRefusal`). */
+export const TOKEN_REFUSALS = [
+  'none',
+  'get-stream:invalid-token',
+  'get-stream:insufficient-scope',
+  'delete:invalid-token',
+  'delete:insufficient-scope',
+  'tools-call:invalid-token',
+  'tools-call:insufficient-scope',
+] as const
+export type TokenRefusal = (typeof TOKEN_REFUSALS)[number]
 
 /** How the authorization server uses RFC 9207's `iss` (see `OAuthServer.iss`). */
 export type IssBehaviour = 'none' | 'correct' | 'missing' | 'wrong' | 'unadvertised-wrong' | 'trailing-slash'

@@ -1,6 +1,6 @@
 import type { TrialInput } from '../arbitraries/trial-input.js'
 import type { AuthPlan, OAuthPlan } from '../scenario/scenario-plan.js'
-import { CHALLENGES, type Guard } from '../core/scenario.js'
+import { CHALLENGES, TOKEN_REFUSALS, type Guard } from '../core/scenario.js'
 import fc from 'fast-check'
 import { weighted, type Dimension, type DimensionValue } from './dimension.js'
 
@@ -37,6 +37,8 @@ export const BASE_OAUTH_PLAN: OAuthPlan = {
   iss: 'none',
   metadataIssuer: 'exact',
   migration: 'none',
+  tokenRefusal: 'none',
+  scopePolicy: 'any',
 }
 
 function withAuth(input: TrialInput, auth: AuthPlan): TrialInput {
@@ -233,5 +235,20 @@ export const AUTH_DIMENSIONS: readonly Dimension[] = [
       'mid-session',
     ]),
     { none: 4 },
+  ),
+  weighted(
+    oauthField(
+      'tokenRefusal',
+      'one kind of request (GET stream, DELETE, tools/call) refused even with a good token: 401 invalid_token or 403 insufficient_scope',
+      TOKEN_REFUSALS,
+    ),
+    { none: 12 },
+  ),
+  weighted(
+    oauthField('scopePolicy', 'the AS grants any scope asked for, or only the scopes a client registered (invalid_scope otherwise)', [
+      'any',
+      'registered',
+    ]),
+    { any: 4 },
   ),
 ]

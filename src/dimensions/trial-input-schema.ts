@@ -31,6 +31,8 @@ const oauthPlanSchema = z.strictObject({
   iss: z.enum(categories('oauth.iss')).optional(),
   metadataIssuer: z.enum(categories('oauth.metadataIssuer')).optional(),
   migration: z.enum(categories('oauth.migration')).optional(),
+  tokenRefusal: z.enum(categories('oauth.tokenRefusal')).optional(),
+  scopePolicy: z.enum(categories('oauth.scopePolicy')).optional(),
 })
 
 const authPlanSchema = z.discriminatedUnion('kind', [

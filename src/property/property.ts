@@ -27,7 +27,30 @@ export type PropertySource =
        */
       alsoBefore?: boolean
     }
-  | { kind: 'user-expectation'; evidence: string }
+  | {
+      kind: 'user-expectation'
+      /** The evidence in a few words (`claude-code#7290, vscode#246207`), for listings. */
+      evidence: string
+      /** The reports themselves, linked in the HTML report, `checks.json` and upstream issue reports. */
+      issues?: readonly IssueLink[]
+    }
+
+/** A public issue a user expectation rests on. */
+export interface IssueLink {
+  /** `anthropics/claude-code#7290` */
+  id: string
+  url: string
+}
+
+/**
+ * GitHub issues of one repository as evidence links.
+ *
+ * @example
+ * githubIssues('anthropics/claude-code', 7290) // [{ id: 'anthropics/claude-code#7290', url: 'https://github.com/anthropics/claude-code/issues/7290' }]
+ */
+export function githubIssues(repository: string, ...numbers: number[]): IssueLink[] {
+  return numbers.map((n) => ({ id: `${repository}#${n}`, url: `https://github.com/${repository}/issues/${n}` }))
+}
 
 /** MUST and SHOULD as the spec uses them; EXPECTED for user expectations the spec does not state. */
 export type PropertyLevel = 'MUST' | 'SHOULD' | 'EXPECTED'

@@ -15,7 +15,10 @@ function ruleSource(propertyId: string): string[] {
   const property = PROPERTIES.find((candidate) => candidate.id === propertyId)
   if (!property) return [`(this version of mcp-auth-harness has no property "${propertyId}")`]
   const source = property.source
-  if (source.kind !== 'spec') return [`- User expectation: ${source.evidence}`]
+  if (source.kind !== 'spec')
+    return source.issues?.length
+      ? [`- User expectation, reported in:`, ...source.issues.map((issue) => `  - [${issue.id}](${issue.url})`)]
+      : [`- User expectation: ${source.evidence}`]
   return source.references.map((ref) => `- MCP ${ref.version}: [${ref.section}](${ref.url})`)
 }
 

@@ -95,6 +95,32 @@ export function methodsOf(messages: readonly unknown[]): string[] {
   })
 }
 
+/** The scope a refusing route's 403 names; the gateway refuses whatever the token holds, so no step-up satisfies it. */
+export const ROUTE_SCOPE = 'mcp:admin'
+
+/**
+ * The refusal of a good token on the one kind of request the scenario's gateway refuses it on
+ * (`tokenRefusal`), or undefined for every other kind: 401 `invalid_token` naming the same
+ * `resource_metadata`, or 403 `insufficient_scope` naming ROUTE_SCOPE.
+ */
+function refusedKind(oauth: OAuthServer, kind: RequestKind, scenario: Scenario): Response | undefined {
+  const [on, form] = (oauth.tokenRefusal ?? 'none').split(':')
+  const matches =
+    (on === 'get-stream' && kind.kind === 'get-stream') ||
+    (on === 'delete' && kind.kind === 'delete') ||
+    (on === 'tools-call' && kind.kind === 'post' && kind.methods.includes('tools/call'))
+  if (!matches) return undefined
+  const metadata = `resource_metadata="${hintedPrmUrl(scenario, oauth)}"`
+  if (form === 'invalid-token') return unauthorized(`Bearer error="invalid_token", ${metadata}`)
+  return new Response(JSON.stringify({ error: 'insufficient_scope' }), {
+    status: 403,
+    headers: {
+      'content-type': 'application/json',
+      'www-authenticate': `Bearer error="insufficient_scope", scope="${ROUTE_SCOPE}", ${metadata}`,
+    },
+  })
+}
+
 /**
  * The challenge the server answers when the request lacks the required credential, or undefined
  * when the request may pass: unguarded kinds of request always pass; OAuth scenarios accept the
@@ -106,7 +132,7 @@ export function challengeFor(scenario: Scenario, state: ServerState, request: Re
   if (auth.kind === 'oauth') {
     const { oauth } = auth
     const token = bearerToken(request)
-    if (token && oauth.tokenAccepted && tokenStillValid(oauth, state, token)) return undefined
+    if (token && oauth.tokenAccepted && tokenStillValid(oauth, state, token)) return refusedKind(oauth, kind, scenario)
     const scope = oauth.challengeScope ? `, scope="${oauth.challengeScope}"` : ''
     // RFC 6750 §3.1: a token the server knew but no longer accepts is invalid_token.
     if (token && state.oauth.tokens.has(token) && oauth.tokenAccepted)

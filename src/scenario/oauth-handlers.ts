@@ -40,6 +40,16 @@ function s256(verifier: string): string {
   return createHash('sha256').update(verifier).digest('base64url')
 }
 
+/**
+ * The scopes a strict authorization server (`scopePolicy: registered`) refuses in an authorization
+ * request: those a dynamically registered client did not register. Any other server, or a client
+ * not registered here dynamically (pre-registered, a metadata document), is granted what it asks.
+ */
+function unregisteredScopes(oauth: OAuthServer, client: KnownClient | undefined, requested: string | null): string[] {
+  if (oauth.scopePolicy !== 'registered' || client?.scopes === undefined) return []
+  return (requested ?? '').split(' ').filter((scope) => scope && !client.scopes!.includes(scope))
+}
+
 /** The client this AS accepts as `clientId`, if any: registered, pre-registered, or a metadata document URL. */
 function knownClient(oauth: OAuthServer, state: OAuthState, clientId: string | null): KnownClient | undefined {
   if (clientId === null) return undefined
@@ -202,7 +212,8 @@ function authorizationServerHandlers(oauth: OAuthServer, state: OAuthState): Htt
             const metadata = (await request.json().catch(() => ({}))) as Record<string, unknown>
             const clientId = state.next('client')
             const secret = oauth.tokenAuth === 'none' ? undefined : state.next('secret')
-            state.clients.set(clientId, { issuer, authMethod: oauth.tokenAuth, ...(secret ? { secret } : {}) })
+            const scopes = typeof metadata.scope === 'string' ? metadata.scope.split(' ').filter(Boolean) : []
+            state.clients.set(clientId, { issuer, authMethod: oauth.tokenAuth, scopes, ...(secret ? { secret } : {}) })
             return HttpResponse.json(
               {
                 ...metadata,
@@ -223,6 +234,16 @@ function authorizationServerHandlers(oauth: OAuthServer, state: OAuthState): Htt
       const clientId = params.get('client_id')
       // An unknown client gets an error page, never a redirect (its redirect_uri is not trusted).
       if (!knownClient(oauth, state, clientId)) return oauthError('invalid_client', 400, 'unknown client_id')
+      const refused = unregisteredScopes(oauth, state.clients.get(clientId!), params.get('scope'))
+      if (refused.length > 0) {
+        // RFC 6749 §4.1.2.1: the error goes back to the (known) client's redirect URI.
+        const target = new URL(redirectUri)
+        target.searchParams.set('error', 'invalid_scope')
+        target.searchParams.set('error_description', `not registered: ${refused.join(' ')}`)
+        const stateParam = params.get('state')
+        if (stateParam !== null) target.searchParams.set('state', stateParam)
+        return new HttpResponse(null, { status: 302, headers: { location: target.href } })
+      }
       const code = state.next('code')
       state.codes.set(code, {
         issuer,

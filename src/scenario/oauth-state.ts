@@ -4,6 +4,8 @@ export interface KnownClient {
   issuer?: string
   authMethod: 'none' | 'client_secret_basic' | 'client_secret_post'
   secret?: string
+  /** For a dynamically registered client, the scopes it registered (RFC 7591 §2 `scope`; [] when none). */
+  scopes?: readonly string[]
 }
 
 /** What one trial's authorization server remembers: registered clients, codes, issued tokens and their scopes. */

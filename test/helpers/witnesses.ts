@@ -30,6 +30,7 @@ const OAUTH_PROPERTIES = new Set([
   'registration-application-type',
   'authorization-server-binding',
   'refresh-token-rotation',
+  'registration-covers-requested-scope',
 ])
 
 /** Properties about reopening a dropped GET stream. */
