@@ -5,6 +5,7 @@ import { asMetadataDiscoveryOrder } from './as-metadata-discovery-order/property
 import { asMetadataIssuerChecked } from './as-metadata-issuer-checked/property.js'
 import { authorizationServerBinding } from './authorization-server-binding/property.js'
 import { boundedAuthRetries } from './bounded-auth-retries/property.js'
+import { clientIdMetadataPreferred } from './client-id-metadata-preferred/property.js'
 import { clientMessagesValid } from './client-messages-valid/property.js'
 import { clientRegistration } from './client-registration/property.js'
 import { headersAlwaysSent } from './headers-always-sent/property.js'
@@ -29,10 +30,10 @@ import { sessionIdEchoed } from './session-id-echoed/property.js'
 import { sseRetryHonoured } from './sse-retry-honoured/property.js'
 import { tokenInAuthorizationHeader } from './token-in-authorization-header/property.js'
 
-export { acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientMessagesValid, clientRegistration, headersAlwaysSent, issChecked, lastEventIdResumption, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, pkceS256, pkceSupportChecked, prmDiscoveryOrder, protocolVersionHeader, refreshTokenRotation, registrationApplicationType, registrationCoversRequestedScope, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, sseRetryHonoured, tokenInAuthorizationHeader }
+export { acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientIdMetadataPreferred, clientMessagesValid, clientRegistration, headersAlwaysSent, issChecked, lastEventIdResumption, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, pkceS256, pkceSupportChecked, prmDiscoveryOrder, protocolVersionHeader, refreshTokenRotation, registrationApplicationType, registrationCoversRequestedScope, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, sseRetryHonoured, tokenInAuthorizationHeader }
 
 /** The catalogue: every property the harness checks, one folder each, in id order. */
-export const PROPERTIES: readonly Property[] = [acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientMessagesValid, clientRegistration, headersAlwaysSent, issChecked, lastEventIdResumption, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, pkceS256, pkceSupportChecked, prmDiscoveryOrder, protocolVersionHeader, refreshTokenRotation, registrationApplicationType, registrationCoversRequestedScope, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, sseRetryHonoured, tokenInAuthorizationHeader]
+export const PROPERTIES: readonly Property[] = [acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientIdMetadataPreferred, clientMessagesValid, clientRegistration, headersAlwaysSent, issChecked, lastEventIdResumption, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, pkceS256, pkceSupportChecked, prmDiscoveryOrder, protocolVersionHeader, refreshTokenRotation, registrationApplicationType, registrationCoversRequestedScope, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, sseRetryHonoured, tokenInAuthorizationHeader]
 
 /** A property by id; throws a message listing the ids. */
 export function propertyById(id: string): Property {

@@ -5,6 +5,7 @@ import { witnesses as asMetadataDiscoveryOrderWitnesses } from './as-metadata-di
 import { witnesses as asMetadataIssuerCheckedWitnesses } from './as-metadata-issuer-checked/witnesses.js'
 import { witnesses as authorizationServerBindingWitnesses } from './authorization-server-binding/witnesses.js'
 import { witnesses as boundedAuthRetriesWitnesses } from './bounded-auth-retries/witnesses.js'
+import { witnesses as clientIdMetadataPreferredWitnesses } from './client-id-metadata-preferred/witnesses.js'
 import { witnesses as clientMessagesValidWitnesses } from './client-messages-valid/witnesses.js'
 import { witnesses as clientRegistrationWitnesses } from './client-registration/witnesses.js'
 import { witnesses as headersAlwaysSentWitnesses } from './headers-always-sent/witnesses.js'
@@ -33,6 +34,7 @@ import { asMetadataDiscoveryOrder } from './as-metadata-discovery-order/property
 import { asMetadataIssuerChecked } from './as-metadata-issuer-checked/property.js'
 import { authorizationServerBinding } from './authorization-server-binding/property.js'
 import { boundedAuthRetries } from './bounded-auth-retries/property.js'
+import { clientIdMetadataPreferred } from './client-id-metadata-preferred/property.js'
 import { clientMessagesValid } from './client-messages-valid/property.js'
 import { clientRegistration } from './client-registration/property.js'
 import { headersAlwaysSent } from './headers-always-sent/property.js'
@@ -64,6 +66,7 @@ export const FAULTY_CASES: readonly FaultyCase[] = [
   ...asMetadataIssuerCheckedWitnesses.map((w) => ({ ...w, property: asMetadataIssuerChecked })),
   ...authorizationServerBindingWitnesses.map((w) => ({ ...w, property: authorizationServerBinding })),
   ...boundedAuthRetriesWitnesses.map((w) => ({ ...w, property: boundedAuthRetries })),
+  ...clientIdMetadataPreferredWitnesses.map((w) => ({ ...w, property: clientIdMetadataPreferred })),
   ...clientMessagesValidWitnesses.map((w) => ({ ...w, property: clientMessagesValid })),
   ...clientRegistrationWitnesses.map((w) => ({ ...w, property: clientRegistration })),
   ...headersAlwaysSentWitnesses.map((w) => ({ ...w, property: headersAlwaysSent })),

@@ -65,6 +65,9 @@ func (c *callback) fetch(ctx context.Context, args *auth.AuthorizationArgs) (*au
 	}
 }
 
+// clientMetadataURL is where this client's Client ID Metadata Document would be published (https, with a path).
+const clientMetadataURL = "https://client.mcp-auth-harness.test/oauth/client-metadata.json"
+
 // oauthTransport is Streamable HTTP with the SDK's authorization code handler; done closes the callback.
 func oauthTransport(endpoint string, httpClient *http.Client) (mcp.Transport, func(), error) {
 	cb, err := newCallback()
@@ -75,6 +78,9 @@ func oauthTransport(endpoint string, httpClient *http.Client) (mcp.Transport, fu
 	if id, secret := preregistered(); id != "" {
 		usePreregistered(config, id, secret)
 	} else {
+		// A Client ID Metadata Document URL where the authorization server takes one (the 2026-07-28
+		// default), dynamic registration where it does not: the same URL the harness's other clients publish.
+		config.ClientIDMetadataDocumentConfig = &auth.ClientIDMetadataDocumentConfig{URL: clientMetadataURL}
 		config.DynamicClientRegistrationConfig = &auth.DynamicClientRegistrationConfig{
 			Metadata: &oauthex.ClientRegistrationMetadata{
 				ClientName:              "mcp-auth-harness go-sdk client",

@@ -18,6 +18,7 @@ release only the transports and OAuth it has (`python-sdk.ts`).
 """
 
 import asyncio
+import inspect
 import json
 import os
 import subprocess
@@ -50,6 +51,11 @@ try:  # 2.x: the callback's result, with the authorization response's iss (RFC 9
     from mcp.shared.auth import AuthorizationCodeResult
 except ImportError:
     AuthorizationCodeResult = None
+
+
+# Where this client's Client ID Metadata Document would be published (https, with a path): the same
+# URL the harness's other clients use.
+CLIENT_METADATA_URL = "https://client.mcp-auth-harness.test/oauth/client-metadata.json"
 
 
 def preregistered() -> tuple[str | None, str | None]:
@@ -139,7 +145,16 @@ async def session(url: str) -> None:
     transport = os.environ.get("MCP_TRANSPORT", "streamable-http")
     callback = Callback()
     await callback.start()
+    # A Client ID Metadata Document URL where the release takes one (the 2026-07-28 default): the
+    # SDK uses it where the authorization server advertises support, else registers dynamically.
+    metadata_url = (
+        {"client_metadata_url": CLIENT_METADATA_URL}
+        if OAuthClientProvider is not None
+        and "client_metadata_url" in inspect.signature(OAuthClientProvider.__init__).parameters
+        else {}
+    )
     auth = None if OAuthClientProvider is None or os.environ.get("MCP_OAUTH") == "none" else OAuthClientProvider(
+        **metadata_url,
         server_url=url,
         client_metadata=OAuthClientMetadata(
             client_name="mcp-auth-harness python-sdk client",

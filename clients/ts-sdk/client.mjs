@@ -53,6 +53,10 @@ function provider(redirectUrl) {
     get redirectUrl() {
       return redirectUrl
     },
+    // A Client ID Metadata Document URL, used by releases that know them where the server takes one.
+    get clientMetadataUrl() {
+      return 'https://client.mcp-auth-harness.test/oauth/client-metadata.json'
+    },
     get clientMetadata() {
       return {
         client_name: 'mcp-auth-harness ts-sdk client',

@@ -49,10 +49,11 @@ export interface OAuthServer {
   pkce: 'S256' | 'plain-only' | 'absent'
   /**
    * How clients get a `client_id`: dynamic registration at `registration_endpoint`, a Client ID
-   * Metadata Document URL (`client_id_metadata_document_supported`, no registration endpoint), or
+   * Metadata Document URL (`client_id_metadata_document_supported`, no registration endpoint), both
+   * advertised (`dcr+cimd`: the 2026-07-28 default, where a client with a document URL should use it), or
    * only the client pre-registered as `preRegisteredClientId` (neither is advertised).
    */
-  registration: 'dcr' | 'cimd' | 'pre-registered'
+  registration: 'dcr' | 'cimd' | 'dcr+cimd' | 'pre-registered'
   /** The client the AS knows in advance (the config's `oauthClientId`, or one the config lacks). */
   preRegisteredClientId?: string
   /** The one `token_endpoint_auth_methods_supported`; registered clients get a secret unless `none`. */

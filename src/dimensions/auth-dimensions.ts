@@ -176,11 +176,11 @@ export const AUTH_DIMENSIONS: readonly Dimension[] = [
     { S256: 6 },
   ),
   weighted(
-    oauthField('registration', 'how clients get an id: dynamic registration, a metadata document URL, pre-registration only', [
-      'dcr',
-      'cimd',
-      'pre-registered',
-    ]),
+    oauthField(
+      'registration',
+      'how clients get an id: dynamic registration, a metadata document URL, both advertised (the 2026-07-28 default), pre-registration only',
+      ['dcr', 'cimd', 'dcr+cimd', 'pre-registered'],
+    ),
     { dcr: 4 },
   ),
   weighted(

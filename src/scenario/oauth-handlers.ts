@@ -50,6 +50,16 @@ function unregisteredScopes(oauth: OAuthServer, client: KnownClient | undefined,
   return (requested ?? '').split(' ').filter((scope) => scope && !client.scopes!.includes(scope))
 }
 
+/** Whether this AS has a registration endpoint (RFC 7591). */
+function registersDynamically(oauth: OAuthServer): boolean {
+  return oauth.registration === 'dcr' || oauth.registration === 'dcr+cimd'
+}
+
+/** Whether this AS takes a Client ID Metadata Document URL as `client_id` (SEP-991). */
+function acceptsMetadataDocuments(oauth: OAuthServer): boolean {
+  return oauth.registration === 'cimd' || oauth.registration === 'dcr+cimd'
+}
+
 /** The client this AS accepts as `clientId`, if any: registered, pre-registered, or a metadata document URL. */
 function knownClient(oauth: OAuthServer, state: OAuthState, clientId: string | null): KnownClient | undefined {
   if (clientId === null) return undefined
@@ -57,7 +67,7 @@ function knownClient(oauth: OAuthServer, state: OAuthState, clientId: string | n
   // A client another authorization server registered is unknown here (SEP-2352: credentials are per AS).
   if (registered) return registered.issuer === undefined || registered.issuer === issuerOf(oauth) ? registered : undefined
   if (clientId === oauth.preRegisteredClientId) return { authMethod: 'none' }
-  if (oauth.registration === 'cimd' && isMetadataDocumentUrl(clientId)) return { authMethod: 'none' }
+  if (acceptsMetadataDocuments(oauth) && isMetadataDocumentUrl(clientId)) return { authMethod: 'none' }
   return undefined
 }
 
@@ -172,8 +182,8 @@ function authorizationServerHandlers(oauth: OAuthServer, state: OAuthState): Htt
     issuer: oauth.metadataIssuer === 'mismatch' ? 'https://issuer-mismatch.example' : issuer,
     authorization_endpoint: `${oauth.asOrigin}/authorize`,
     token_endpoint: `${oauth.asOrigin}/token`,
-    ...(oauth.registration === 'dcr' ? { registration_endpoint: `${oauth.asOrigin}/register` } : {}),
-    ...(oauth.registration === 'cimd' ? { client_id_metadata_document_supported: true } : {}),
+    ...(registersDynamically(oauth) ? { registration_endpoint: `${oauth.asOrigin}/register` } : {}),
+    ...(acceptsMetadataDocuments(oauth) ? { client_id_metadata_document_supported: true } : {}),
     response_types_supported: ['code'],
     grant_types_supported: ['authorization_code', 'refresh_token'],
     token_endpoint_auth_methods_supported: [oauth.tokenAuth],
@@ -206,7 +216,7 @@ function authorizationServerHandlers(oauth: OAuthServer, state: OAuthState): Htt
   }
   return [
     http.get(exact(asMetadataUrl(oauth)), () => HttpResponse.json(asBody)),
-    ...(oauth.registration === 'dcr'
+    ...(registersDynamically(oauth)
       ? [
           http.post(exact(`${oauth.asOrigin}/register`), async ({ request }) => {
             const metadata = (await request.json().catch(() => ({}))) as Record<string, unknown>

@@ -115,6 +115,8 @@ export function servedAsMetadata(trial: Trial): Array<{
   codeChallengeMethods?: string[]
   /** RFC 9207 §3 `authorization_response_iss_parameter_supported` is literally true. */
   issSupported: boolean
+  /** SEP-991 `client_id_metadata_document_supported` is literally true. */
+  metadataDocumentsSupported: boolean
 }> {
   return asMetadataRequests(trial).flatMap((exchange) => {
     if (exchange.status !== 200) return []
@@ -134,6 +136,7 @@ export function servedAsMetadata(trial: Trial): Array<{
         ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
         ...(Array.isArray(methods) ? { codeChallengeMethods: methods.map(String) } : {}),
         issSupported: body.authorization_response_iss_parameter_supported === true,
+        metadataDocumentsSupported: body.client_id_metadata_document_supported === true,
       },
     ]
   })

@@ -31,6 +31,7 @@ const OAUTH_PROPERTIES = new Set([
   'authorization-server-binding',
   'refresh-token-rotation',
   'registration-covers-requested-scope',
+  'client-id-metadata-preferred',
 ])
 
 /** Properties about reopening a dropped GET stream. */
