@@ -20,10 +20,11 @@ describe('mcp-remote-client 0.15 (a real external client) through cmd:', () => {
         clients: [{ ...MCP_REMOTE, transports: [transport] }],
         properties: PROPERTIES,
         // The random phase alone, seeded: a process per trial makes the whole coverage phase
-        // (160 inputs) take minutes; 20 seeded draws reach OAuth flows to completion every time.
+        // (180 inputs) take minutes; these 20 seeded draws reach OAuth flows to completion every time
+        // (a seed's draws change when the scenario space grows: 2026 stopped reaching one at 30 dimensions).
         phases: ['random'],
         runs: 20,
-        seed: 2026,
+        seed: 7,
         timeoutMs: 6000,
         concurrency: 2,
         shrink: false,

@@ -42,10 +42,13 @@ describe('the HTML report as text', () => {
     expect(page).not.toContain('<img')
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;')
     expect(page).toMatch(/Content-Security-Policy" content="default-src 'none'/)
-    // No reference to anything outside the page: links only to spec pages, and to its own anchors.
+    // No reference to anything outside the page: links only to spec pages, the issues a user
+    // expectation rests on, and its own anchors.
     expect(page).not.toMatch(/<[a-z][^>]*\s(src|srcset|action|formaction)=/i)
     const links = [...page.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!)
-    expect(links.filter((link) => !link.startsWith('#') && !link.startsWith('https://modelcontextprotocol.io/'))).toEqual([])
+    const allowed = (link: string) =>
+      link.startsWith('#') || link.startsWith('https://modelcontextprotocol.io/') || /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/issues\/\d+$/.test(link)
+    expect(links.filter((link) => !allowed(link))).toEqual([])
   })
 
   it('a live secret in a hand-edited recording reaches the page only as a placeholder, in no encoding', async () => {

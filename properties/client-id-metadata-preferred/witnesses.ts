@@ -15,7 +15,10 @@ export const overlooksMetadataDocuments = faulty(
       () => undefined,
       (response) => {
         if (!isAsMetadataPath(new URL(response.url).pathname)) return response
-        return rewriteJson(response, ({ client_id_metadata_document_supported: _, ...body }) => body)
+        return rewriteJson(response, (body) => {
+          const { client_id_metadata_document_supported: _, ...rest } = body
+          return rest
+        })
       },
     ),
   }),

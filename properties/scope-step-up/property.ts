@@ -13,12 +13,15 @@ function foreignPrm(trial: Trial): boolean {
 }
 
 /**
- * The 403 `insufficient_scope` answers a step-up is owed for: not one to the DELETE that ends the
- * session, which is best effort (a server may refuse it; the client is leaving, with nothing left
- * to do with more scope).
+ * The 403 `insufficient_scope` answers a step-up is owed for. Not one to the DELETE that ends the
+ * session (best effort: the client is leaving, with nothing left to do with more scope), nor one to
+ * Streamable HTTP's standalone GET stream, which a client may open or not (MCP › Listening for
+ * Messages from the Server): going on without it is a choice, not a failure. Over HTTP+SSE the GET
+ * is the session itself, and a step-up is owed.
  */
 function owed(trial: Trial) {
-  return scopeChallenges(trial).filter((challenge) => challenge.exchange.method !== 'DELETE')
+  const optionalStream = (method: string) => method === 'GET' && trial.config.transport === 'streamable-http'
+  return scopeChallenges(trial).filter(({ exchange }) => exchange.method !== 'DELETE' && !optionalStream(exchange.method))
 }
 
 /**
