@@ -1,6 +1,6 @@
 import type { ClientUnderTest } from '../clients/client-under-test.js'
 import type { InstallableClient } from '../clients/provision/installable-client.js'
-import { installedClient } from '../clients/provision/provision.js'
+import { versionInstalls } from './version-installs.js'
 import { UsageError } from '../cli/usage-error.js'
 import { searchVersions, type SearchOutcome, type VersionState } from './bisect-search.js'
 import { trafficDiff } from './traffic-diff.js'
@@ -53,21 +53,11 @@ export interface BisectResult {
 export async function bisect(options: BisectOptions): Promise<BisectResult> {
   const { installable, versions, good, bad, test } = options
   const direction = versions.indexOf(good) < versions.indexOf(bad) ? 'regression' : 'fix'
-  const clients = new Map<string, Promise<ClientUnderTest | Error>>()
   const runs = new Map<string, VersionRun>()
-  const install = (version: string) => {
-    let pending = clients.get(version)
-    if (!pending) {
-      pending = installedClient(installable, version, {
-        withoutOAuth: options.withoutOAuth ?? false,
-        log: (line) => options.log(`[${version}] ${line.trim()}`),
-      }).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))
-      clients.set(version, pending)
-    }
-    return pending
-  }
+  const installs = versionInstalls(installable, options.withoutOAuth ?? false, options.log)
+  const install = (version: string) => installs.get(version)
   const prepare = async (batch: readonly string[]) => {
-    const fresh = batch.filter((version) => !clients.has(version))
+    const fresh = batch.filter((version) => !installs.has(version))
     if (fresh.length > 0) options.log(`installing ${fresh.join(', ')} (${fresh.length} at once) …`)
     await Promise.all(batch.map(install))
   }

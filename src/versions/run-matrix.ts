@@ -1,5 +1,5 @@
 import type { ClientUnderTest } from '../clients/client-under-test.js'
-import { installedClient } from '../clients/provision/provision.js'
+import { versionInstalls } from './version-installs.js'
 import type { Property } from '../property/property.js'
 import { fuzz, type FuzzStats, type Phase, type PropertyResult } from '../runner/fuzz.js'
 import type { VersionedClient } from './installable-named.js'
@@ -36,21 +36,11 @@ export type VersionOutcome =
  */
 export async function runMatrix(options: MatrixOptions): Promise<Map<string, VersionOutcome>> {
   const { client, versions } = options
-  const installs = new Map<string, Promise<ClientUnderTest | Error>>()
-  const install = (version: string) => {
-    let pending = installs.get(version)
-    if (!pending) {
-      pending = installedClient(client.installable, version, {
-        withoutOAuth: client.withoutOAuth,
-        log: (line) => options.log(`[${version}] ${line.trim()}`),
-      }).then(
-        // Always NAME@VERSION: a column per version, whichever is the pinned one.
-        (made) => ({ ...made, name: `${client.name}@${version}` }),
-        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
-      )
-      installs.set(version, pending)
-    }
-    return pending
+  const installs = versionInstalls(client.installable, client.withoutOAuth, options.log)
+  // Always NAME@VERSION: a column per version, whichever is the pinned one.
+  const install = async (version: string) => {
+    const made = await installs.get(version)
+    return made instanceof Error ? made : { ...made, name: `${client.name}@${version}` }
   }
   const outcomes = new Map<string, VersionOutcome>()
   for (const [index, version] of versions.entries()) {
