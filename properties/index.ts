@@ -5,15 +5,22 @@ import { asMetadataDiscoveryOrder } from './as-metadata-discovery-order/property
 import { asMetadataIssuerChecked } from './as-metadata-issuer-checked/property.js'
 import { authorizationServerBinding } from './authorization-server-binding/property.js'
 import { boundedAuthRetries } from './bounded-auth-retries/property.js'
+import { clientAuthenticationAsConfigured } from './client-authentication-as-configured/property.js'
+import { clientCredentialsGrant } from './client-credentials-grant/property.js'
 import { clientIdMetadataPreferred } from './client-id-metadata-preferred/property.js'
 import { clientMessagesValid } from './client-messages-valid/property.js'
 import { clientRegistration } from './client-registration/property.js'
+import { dpopAuthScheme } from './dpop-auth-scheme/property.js'
+import { dpopNonceHonoured } from './dpop-nonce-honoured/property.js'
+import { dpopProofValid } from './dpop-proof-valid/property.js'
 import { headersAlwaysSent } from './headers-always-sent/property.js'
+import { idJagExchange } from './id-jag-exchange/property.js'
 import { issChecked } from './iss-checked/property.js'
 import { lastEventIdResumption } from './last-event-id-resumption/property.js'
 import { modernRequestHeaders } from './modern-request-headers/property.js'
 import { noDiscoveryWithoutChallenge } from './no-discovery-without-challenge/property.js'
 import { noHeaderLeak } from './no-header-leak/property.js'
+import { noRetryAfterGrantRefused } from './no-retry-after-grant-refused/property.js'
 import { pkceS256 } from './pkce-s256/property.js'
 import { pkceSupportChecked } from './pkce-support-checked/property.js'
 import { prmDiscoveryOrder } from './prm-discovery-order/property.js'
@@ -29,11 +36,12 @@ import { scopeStepUp } from './scope-step-up/property.js'
 import { sessionIdEchoed } from './session-id-echoed/property.js'
 import { sseRetryHonoured } from './sse-retry-honoured/property.js'
 import { tokenInAuthorizationHeader } from './token-in-authorization-header/property.js'
+import { workloadAssertionGrant } from './workload-assertion-grant/property.js'
 
-export { acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientIdMetadataPreferred, clientMessagesValid, clientRegistration, headersAlwaysSent, issChecked, lastEventIdResumption, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, pkceS256, pkceSupportChecked, prmDiscoveryOrder, protocolVersionHeader, refreshTokenRotation, registrationApplicationType, registrationCoversRequestedScope, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, sseRetryHonoured, tokenInAuthorizationHeader }
+export { acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientAuthenticationAsConfigured, clientCredentialsGrant, clientIdMetadataPreferred, clientMessagesValid, clientRegistration, dpopAuthScheme, dpopNonceHonoured, dpopProofValid, headersAlwaysSent, idJagExchange, issChecked, lastEventIdResumption, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, noRetryAfterGrantRefused, pkceS256, pkceSupportChecked, prmDiscoveryOrder, protocolVersionHeader, refreshTokenRotation, registrationApplicationType, registrationCoversRequestedScope, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, sseRetryHonoured, tokenInAuthorizationHeader, workloadAssertionGrant }
 
 /** The catalogue: every property the harness checks, one folder each, in id order. */
-export const PROPERTIES: readonly Property[] = [acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientIdMetadataPreferred, clientMessagesValid, clientRegistration, headersAlwaysSent, issChecked, lastEventIdResumption, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, pkceS256, pkceSupportChecked, prmDiscoveryOrder, protocolVersionHeader, refreshTokenRotation, registrationApplicationType, registrationCoversRequestedScope, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, sseRetryHonoured, tokenInAuthorizationHeader]
+export const PROPERTIES: readonly Property[] = [acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientAuthenticationAsConfigured, clientCredentialsGrant, clientIdMetadataPreferred, clientMessagesValid, clientRegistration, dpopAuthScheme, dpopNonceHonoured, dpopProofValid, headersAlwaysSent, idJagExchange, issChecked, lastEventIdResumption, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, noRetryAfterGrantRefused, pkceS256, pkceSupportChecked, prmDiscoveryOrder, protocolVersionHeader, refreshTokenRotation, registrationApplicationType, registrationCoversRequestedScope, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, sseRetryHonoured, tokenInAuthorizationHeader, workloadAssertionGrant]
 
 /** A property by id; throws a message listing the ids. */
 export function propertyById(id: string): Property {

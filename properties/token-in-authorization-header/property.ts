@@ -7,7 +7,8 @@ const ID = 'token-in-authorization-header'
 
 /**
  * Once the client holds an access token, every request to the MCP endpoint carries it as
- * `Authorization: Bearer <token>` (one of the tokens issued), and no URL anywhere carries a token.
+ * `Authorization: Bearer <token>` (one of the tokens issued; `DPoP <token>` for a DPoP-bound one,
+ * RFC 9449 §7.1), and no URL anywhere carries a token.
  * A token the server refused (401 to a request that carried it) may be dropped: until the next
  * token is issued the client holds none, and may ask again without one to be challenged afresh.
  */
@@ -23,6 +24,7 @@ export const tokenInAuthorizationHeader: Property = {
     if (issued.length === 0) return []
     const first = Math.min(...issued.map((t) => t.tick))
     const tokens = new Set(issued.map((t) => t.token))
+    const schemes = new Map(issued.map((t) => [t.token, t.scheme.toLowerCase()]))
     const inUrl = trial.exchanges
       .filter((e) => e.url.includes('access_token=') || [...tokens].some((t) => e.url.includes(t)))
       .map((e) => ({
@@ -37,12 +39,15 @@ export const tokenInAuthorizationHeader: Property = {
       const sent = headerValue(e.requestHeaders, 'authorization')
       if (sent === undefined) return 'lacked Authorization: Bearer with the issued token'
       const parts = sent.split(/,\s*/)
-      if (parts.length > 1 && parts.some((part) => tokens.has(/^Bearer (.+)$/.exec(part)?.[1] ?? '')))
+      if (parts.length > 1 && parts.some((part) => tokens.has(/^(?:Bearer|DPoP) (.+)$/.exec(part)?.[1] ?? '')))
         return `carried the issued token merged with another Authorization value: sent "${sent}"`
       return `carried Authorization "${sent}", not the issued token`
     }
-    const bearerOf = (e: (typeof endpoint)[number]) =>
-      /^Bearer (.+)$/.exec(headerValue(e.requestHeaders, 'authorization') ?? '')?.[1] ?? ''
+    // The token, when it is sent with its own scheme (Bearer, or DPoP for a DPoP-bound one).
+    const bearerOf = (e: (typeof endpoint)[number]) => {
+      const match = /^(Bearer|DPoP) (.+)$/.exec(headerValue(e.requestHeaders, 'authorization') ?? '')
+      return match && schemes.get(match[2]!) === match[1]!.toLowerCase() ? match[2]! : ''
+    }
     const refusals = endpoint
       .filter((e) => e.status === 401 && tokens.has(bearerOf(e)))
       .map((e) => e.responseTick ?? e.requestTick)

@@ -1,4 +1,4 @@
-import type { ClientConfig, Transport } from '../core/client-config.js'
+import type { ClientConfig, ConfiguredGrant, Transport } from '../core/client-config.js'
 import type { ProcessReport } from '../core/trial.js'
 
 /** What a client adapter gets for one trial besides its config. */
@@ -49,6 +49,14 @@ export interface ClientUnderTest {
    */
   configurableHeaders?: 'any' | 'bearer-only'
   /**
+   * The grants without a user its config can name besides the authorization code (`config.grant`:
+   * client credentials, enterprise-managed, workload identity). Default none: such configs are never
+   * generated for it.
+   */
+  grants?: readonly ConfiguredGrant[]
+  /** Whether it can be told to use DPoP-bound tokens (`config.dpop`, RFC 9449). Default false. */
+  dpop?: boolean
+  /**
    * The version of the client package under test, when known (`1.32.2`): expected failures that
    * name versions apply to it, and one that no longer fails in another version is reported as such.
    */
@@ -59,3 +67,9 @@ export interface ClientUnderTest {
   dependencies?: Readonly<Record<string, string>>
   run(config: ClientConfig, context: TrialContext): Promise<void>
 }
+
+/** What the generated inputs depend on: what a client speaks and what its config can carry. */
+export type ClientCapabilities = Pick<
+  ClientUnderTest,
+  'transports' | 'acceptsOAuthClientId' | 'configurableHeaders' | 'grants' | 'dpop'
+>

@@ -6,7 +6,8 @@ import {
   type OAuthClientProvider,
 } from '@modelcontextprotocol/client'
 import { MAX_AUTHORIZATIONS } from './sdk-session.js'
-import type { ClientConfig, Transport } from '../core/client-config.js'
+import { CONFIGURED_GRANTS, type ClientConfig, type Transport } from '../core/client-config.js'
+import { sdk2AuthProvider } from './sdk2-grant-provider.js'
 import type { ClientUnderTest, TrialContext } from './client-under-test.js'
 import { HeadlessOAuthProvider } from './headless-oauth-provider.js'
 import { installedPackageVersion } from './package-version.js'
@@ -19,7 +20,7 @@ import { runStandardSession } from './standard-session.js'
 export async function runSdk2Session(
   config: ClientConfig,
   context: TrialContext,
-  authProvider?: HeadlessOAuthProvider,
+  authProvider?: OAuthClientProvider,
   options: Sdk2Options = {},
 ): Promise<void> {
   for (let round = 0; ; round++) {
@@ -33,7 +34,9 @@ export async function runSdk2Session(
     } catch (error) {
       // The whole callback, as the v2 SDK's docs hand it over: it validates `iss` (RFC 9207) before redeeming the code.
       const callback =
-        error instanceof UnauthorizedError && round < MAX_AUTHORIZATIONS ? authProvider?.takeAuthorizationCallback() : undefined
+        error instanceof UnauthorizedError && round < MAX_AUTHORIZATIONS && authProvider instanceof HeadlessOAuthProvider
+          ? authProvider.takeAuthorizationCallback()
+          : undefined
       if (!callback) throw error
       await transport.finishAuth(callback)
     }
@@ -46,8 +49,7 @@ export interface Sdk2Options {
   fetch?: typeof fetch
 }
 
-function createSdk2Transport(config: ClientConfig, provider?: HeadlessOAuthProvider, fetch?: typeof globalThis.fetch) {
-  const authProvider = provider as unknown as OAuthClientProvider | undefined
+function createSdk2Transport(config: ClientConfig, authProvider?: OAuthClientProvider, fetch?: typeof globalThis.fetch) {
   const url = new URL(config.url)
   const options = {
     requestInit: { headers: config.headers },
@@ -67,6 +69,9 @@ function createSdk2Transport(config: ClientConfig, provider?: HeadlessOAuthProvi
     : new SSEClientTransport(url, options)
 }
 
+/** The authorization extensions the v2 SDK implements (see sdk2-grant-provider.ts), all told through the config. */
+const EXTENSIONS = { grants: CONFIGURED_GRANTS, dpop: true } as const
+
 const CLIENT_VERSION = installedPackageVersion('@modelcontextprotocol/client', '@modelcontextprotocol/client')
 const versioned = CLIENT_VERSION ? { version: CLIENT_VERSION } : {}
 
@@ -77,8 +82,8 @@ function sdk2Client(transport: Transport): ClientUnderTest {
     description: `@modelcontextprotocol/client (v2 SDK) ${transport === 'sse' ? 'SSEClientTransport' : 'StreamableHTTPClientTransport'}, with a headless OAuth provider`,
     transports: [transport],
     ...versioned,
-    // The v1 provider class has the v2 interface's shape: the same headless app, either SDK.
-    run: (config, context) => runSdk2Session(config, context, new HeadlessOAuthProvider(config)),
+    ...EXTENSIONS,
+    run: (config, context) => runSdk2Session(config, context, sdk2AuthProvider(config)),
   }
 }
 
@@ -92,7 +97,8 @@ const sdk2Modern: ClientUnderTest = {
     '@modelcontextprotocol/client (v2 SDK) StreamableHTTPClientTransport with versionNegotiation auto (2026-07-28 when offered)',
   transports: ['streamable-http'],
   ...versioned,
-  run: (config, context) => runSdk2Session(config, context, new HeadlessOAuthProvider(config), { modern: true }),
+  ...EXTENSIONS,
+  run: (config, context) => runSdk2Session(config, context, sdk2AuthProvider(config), { modern: true }),
 }
 
 /** The v2 SDK clients, by transport, and the one that negotiates the 2026-07-28 era. */

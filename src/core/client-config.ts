@@ -19,7 +19,27 @@ export interface ClientConfig {
   headers: Record<string, string>
   /** A client id registered with the server's authorization server in advance (no registration needed). */
   oauthClientId?: string
+  /**
+   * A grant without a user at a browser, from the MCP authorization extensions: client credentials
+   * with a secret or a private key (SEP-1046), an enterprise IdP's ID token to exchange (SEP-990), or
+   * a workload identity token (SEP-1933). Absent: the authorization code grant. The credentials
+   * themselves are the harness's test ones (`grantCredentials`), never part of a saved input.
+   */
+  grant?: ConfiguredGrant
+  /** Where the enterprise identity provider answers (`enterprise-managed`): its origin. */
+  identityProvider?: string
+  /** The user turned on DPoP-bound tokens (RFC 9449, SEP-1932) where the authorization server offers them. */
+  dpop?: boolean
 }
+
+/** The grants a config can name besides the authorization code (see `ClientConfig.grant`). */
+export const CONFIGURED_GRANTS = [
+  'client-credentials-basic',
+  'client-credentials-jwt',
+  'enterprise-managed',
+  'workload-identity',
+] as const
+export type ConfiguredGrant = (typeof CONFIGURED_GRANTS)[number]
 
 /** The client id a config brings when the user pre-registered the client with the server's AS. */
 export const PRE_REGISTERED_CLIENT_ID = 'pre-registered-client'

@@ -1,4 +1,4 @@
-import type { Transport } from './client-config.js'
+import type { ConfiguredGrant, Transport } from './client-config.js'
 
 /** MCP protocol versions the mock server can negotiate, oldest first. */
 export const PROTOCOL_VERSIONS = ['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25', '2026-07-28'] as const
@@ -104,7 +104,30 @@ export interface OAuthServer {
    * Default `any`: every scope asked for is granted.
    */
   scopePolicy?: 'any' | 'registered'
+  /**
+   * The grant without a user the config names (client credentials, enterprise-managed, workload
+   * identity): the AS knows that machine client in advance, and its token endpoint takes the grant.
+   */
+  machineGrant?: ConfiguredGrant
+  /** The enterprise identity provider's origin (`enterprise-managed`): it exchanges ID tokens for ID-JAGs (RFC 8693). */
+  identityProvider?: string
+  /** How the AS answers a grant without a user: it grants it (default) or refuses it (RFC 6749 §5.2). */
+  grantRefusal?: GrantRefusal
+  /**
+   * DPoP (RFC 9449): `off` (default); `bound`: tokens bound to the client's proof key, presented
+   * with the `DPoP` scheme and a proof on every request; `bound+nonce`: the AS and the resource
+   * server also want a nonce of theirs in the proof (`use_dpop_nonce`, §8, §9).
+   */
+  dpop?: DpopMode
 }
+
+/** How the AS answers a grant without a user (see `OAuthServer.grantRefusal`). */
+export const GRANT_REFUSALS = ['none', 'invalid_grant', 'invalid_scope', 'unauthorized_client'] as const
+export type GrantRefusal = (typeof GRANT_REFUSALS)[number]
+
+/** DPoP on the server (see `OAuthServer.dpop`). */
+export const DPOP_MODES = ['off', 'bound', 'bound+nonce'] as const
+export type DpopMode = (typeof DPOP_MODES)[number]
 
 /** Which request kind a resource server refuses a good token on, and how (see `OAuthServer.tokenRefusal`). */
 export const TOKEN_REFUSALS = [

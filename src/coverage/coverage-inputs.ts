@@ -1,5 +1,5 @@
 import type { TrialInput } from '../arbitraries/trial-input.js'
-import type { ClientUnderTest } from '../clients/client-under-test.js'
+import type { ClientCapabilities } from '../clients/client-under-test.js'
 import { dimensionsFor } from '../dimensions/dimensions.js'
 import { applies, type Dimension } from '../dimensions/dimension.js'
 import { NAMED_SCENARIOS } from '../scenario/named-scenarios.js'
@@ -65,17 +65,38 @@ function oauthBaseChoice(dimensions: readonly Dimension[]): CoverageInput[] {
   const base = withValues(baseInput(dimensions), dimensions, { auth: 'oauth' })
   const inputs: CoverageInput[] = [{ input: base, stage: 'base-choice', label: 'auth=oauth' }]
   for (const dimension of dimensions) {
-    if (dimension.appliesWhen?.dimension !== 'auth' || !dimension.appliesWhen.values.includes('oauth')) continue
+    const from = oauthStart(dimension, dimensions, base)
+    if (!from) continue
     for (const value of dimension.values) {
       if (value === dimension.base) continue
       inputs.push({
-        input: dimension.set(base, value),
+        input: dimension.set(from.input, value),
         stage: 'base-choice',
-        label: `auth=oauth, ${dimension.name}=${String(value)}`,
+        label: `auth=oauth, ${from.label}${dimension.name}=${String(value)}`,
       })
     }
   }
   return inputs
+}
+
+/**
+ * Where an OAuth base choice of `dimension` starts: the working OAuth input for a dimension of
+ * OAuth, or, for one that depends on such a dimension (`oauth.grantRefusal` on `grant`), that
+ * input with its parent at the first value that calls for it. Undefined for any other dimension,
+ * or when the client cannot take such a parent value.
+ */
+function oauthStart(
+  dimension: Dimension,
+  dimensions: readonly Dimension[],
+  base: TrialInput,
+): { input: TrialInput; label: string } | undefined {
+  const isOAuth = (d: Dimension | undefined) => d?.appliesWhen?.dimension === 'auth' && d.appliesWhen.values.includes('oauth')
+  if (isOAuth(dimension)) return { input: base, label: '' }
+  const parent = dimensions.find((d) => d.name === dimension.appliesWhen?.dimension)
+  if (!parent || !isOAuth(parent)) return undefined
+  const value = dimension.appliesWhen!.values.find((v) => parent.values.includes(v))
+  if (value === undefined) return undefined
+  return { input: parent.set(base, value), label: `${parent.name}=${String(value)}, ` }
 }
 
 /** Each dimension as a covering-array factor (values by index, the parent by position). */
@@ -115,10 +136,16 @@ function rowOf(input: TrialInput, dimensions: readonly Dimension[]): Row {
  * @example
  * coverageInputs(sdkStreamable).length // about 100 for a client with both transports
  */
-export function coverageInputs(client: Pick<ClientUnderTest, 'transports' | 'acceptsOAuthClientId' | 'configurableHeaders'>): readonly CoverageInput[] {
+export function coverageInputs(client: ClientCapabilities): readonly CoverageInput[] {
   // The rows depend only on what the client speaks; building them takes a few hundred ms, so
   // clients alike (and the CLI's header and the run itself) share one build.
-  const key = JSON.stringify([client.transports, client.acceptsOAuthClientId !== false, client.configurableHeaders ?? 'any'])
+  const key = JSON.stringify([
+    client.transports,
+    client.acceptsOAuthClientId !== false,
+    client.configurableHeaders ?? 'any',
+    client.grants ?? [],
+    client.dpop === true,
+  ])
   let inputs = built.get(key)
   if (!inputs) built.set(key, (inputs = buildCoverageInputs(client)))
   return inputs
@@ -126,7 +153,7 @@ export function coverageInputs(client: Pick<ClientUnderTest, 'transports' | 'acc
 
 const built = new Map<string, CoverageInput[]>()
 
-function buildCoverageInputs(client: Pick<ClientUnderTest, 'transports' | 'acceptsOAuthClientId' | 'configurableHeaders'>): CoverageInput[] {
+function buildCoverageInputs(client: ClientCapabilities): CoverageInput[] {
   const dimensions = dimensionsFor(client)
   const fixed = [
     ...explicitExamples(dimensions, client.transports),

@@ -1,6 +1,7 @@
 import type { TrialInput } from '../arbitraries/trial-input.js'
 import type { AuthPlan, OAuthPlan } from '../scenario/scenario-plan.js'
-import { CHALLENGES, TOKEN_REFUSALS, type Guard } from '../core/scenario.js'
+import { CHALLENGES, DPOP_MODES, GRANT_REFUSALS, TOKEN_REFUSALS, type DpopMode, type Guard } from '../core/scenario.js'
+import { CONFIGURED_GRANTS } from '../core/client-config.js'
 import fc from 'fast-check'
 import { weighted, type Dimension, type DimensionValue } from './dimension.js'
 
@@ -39,6 +40,8 @@ export const BASE_OAUTH_PLAN: OAuthPlan = {
   migration: 'none',
   tokenRefusal: 'none',
   scopePolicy: 'any',
+  grantRefusal: 'none',
+  dpop: 'off',
 }
 
 function withAuth(input: TrialInput, auth: AuthPlan): TrialInput {
@@ -89,6 +92,25 @@ function oauthField<K extends keyof OAuthPlan>(key: K, description: string, valu
     },
   }
 }
+
+/**
+ * DPoP (RFC 9449, SEP-1932): the AS binds tokens to the client's proof key and the resource server
+ * wants the `DPoP` scheme with a proof, optionally with server nonces at both. A user turns DPoP on
+ * for such a server, so a value other than `off` also sets the config's `dpop` (only clients that
+ * can be told to use DPoP meet it: `dimensionsFor`).
+ */
+const DPOP_DIMENSION: Dimension = weighted(
+  {
+    ...oauthField('dpop', 'DPoP-bound tokens: off, bound to the proof key, or bound with use_dpop_nonce at the AS and the server', DPOP_MODES),
+    set: (input, value) => {
+      if (input.plan.auth.kind !== 'oauth') return input
+      const { dpop: _, ...config } = input.config
+      const oauth = { ...input.plan.auth.oauth, dpop: value as DpopMode }
+      return { config: value === 'off' ? config : { ...config, dpop: true }, plan: { ...input.plan, auth: { kind: 'oauth', oauth } } }
+    },
+  },
+  { off: 6 },
+)
 
 /** What the server requires, and for each kind of requirement how it behaves. */
 export const AUTH_DIMENSIONS: readonly Dimension[] = [
@@ -251,4 +273,16 @@ export const AUTH_DIMENSIONS: readonly Dimension[] = [
     ]),
     { any: 4 },
   ),
+  weighted(
+    {
+      ...oauthField(
+        'grantRefusal',
+        'the AS refuses a grant without a user (client credentials, JWT bearer): invalid_grant, invalid_scope, unauthorized_client',
+        GRANT_REFUSALS,
+      ),
+      appliesWhen: { dimension: 'grant', values: CONFIGURED_GRANTS },
+    },
+    { none: 6 },
+  ),
+  DPOP_DIMENSION,
 ]

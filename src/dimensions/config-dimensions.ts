@@ -1,5 +1,6 @@
 import type { TrialInput } from '../arbitraries/trial-input.js'
-import { PRE_REGISTERED_CLIENT_ID, TRANSPORTS, type Transport } from '../core/client-config.js'
+import { CONFIGURED_GRANTS, PRE_REGISTERED_CLIENT_ID, TRANSPORTS, type ConfiguredGrant, type Transport } from '../core/client-config.js'
+import { IDP_ORIGIN } from '../credentials/grant-credentials.js'
 import {
   composeMcpUrl,
   parseMcpUrl,
@@ -82,7 +83,30 @@ function withConfig(input: TrialInput, change: Partial<TrialInput['config']>): T
   return { ...input, config: { ...input.config, ...change } }
 }
 
-/** The config's dimensions: transport, each part of the URL, the header set, a pre-registered client id. */
+/**
+ * The grant the config names: the authorization code (a user at a browser), or one of the
+ * authorization extensions' grants without a user. `dimensionsFor` keeps only those the client's
+ * config can name.
+ */
+export const GRANT_DIMENSION: Dimension = {
+  weights: { 'authorization-code': 8 },
+  name: 'grant',
+  part: 'config',
+  description:
+    'the grant the config names: authorization code, client credentials (secret or private key JWT), enterprise-managed (ID-JAG), workload identity (only grants the client can be told)',
+  values: ['authorization-code', ...CONFIGURED_GRANTS],
+  base: 'authorization-code',
+  appliesWhen: { dimension: 'auth', values: ['oauth'] },
+  get: (input) => input.config.grant ?? 'authorization-code',
+  set: (input, value) => {
+    const { grant: _, identityProvider: __, ...config } = input.config
+    if (value === 'authorization-code') return { ...input, config }
+    const idp = value === 'enterprise-managed' ? { identityProvider: IDP_ORIGIN } : {}
+    return { ...input, config: { ...config, grant: value as ConfiguredGrant, ...idp } }
+  },
+}
+
+/** The config's dimensions: transport, each part of the URL, the header set, a pre-registered client id, the grant. */
 export const CONFIG_DIMENSIONS: readonly Dimension[] = [
   {
     name: 'transport',
@@ -127,4 +151,5 @@ export const CONFIG_DIMENSIONS: readonly Dimension[] = [
       return { ...input, config: value === true ? { ...config, oauthClientId: PRE_REGISTERED_CLIENT_ID } : config }
     },
   },
+  GRANT_DIMENSION,
 ]

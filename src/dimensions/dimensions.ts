@@ -1,4 +1,4 @@
-import type { ClientUnderTest } from '../clients/client-under-test.js'
+import type { ClientCapabilities } from '../clients/client-under-test.js'
 import { AUTH_DIMENSIONS } from './auth-dimensions.js'
 import { BEARER_ONLY_HEADERS, CONFIG_DIMENSIONS } from './config-dimensions.js'
 import type { Dimension } from './dimension.js'
@@ -18,12 +18,15 @@ export const DIMENSIONS: readonly Dimension[] = [...CONFIG_DIMENSIONS, ...AUTH_D
  * dimensionsFor(sdkSse).find((d) => d.name === 'transport')!.values // ['sse']
  */
 export function dimensionsFor(
-  client: Pick<ClientUnderTest, 'transports' | 'acceptsOAuthClientId' | 'configurableHeaders'>,
+  client: ClientCapabilities,
 ): Dimension[] {
   return DIMENSIONS.map((dimension) => {
     if (dimension.name === 'transport') return { ...dimension, values: [...client.transports], base: client.transports[0]! }
     if (dimension.name === 'oauthClientId' && client.acceptsOAuthClientId === false) return { ...dimension, values: [false] }
     if (dimension.name === 'headers' && client.configurableHeaders === 'bearer-only') return BEARER_ONLY_HEADERS
+    // Grants and DPoP only where the client's config can name them.
+    if (dimension.name === 'grant') return { ...dimension, values: ['authorization-code', ...(client.grants ?? [])] }
+    if (dimension.name === 'oauth.dpop' && client.dpop !== true) return { ...dimension, values: ['off'] }
     return dimension
   })
 }

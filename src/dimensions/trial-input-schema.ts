@@ -33,6 +33,8 @@ const oauthPlanSchema = z.strictObject({
   migration: z.enum(categories('oauth.migration')).optional(),
   tokenRefusal: z.enum(categories('oauth.tokenRefusal')).optional(),
   scopePolicy: z.enum(categories('oauth.scopePolicy')).optional(),
+  grantRefusal: z.enum(categories('oauth.grantRefusal')).optional(),
+  dpop: z.enum(categories('oauth.dpop')).optional(),
 })
 
 const authPlanSchema = z.discriminatedUnion('kind', [
@@ -66,6 +68,9 @@ export const trialInputSchema = z.strictObject({
     url: z.url({ protocol: /^https?$/ }),
     headers: configuredHeaders,
     oauthClientId: z.string().min(1).optional(),
+    grant: z.enum(categories('grant').filter((g) => g !== 'authorization-code') as [string, ...string[]]).optional(),
+    identityProvider: z.url({ protocol: /^https?$/ }).optional(),
+    dpop: z.literal(true).optional(),
   }),
   plan: z.strictObject({
     endpoint: z.enum(categories('endpoint')),

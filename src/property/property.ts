@@ -28,6 +28,16 @@ export type PropertySource =
       alsoBefore?: boolean
     }
   | {
+      kind: 'extension'
+      /** The MCP authorization extension's identifier, `io.modelcontextprotocol/oauth-client-credentials`. */
+      extension: string
+      /** The SEP that proposed it. */
+      sep: number
+      section: string
+      /** The extension's text and the RFC sections the rule rests on. */
+      references: readonly IssueLink[]
+    }
+  | {
       kind: 'user-expectation'
       /** The evidence in a few words (`claude-code#7290, vscode#246207`), for listings. */
       evidence: string
@@ -126,9 +136,46 @@ export function spec(
   }
 }
 
-/** "MCP 2025-06-18, 2025-11-25, Authorization › …" or "user expectation: …", for listings and reports. */
+/** "MCP 2025-06-18, 2025-11-25, Authorization › …", "extension … (SEP-1046), …" or "user expectation: …", for listings and reports. */
 export function describeSource(source: PropertySource): string {
-  return source.kind === 'spec'
-    ? `MCP ${source.references.map((r) => r.version).join(', ')}, ${source.section}`
-    : `user expectation: ${source.evidence}`
+  if (source.kind === 'spec') return `MCP ${source.references.map((r) => r.version).join(', ')}, ${source.section}`
+  if (source.kind === 'extension') return `extension ${source.extension} (SEP-${source.sep}), ${source.section}`
+  return `user expectation: ${source.evidence}`
+}
+
+/** The MCP authorization extensions (ext-auth), by the name their SEP gave them, with where their text is. */
+export const EXTENSIONS = {
+  'client-credentials': {
+    extension: 'io.modelcontextprotocol/oauth-client-credentials',
+    sep: 1046,
+    url: 'https://github.com/modelcontextprotocol/ext-auth/blob/main/specification/draft/oauth-client-credentials.mdx',
+  },
+  'enterprise-managed': {
+    extension: 'io.modelcontextprotocol/enterprise-managed-authorization',
+    sep: 990,
+    url: 'https://github.com/modelcontextprotocol/ext-auth/blob/main/specification/draft/enterprise-managed-authorization.mdx',
+  },
+  dpop: { extension: 'io.modelcontextprotocol/auth/dpop', sep: 1932, url: 'https://github.com/modelcontextprotocol/modelcontextprotocol/pull/1932' },
+  'workload-identity': {
+    extension: 'io.modelcontextprotocol/auth/wif',
+    sep: 1933,
+    url: 'https://github.com/modelcontextprotocol/modelcontextprotocol/pull/1933',
+  },
+} as const
+
+/**
+ * An extension source: the rule in one of the MCP authorization extensions, with the RFC sections
+ * it rests on (`rfc(9449, '4.3')`).
+ *
+ * @example
+ * extension('dpop', 'Presenting the token', [rfc(9449, '7.1')])
+ */
+export function extension(name: keyof typeof EXTENSIONS, section: string, rfcs: readonly IssueLink[] = []): PropertySource {
+  const { extension: id, sep, url } = EXTENSIONS[name]
+  return { kind: 'extension', extension: id, sep, section, references: [{ id: `SEP-${sep} ${section}`, url }, ...rfcs] }
+}
+
+/** An RFC section as a reference. */
+export function rfc(number: number, section: string): IssueLink {
+  return { id: `RFC ${number} §${section}`, url: `https://www.rfc-editor.org/rfc/rfc${number}.html#section-${section}` }
 }

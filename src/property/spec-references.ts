@@ -20,5 +20,6 @@ export function specReferences(source: PropertySource): ChecksReference[] {
     return source.issues?.length
       ? source.issues.map((issue) => ({ id: `user expectation: ${issue.id}`, url: issue.url }))
       : [{ id: `user expectation: ${source.evidence}` }]
+  if (source.kind === 'extension') return source.references.map((reference) => ({ ...reference }))
   return source.references.map((reference) => ({ id: `MCP ${reference.version} ${reference.section}`, url: reference.url }))
 }

@@ -15,6 +15,7 @@ function ruleSource(propertyId: string): string[] {
   const property = PROPERTIES.find((candidate) => candidate.id === propertyId)
   if (!property) return [`(this version of mcp-auth-harness has no property "${propertyId}")`]
   const source = property.source
+  if (source.kind === 'extension') return source.references.map((ref) => `- [${ref.id}](${ref.url})`)
   if (source.kind !== 'spec')
     return source.issues?.length
       ? [`- User expectation, reported in:`, ...source.issues.map((issue) => `  - [${issue.id}](${issue.url})`)]

@@ -167,7 +167,9 @@ export async function runOnPort(
     const ports = await Promise.all([configured, ...foreign].map(() => startPortServer({ host: '127.0.0.1', port: 0 })))
     const served: ServedOrigins = new Map([configured, ...foreign].map((origin, i) => [origin, ports[i]!.origin]))
     const main = ports[0]!
-    const servedConfig = { ...config, url: rebaseUrl(config.url, main.origin) }
+    // The config names the enterprise identity provider by origin too: it moves to its port with the rest.
+    const idp = config.identityProvider && served.get(config.identityProvider)
+    const servedConfig = { ...config, url: rebaseUrl(config.url, main.origin), ...(idp ? { identityProvider: idp } : {}) }
     const server = makeServer(served)
     const log = new TrafficLog()
     for (const port of ports) port.use(server.handlers, log)
@@ -192,6 +194,7 @@ function otherOriginsOf(scenario: Scenario): string[] {
   return [
     ...(scenario.auth.kind === 'oauth' ? [scenario.auth.oauth.asOrigin] : []),
     ...(scenario.auth.kind === 'oauth' && scenario.auth.oauth.migratesTo ? [scenario.auth.oauth.migratesTo] : []),
+    ...(scenario.auth.kind === 'oauth' && scenario.auth.oauth.identityProvider ? [scenario.auth.oauth.identityProvider] : []),
     ...(scenario.movedTo ? [scenario.movedTo] : []),
   ]
 }
@@ -207,6 +210,7 @@ function onOrigins(scenario: Scenario, served: ServedOrigins): Scenario {
             ...scenario.auth.oauth,
             asOrigin: at(scenario.auth.oauth.asOrigin),
             ...(scenario.auth.oauth.migratesTo ? { migratesTo: at(scenario.auth.oauth.migratesTo) } : {}),
+            ...(scenario.auth.oauth.identityProvider ? { identityProvider: at(scenario.auth.oauth.identityProvider) } : {}),
           },
         }
       : scenario.auth

@@ -2,6 +2,7 @@ import type { OAuthServer, Scenario } from '../core/scenario.js'
 import type { ServerState } from './server-state.js'
 import { hintedPrmUrl } from './oauth-handlers.js'
 import { prmWellKnownUrls } from '../spec/well-known.js'
+import { challengeScheme, resourceProofRefusal } from './dpop-server.js'
 
 /** Path-inserted Protected Resource Metadata URL for the endpoint (RFC 9728 §3.1). */
 export function resourceMetadataUrl(scenario: Scenario): string {
@@ -16,8 +17,10 @@ function unauthorized(wwwAuthenticate: string | undefined): Response {
   return new Response(DENIED_BODY, { status: 401, headers })
 }
 
-function bearerToken(request: Request): string | undefined {
-  return /^Bearer (.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]
+/** The access token a request presents and its scheme: `Bearer` (RFC 6750 §2.1) or `DPoP` (RFC 9449 §7.1). */
+function presentedToken(request: Request): { scheme: string; token: string } | undefined {
+  const match = /^(Bearer|DPoP) (.+)$/i.exec(request.headers.get('authorization') ?? '')
+  return match ? { scheme: match[1]!.toLowerCase(), token: match[2]! } : undefined
 }
 
 /**
@@ -37,14 +40,14 @@ export function scopeChallengeFor(
   const { oauth } = scenario.auth
   const needed = oauth.stepUpScope
   if (!needed || !messages.some((m) => (m as { method?: unknown } | null)?.method === 'tools/call')) return undefined
-  const granted = (state.oauth.tokens.get(bearerToken(request) ?? '') ?? '').split(' ').filter(Boolean)
+  const granted = (state.oauth.tokens.get(presentedToken(request)?.token ?? '') ?? '').split(' ').filter(Boolean)
   if (granted.includes(needed)) return undefined
   const scope = [...new Set([...granted, needed])].join(' ')
   return new Response(JSON.stringify({ error: 'insufficient_scope' }), {
     status: 403,
     headers: {
       'content-type': 'application/json',
-      'www-authenticate': `Bearer error="insufficient_scope", scope="${scope}", resource_metadata="${hintedPrmUrl(scenario, oauth)}"`,
+      'www-authenticate': `${challengeScheme(oauth)} error="insufficient_scope", scope="${scope}", resource_metadata="${hintedPrmUrl(scenario, oauth)}"`,
     },
   })
 }
@@ -111,12 +114,13 @@ function refusedKind(oauth: OAuthServer, kind: RequestKind, scenario: Scenario):
     (on === 'tools-call' && kind.kind === 'post' && kind.methods.includes('tools/call'))
   if (!matches) return undefined
   const metadata = `resource_metadata="${hintedPrmUrl(scenario, oauth)}"`
-  if (form === 'invalid-token') return unauthorized(`Bearer error="invalid_token", ${metadata}`)
+  const scheme = challengeScheme(oauth)
+  if (form === 'invalid-token') return unauthorized(`${scheme} error="invalid_token", ${metadata}`)
   return new Response(JSON.stringify({ error: 'insufficient_scope' }), {
     status: 403,
     headers: {
       'content-type': 'application/json',
-      'www-authenticate': `Bearer error="insufficient_scope", scope="${ROUTE_SCOPE}", ${metadata}`,
+      'www-authenticate': `${scheme} error="insufficient_scope", scope="${ROUTE_SCOPE}", ${metadata}`,
     },
   })
 }
@@ -131,15 +135,18 @@ export function challengeFor(scenario: Scenario, state: ServerState, request: Re
   if (auth.kind === 'none' || !guarded(scenario, kind)) return undefined
   if (auth.kind === 'oauth') {
     const { oauth } = auth
-    const token = bearerToken(request)
-    if (token && oauth.tokenAccepted && tokenStillValid(oauth, state, token)) return refusedKind(oauth, kind, scenario)
+    const presented = presentedToken(request)
+    const token = presented?.token
+    const scheme = challengeScheme(oauth)
     const scope = oauth.challengeScope ? `, scope="${oauth.challengeScope}"` : ''
+    const metadata = `resource_metadata="${hintedPrmUrl(scenario, oauth)}"`
+    if (presented && oauth.tokenAccepted && tokenStillValid(oauth, state, presented.token))
+      return resourceProofRefusal(oauth, state.oauth, request, presented, metadata) ?? refusedKind(oauth, kind, scenario)
     // RFC 6750 §3.1: a token the server knew but no longer accepts is invalid_token.
-    if (token && state.oauth.tokens.has(token) && oauth.tokenAccepted)
-      return unauthorized(`Bearer error="invalid_token", resource_metadata="${hintedPrmUrl(scenario, oauth)}"${scope}`)
+    if (token && state.oauth.tokens.has(token) && oauth.tokenAccepted) return unauthorized(`${scheme} error="invalid_token", ${metadata}${scope}`)
     if (oauth.challenge === 'none') return unauthorized(undefined)
-    if (oauth.challenge === 'bare') return unauthorized(`Bearer${scope ? ` ${scope.slice(2)}` : ''}`)
-    return unauthorized(`Bearer resource_metadata="${hintedPrmUrl(scenario, oauth)}"${scope}`)
+    if (oauth.challenge === 'bare') return unauthorized(`${scheme}${scope ? ` ${scope.slice(2)}` : ''}`)
+    return unauthorized(`${scheme} ${metadata}${scope}`)
   }
   if (request.headers.get(auth.header) === auth.value) return undefined
   switch (auth.challenge) {

@@ -4,6 +4,8 @@ import type { OAuthServer, Scenario } from '../core/scenario.js'
 import type { KnownClient, OAuthState } from './oauth-state.js'
 import { isMetadataDocumentUrl } from '../spec/client-id-metadata.js'
 import { asMetadataUrls, prmWellKnownUrls, wellKnownVariants } from '../spec/well-known.js'
+import { dpopMetadata, tokenRequestProof } from './dpop-server.js'
+import { identityProviderHandlers, machineGrantMetadata, machineTokenRequest } from './machine-grants.js'
 
 /** The PRM URLs a scenario can serve: the hinted custom one, RFC 9728's path-inserted one, and the root one. */
 export function prmUrls(scenario: Scenario): { custom: string; inserted: string; root: string } {
@@ -157,8 +159,9 @@ export function oauthHandlers(scenario: Scenario, oauth: OAuthServer, state: OAu
     ...(prmAt
       ? wellKnownVariants(prmAt, scenario.endpointPath).map((url) => http.get(exact(url), () => HttpResponse.json(prmBody())))
       : []),
-    ...authorizationServerHandlers(oauth, state),
-    ...(newAs ? authorizationServerHandlers(newAs, state) : []),
+    ...authorizationServerHandlers(oauth, state, mcpUrl),
+    ...(newAs ? authorizationServerHandlers(newAs, state, mcpUrl) : []),
+    ...(oauth.identityProvider ? identityProviderHandlers(oauth.identityProvider, state) : []),
   ]
 }
 
@@ -174,8 +177,10 @@ function migratedServer(oauth: OAuthServer, origin: string): OAuthServer {
  * with `code`, `state` and, where the scenario says, RFC 9207's `iss`), and a token endpoint that
  * checks the client's authentication method, the PKCE verifier and `resource`.
  */
-function authorizationServerHandlers(oauth: OAuthServer, state: OAuthState): HttpHandler[] {
+function authorizationServerHandlers(oauth: OAuthServer, state: OAuthState, resource: string): HttpHandler[] {
   const issuer = issuerOf(oauth)
+  const tokenEndpoint = `${oauth.asOrigin}/token`
+  const machine = machineGrantMetadata(oauth)
   const asBody = {
     // Deliberate deviation (`oauth.metadataIssuer=mismatch`): RFC 8414 §3.3 says the issuer MUST be
     // the one the URL was built from; a client must then not use the document.
@@ -185,8 +190,10 @@ function authorizationServerHandlers(oauth: OAuthServer, state: OAuthState): Htt
     ...(registersDynamically(oauth) ? { registration_endpoint: `${oauth.asOrigin}/register` } : {}),
     ...(acceptsMetadataDocuments(oauth) ? { client_id_metadata_document_supported: true } : {}),
     response_types_supported: ['code'],
-    grant_types_supported: ['authorization_code', 'refresh_token'],
-    token_endpoint_auth_methods_supported: [oauth.tokenAuth],
+    grant_types_supported: ['authorization_code', 'refresh_token', ...machine.grants],
+    token_endpoint_auth_methods_supported: [...new Set([oauth.tokenAuth, ...machine.authMethods])],
+    ...machine.extra,
+    ...dpopMetadata(oauth),
     scopes_supported: ['mcp:read', 'mcp:write'],
     ...pkceMetadata(oauth),
     ...(advertisesIss(oauth) ? { authorization_response_iss_parameter_supported: true } : {}),
@@ -199,18 +206,21 @@ function authorizationServerHandlers(oauth: OAuthServer, state: OAuthState): Htt
         }
       : {}),
   }
-  const issueTokens = (scope: string) => {
+  /** Tokens for a grant; bound to a DPoP key where the request had a proof, without a refresh token for a grant without a user. */
+  const issueTokens = (scope: string, options: { jkt?: string | undefined; refresh?: boolean } = {}) => {
     const token = state.next('access')
-    const refresh = state.next('refresh')
+    const refresh = options.refresh === false ? undefined : state.next('refresh')
     state.firstAccessToken ??= token
     state.tokens.set(token, scope)
     state.tokenIssuers.set(token, issuer)
-    state.refreshTokens.set(refresh, scope)
+    if (refresh) state.refreshTokens.set(refresh, scope)
+    if (options.jkt) state.dpopBindings.set(token, options.jkt)
     return HttpResponse.json({
       access_token: token,
-      token_type: 'Bearer',
+      // RFC 9449 §5: a DPoP-bound token's type is DPoP.
+      token_type: options.jkt ? 'DPoP' : 'Bearer',
       expires_in: 3600,
-      refresh_token: refresh,
+      ...(refresh ? { refresh_token: refresh } : {}),
       ...(scope ? { scope } : {}),
     })
   }
@@ -272,8 +282,13 @@ function authorizationServerHandlers(oauth: OAuthServer, state: OAuthState): Htt
       if (iss !== undefined) target.searchParams.set('iss', iss)
       return new HttpResponse(null, { status: 302, headers: { location: target.href } })
     }),
-    http.post(exact(`${oauth.asOrigin}/token`), async ({ request }) => {
+    http.post(exact(tokenEndpoint), async ({ request }) => {
+      const proof = tokenRequestProof(oauth, request, tokenEndpoint)
+      if (proof instanceof Response) return proof
       const form = new URLSearchParams(await request.text())
+      const issue = (scope: string, refresh = true) => issueTokens(scope, { jkt: proof.jkt, refresh })
+      const machineAnswer = machineTokenRequest(oauth, state, request, form, { issuer, tokenEndpoint, resource }, (scope) => issue(scope, false))
+      if (machineAnswer) return machineAnswer
       const clientId = authenticatedClient(oauth, state, request, form)
       if (!clientId) return oauthError('invalid_client', 401, `authenticate with ${oauth.tokenAuth}`)
       const grant = form.get('grant_type')
@@ -287,7 +302,7 @@ function authorizationServerHandlers(oauth: OAuthServer, state: OAuthState): Htt
         const grantedList = granted.split(' ')
         if (asked && asked.some((s) => !grantedList.includes(s)))
           return oauthError('invalid_scope', 400, `a refresh cannot add scope beyond "${granted}"`)
-        return issueTokens(asked ? asked.join(' ') : granted)
+        return issue(asked ? asked.join(' ') : granted)
       }
       const code = form.get('code') ?? ''
       const issued = state.codes.get(code)
@@ -299,7 +314,7 @@ function authorizationServerHandlers(oauth: OAuthServer, state: OAuthState): Htt
       if (issued.resource !== null && form.get('resource') !== issued.resource)
         return oauthError('invalid_target', 400, `resource must be ${issued.resource}`)
       state.codes.delete(code)
-      return issueTokens(issued.scope)
+      return issue(issued.scope)
     }),
   ]
 }

@@ -25,6 +25,10 @@ export class OAuthState {
   firstAccessToken: string | undefined
   /** The resource moved to its new authorization server (`migratesTo`): the PRM names that one now. */
   migrated = false
+  /** Access token → the thumbprint of the DPoP key it is bound to (RFC 9449 §6). */
+  readonly dpopBindings = new Map<string, string>()
+  /** The ID-JAGs the enterprise identity provider issued (SEP-990), which the AS accepts as grants. */
+  readonly idJags = new Set<string>()
   /** Access token → MCP requests it authorized so far (counted only where revocation needs it). */
   readonly uses = new Map<string, number>()
   private counter = 0

@@ -1,6 +1,7 @@
 import type { ClientConfig } from '../core/client-config.js'
 import type { AuthRequirement, Scenario } from '../core/scenario.js'
 import type { AuthPlan, ScenarioPlan } from './scenario-plan.js'
+import { IDP_ORIGIN } from '../credentials/grant-credentials.js'
 
 /** Header names the server may require that a config is unlikely to hold. */
 const UNCONFIGURED_NAMES = ['X-API-Key', 'Authorization', 'X-Auth-Token', 'X-Server-Key']
@@ -32,6 +33,8 @@ function resolveAuth(plan: AuthPlan, config: ClientConfig, origin: string): Auth
         asOrigin,
         ...(preRegistered === undefined ? {} : { preRegisteredClientId: preRegistered }),
         ...(migration === 'mid-session' ? { migratesTo: NEW_AS_ORIGIN } : {}),
+        ...(config.grant ? { machineGrant: config.grant } : {}),
+        ...(config.grant === 'enterprise-managed' ? { identityProvider: config.identityProvider ?? IDP_ORIGIN } : {}),
       },
     }
   }

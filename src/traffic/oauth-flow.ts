@@ -5,6 +5,7 @@ import { mcpEndpointExchanges } from './mcp-endpoint.js'
 import { challengeParam, isInsufficientScope } from '../spec/www-authenticate.js'
 import { isAsMetadataPath, isPrmPath } from '../spec/well-known.js'
 import { jsonObject, parseJsonOr } from '../core/json.js'
+import { ID_JAG_TOKEN_TYPE } from '../spec/oauth-grants.js'
 
 /** The path of an exchange's URL. */
 export function pathOf(exchange: Exchange): string {
@@ -28,11 +29,21 @@ export function registrationRequests(trial: Trial): Exchange[] {
   return trial.exchanges.filter((e) => e.method === 'POST' && /\/register\/?$/.test(pathOf(e)))
 }
 
-/** Access tokens the authorization server issued, with when the client had them. */
-export function issuedTokens(trial: Trial): Array<{ token: string; tick: number }> {
+/**
+ * Access tokens the authorization server issued, with when the client had them and the scheme
+ * they go with: `DPoP` for a DPoP-bound token (`token_type: DPoP`, RFC 9449 §7.1), else `Bearer`.
+ * An ID-JAG from an enterprise IdP's token exchange (`issued_token_type` id-jag) is a grant for the
+ * authorization server, not an access token.
+ */
+export function issuedTokens(trial: Trial): Array<{ token: string; tick: number; scheme: 'Bearer' | 'DPoP' }> {
   return tokenRequests(trial).flatMap(({ exchange }) => {
-    const token = (parseJsonOr(exchange.responseBody, undefined) as { access_token?: unknown } | null | undefined)?.access_token
-    return typeof token === 'string' && exchange.responseTick !== undefined ? [{ token, tick: exchange.responseTick }] : []
+    const body = parseJsonOr(exchange.responseBody, undefined) as
+      | { access_token?: unknown; token_type?: unknown; issued_token_type?: unknown }
+      | null
+      | undefined
+    const token = body?.access_token
+    if (typeof token !== 'string' || exchange.responseTick === undefined || body?.issued_token_type === ID_JAG_TOKEN_TYPE) return []
+    return [{ token, tick: exchange.responseTick, scheme: String(body?.token_type).toLowerCase() === 'dpop' ? 'DPoP' : 'Bearer' }]
   })
 }
 

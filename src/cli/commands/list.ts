@@ -33,7 +33,11 @@ export function propertyTableMarkdown(): string {
     )
     const source = property.source
     const since =
-      source.kind === 'spec' ? `${source.since}${source.alsoBefore ? ' (judged on older servers too)' : ''}` : 'user expectation'
+      source.kind === 'spec'
+        ? `${source.since}${source.alsoBefore ? ' (judged on older servers too)' : ''}`
+        : source.kind === 'extension'
+          ? `extension (SEP-${source.sep})`
+          : 'user expectation'
     return `| [\`${property.id}\`](properties/${property.id}/property.ts) | ${property.level} | ${since} | ${cell(property.statement)} | ${witnesses.join(', ')} |`
   })
   return ['| property | level | since | statement | faulty client |', '|---|---|---|---|---|', ...rows].join('\n')
