@@ -8,16 +8,55 @@ import { HeadlessOAuthProvider } from '../src/clients/headless-oauth-provider.js
 import { clientByName } from '../src/clients/registry.js'
 import { findInstallable } from '../src/clients/provision/installable-clients.js'
 import { installedClient } from '../src/clients/provision/provision.js'
+import type { ClientConfig, GrantCredentials } from '../src/core/client-config.js'
+
+/**
+ * The config an extension scenario of the suite asks for, from its context: client credentials
+ * (a secret or a private key), enterprise-managed (an IdP ID token), workload identity (a JWT), or
+ * DPoP (no context; the scenario's name says it).
+ */
+function extensionConfig(context: Record<string, string | undefined>): { grant?: GrantCredentials; dpop?: boolean } {
+  const id = context.client_id ?? ''
+  // The scenario's name: in its context when it has one, else in MCP_CONFORMANCE_SCENARIO.
+  switch (context.name ?? process.env.MCP_CONFORMANCE_SCENARIO) {
+    case 'auth/client-credentials-basic':
+      return { grant: { grant: 'client-credentials-basic', clientId: id, clientSecret: context.client_secret ?? '' } }
+    case 'auth/client-credentials-jwt':
+      return {
+        grant: { grant: 'client-credentials-jwt', clientId: id, privateKeyPem: context.private_key_pem ?? '', signingAlg: context.signing_algorithm ?? 'ES256' },
+      }
+    case 'auth/enterprise-managed-authorization':
+      return {
+        grant: {
+          grant: 'enterprise-managed',
+          clientId: id,
+          clientSecret: context.client_secret ?? '',
+          idpTokenEndpoint: context.idp_token_endpoint ?? '',
+          idpClientId: context.idp_client_id ?? '',
+          idToken: context.idp_id_token ?? '',
+        },
+      }
+    case 'auth/wif-jwt-bearer':
+      return { grant: { grant: 'workload-identity', clientId: id, assertion: context.valid_jwt ?? '' } }
+    case 'auth/dpop':
+    case 'auth/dpop-nonce':
+      return { dpop: true }
+    default:
+      return {}
+  }
+}
 
 const [name, url] = process.argv.slice(2).slice(-2)
 if (!name || !url || !/^https?:\/\//.test(url)) {
   console.error('usage: builtin-client-command NAME URL   (a built-in client; the MCP server URL is the last argument)')
   process.exit(2)
 }
-const context = JSON.parse(process.env.MCP_CONFORMANCE_CONTEXT ?? '{}') as { client_id?: string; client_secret?: string }
+const context = JSON.parse(process.env.MCP_CONFORMANCE_CONTEXT ?? '{}') as Record<string, string | undefined>
 const clientId = context.client_id ?? process.env.MCP_OAUTH_CLIENT_ID
 const secret = context.client_secret
-if (secret) {
+/** The grant an authorization-extension scenario hands its client (by the context it gives), told as a config would. */
+const extension = extensionConfig(context)
+if (secret && !extension.grant) {
   // The suite's confidential pre-registered client: the secret goes with the id it pre-registered.
   const clientInformation = HeadlessOAuthProvider.prototype.clientInformation
   HeadlessOAuthProvider.prototype.clientInformation = function (this: HeadlessOAuthProvider, ctx?: { issuer?: string }) {
@@ -33,8 +72,13 @@ const client = installable
 const transport = client.transports[0]!
 // An installed SDK's adapter reads the suite's context itself (id and secret); naming the id in the
 // config too would hand it MCP_OAUTH_CLIENT_ID without the secret, which it would take first.
-const named = clientId && !(installable && process.env.MCP_CONFORMANCE_CONTEXT) ? { oauthClientId: clientId } : {}
-const config = { transport, url, headers: {}, ...named }
+const named = clientId && !extension.grant && !(installable && process.env.MCP_CONFORMANCE_CONTEXT) ? { oauthClientId: clientId } : {}
+// A client that cannot be told the extension runs as it is (the suite then fails it: not its fault).
+const told = {
+  ...(extension.grant && client.grants?.includes(extension.grant.grant) ? { grant: extension.grant.grant, credentials: extension.grant } : {}),
+  ...(extension.dpop && client.dpop ? { dpop: true } : {}),
+}
+const config: ClientConfig = { transport, url, headers: {}, ...named, ...told }
 try {
   // An installed SDK runs as a process of its own: the suite's context goes on to its adapter.
   const env = process.env.MCP_CONFORMANCE_CONTEXT ? { MCP_CONFORMANCE_CONTEXT: process.env.MCP_CONFORMANCE_CONTEXT } : undefined

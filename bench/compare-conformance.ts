@@ -1,5 +1,5 @@
 // `npm run compare:conformance`: the official conformance suite and this harness side by side on the
-// same clients. The suite runs its client scenarios (the spec's, not the extensions') against each
+// same clients. The suite runs its client scenarios (the spec's and the authorization extensions') against each
 // client through the command contract (URL last); `fuzz` runs against the same client; every check
 // the suite failed is matched with the harness property that catches the same fault on that client.
 // Ends with `missed by the harness: N` (exit 1 unless N is 0).
@@ -7,14 +7,17 @@
 //   npm run compare:conformance                          the built-in clients
 //   npm run compare:conformance -- --sdks                 also the SDKs in other languages (or name clients)
 //   npm run compare:conformance -- --sdks --reports DIR  fuzz results from DIR/NAME.json (fuzz --json)
+//   npm run compare:conformance -- --faulty               the extensions' faulty reference clients, through the extension scenarios
 import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { NOT_A_FAULT, notAFault, propertiesFor } from './conformance-check-map.js'
+import { EXTENSION_NEEDS, NOT_A_FAULT, notAFault, propertiesFor } from './conformance-check-map.js'
+import { ALL_CLIENTS } from '../src/clients/registry.js'
 import { CONFORMANCE_VERSION as SUITE_VERSION } from './conformance-suite.js'
+import { FAULTY_CASES } from '../properties/witnesses.js'
 
 import { TRIAL_MARKER, killMarkedProcesses } from '../src/runtime/child-process.js'
 import { removeLiveTempDirs, removeMarkedTempDirs } from '../src/runtime/files.js'
@@ -49,13 +52,17 @@ interface SuiteScenario {
   versions: string[]
 }
 
-/** The suite's client scenarios with the spec versions each applies to; extensions left out (not spec rules). */
+/**
+ * The suite's client scenarios with the spec versions each applies to: the spec's, and the
+ * authorization extensions' (`auth/…`: client credentials, enterprise-managed, DPoP, workload
+ * identity). Other extensions (skills) are left out: not the HTTP or OAuth side of a client.
+ */
 async function clientScenarios(): Promise<SuiteScenario[]> {
   const { stdout } = await run(process.execPath, [SUITE, 'list'], { maxBuffer: 1 << 24 })
   const section = stdout.split('Client scenarios')[1]?.split(/\n\S/)[0] ?? ''
   return [...section.matchAll(/^\s+- (\S+) \[([^\]]+)\]/gm)]
     .map((m) => ({ name: m[1]!, versions: m[2]!.split(',') }))
-    .filter((s) => !s.versions.includes('extension'))
+    .filter((s) => !s.versions.includes('extension') || s.name.startsWith('auth/'))
 }
 
 interface Failure {
@@ -64,27 +71,23 @@ interface Failure {
   description: string
 }
 
-/** Every FAILURE check of a suite run over all client scenarios, read from its `checks.json` files. */
-async function suiteFailures(client: string, scenarios: SuiteScenario[]): Promise<{ failures: Failure[]; checks: number }> {
+/**
+ * Every FAILURE check of a suite run over all client scenarios (or, with `only`, those scenarios
+ * one at a time), read from its `checks.json` files.
+ */
+async function suiteFailures(
+  client: string,
+  scenarios: SuiteScenario[],
+  only?: readonly string[],
+): Promise<{ failures: Failure[]; checks: number }> {
   const out = mkdtempSync(join(tmpdir(), 'compare-conformance-'))
   suiteFolders.add(out)
   try {
-    await run(
-      process.execPath,
-      [
-        SUITE,
-        'client',
-        '--command',
-        `${process.execPath} ${COMMAND} ${client}`,
-        '--suite',
-        'all',
-        '--timeout',
-        '30000',
-        '-o',
-        out,
-      ],
-      { maxBuffer: 1 << 26 },
-    ).catch(() => undefined) // a failing suite exits non-zero: its checks.json files say why
+    const command = ['client', '--command', `${process.execPath} ${COMMAND} ${client}`, '--timeout', '30000', '-o', out]
+    // A failing suite exits non-zero: its checks.json files say why.
+    if (!only) await run(process.execPath, [SUITE, ...command, '--suite', 'all'], { maxBuffer: 1 << 26 }).catch(() => undefined)
+    for (const scenario of only ?? [])
+      await run(process.execPath, [SUITE, ...command, '--scenario', scenario], { maxBuffer: 1 << 26 }).catch(() => undefined)
     const wanted = new Set(scenarios.map((s) => s.name))
     const failures: Failure[] = []
     let checks = 0
@@ -123,13 +126,15 @@ function checkFiles(dir: string, prefix = ''): Array<{ dir: string; path: string
  */
 async function harnessFindings(client: string, runs: number, reports?: string): Promise<string[]> {
   if (reports) return findingsOf(readFileSync(join(reports, `${client}.json`), 'utf8'), join(reports, `${client}.json`))
-  const { stdout } = await run(
-    process.execPath,
-    [CLI, 'fuzz', '--client', client, '--runs', String(runs), '--json', '--found-dir', 'none'],
-    {
-      maxBuffer: 1 << 28,
-    },
-  ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' })) // exit 1 = violations: the report has them
+  // --runs 0: the coverage phase alone.
+  const phases = runs > 0 ? ['--runs', String(runs)] : ['--phases', 'coverage']
+  const { stdout, stderr } = await run(process.execPath, [CLI, 'fuzz', '--client', client, ...phases, '--json', '--found-dir', 'none'], {
+    maxBuffer: 1 << 28,
+  }).catch((error: { stdout?: string; stderr?: string }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? '' })) // exit 1 = violations: the report has them
+  if (!stdout.trim()) {
+    console.error(`compare-conformance: fuzz --client ${client} printed no report: ${stderr.trim().split('\n').at(-1) ?? ''}`)
+    process.exit(2)
+  }
   return findingsOf(stdout)
 }
 
@@ -146,6 +151,14 @@ function findingsOf(json: string, file?: string): string[] {
     results: Array<{ property: { id: string }; verdict: string; expectedFailure?: unknown }>
   }
   return report.results.filter((r) => r.verdict === 'violated' || r.expectedFailure !== undefined).map((r) => r.property.id)
+}
+
+/** Whether a client can be told what an authorization-extension scenario asks of it (true for every other scenario). */
+function canBeTold(name: string, scenario: string): boolean {
+  const needs = EXTENSION_NEEDS[scenario]
+  if (!needs) return true
+  const client = ALL_CLIENTS.find((c) => c.name === name)
+  return needs === 'dpop' ? client?.dpop === true : (client?.grants ?? []).some((grant) => grant === needs)
 }
 
 // Every process this run starts (the suite, fuzz, the clients they start) inherits this marker:
@@ -165,19 +178,22 @@ const args = process.argv.slice(2)
 if (args.includes('--help') || args.includes('-h')) {
   console.log(`usage: npm run compare:conformance -- [CLIENT…] [--sdks] [--runs N] [--reports DIR]
 
-Runs the official conformance suite's client scenarios (the spec's, not its extensions) and fuzz
+Runs the official conformance suite's client scenarios (the spec's and the authorization extensions') and fuzz
 against the same clients, matches every failed suite check with the harness property that catches
 the same fault, and ends with "missed by the harness: N" (exit 0 when N is 0, 1 otherwise, 2 on a
 usage error).
 
   CLIENT…        built-in or SDK clients to compare (default: the built-in ones)
   --sdks         with no CLIENT, also python-sdk, go-sdk, rust-sdk and java-sdk (installed on first use)
+  --faulty       instead, the faulty reference clients of the authorization extensions' properties,
+                 each through the suite's extension scenarios (proof the two catch the same faults)
   --runs N       random fuzz trials after the coverage phase (default 50)
   --reports DIR  take each client's fuzz findings from DIR/CLIENT.json (fuzz --json) instead of fuzzing
 
 examples:
   npm run compare:conformance
   npm run compare:conformance -- sdk2-streamable-modern --runs 10
+  npm run compare:conformance -- --faulty --runs 0
   npx mcp-auth-harness fuzz --client rust-sdk --json > out/rust-sdk.json; npm run compare:conformance -- rust-sdk --reports out`)
   process.exit(0)
 }
@@ -193,12 +209,26 @@ const reports = args.includes('--reports') ? args[args.indexOf('--reports') + 1]
 if (args.includes('--reports') && (!reports || reports.startsWith('--'))) usage('--reports needs a folder')
 const named = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs' && args[i - 1] !== '--reports')
 // Clients named on the command line, built-in or SDK; else the built-in ones (and the SDKs with --sdks).
-const clients =
+/**
+ * With `--faulty`: the faulty reference clients of the authorization extensions' properties, each
+ * through the suite's extension scenarios only (their one bug is there), to show the suite's
+ * extension checks and the harness's properties catch the same faults.
+ */
+const FAULTY = FAULTY_CASES.filter((c) => c.property.source.kind === 'extension').map((c) => ({
+  name: c.client.name,
+  oauth: true,
+  negotiatesModern: false,
+  streamable: true,
+  faulty: true,
+}))
+const clients: Array<(typeof BUILT_IN)[number] & { faulty?: boolean }> =
   named.length > 0
-    ? [...BUILT_IN, ...SDKS].filter((c) => named.includes(c.name))
-    : [...BUILT_IN, ...(args.includes('--sdks') ? SDKS : [])]
+    ? [...BUILT_IN, ...SDKS, ...FAULTY].filter((c) => named.includes(c.name))
+    : args.includes('--faulty')
+      ? FAULTY
+      : [...BUILT_IN, ...(args.includes('--sdks') ? SDKS : [])]
 
-const unknown = named.filter((name) => ![...BUILT_IN, ...SDKS].some((c) => c.name === name))
+const unknown = named.filter((name) => ![...BUILT_IN, ...SDKS, ...FAULTY].some((c) => c.name === name))
 if (unknown.length || clients.length === 0) {
   usage(
     `${unknown.length ? `unknown client ${unknown.join(', ')}` : 'no client selected'}; known: ${[...BUILT_IN, ...SDKS].map((c) => c.name).join(', ')}`,
@@ -214,7 +244,7 @@ if (reports) {
 
 const scenarios = await clientScenarios()
 console.log(
-  `conformance suite ${SUITE_VERSION}: ${scenarios.length} client scenarios (extensions left out); fuzz: coverage phase + ${runs} random runs`,
+  `conformance suite ${SUITE_VERSION}: ${scenarios.length} client scenarios (${scenarios.filter((s) => s.versions.includes('extension')).length} of the authorization extensions; skills left out); fuzz: coverage phase + ${runs} random runs`,
 )
 console.log(
   Object.entries(NOT_A_FAULT)
@@ -230,7 +260,11 @@ for (const client of clients) {
     continue
   }
   const [{ failures, checks }, found] = await Promise.all([
-    suiteFailures(client.name, scenarios),
+    suiteFailures(
+      client.name,
+      scenarios,
+      client.faulty ? scenarios.filter((s) => s.versions.includes('extension') && canBeTold(client.name, s.name)).map((s) => s.name) : undefined,
+    ),
     harnessFindings(client.name, runs, reports),
   ])
   // No false green: a suite run that produced no checks judged nothing.
@@ -249,7 +283,7 @@ for (const client of clients) {
     caught.forEach((p) => matched.add(p))
     const scenario = scenarios.find((s) => s.name === failure.scenario)!
     const modernOnly = scenario.versions.every((v) => v === '2026-07-28')
-    const excuse = caught.length ? undefined : notAFault(failure.scenario, failure.check, client, modernOnly)
+    const excuse = caught.length ? undefined : notAFault(failure.scenario, failure.check, client, modernOnly, canBeTold(client.name, failure.scenario))
     if (!caught.length && !excuse) missed += 1
     const verdict = caught.length
       ? `caught by ${caught.join(', ')}`
@@ -258,7 +292,11 @@ for (const client of clients) {
         : `**MISSED** (same fault: ${properties.join(', ') || 'no property'})`
     // A client without OAuth fails every authorization scenario: one line says so.
     const row =
-      excuse === 'no OAuth' ? `| auth/* | every check | ${verdict} |` : `| ${failure.scenario} | ${failure.check} | ${verdict} |`
+      excuse === 'no OAuth'
+        ? `| auth/* | every check | ${verdict} |`
+        : excuse === 'no extension'
+          ? `| ${failure.scenario} | every check | ${verdict} |`
+          : `| ${failure.scenario} | ${failure.check} | ${verdict} |`
     rows.set(row, (rows.get(row) ?? 0) + 1)
   }
   if (rows.size)

@@ -28,6 +28,22 @@ export const SAME_FAULT: Readonly<Record<string, readonly string[]>> = {
   'cimd-client-id-used': ['client-registration'],
   'pre-registration-*': ['client-registration'],
   'bearer-token-*': ['token-in-authorization-header'],
+  // The authorization extensions.
+  'client-credentials-grant-type': ['client-credentials-grant'],
+  // "jwt-verified" also fails when no client credentials request was made at all.
+  'client-credentials-jwt-verified': ['client-authentication-as-configured', 'client-credentials-grant'],
+  'client-credentials-*': ['client-authentication-as-configured'],
+  // These three also fail when the client never got a token to present; in the nonce posture that
+  // is the nonce it did not honour.
+  'sep-1932-client-token-request-proof': ['dpop-proof-valid', 'dpop-nonce-honoured'],
+  'sep-1932-client-fresh-proof': ['dpop-proof-valid', 'dpop-nonce-honoured'],
+  'sep-1932-client-dpop-auth-scheme': ['dpop-auth-scheme', 'dpop-nonce-honoured'],
+  'sep-1932-client-as-nonce': ['dpop-nonce-honoured'],
+  'sep-1932-client-rs-nonce': ['dpop-nonce-honoured'],
+  'complete-flow-*': ['id-jag-exchange', 'client-authentication-as-configured'],
+  'wif-no-retry': ['no-retry-after-grant-refused'],
+  'wif-grant-fallback': ['no-retry-after-grant-refused'],
+  'wif-*': ['workload-assertion-grant'],
 }
 
 /** The properties a suite check corresponds to (empty when none does). */
@@ -38,12 +54,23 @@ export function propertiesFor(checkId: string): readonly string[] {
   return []
 }
 
+/** What each authorization-extension scenario of the suite asks its client to be told: a grant, or DPoP. */
+export const EXTENSION_NEEDS: Readonly<Record<string, string>> = {
+  'auth/client-credentials-basic': 'client-credentials-basic',
+  'auth/client-credentials-jwt': 'client-credentials-jwt',
+  'auth/enterprise-managed-authorization': 'enterprise-managed',
+  'auth/wif-jwt-bearer': 'workload-identity',
+  'auth/dpop': 'dpop',
+  'auth/dpop-nonce': 'dpop',
+}
+
 /** Why a failed suite check is not a client fault the harness should have found, when it is not. */
 export const NOT_A_FAULT = {
   session:
     'the scenario asks for a session the standard session does not run (a tool called with given arguments, elicitation, request state, a schema echoed back)',
   version: 'the scenario’s server speaks only 2026-07-28, which this client does not negotiate: it cannot connect',
   'no OAuth': 'an authorization scenario, and the client has no OAuth support',
+  'no extension': 'an authorization extension the client cannot be told of (no SDK support to configure it with)',
 } as const
 export type NotAFault = keyof typeof NOT_A_FAULT
 
@@ -69,9 +96,11 @@ export function notAFault(
   checkId: string,
   client: { oauth: boolean; negotiatesModern: boolean },
   modernOnly: boolean,
+  told = true,
 ): NotAFault | undefined {
   if (SESSION_CHECKS.some((key) => (key.endsWith('*') ? checkId.startsWith(key.slice(0, -1)) : checkId === key))) return 'session'
   if (scenario.startsWith('auth/') && !client.oauth) return 'no OAuth'
+  if (!told) return 'no extension'
   if (modernOnly && !client.negotiatesModern) return 'version'
   return undefined
 }

@@ -5,15 +5,22 @@ import { witnesses as asMetadataDiscoveryOrderWitnesses } from './as-metadata-di
 import { witnesses as asMetadataIssuerCheckedWitnesses } from './as-metadata-issuer-checked/witnesses.js'
 import { witnesses as authorizationServerBindingWitnesses } from './authorization-server-binding/witnesses.js'
 import { witnesses as boundedAuthRetriesWitnesses } from './bounded-auth-retries/witnesses.js'
+import { witnesses as clientAuthenticationAsConfiguredWitnesses } from './client-authentication-as-configured/witnesses.js'
+import { witnesses as clientCredentialsGrantWitnesses } from './client-credentials-grant/witnesses.js'
 import { witnesses as clientIdMetadataPreferredWitnesses } from './client-id-metadata-preferred/witnesses.js'
 import { witnesses as clientMessagesValidWitnesses } from './client-messages-valid/witnesses.js'
 import { witnesses as clientRegistrationWitnesses } from './client-registration/witnesses.js'
+import { witnesses as dpopAuthSchemeWitnesses } from './dpop-auth-scheme/witnesses.js'
+import { witnesses as dpopNonceHonouredWitnesses } from './dpop-nonce-honoured/witnesses.js'
+import { witnesses as dpopProofValidWitnesses } from './dpop-proof-valid/witnesses.js'
 import { witnesses as headersAlwaysSentWitnesses } from './headers-always-sent/witnesses.js'
+import { witnesses as idJagExchangeWitnesses } from './id-jag-exchange/witnesses.js'
 import { witnesses as issCheckedWitnesses } from './iss-checked/witnesses.js'
 import { witnesses as lastEventIdResumptionWitnesses } from './last-event-id-resumption/witnesses.js'
 import { witnesses as modernRequestHeadersWitnesses } from './modern-request-headers/witnesses.js'
 import { witnesses as noDiscoveryWithoutChallengeWitnesses } from './no-discovery-without-challenge/witnesses.js'
 import { witnesses as noHeaderLeakWitnesses } from './no-header-leak/witnesses.js'
+import { witnesses as noRetryAfterGrantRefusedWitnesses } from './no-retry-after-grant-refused/witnesses.js'
 import { witnesses as pkceS256Witnesses } from './pkce-s256/witnesses.js'
 import { witnesses as pkceSupportCheckedWitnesses } from './pkce-support-checked/witnesses.js'
 import { witnesses as prmDiscoveryOrderWitnesses } from './prm-discovery-order/witnesses.js'
@@ -29,20 +36,28 @@ import { witnesses as scopeStepUpWitnesses } from './scope-step-up/witnesses.js'
 import { witnesses as sessionIdEchoedWitnesses } from './session-id-echoed/witnesses.js'
 import { witnesses as sseRetryHonouredWitnesses } from './sse-retry-honoured/witnesses.js'
 import { witnesses as tokenInAuthorizationHeaderWitnesses } from './token-in-authorization-header/witnesses.js'
+import { witnesses as workloadAssertionGrantWitnesses } from './workload-assertion-grant/witnesses.js'
 import { acceptHeaders } from './accept-headers/property.js'
 import { asMetadataDiscoveryOrder } from './as-metadata-discovery-order/property.js'
 import { asMetadataIssuerChecked } from './as-metadata-issuer-checked/property.js'
 import { authorizationServerBinding } from './authorization-server-binding/property.js'
 import { boundedAuthRetries } from './bounded-auth-retries/property.js'
+import { clientAuthenticationAsConfigured } from './client-authentication-as-configured/property.js'
+import { clientCredentialsGrant } from './client-credentials-grant/property.js'
 import { clientIdMetadataPreferred } from './client-id-metadata-preferred/property.js'
 import { clientMessagesValid } from './client-messages-valid/property.js'
 import { clientRegistration } from './client-registration/property.js'
+import { dpopAuthScheme } from './dpop-auth-scheme/property.js'
+import { dpopNonceHonoured } from './dpop-nonce-honoured/property.js'
+import { dpopProofValid } from './dpop-proof-valid/property.js'
 import { headersAlwaysSent } from './headers-always-sent/property.js'
+import { idJagExchange } from './id-jag-exchange/property.js'
 import { issChecked } from './iss-checked/property.js'
 import { lastEventIdResumption } from './last-event-id-resumption/property.js'
 import { modernRequestHeaders } from './modern-request-headers/property.js'
 import { noDiscoveryWithoutChallenge } from './no-discovery-without-challenge/property.js'
 import { noHeaderLeak } from './no-header-leak/property.js'
+import { noRetryAfterGrantRefused } from './no-retry-after-grant-refused/property.js'
 import { pkceS256 } from './pkce-s256/property.js'
 import { pkceSupportChecked } from './pkce-support-checked/property.js'
 import { prmDiscoveryOrder } from './prm-discovery-order/property.js'
@@ -58,6 +73,7 @@ import { scopeStepUp } from './scope-step-up/property.js'
 import { sessionIdEchoed } from './session-id-echoed/property.js'
 import { sseRetryHonoured } from './sse-retry-honoured/property.js'
 import { tokenInAuthorizationHeader } from './token-in-authorization-header/property.js'
+import { workloadAssertionGrant } from './workload-assertion-grant/property.js'
 
 /** Every faulty reference client with the property it violates: the tests and the mutant benchmark read this. */
 export const FAULTY_CASES: readonly FaultyCase[] = [
@@ -66,15 +82,22 @@ export const FAULTY_CASES: readonly FaultyCase[] = [
   ...asMetadataIssuerCheckedWitnesses.map((w) => ({ ...w, property: asMetadataIssuerChecked })),
   ...authorizationServerBindingWitnesses.map((w) => ({ ...w, property: authorizationServerBinding })),
   ...boundedAuthRetriesWitnesses.map((w) => ({ ...w, property: boundedAuthRetries })),
+  ...clientAuthenticationAsConfiguredWitnesses.map((w) => ({ ...w, property: clientAuthenticationAsConfigured })),
+  ...clientCredentialsGrantWitnesses.map((w) => ({ ...w, property: clientCredentialsGrant })),
   ...clientIdMetadataPreferredWitnesses.map((w) => ({ ...w, property: clientIdMetadataPreferred })),
   ...clientMessagesValidWitnesses.map((w) => ({ ...w, property: clientMessagesValid })),
   ...clientRegistrationWitnesses.map((w) => ({ ...w, property: clientRegistration })),
+  ...dpopAuthSchemeWitnesses.map((w) => ({ ...w, property: dpopAuthScheme })),
+  ...dpopNonceHonouredWitnesses.map((w) => ({ ...w, property: dpopNonceHonoured })),
+  ...dpopProofValidWitnesses.map((w) => ({ ...w, property: dpopProofValid })),
   ...headersAlwaysSentWitnesses.map((w) => ({ ...w, property: headersAlwaysSent })),
+  ...idJagExchangeWitnesses.map((w) => ({ ...w, property: idJagExchange })),
   ...issCheckedWitnesses.map((w) => ({ ...w, property: issChecked })),
   ...lastEventIdResumptionWitnesses.map((w) => ({ ...w, property: lastEventIdResumption })),
   ...modernRequestHeadersWitnesses.map((w) => ({ ...w, property: modernRequestHeaders })),
   ...noDiscoveryWithoutChallengeWitnesses.map((w) => ({ ...w, property: noDiscoveryWithoutChallenge })),
   ...noHeaderLeakWitnesses.map((w) => ({ ...w, property: noHeaderLeak })),
+  ...noRetryAfterGrantRefusedWitnesses.map((w) => ({ ...w, property: noRetryAfterGrantRefused })),
   ...pkceS256Witnesses.map((w) => ({ ...w, property: pkceS256 })),
   ...pkceSupportCheckedWitnesses.map((w) => ({ ...w, property: pkceSupportChecked })),
   ...prmDiscoveryOrderWitnesses.map((w) => ({ ...w, property: prmDiscoveryOrder })),
@@ -90,4 +113,5 @@ export const FAULTY_CASES: readonly FaultyCase[] = [
   ...sessionIdEchoedWitnesses.map((w) => ({ ...w, property: sessionIdEchoed })),
   ...sseRetryHonouredWitnesses.map((w) => ({ ...w, property: sseRetryHonoured })),
   ...tokenInAuthorizationHeaderWitnesses.map((w) => ({ ...w, property: tokenInAuthorizationHeader })),
+  ...workloadAssertionGrantWitnesses.map((w) => ({ ...w, property: workloadAssertionGrant })),
 ]

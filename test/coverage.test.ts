@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { CONFIGURED_GRANTS } from '../src/core/client-config.js'
 import { describe, expect, it } from 'vitest'
 import { pairwiseRows, type Factor, type Row } from '../src/coverage/covering-array.js'
 import { coverageInputs } from '../src/coverage/coverage-inputs.js'
@@ -12,6 +13,8 @@ import { NAMED_SCENARIOS } from '../src/scenario/named-scenarios.js'
 import { HEADER_SETS } from '../src/dimensions/config-dimensions.js'
 
 const BOTH = { transports: ['streamable-http', 'sse'] as const }
+/** A client like the v2 SDK's: every grant of the authorization extensions, and DPoP. */
+const EXTENDED = { transports: ['streamable-http'] as const, grants: CONFIGURED_GRANTS, dpop: true }
 
 /** Whether value a of f and b of g both apply somewhere in the rows. */
 function covered(factors: readonly Factor[], rows: readonly Row[], f: number, a: number, g: number, b: number): boolean {
@@ -81,11 +84,17 @@ describe('the dimension table', () => {
   it('set then get gives the value back, for every dimension and value, and nothing else changes', () => {
     const dimensions = dimensionsFor(BOTH)
     const base = baseInput(dimensions)
+    // The input with a dimension's ancestors at values it applies under (the grandparent first).
+    const startFor = (dimension: (typeof dimensions)[number]): typeof base => {
+      const condition = dimension.appliesWhen
+      if (!condition) return base
+      const parent = dimensions.find((d) => d.name === condition.dimension)!
+      return parent.set(startFor(parent), condition.values.find((v) => parent.values.includes(v))!)
+    }
     for (const dimension of dimensions) {
-      // Put the parent at a value the dimension applies under.
       const condition = dimension.appliesWhen
       const parent = condition && dimensions.find((d) => d.name === condition.dimension)!
-      const start = parent ? parent.set(base, condition!.values[0]!) : base
+      const start = startFor(dimension)
       for (const value of dimension.values) {
         const changed = dimension.set(start, value)
         expect(dimension.get(changed), `${dimension.name}=${String(value)}`).toBe(value)
@@ -126,9 +135,12 @@ describe('the coverage phase', () => {
     expect(seed.plan.notFound).toBe('404-json')
   })
 
-  it('covers every feasible pair of dimension values', () => {
-    const dimensions = dimensionsFor(BOTH)
-    const rows = inputs.map(({ input }) => dimensions.map((d) => d.get(input)))
+  it.each([
+    ['a client of both transports', BOTH],
+    ['a client told of every authorization extension', EXTENDED],
+  ] as const)('covers every feasible pair of dimension values: %s', (_name, client) => {
+    const dimensions = dimensionsFor(client)
+    const rows = coverageInputs(client).map(({ input }) => dimensions.map((d) => d.get(input)))
     // What a dimension needs to apply: its parent's values, and what the parent needs, up the chain.
     const needs = (d: number): Array<{ index: number; values: readonly unknown[] }> => {
       const condition = dimensions[d]!.appliesWhen
@@ -144,6 +156,8 @@ describe('the coverage phase', () => {
           for (const b of dimensions[g]!.values) {
             const nf = needs(f)
             const ng = needs(g)
+            // A value the client cannot take (an SSE-only dimension for a Streamable HTTP client) is never met.
+            if ([...nf, ...ng].some((n) => !n.values.some((v) => dimensions[n.index]!.values.includes(v as never)))) continue
             if (ng.some((n) => n.index === f && !n.values.includes(a))) continue
             if (nf.some((n) => n.index === g && !n.values.includes(b))) continue
             if (nf.some((n) => ng.some((m) => m.index === n.index && !n.values.some((v) => m.values.includes(v))))) continue
@@ -161,6 +175,11 @@ describe('the coverage phase', () => {
   it('stays small enough for a slow client: at most 185 inputs for one transport, 215 for two', () => {
     expect(coverageInputs({ transports: ['sse'] }).length).toBeLessThanOrEqual(185)
     expect(inputs.length).toBeLessThanOrEqual(215)
+  })
+
+  // The extensions add a base choice per grant, DPoP mode and refusal (9), and their pairs.
+  it('stays small for a client told of every extension: at most 200 inputs for one transport', () => {
+    expect(coverageInputs(EXTENDED).length).toBeLessThanOrEqual(200)
   })
 })
 

@@ -91,4 +91,17 @@ describe('runTrial', () => {
     const trial = await runTrial(crashes, config(), scenario(), { timeoutMs: 1000 })
     expect(trial.outcome).toEqual({ kind: 'client-error', message: 'TypeError: boom' })
   })
+
+  it('reports an adapter that throws before it returns a promise as a client error too', async () => {
+    const throwsAtOnce: ClientUnderTest = {
+      name: 'test:throws-at-once',
+      description: 'throws synchronously',
+      transports: ['streamable-http'],
+      run: () => {
+        throw new RangeError('no key for this config')
+      },
+    }
+    const trial = await runTrial(throwsAtOnce, config(), scenario(), { timeoutMs: 1000 })
+    expect(trial.outcome).toEqual({ kind: 'client-error', message: 'RangeError: no key for this config' })
+  })
 })

@@ -75,7 +75,10 @@ export const clientAuthenticationAsConfigured: Property = {
       let problem: string | undefined
       if (method === 'client_secret_basic') {
         const secret = basicSecret(exchange)
-        if (secret === undefined) problem = 'no HTTP Basic client authentication (client_secret_basic) as configured'
+        const sent = headerValue(exchange.requestHeaders, 'authorization') ?? ''
+        if (secret === undefined && /(^|,\s*)Basic\s/i.test(sent))
+          problem = `HTTP Basic client authentication merged with another Authorization value ("${sent.split(/,\s*/).map((part) => part.split(' ')[0]).join(' …, ')} …"), which no authorization server can read`
+        else if (secret === undefined) problem = 'no HTTP Basic client authentication (client_secret_basic) as configured'
         else if (tokenRequestClientId(exchange, form) !== MACHINE_CLIENT_ID || secret !== MACHINE_CLIENT_SECRET)
           problem = 'HTTP Basic with another id or secret than configured (each must be form-urlencoded, RFC 6749 §2.3.1)'
         else if (form.has('client_secret') || form.has('client_assertion')) problem = 'a second client authentication in the body besides HTTP Basic'

@@ -1,6 +1,9 @@
 import { spec, type Property } from '../../src/property/property.js'
 import type { Trial } from '../../src/core/trial.js'
+import type { Exchange } from '../../src/core/exchange.js'
 import { authorizeRequests, resourceCovers, scopeChallenges, servedPrms } from '../../src/traffic/oauth-flow.js'
+import { authorizationServerTokenRequests } from '../../src/traffic/machine-grants.js'
+import { CLIENT_CREDENTIALS_GRANT, JWT_BEARER_GRANT } from '../../src/spec/oauth-grants.js'
 
 const ID = 'scope-step-up'
 
@@ -25,12 +28,30 @@ function owed(trial: Trial) {
 }
 
 /**
- * After a 403 `insufficient_scope`, the client steps up: it authorizes again, asking for every
- * scope the challenge named (unless the metadata it would step up with names another resource).
+ * Where a client asks for scope again: an authorization request, or for a client with a grant
+ * without a user (client credentials, JWT bearer) a token request of that grant.
+ */
+function reauthorizations(trial: Trial): Array<{ exchange: Exchange; scope: string; kind: string }> {
+  const authorizations = authorizeRequests(trial).map((exchange) => ({
+    exchange,
+    scope: new URL(exchange.url).searchParams.get('scope') ?? '',
+    kind: 'authorization request',
+  }))
+  const grants = authorizationServerTokenRequests(trial)
+    .filter(({ form }) => [CLIENT_CREDENTIALS_GRANT, JWT_BEARER_GRANT].includes(form.get('grant_type') ?? ''))
+    .map(({ exchange, form }) => ({ exchange, scope: form.get('scope') ?? '', kind: 'token request' }))
+  return [...authorizations, ...grants].sort((a, b) => a.exchange.requestTick - b.exchange.requestTick)
+}
+
+/**
+ * After a 403 `insufficient_scope`, the client steps up: it authorizes again (or, with a grant
+ * without a user, requests a token again), asking for every scope the challenge named (unless the
+ * metadata it would step up with names another resource).
  */
 export const scopeStepUp: Property = {
   id: ID,
-  statement: 'After a 403 insufficient_scope, the client authorizes again and asks for every scope the challenge named.',
+  statement:
+    'After a 403 insufficient_scope, the client authorizes again (or requests a token again, with a grant without a user) and asks for every scope the challenge named.',
   source: spec('2025-11-25', 'Authorization › Scope Challenge Handling'),
   level: 'SHOULD',
   exercised: (trial) => owed(trial).length > 0 && !foreignPrm(trial),
@@ -38,7 +59,7 @@ export const scopeStepUp: Property = {
     const first = owed(trial)[0]
     if (!first) return []
     const { exchange, scope } = first
-    const next = authorizeRequests(trial).find((a) => a.requestTick > (exchange.responseTick ?? exchange.requestTick))
+    const next = reauthorizations(trial).find((a) => a.exchange.requestTick > (exchange.responseTick ?? exchange.requestTick))
     if (!next)
       return [
         {
@@ -47,14 +68,14 @@ export const scopeStepUp: Property = {
           message: `request #${exchange.seq} got 403 insufficient_scope (scope "${scope.join(' ')}"), and the client never authorized again`,
         },
       ]
-    const asked = new Set((new URL(next.url).searchParams.get('scope') ?? '').split(/\s+/).filter(Boolean))
+    const asked = new Set(next.scope.split(/\s+/).filter(Boolean))
     const missing = scope.filter((s) => !asked.has(s))
     if (missing.length === 0) return []
     return [
       {
         property: ID,
-        exchange: next.seq,
-        message: `authorization request #${next.seq} after the 403 insufficient_scope (#${exchange.seq}) did not ask for ${missing.join(', ')}`,
+        exchange: next.exchange.seq,
+        message: `${next.kind} #${next.exchange.seq} after the 403 insufficient_scope (#${exchange.seq}) did not ask for ${missing.join(', ')}`,
       },
     ]
   },

@@ -58,18 +58,19 @@ class WorkloadIdentityProvider implements OAuthClientProvider {
 /**
  * The provider an app built on the v2 SDK would give its transport for this config, with DPoP on
  * when the config asks for it (one DpopSession for the provider's life, as the SDK's docs say).
+ * `fetch`: the app's fetch, for the requests the provider makes itself (the IdP's token exchange).
  *
  * @example
  * new StreamableHTTPClientTransport(url, { authProvider: sdk2AuthProvider(config) })
  */
-export function sdk2AuthProvider(config: ClientConfig): OAuthClientProvider {
-  const provider = providerForGrant(config)
+export function sdk2AuthProvider(config: ClientConfig, fetch?: typeof globalThis.fetch): OAuthClientProvider {
+  const provider = providerForGrant(config, fetch)
   if (!config.dpop) return provider
   let session: Promise<DpopSession> | undefined
   return Object.assign(provider, { dpop: () => (session ??= DpopSession.create()) })
 }
 
-function providerForGrant(config: ClientConfig): OAuthClientProvider {
+function providerForGrant(config: ClientConfig, fetch: typeof globalThis.fetch | undefined): OAuthClientProvider {
   const credentials = grantCredentials(config)
   switch (credentials?.grant) {
     case undefined:
@@ -87,6 +88,7 @@ function providerForGrant(config: ClientConfig): OAuthClientProvider {
       return new CrossAppAccessProvider({
         clientId: credentials.clientId,
         clientSecret: credentials.clientSecret,
+        ...(fetch ? { fetchFn: fetch } : {}),
         assertion: async (context) =>
           (
             await requestJwtAuthorizationGrant({

@@ -28,6 +28,11 @@ export interface ClientConfig {
   grant?: ConfiguredGrant
   /** Where the enterprise identity provider answers (`enterprise-managed`): its origin. */
   identityProvider?: string
+  /**
+   * The grant's credentials, when they are not the harness's test ones: a library user's own, or
+   * what the conformance suite hands its clients. Never generated, never saved in an input.
+   */
+  credentials?: GrantCredentials
   /** The user turned on DPoP-bound tokens (RFC 9449, SEP-1932) where the authorization server offers them. */
   dpop?: boolean
 }
@@ -43,3 +48,18 @@ export type ConfiguredGrant = (typeof CONFIGURED_GRANTS)[number]
 
 /** The client id a config brings when the user pre-registered the client with the server's AS. */
 export const PRE_REGISTERED_CLIENT_ID = 'pre-registered-client'
+
+/** The credentials of one grant without a user, as a user's settings would hold them. */
+export type GrantCredentials =
+  | { grant: 'client-credentials-basic'; clientId: string; clientSecret: string }
+  | { grant: 'client-credentials-jwt'; clientId: string; privateKeyPem: string; signingAlg: string }
+  | {
+      grant: 'enterprise-managed'
+      clientId: string
+      clientSecret: string
+      idpTokenEndpoint: string
+      idpClientId: string
+      /** The user's OpenID Connect ID token from the IdP (aud: the IdP client id). */
+      idToken: string
+    }
+  | { grant: 'workload-identity'; clientId: string; /** The workload's identity JWT, to send unchanged. */ assertion: string }

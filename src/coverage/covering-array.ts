@@ -27,10 +27,10 @@ export type Row = number[]
  * pairwiseRows([{ size: 2, base: 0 }, { size: 2, base: 0 }, { size: 2, base: 0 }]) // 4 rows
  */
 export function pairwiseRows(factors: readonly Factor[], given: readonly Row[] = []): Row[] {
-  const active = (row: Row, f: number): boolean => {
-    const parent = factors[f]!.parent
-    return !parent || parent.values.includes(row[parent.index]!)
-  }
+  // A factor applies when its parent has a value it needs and the parent applies too, up the chain.
+  const needs = factors.map((_, f) => requirements(factors, f))
+  const active = (row: readonly (number | undefined)[], f: number): boolean =>
+    needs[f]!.every(({ index, values }) => values.includes(row[index]!))
   // A pair of values of two factors as one number, its flag in a byte array: this runs some million
   // times for the built-in dimensions, and string keys in a Set made the phase cost a second per client.
   const n = factors.length
@@ -55,7 +55,7 @@ export function pairwiseRows(factors: readonly Factor[], given: readonly Row[] =
     for (let g = f + 1; g < factors.length; g++)
       for (let a = 0; a < factors[f]!.size; a++)
         for (let b = 0; b < factors[g]!.size; b++) {
-          if (!feasible(factors, f, a, g, b)) continue
+          if (!feasible(factors, needs, f, a, g, b)) continue
           uncovered.add(key(f, a, g, b))
           order.push([f, a, g, b])
         }
@@ -65,28 +65,23 @@ export function pairwiseRows(factors: readonly Factor[], given: readonly Row[] =
         if (active(row, f) && active(row, g)) uncovered.delete(key(f, row[f]!, g, row[g]!))
   }
   given.forEach(cover)
-  // Parents first, so a child knows whether it applies when its turn comes.
-  const fillOrder = factors.map((_, f) => f).sort((f, g) => Number(!!factors[f]!.parent) - Number(!!factors[g]!.parent))
+  // Ancestors first (by depth), so a child knows whether it applies when its turn comes.
+  const fillOrder = factors.map((_, f) => f).sort((f, g) => needs[f]!.length - needs[g]!.length)
   const rows: Row[] = []
   const growRow = (f: number, a: number, g: number, b: number): Row => {
     const row: Array<number | undefined> = factors.map(() => undefined)
-    for (const [child, value] of [
-      [f, a],
-      [g, b],
-    ] as const) {
-      const parent = factors[child]!.parent
-      if (parent && row[parent.index] === undefined)
-        row[parent.index] = [f, g].includes(parent.index)
-          ? parent.index === f
-            ? a
-            : b
-          : commonParentValue(factors, f, g, parent.index)
-      row[child] = value
+    row[f] = a
+    row[g] = b
+    // Every ancestor of either at a value both can live with.
+    for (const { index } of [...needs[f]!, ...needs[g]!]) {
+      if (row[index] !== undefined) continue
+      const allowed = [...needs[f]!, ...needs[g]!].filter((n) => n.index === index).map((n) => n.values)
+      const value = allowed[0]!.find((v) => allowed.every((values) => values.includes(v)))
+      row[index] = value ?? factors[index]!.base
     }
     for (const h of fillOrder) {
       if (row[h] !== undefined) continue
-      const parent = factors[h]!.parent
-      if (parent && !parent.values.includes(row[parent.index]!)) {
+      if (!active(row, h)) {
         row[h] = factors[h]!.base
         continue
       }
@@ -96,8 +91,7 @@ export function pairwiseRows(factors: readonly Factor[], given: readonly Row[] =
         let gain = 0
         for (let e = 0; e < factors.length; e++) {
           if (e === h || row[e] === undefined) continue
-          const other = factors[e]!.parent
-          if (other && !other.values.includes(row[other.index]!)) continue
+          if (!active(row, e)) continue
           if (uncovered.has(key(h, v, e, row[e]!))) gain++
         }
         if (gain > bestGain || (gain === bestGain && v === factors[h]!.base)) {
@@ -141,25 +135,26 @@ export function pairwiseRows(factors: readonly Factor[], given: readonly Row[] =
   return rows
 }
 
-/** Whether value a of factor f and value b of factor g can appear together with both applying. */
-function feasible(factors: readonly Factor[], f: number, a: number, g: number, b: number): boolean {
-  const pf = factors[f]!.parent
-  const pg = factors[g]!.parent
-  if (pf && pf.index === g && !pf.values.includes(b)) return false
-  if (pg && pg.index === f && !pg.values.includes(a)) return false
-  if (pf && pf.values.every((v) => v >= factors[pf.index]!.size)) return false
-  if (pg && pg.values.every((v) => v >= factors[pg.index]!.size)) return false
-  if (pf && pg && pf.index === pg.index) return pf.values.some((v) => pg.values.includes(v))
-  return true
+/** What factor f needs to apply: each ancestor's index with the values it must have (the parent's, the grandparent's, …). */
+function requirements(factors: readonly Factor[], f: number): Array<{ index: number; values: readonly number[] }> {
+  const parent = factors[f]!.parent
+  return parent ? [{ index: parent.index, values: parent.values }, ...requirements(factors, parent.index)] : []
 }
 
-/** A value of `parent` that both f and g can live with (the first one). */
-function commonParentValue(factors: readonly Factor[], f: number, g: number, parent: number): number {
-  const allowed = (x: number) => {
-    const p = factors[x]!.parent
-    return p && p.index === parent ? p.values : undefined
-  }
-  const candidates = [allowed(f), allowed(g)].filter((v): v is readonly number[] => v !== undefined)
-  for (let v = 0; v < factors[parent]!.size; v++) if (candidates.every((c) => c.includes(v))) return v
-  return factors[parent]!.base
+/** Whether value a of factor f and value b of factor g can appear together with both applying. */
+function feasible(
+  factors: readonly Factor[],
+  needs: ReadonlyArray<ReadonlyArray<{ index: number; values: readonly number[] }>>,
+  f: number,
+  a: number,
+  g: number,
+  b: number,
+): boolean {
+  const all = [...needs[f]!, ...needs[g]!]
+  // Each need must be satisfiable at all (the parent has such a value for this client).
+  if (all.some(({ index, values }) => !values.some((v) => v < factors[index]!.size))) return false
+  if (needs[f]!.some((n) => n.index === g && !n.values.includes(b))) return false
+  if (needs[g]!.some((n) => n.index === f && !n.values.includes(a))) return false
+  // Needs on a common ancestor must share a value.
+  return all.every((n) => all.every((m) => m.index !== n.index || n.values.some((v) => m.values.includes(v))))
 }

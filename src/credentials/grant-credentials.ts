@@ -1,7 +1,7 @@
 // What a config's grant hands the client: the test credentials of a machine client, an enterprise
 // user's ID token, a workload's identity token. The mock authorization server and identity
 // provider know the same values, so a client that uses them as configured is let in.
-import type { ClientConfig } from '../core/client-config.js'
+import type { ClientConfig, GrantCredentials } from '../core/client-config.js'
 import { signJwt, testKey } from './test-keys.js'
 
 /** The client id and secret a machine client (client credentials, enterprise-managed) is configured with. */
@@ -20,30 +20,16 @@ export const ENTERPRISE_USER = 'user@enterprise.test'
 export const WORKLOAD_AUDIENCE = 'urn:mcp-auth-harness:authorization-server'
 export const WORKLOAD_ISSUER = 'https://workload-issuer.test'
 
-/** The credentials of one grant, as a user's settings would hold them. */
-export type GrantCredentials =
-  | { grant: 'client-credentials-basic'; clientId: string; clientSecret: string }
-  | { grant: 'client-credentials-jwt'; clientId: string; privateKeyPem: string; signingAlg: 'ES256' }
-  | {
-      grant: 'enterprise-managed'
-      clientId: string
-      clientSecret: string
-      idpTokenEndpoint: string
-      idpClientId: string
-      /** The user's OpenID Connect ID token from the IdP (aud: the IdP client id). */
-      idToken: string
-    }
-  | { grant: 'workload-identity'; clientId: string; /** The workload's identity JWT, to send unchanged. */ assertion: string }
-
 /**
- * The credentials a config's grant brings, or undefined for the authorization code grant. Tokens
- * are minted now (valid for minutes), signed by the harness's test keys.
+ * The credentials a config's grant brings: its own (`config.credentials`), else the harness's test
+ * ones; undefined for the authorization code grant. Test tokens are minted now (valid for minutes), signed by the harness's test keys.
  *
  * @example
  * const credentials = grantCredentials({ ...config, grant: 'client-credentials-basic' })
  * new ClientCredentialsProvider({ clientId: credentials.clientId, clientSecret: credentials.clientSecret })
  */
-export function grantCredentials(config: Pick<ClientConfig, 'grant' | 'identityProvider'>): GrantCredentials | undefined {
+export function grantCredentials(config: Pick<ClientConfig, 'grant' | 'identityProvider' | 'credentials'>): GrantCredentials | undefined {
+  if (config.credentials?.grant === config.grant) return config.credentials
   const now = Math.floor(Date.now() / 1000)
   switch (config.grant) {
     case undefined:

@@ -35,7 +35,7 @@ export function testKey(party: 'machine-client' | 'identity-provider' | 'workloa
 }
 
 /** A compact JWS (ES256) of `payload` with `header` fields added, signed by the party's key. */
-export function signJwt(key: TestKey, payload: Record<string, unknown>, header: Record<string, unknown> = {}): string {
+export function signJwt(key: Pick<TestKey, 'privateKey'>, payload: Record<string, unknown>, header: Record<string, unknown> = {}): string {
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
   const input = `${part({ alg: 'ES256', ...header })}.${part(payload)}`
   const signature = sign('sha256', Buffer.from(input), { key: key.privateKey, dsaEncoding: 'ieee-p1363' })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { HEADER_NAME, headerValueProblem } from '../spec/header-value.js'
-import { TRANSPORTS } from '../core/client-config.js'
+import { CONFIGURED_GRANTS, TRANSPORTS } from '../core/client-config.js'
 import { PROTOCOL_VERSIONS } from '../core/scenario.js'
 import { DIMENSIONS } from './dimensions.js'
 
@@ -62,16 +62,19 @@ export const configuredHeaders = z.record(
  * `expected-failures.json`: re-running it needs no seed, so it survives changes to the arbitraries.
  * The categories come from the dimension table, so a new value is accepted where it is declared.
  */
+/** A client config as saved: what a user wrote for one server (no credentials: a saved input names a grant, never its secrets). */
+export const clientConfigSchema = z.strictObject({
+  transport: z.enum(TRANSPORTS as ['streamable-http', 'sse']),
+  url: z.url({ protocol: /^https?$/ }),
+  headers: configuredHeaders,
+  oauthClientId: z.string().min(1).optional(),
+  grant: z.enum(CONFIGURED_GRANTS).optional(),
+  identityProvider: z.url({ protocol: /^https?$/ }).optional(),
+  dpop: z.literal(true).optional(),
+})
+
 export const trialInputSchema = z.strictObject({
-  config: z.strictObject({
-    transport: z.enum(TRANSPORTS as [string, ...string[]]),
-    url: z.url({ protocol: /^https?$/ }),
-    headers: configuredHeaders,
-    oauthClientId: z.string().min(1).optional(),
-    grant: z.enum(categories('grant').filter((g) => g !== 'authorization-code') as [string, ...string[]]).optional(),
-    identityProvider: z.url({ protocol: /^https?$/ }).optional(),
-    dpop: z.literal(true).optional(),
-  }),
+  config: clientConfigSchema,
   plan: z.strictObject({
     endpoint: z.enum(categories('endpoint')),
     protocolVersions: z.array(z.enum(PROTOCOL_VERSIONS)).min(1),

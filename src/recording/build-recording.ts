@@ -38,11 +38,14 @@ export function buildRecording(input: BuildRecordingInput): { recording: Recordi
     recordedAt: input.recordedAt ?? new Date().toISOString(),
     ...(input.notes === undefined ? {} : { notes: input.notes }),
   }
+  // A grant's own credentials are registered as secrets above, and left out of the file: a
+  // recording names the grant, and redacted placeholders could not be used again anyway.
+  const { credentials: _, ...config } = input.config
   const recording: Recording = {
     format: RECORDING_FORMAT,
     version: RECORDING_VERSION,
     metadata,
-    config: redactor.applyDeep(input.config),
+    config: redactor.applyDeep(config),
     exchanges: redactor.applyDeep(exchanges),
   }
   return { recording, redactor }

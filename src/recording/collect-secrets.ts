@@ -157,6 +157,11 @@ export function collectSecrets(config: ClientConfig, exchanges: readonly Recorde
     if (isAuthorization(name)) addCredential(value, name, redactor, true)
     else redactor.addConfigured(value, name)
   }
+  // A grant's own credentials (never the harness's test ones, which are not in a config): the
+  // secret, private key, ID token or workload token, each whole wherever it appears.
+  const credentials = config.credentials as Record<string, unknown> | undefined
+  for (const field of ['clientSecret', 'privateKeyPem', 'idToken', 'assertion'])
+    if (typeof credentials?.[field] === 'string') redactor.addConfigured(credentials[field] as string, `credentials.${field}`)
   collectFromParams(new URL(config.url).searchParams, redactor)
   for (const { request, response } of exchanges) {
     collectFromHeaders(request.headers, redactor)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { configuredHeaders, trialInputSchema } from '../dimensions/trial-input-schema.js'
+import { clientConfigSchema, trialInputSchema } from '../dimensions/trial-input-schema.js'
 import { RECORDING_FORMAT, RECORDING_VERSION } from './recording.js'
 
 const exchangeHeaders = z.record(z.string(), z.union([z.string(), z.array(z.string())]))
@@ -50,12 +50,7 @@ export const recordingSchema = z.strictObject({
     recordedAt: z.string(),
     notes: z.string().optional(),
   }),
-  config: z.strictObject({
-    transport: z.enum(['streamable-http', 'sse']),
-    url: z.url({ protocol: /^https?$/ }),
-    headers: configuredHeaders,
-    oauthClientId: z.string().optional(),
-  }),
+  config: clientConfigSchema,
   exchanges: z.array(exchange),
   counterexample: z
     .strictObject({

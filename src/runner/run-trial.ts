@@ -55,7 +55,8 @@ async function driveClient(client: ClientUnderTest, config: ClientConfig, option
   const faulted = new Promise<TrialOutcome>((resolve) => {
     onFault = (error) => resolve((fault ??= { kind: 'client-error', message: `uncaught exception: ${errorMessage(error)}` }))
   })
-  const running = catchClientFaults(onFault, () => captureConsole(lines, () => client.run(config, context))).then(
+  // `async`: an adapter that throws before its first await is a client error like any other.
+  const running = catchClientFaults(onFault, () => captureConsole(lines, async () => client.run(config, context))).then(
     (): TrialOutcome => ({ kind: 'completed' }),
     (error: unknown): TrialOutcome => ({ kind: 'client-error', message: errorMessage(error) }),
   )

@@ -1,7 +1,7 @@
 // Reading and verifying JSON Web Signatures (RFC 7515) in compact form, written here rather than
 // taken from a JOSE library: the clients under test sign with one (jose), and the judge must not
 // share parsing code with what it judges.
-import { constants, createHash, createPublicKey, verify, type KeyObject } from 'node:crypto'
+import { constants, createHash, createPublicKey, verify, type JsonWebKey, type KeyObject } from 'node:crypto'
 
 /** A compact JWS split into its parts; `header` and `payload` are the decoded JSON objects. */
 export interface DecodedJws {
@@ -41,7 +41,7 @@ export const ASYMMETRIC_ALGS = ['ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS
 
 function publicKey(jwk: Record<string, unknown>): KeyObject | undefined {
   try {
-    return createPublicKey({ key: jwk as import('node:crypto').JsonWebKey, format: 'jwk' })
+    return createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' })
   } catch {
     return undefined
   }
