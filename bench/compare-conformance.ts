@@ -16,6 +16,9 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { EXTENSION_NEEDS, NOT_A_FAULT, notAFault, propertiesFor } from './conformance-check-map.js'
 import { ALL_CLIENTS } from '../src/clients/registry.js'
+import type { ClientUnderTest } from '../src/clients/client-under-test.js'
+import { findInstallable } from '../src/clients/provision/installable-clients.js'
+import { installedClient } from '../src/clients/provision/provision.js'
 import { CONFORMANCE_VERSION as SUITE_VERSION } from './conformance-suite.js'
 import { FAULTY_CASES } from '../properties/witnesses.js'
 
@@ -153,11 +156,21 @@ function findingsOf(json: string, file?: string): string[] {
   return report.results.filter((r) => r.verdict === 'violated' || r.expectedFailure !== undefined).map((r) => r.property.id)
 }
 
+/** What each compared client can be told (grants, DPoP): the built-in ones as they are, an installable one as installed. */
+const capabilities = new Map<string, Pick<ClientUnderTest, 'grants' | 'dpop'>>()
+
+async function capabilitiesOf(name: string): Promise<Pick<ClientUnderTest, 'grants' | 'dpop'>> {
+  const builtIn = ALL_CLIENTS.find((c) => c.name === name)
+  if (builtIn) return builtIn
+  const installable = findInstallable(name)
+  return installable ? installedClient(installable.client, installable.version, { withoutOAuth: installable.withoutOAuth }) : {}
+}
+
 /** Whether a client can be told what an authorization-extension scenario asks of it (true for every other scenario). */
 function canBeTold(name: string, scenario: string): boolean {
   const needs = EXTENSION_NEEDS[scenario]
   if (!needs) return true
-  const client = ALL_CLIENTS.find((c) => c.name === name)
+  const client = capabilities.get(name)
   return needs === 'dpop' ? client?.dpop === true : (client?.grants ?? []).some((grant) => grant === needs)
 }
 
@@ -254,6 +267,7 @@ console.log(
 let missed = 0
 const harnessOnly: string[] = []
 for (const client of clients) {
+  capabilities.set(client.name, await capabilitiesOf(client.name))
   console.log(`\n## ${client.name}`)
   if (!client.streamable) {
     console.log('not run by the suite: its servers speak Streamable HTTP only, and this client speaks HTTP+SSE')

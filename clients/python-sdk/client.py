@@ -3,7 +3,9 @@
 It speaks the harness's command contract: the MCP server URL is the last argument; MCP_TRANSPORT,
 MCP_HEADERS (the configured headers as JSON), MCP_OAUTH_CLIENT_ID (a pre-registered client; the
 conformance suite's MCP_CONFORMANCE_CONTEXT client_id and client_secret are read too),
-MCP_OAUTH (`none`: run without the SDK's OAuth support, as an app without it does) and BROWSER
+MCP_OAUTH (`none`: run without the SDK's OAuth support, as an app without it does), MCP_OAUTH_GRANT
+(a grant without a user and its credentials, as JSON: client credentials with a secret or a
+private key, built into the SDK's own providers) and BROWSER
 (the headless browser that opens an authorization URL and follows its redirects) come in the
 environment. It runs the standard session with the SDK as its documentation shows: an
 `httpx2` client from `create_mcp_http_client` carrying the headers and the SDK's
@@ -47,6 +49,14 @@ try:
     from mcp.shared._httpx_utils import create_mcp_http_client
 except ImportError:
     create_mcp_http_client = None
+try:  # 1.23 and later: client credentials with a secret or a private key JWT (SEP-1046)
+    from mcp.client.auth.extensions.client_credentials import (
+        ClientCredentialsOAuthProvider,
+        PrivateKeyJWTOAuthProvider,
+        SignedJWTParameters,
+    )
+except ImportError:
+    ClientCredentialsOAuthProvider = PrivateKeyJWTOAuthProvider = SignedJWTParameters = None
 try:  # 2.x: the callback's result, with the authorization response's iss (RFC 9207)
     from mcp.shared.auth import AuthorizationCodeResult
 except ImportError:
@@ -140,6 +150,32 @@ async def open_in_browser(url: str) -> None:
     await process.wait()
 
 
+def grant_provider(url: str):
+    """The SDK's provider for a grant without a user (MCP_OAUTH_GRANT), as its docs show; None without one."""
+    grant = json.loads(os.environ.get("MCP_OAUTH_GRANT") or "null")
+    if not grant:
+        return None
+    storage = MemoryStorage(None, None, "http://127.0.0.1/callback")
+    if grant["grant"] == "client-credentials-basic" and ClientCredentialsOAuthProvider:
+        return ClientCredentialsOAuthProvider(
+            server_url=url, storage=storage, client_id=grant["clientId"], client_secret=grant["clientSecret"]
+        )
+    if grant["grant"] == "client-credentials-jwt" and PrivateKeyJWTOAuthProvider:
+        signed = SignedJWTParameters(
+            issuer=grant["clientId"],
+            subject=grant["clientId"],
+            signing_key=grant["privateKeyPem"],
+            signing_algorithm=grant["signingAlg"],
+        )
+        return PrivateKeyJWTOAuthProvider(
+            server_url=url,
+            storage=storage,
+            client_id=grant["clientId"],
+            assertion_provider=signed.create_assertion_provider(),
+        )
+    raise RuntimeError(f"this mcp release cannot be told the {grant['grant']} grant")
+
+
 async def session(url: str) -> None:
     headers = json.loads(os.environ.get("MCP_HEADERS") or "{}")
     transport = os.environ.get("MCP_TRANSPORT", "streamable-http")
@@ -153,7 +189,7 @@ async def session(url: str) -> None:
         and "client_metadata_url" in inspect.signature(OAuthClientProvider.__init__).parameters
         else {}
     )
-    auth = None if OAuthClientProvider is None or os.environ.get("MCP_OAUTH") == "none" else OAuthClientProvider(
+    auth = None if OAuthClientProvider is None or os.environ.get("MCP_OAUTH") == "none" else grant_provider(url) or OAuthClientProvider(
         **metadata_url,
         server_url=url,
         client_metadata=OAuthClientMetadata(

@@ -1,4 +1,5 @@
 import { delimiter, join } from 'node:path'
+import { grantCredentials } from '../credentials/grant-credentials.js'
 import { TRANSPORTS, type ClientConfig } from '../core/client-config.js'
 import type { ConfigFormat } from '../config/formats/config-format.js'
 import { runProcess, splitCommandLine } from '../runtime/child-process.js'
@@ -79,6 +80,8 @@ export function commandClient(template: string, format: ConfigFormat, reads: rea
             MCP_HEADERS: values['headers-json']!,
             MCP_TRIAL_DIR: dir,
             ...(config.oauthClientId === undefined ? {} : { MCP_OAUTH_CLIENT_ID: config.oauthClientId }),
+            // A grant without a user and its credentials, for an adapter told of one (`grants`).
+            ...(config.grant === undefined ? {} : { MCP_OAUTH_GRANT: JSON.stringify(grantCredentials(config)) }),
             MCP_BROWSER: browser.script,
             BROWSER: browser.script,
             PATH: `${browser.bin}${delimiter}${process.env.PATH ?? ''}`,

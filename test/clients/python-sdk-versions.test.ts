@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { trialInput } from '../helpers/inputs.js'
-import { headersAlwaysSent, pkceS256 } from '../../properties/index.js'
+import { clientAuthenticationAsConfigured, clientCredentialsGrant, headersAlwaysSent, pkceS256 } from '../../properties/index.js'
 import { findInstallable } from '../../src/clients/provision/installable-clients.js'
 import { installedClient } from '../../src/clients/provision/provision.js'
 import { judge } from '../../src/property/judge.js'
@@ -36,4 +36,19 @@ describe.skipIf(Boolean(await commandProblem('python3')))('python-sdk across its
       expect(authorized.outcome, JSON.stringify(authorized.process)).toEqual({ kind: 'completed' })
       expect(judge(pkceS256, authorized).verdict).toBe('held')
     }, 600_000)
+
+  it('mcp 2.3.0 is told client credentials (a secret, a private key JWT) and uses the SDK providers as configured; 1.20.0 is told none', async () => {
+    const old = findInstallable('python-sdk@1.20.0')!
+    expect((await installedClient(old.client, old.version)).grants ?? []).toEqual([])
+    const found = findInstallable('python-sdk@2.3.0')!
+    const client = await installedClient(found.client, found.version)
+    expect(client.grants).toEqual(['client-credentials-basic', 'client-credentials-jwt'])
+    for (const grant of client.grants!) {
+      const input = trialInput({ transport: 'streamable-http', auth: 'oauth', grant })
+      const trial = await runTrial(client, input.config, input.scenario, { timeoutMs: 30_000 })
+      expect(trial.outcome, `${grant}: ${JSON.stringify(trial.process)}`).toEqual({ kind: 'completed' })
+      expect(judge(clientCredentialsGrant, trial).verdict, grant).toBe('held')
+      expect(judge(clientAuthenticationAsConfigured, trial).verdict, grant).toBe('held')
+    }
+  }, 600_000)
 })

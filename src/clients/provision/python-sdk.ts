@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import semver from 'semver'
-import type { Transport } from '../../core/client-config.js'
+import type { ConfiguredGrant, Transport } from '../../core/client-config.js'
 import { packageRoot } from '../../runtime/files.js'
 import { commandClient } from '../command-client.js'
 import { configFormatByName } from '../../config/formats/registry.js'
@@ -54,10 +54,12 @@ export const PYTHON_SDK: InstallableClient = {
   client(version, dir) {
     const python = join(dir, 'venv', 'bin', 'python')
     const adapter = join(packageRoot(), 'clients', 'python-sdk', 'client.py')
-    const { transports, oauth } = pythonSdkFeatures(version)
+    const { transports, oauth, grants } = pythonSdkFeatures(version)
     return {
       ...commandClient(`"${python}" "${adapter}" {url}`, configFormatByName('json')),
       transports,
+      // The adapter builds the SDK's own client credentials providers from MCP_OAUTH_GRANT.
+      ...(grants.length > 0 ? { grants } : {}),
       // The adapter hands MCP_OAUTH_CLIENT_ID to the SDK's token storage: it is told of a pre-registered client.
       acceptsOAuthClientId: oauth,
       description: `${PYTHON_SDK.what(version)} through its adapter; ${oauth ? "OAuth with the SDK's OAuthClientProvider" : 'no OAuth client in this release (it came in 1.10)'}`,
@@ -67,13 +69,23 @@ export const PYTHON_SDK: InstallableClient = {
 
 /**
  * What a release of the Python SDK has, from its changelog and sources: Streamable HTTP since 1.8.0
- * (`streamablehttp_client`), the OAuth client since 1.10.0. The adapter looks the same up by name;
- * this says what the harness may offer it, so a release is never blamed for what it does not have.
+ * (`streamablehttp_client`), the OAuth client since 1.10.0, client credentials with a secret or a
+ * private key JWT (`ClientCredentialsOAuthProvider`, `PrivateKeyJWTOAuthProvider`) since 1.23.0.
+ * The adapter looks the same up by name; this says what the harness may offer it, so a release is
+ * never blamed for what it does not have.
  *
  * @example
- * pythonSdkFeatures('1.0.0') // { transports: ['sse'], oauth: false }
+ * pythonSdkFeatures('1.0.0') // { transports: ['sse'], oauth: false, grants: [] }
  */
-export function pythonSdkFeatures(version: string): { transports: readonly Transport[]; oauth: boolean } {
+export function pythonSdkFeatures(version: string): {
+  transports: readonly Transport[]
+  oauth: boolean
+  grants: readonly ConfiguredGrant[]
+} {
   const at = (since: string) => semver.valid(version) === null || semver.gte(version, since)
-  return { transports: at('1.8.0') ? ['streamable-http', 'sse'] : ['sse'], oauth: at('1.10.0') }
+  return {
+    transports: at('1.8.0') ? ['streamable-http', 'sse'] : ['sse'],
+    oauth: at('1.10.0'),
+    grants: at('1.23.0') ? ['client-credentials-basic', 'client-credentials-jwt'] : [],
+  }
 }
