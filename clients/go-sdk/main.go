@@ -4,7 +4,7 @@
 // MCP_HEADERS (the configured headers as JSON), MCP_OAUTH_CLIENT_ID (a pre-registered client, or
 // the conformance suite's MCP_CONFORMANCE_CONTEXT) and BROWSER (the headless browser that opens an
 // authorization URL and follows its redirects) come in the environment; MCP_OAUTH=none runs without
-// the SDK's OAuth support. It runs the standard session with the SDK as its docs show: Streamable
+// the SDK's OAuth support; MCP_OAUTH_GRANT (JSON) names client credentials instead (grant.go). It runs the standard session with the SDK as its docs show: Streamable
 // HTTP with the SDK's auth.AuthorizationCodeHandler as the transport's OAuthHandler (the SDK's SSE
 // transport has no OAuth support), then initialize, tools/list, up to three tools/call, close.
 // Exit 0 when the session completed, 1 (the error on stderr) when it failed.
@@ -79,6 +79,10 @@ func session(ctx context.Context, endpoint string) error {
 		transport = &mcp.SSEClientTransport{Endpoint: endpoint, HTTPClient: httpClient}
 	} else if os.Getenv("MCP_OAUTH") == "none" {
 		transport = &mcp.StreamableClientTransport{Endpoint: endpoint, HTTPClient: httpClient}
+	} else if granted, err := grantTransport(endpoint, httpClient); err != nil {
+		return err
+	} else if granted != nil {
+		transport = granted
 	} else {
 		oauth, done, err := oauthTransport(endpoint, httpClient)
 		if err != nil {

@@ -191,7 +191,9 @@ function authorizationServerHandlers(oauth: OAuthServer, state: OAuthState, reso
     ...(acceptsMetadataDocuments(oauth) ? { client_id_metadata_document_supported: true } : {}),
     response_types_supported: ['code'],
     grant_types_supported: ['authorization_code', 'refresh_token', ...machine.grants],
-    token_endpoint_auth_methods_supported: [...new Set([oauth.tokenAuth, ...machine.authMethods])],
+    // A machine client's AS lists only the method that client was registered with, as a real one
+    // would for it (the conformance suite's does the same): its secret is no good in the body.
+    token_endpoint_auth_methods_supported: machine.authMethods.length > 0 ? machine.authMethods : [oauth.tokenAuth],
     ...machine.extra,
     ...dpopMetadata(oauth),
     scopes_supported: ['mcp:read', 'mcp:write'],

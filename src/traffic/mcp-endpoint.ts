@@ -1,5 +1,5 @@
 import type { ClientConfig } from '../core/client-config.js'
-import { jsonRpcMethod, type Exchange } from '../core/exchange.js'
+import { headerValue, jsonRpcMethod, type Exchange } from '../core/exchange.js'
 import { NOT_JSON, parseJsonOr } from '../core/json.js'
 
 /** origin + path without a trailing slash: two URLs name the same endpoint when these are equal. */
@@ -28,12 +28,14 @@ export function mcpEndpointKeys(config: ClientConfig, exchanges: readonly Exchan
 }
 
 /**
- * A POST whose body is JSON but not JSON-RPC is another kind of request that happens to share the
- * endpoint's path (a registration a client built as `URL + "/register"` on a URL with a query,
- * say): what it broke is judged by the OAuth properties, not the transport ones.
+ * A POST whose body is JSON but not JSON-RPC, or a form, is another kind of request that happens to
+ * share the endpoint's path (a registration or token request a client built as `URL + "/register"`
+ * on a URL with a query, say): what it broke is judged by the OAuth properties, not the transport ones.
  */
 function isOtherJsonPost(exchange: Exchange): boolean {
   if (exchange.method !== 'POST') return false
+  // A form body is an OAuth token request built the same way (`…/?tenant=acme/token`).
+  if (/application\/x-www-form-urlencoded/i.test(headerValue(exchange.requestHeaders, 'content-type') ?? '')) return true
   const body = parseJsonOr(exchange.requestBody, NOT_JSON)
   if (body === NOT_JSON) return false
   const messages = Array.isArray(body) ? body : [body]

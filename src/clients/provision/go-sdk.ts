@@ -1,5 +1,6 @@
 import { copyFile } from 'node:fs/promises'
 import semver from 'semver'
+import type { ConfiguredGrant } from '../../core/client-config.js'
 import { join } from 'node:path'
 import { packageRoot, readTextIfPresent, userCacheDir, writeOwnFile } from '../../runtime/files.js'
 import { commandClient } from '../command-client.js'
@@ -19,22 +20,31 @@ const ADAPTER_FILES = [
   'result_noiss.go',
   'preregistered.go',
   'preregistered_v14.go',
+  'grant.go',
+  'grant_none.go',
 ]
 
 /**
  * What a release of the Go SDK has, read from its sources: the client OAuth came in v1.4.0 behind the
  * `mcp_go_client_oauth` build tag, with a pre-registered client only if it has a secret; v1.6.0 made
- * it default and took public clients; `AuthorizationResult.Iss` (RFC 9207) came in v1.7.0. The build
- * tags pick the adapter's matching OAuth files, so every release from v1.1.0 builds.
+ * it default and took public clients, and added `extauth.ClientCredentialsHandler` (client
+ * credentials with a secret, SEP-1046); `AuthorizationResult.Iss` (RFC 9207) came in v1.7.0. The
+ * build tags pick the adapter's matching OAuth files, so every release from v1.1.0 builds.
  *
  * @example
- * goSdkFeatures('1.4.0') // { oauth: true, publicPreregistered: false, buildTags: ['mcp_go_client_oauth', 'oauthv14', 'noiss'] }
+ * goSdkFeatures('1.4.0') // { oauth: true, publicPreregistered: false, grants: [], buildTags: ['mcp_go_client_oauth', 'oauthv14', 'noiss'] }
  */
-export function goSdkFeatures(version: string): { oauth: boolean; publicPreregistered: boolean; buildTags: string[] } {
+export function goSdkFeatures(version: string): {
+  oauth: boolean
+  publicPreregistered: boolean
+  grants: readonly ConfiguredGrant[]
+  buildTags: string[]
+} {
   const at = (since: string) => semver.valid(version) === null || semver.gte(version, since)
-  if (!at('1.4.0')) return { oauth: false, publicPreregistered: false, buildTags: ['nooauth'] }
-  if (!at('1.6.0')) return { oauth: true, publicPreregistered: false, buildTags: ['mcp_go_client_oauth', 'oauthv14', 'noiss'] }
-  return { oauth: true, publicPreregistered: true, buildTags: at('1.7.0') ? [] : ['noiss'] }
+  if (!at('1.4.0')) return { oauth: false, publicPreregistered: false, grants: [], buildTags: ['nooauth'] }
+  if (!at('1.6.0'))
+    return { oauth: true, publicPreregistered: false, grants: [], buildTags: ['mcp_go_client_oauth', 'oauthv14', 'noiss'] }
+  return { oauth: true, publicPreregistered: true, grants: ['client-credentials-basic'], buildTags: at('1.7.0') ? [] : ['noiss'] }
 }
 
 /** Go's settings for the build: modules in the harness's cache, go.mod updated as needed. */
@@ -78,10 +88,12 @@ export const GO_SDK: InstallableClient = {
     )
   },
   client(version, dir) {
-    const { oauth, publicPreregistered } = goSdkFeatures(version)
+    const { oauth, publicPreregistered, grants } = goSdkFeatures(version)
     return {
       ...commandClient(`"${join(dir, 'client')}" {url}`, configFormatByName('json')),
       acceptsOAuthClientId: publicPreregistered,
+      // The adapter builds extauth.ClientCredentialsHandler from MCP_OAUTH_GRANT (Streamable HTTP only).
+      ...(grants.length > 0 ? { grants } : {}),
       description: `${GO_SDK.what(version)} through its adapter; ${oauth ? "OAuth with the SDK's AuthorizationCodeHandler (Streamable HTTP only)" : 'no client OAuth in this release (it came in v1.4.0)'}`,
     }
   },
