@@ -4,7 +4,7 @@ import { headerValue } from '../../src/core/exchange.js'
 import type { Trial } from '../../src/core/trial.js'
 import { MACHINE_CLIENT_ID, MACHINE_CLIENT_SECRET } from '../../src/credentials/grant-credentials.js'
 import { testKey } from '../../src/credentials/test-keys.js'
-import { decodeJws, verifyJws } from '../../src/spec/jws.js'
+import { audiencesOf, decodeJws, verifyJws } from '../../src/spec/jws.js'
 import { JWT_CLIENT_ASSERTION } from '../../src/spec/oauth-grants.js'
 import { servedAsMetadata, tokenRequestClientId } from '../../src/traffic/oauth-flow.js'
 import { authorizationServerTokenRequests } from '../../src/traffic/machine-grants.js'
@@ -40,8 +40,7 @@ function assertionProblem(form: URLSearchParams, audiences: readonly string[]): 
   const { iss, sub, aud, exp, jti } = jws.payload
   if (iss !== MACHINE_CLIENT_ID) return `client_assertion iss is ${JSON.stringify(iss)}, not the client id ${MACHINE_CLIENT_ID}`
   if (sub !== MACHINE_CLIENT_ID) return `client_assertion sub is ${JSON.stringify(sub)}, not the client id ${MACHINE_CLIENT_ID}`
-  const named = (Array.isArray(aud) ? aud : [aud]).filter((a): a is string => typeof a === 'string')
-  if (!named.some((a) => audiences.includes(a))) return `client_assertion aud ${JSON.stringify(aud)} does not name the authorization server (${audiences[0]})`
+  if (!audiencesOf(jws).some((a) => audiences.includes(a))) return `client_assertion aud ${JSON.stringify(aud)} does not name the authorization server (${audiences[0]})`
   if (typeof exp !== 'number') return 'client_assertion has no exp'
   if (typeof jti !== 'string' || jti === '') return 'client_assertion has no jti'
   return undefined

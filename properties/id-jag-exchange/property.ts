@@ -3,7 +3,7 @@ import type { Trial } from '../../src/core/trial.js'
 import { jsonObject } from '../../src/core/json.js'
 import { IDP_CLIENT_ID } from '../../src/credentials/grant-credentials.js'
 import { testKey } from '../../src/credentials/test-keys.js'
-import { decodeJws, verifyJws } from '../../src/spec/jws.js'
+import { audiencesOf, decodeJws, verifyJws } from '../../src/spec/jws.js'
 import { ID_JAG_TOKEN_TYPE, ID_TOKEN_TYPE, JWT_BEARER_GRANT, TOKEN_EXCHANGE_GRANT } from '../../src/spec/oauth-grants.js'
 import { servedAsMetadata, servedPrms } from '../../src/traffic/oauth-flow.js'
 import { authorizationServerTokenRequests, identityProviderTokenRequests, userFlowRequests } from '../../src/traffic/machine-grants.js'
@@ -26,8 +26,7 @@ function exchangeProblem(trial: Trial, form: URLSearchParams): string | undefine
   if (form.get('requested_token_type') !== ID_JAG_TOKEN_TYPE) return `requested_token_type is not ${ID_JAG_TOKEN_TYPE}`
   if (form.get('subject_token_type') !== ID_TOKEN_TYPE) return `subject_token_type is not ${ID_TOKEN_TYPE}`
   const idToken = decodeJws(form.get('subject_token') ?? '')
-  const aud = idToken?.payload.aud
-  if (!idToken || !verifyJws(idToken, testKey('identity-provider').publicJwk) || !(Array.isArray(aud) ? aud : [aud]).includes(IDP_CLIENT_ID))
+  if (!idToken || !verifyJws(idToken, testKey('identity-provider').publicJwk) || !audiencesOf(idToken).includes(IDP_CLIENT_ID))
     return 'subject_token is not the ID token the user signed in with'
   // The IdP's own metadata, if the client read it, names the IdP: not the audience wanted.
   const idp = new URL(trial.config.identityProvider!).origin

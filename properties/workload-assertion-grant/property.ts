@@ -1,7 +1,7 @@
 import { extension, rfc, type Property } from '../../src/property/property.js'
 import { WORKLOAD_AUDIENCE, WORKLOAD_ISSUER } from '../../src/credentials/grant-credentials.js'
 import { testKey } from '../../src/credentials/test-keys.js'
-import { decodeJws, verifyJws } from '../../src/spec/jws.js'
+import { audiencesOf, decodeJws, verifyJws } from '../../src/spec/jws.js'
 import { JWT_BEARER_GRANT } from '../../src/spec/oauth-grants.js'
 import { authorizationServerTokenRequests, userFlowRequests } from '../../src/traffic/machine-grants.js'
 
@@ -15,8 +15,7 @@ function assertionProblem(assertion: string | null): string | undefined {
   // The configured token is signed by the workload issuer for this AS: anything else was not configured.
   if (!verifyJws(jws, testKey('workload-issuer').publicJwk) || jws.payload.iss !== WORKLOAD_ISSUER)
     return 'carries an assertion other than the configured workload identity token'
-  const aud = jws.payload.aud
-  if (!(Array.isArray(aud) ? aud : [aud]).includes(WORKLOAD_AUDIENCE)) return 'carries a workload token for another audience'
+  if (!audiencesOf(jws).includes(WORKLOAD_AUDIENCE)) return 'carries a workload token for another audience'
   return undefined
 }
 

@@ -12,7 +12,7 @@ import {
   WORKLOAD_AUDIENCE,
 } from '../credentials/grant-credentials.js'
 import { signJwt, testKey } from '../credentials/test-keys.js'
-import { decodeJws, verifyJws, type DecodedJws } from '../spec/jws.js'
+import { audiencesOf, decodeJws, verifyJws, type DecodedJws } from '../spec/jws.js'
 import {
   CLIENT_CREDENTIALS_GRANT,
   ID_JAG_TOKEN_TYPE,
@@ -65,8 +65,7 @@ function basicCredentials(request: Request): { id: string; secret: string } | un
 
 /** Whether a JWT's `aud` (a string or a list) names one of `accepted`. */
 function audienceIncludes(jws: DecodedJws, accepted: readonly string[]): boolean {
-  const aud = jws.payload.aud
-  return (Array.isArray(aud) ? aud : [aud]).some((a) => typeof a === 'string' && accepted.includes(a))
+  return audiencesOf(jws).some((a) => accepted.includes(a))
 }
 
 function unexpired(jws: DecodedJws): boolean {

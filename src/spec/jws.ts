@@ -36,6 +36,12 @@ export function decodeJws(token: string): DecodedJws | undefined {
   return { header, payload, signingInput: `${parts[0]}.${parts[1]}`, signature: Buffer.from(parts[2]!, 'base64url') }
 }
 
+/** A JWT's `aud` as a list (RFC 7519 §4.1.3: one string or an array of them). */
+export function audiencesOf(jws: DecodedJws): string[] {
+  const aud = jws.payload.aud
+  return (Array.isArray(aud) ? aud : [aud]).filter((a): a is string => typeof a === 'string')
+}
+
 /** The asymmetric JWS algorithms (RFC 7518 §3.1, RFC 8037) a proof or assertion may use; never `none` or HMAC. */
 export const ASYMMETRIC_ALGS = ['ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'EdDSA'] as const
 
