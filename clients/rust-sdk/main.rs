@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use rmcp::model::CallToolRequestParams;
 use rmcp::service::{RoleClient, RunningService};
-use rmcp::transport::auth::{AuthClient, AuthorizationRequest, OAuthState};
+use rmcp::transport::auth::{AuthClient, AuthorizationRequest, ClientCredentialsConfig, OAuthState};
 use rmcp::transport::streamable_http_client::StreamableHttpClientTransportConfig;
 use rmcp::transport::StreamableHttpClientTransport;
 use rmcp::ServiceExt;
@@ -62,6 +62,11 @@ async fn authorize(url: &str, challenge: &str) -> Result<OAuthState, Error> {
     // A pre-registered client: the harness's MCP_OAUTH_CLIENT_ID, or the conformance suite's context.
     let context: serde_json::Value =
         serde_json::from_str(&std::env::var("MCP_CONFORMANCE_CONTEXT").unwrap_or_default()).unwrap_or_default();
+    // A Client ID Metadata Document URL where the authorization server takes one (the 2026-07-28
+    // default), dynamic registration where it does not: the URL the harness's other clients publish.
+    if std::env::var("MCP_OAUTH_CLIENT_ID").is_err() && context["client_id"].as_str().is_none() {
+        request = request.with_client_metadata_url("https://client.mcp-auth-harness.test/oauth/client-metadata.json");
+    }
     if let Ok(id) = std::env::var("MCP_OAUTH_CLIENT_ID") {
         request = request.with_preregistered_client(id);
     } else if let Some(id) = context["client_id"].as_str() {
@@ -78,6 +83,27 @@ async fn authorize(url: &str, challenge: &str) -> Result<OAuthState, Error> {
     let (code, csrf, iss) = tokio::time::timeout(Duration::from_secs(30), redirect(listener)).await??;
     state.handle_callback_with_issuer(&code, &csrf, iss.as_deref()).await?;
     Ok(state)
+}
+
+/// A grant without a user (MCP_OAUTH_GRANT, JSON): client credentials with a secret (SEP-1046) by
+/// the SDK's own flow, `OAuthState::authenticate_client_credentials`. None when the config names none.
+async fn grant(url: &str) -> Result<Option<OAuthState>, Error> {
+    let Ok(raw) = std::env::var("MCP_OAUTH_GRANT") else { return Ok(None) };
+    let grant: serde_json::Value = serde_json::from_str(&raw)?;
+    if grant["grant"] != "client-credentials-basic" {
+        return Err(format!("this rmcp release cannot be told the {} grant", grant["grant"]).into());
+    }
+    let mut state = OAuthState::new(url, None).await?;
+    state
+        .authenticate_client_credentials(ClientCredentialsConfig::ClientSecret {
+            client_id: grant["clientId"].as_str().unwrap_or_default().to_string(),
+            client_secret: grant["clientSecret"].as_str().unwrap_or_default().to_string(),
+            scopes: vec![],
+            // rmcp wants the resource from its caller: the MCP server's URL, as its docs show.
+            resource: Some(url.to_string()),
+        })
+        .await?;
+    Ok(Some(state))
 }
 
 async fn standard_session(client: RunningService<RoleClient, ()>) -> Result<(), Error> {
@@ -102,7 +128,10 @@ async fn session(url: &str) -> Result<(), Error> {
             if std::env::var("MCP_OAUTH").as_deref() == Ok("none") {
                 return Err(error.into());
             }
-            let state = authorize(url, &challenge).await?;
+            let state = match grant(url).await? {
+                Some(state) => state,
+                None => authorize(url, &challenge).await?,
+            };
             let manager = state.into_authorization_manager().ok_or("the OAuth flow ended without an authorization manager")?;
             let authorized = AuthClient::new(reqwest::Client::new(), manager);
             let transport = StreamableHttpClientTransport::with_client(authorized, config().custom_headers(headers));

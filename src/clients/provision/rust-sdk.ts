@@ -60,6 +60,8 @@ export const RUST_SDK: InstallableClient = {
       ...commandClient(`"${join(dir, 'client')}" {url}`, configFormatByName('json')),
       transports: ['streamable-http'],
       acceptsOAuthClientId: true,
+      // Every release from 3.0.0 has OAuthState::authenticate_client_credentials (a secret, SEP-1046).
+      grants: ['client-credentials-basic'],
       description: `${RUST_SDK.what(version)} through its adapter; OAuth with the SDK's reactive flow (Streamable HTTP only)`,
     }
   },
