@@ -49,7 +49,7 @@ export function machineGrantMetadata(oauth: OAuthServer): { grants: string[]; au
 }
 
 /** The id and secret of an HTTP Basic client authentication, each form-urldecoded (RFC 6749 §2.3.1). */
-function basicCredentials(request: Request): { id: string; secret: string } | undefined {
+export function basicCredentials(request: Request): { id: string; secret: string } | undefined {
   const basic = /^Basic (.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]
   if (!basic) return undefined
   try {

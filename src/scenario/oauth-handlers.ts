@@ -5,7 +5,7 @@ import type { KnownClient, OAuthState } from './oauth-state.js'
 import { isMetadataDocumentUrl } from '../spec/client-id-metadata.js'
 import { asMetadataUrls, prmWellKnownUrls, wellKnownVariants } from '../spec/well-known.js'
 import { dpopMetadata, tokenRequestProof } from './dpop-server.js'
-import { identityProviderHandlers, machineGrantMetadata, machineTokenRequest } from './machine-grants.js'
+import { basicCredentials, identityProviderHandlers, machineGrantMetadata, machineTokenRequest } from './machine-grants.js'
 
 /** The PRM URLs a scenario can serve: the hinted custom one, RFC 9728's path-inserted one, and the root one. */
 export function prmUrls(scenario: Scenario): { custom: string; inserted: string; root: string } {
@@ -78,13 +78,9 @@ function knownClient(oauth: OAuthServer, state: OAuthState, clientId: string | n
  * (`none`), HTTP Basic (`client_secret_basic`) or `client_secret` in the form (`client_secret_post`).
  */
 function authenticatedClient(oauth: OAuthServer, state: OAuthState, request: Request, form: URLSearchParams): string | undefined {
-  const basic = /^Basic (.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]
+  const basic = basicCredentials(request)
   if (basic) {
-    const decoded = atob(basic)
-    const colon = decoded.indexOf(':')
-    // RFC 6749 §2.3.1: both halves are form-urlencoded.
-    const id = decodeURIComponent(decoded.slice(0, colon))
-    const secret = decodeURIComponent(decoded.slice(colon + 1))
+    const { id, secret } = basic
     const client = knownClient(oauth, state, id)
     return client?.authMethod === 'client_secret_basic' && client.secret === secret ? id : undefined
   }
