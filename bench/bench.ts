@@ -25,6 +25,9 @@ import { memoryAfterTrials } from './memory.js'
 import { MUTANT_SEEDS, mutantBenchmark } from './mutants.js'
 import { reportRenderCost } from './report-render.js'
 import { judgeCost } from './big-recording.js'
+import { clientCoverage } from './client-coverage.js'
+import { GEMINI_CLI } from '../src/clients/agents/gemini-cli.js'
+import { measureDetections, tellingOrder, writeTellingOrder } from './telling-inputs.js'
 
 const SEED = 20261126
 const MEMORY_TRIALS = Number(process.env.BENCH_MEMORY_TRIALS ?? 10_000)
@@ -86,6 +89,29 @@ if (process.argv.includes('--only') && process.argv.includes('mutants')) {
   process.exit(0)
 }
 
+// `npm run bench -- --only telling`: which coverage inputs show which faults; rewrites src/coverage/telling-order.ts.
+if (process.argv.includes('--only') && process.argv.includes('telling')) {
+  const detections = await measureDetections((line) => console.error(line))
+  const order = tellingOrder(detections)
+  writeTellingOrder(order, detections.size)
+  mkdirSync('bench-results', { recursive: true })
+  writeFileSync(
+    'bench-results/telling.json',
+    `${JSON.stringify(Object.fromEntries([...detections].map(([fault, labels]) => [fault, [...labels]])), null, 2)}\n`,
+  )
+  console.log(`${detections.size} faults; ${order.length} telling inputs, in order: ${order.slice(0, 25).join(' | ')} …`)
+  process.exit(0)
+}
+
+// `npm run bench -- --only clients`: time to a verdict on real clients (several minutes: an agent CLI included).
+if (process.argv.includes('--only') && process.argv.includes('clients')) {
+  const coverage = await clientCoverage(clientByName('sdk-streamable'), GEMINI_CLI)
+  console.log(coverage.lines.join('\n'))
+  mkdirSync('bench-results', { recursive: true })
+  writeFileSync('bench-results/clients.json', `${JSON.stringify(coverage, null, 2)}\n`)
+  process.exit(0)
+}
+
 type Row = { name: string; perSecond: number; count: number; ratio: number; unit?: string }
 const rows: Row[] = []
 const baseline = await rate(inMemorySession)
@@ -105,6 +131,10 @@ add(
 const command = commandClient(CLIENT_COMMAND, configFormatByName('claude'))
 add('cmd: SDK client command, random trials', await rate(trialLoop(command), { warmUp: 3 }))
 add('cmd: SDK client command, random trials, 2 at once', await rate(trialLoop(command), { warmUp: 3, parallel: 2 }))
+// The same command as a session loop (MCP_SESSION_LOOP=1): one process per concurrent trial, not per trial.
+const looped = commandClient(CLIENT_COMMAND, configFormatByName('claude'), { sessionLoop: true })
+add('cmd: SDK client command as a session loop, random trials', await rate(trialLoop(looped), { warmUp: 3 }))
+add('cmd: the same session loop, 2 at once', await rate(trialLoop(looped), { warmUp: 3, parallel: 2 }))
 
 // The official conformance suite's client auth scenarios against the same client command.
 const conformance = await runConformanceAuthSuite(CLIENT_COMMAND)
@@ -134,6 +164,11 @@ const judged = { small: judgeCost(10_000), large: judgeCost(100_000) }
 const memory = await memoryAfterTrials(clientByName('sdk-streamable-no-oauth'), MEMORY_TRIALS, SEED)
 
 const mutants = await mutantBenchmark()
+const coverage = await clientCoverage(clientByName('sdk-streamable'), GEMINI_CLI)
+const cmdRate = (name: string) => rows.find((r) => r.name === name)!.perSecond
+const suiteRate = conformance.scenarios / conformance.seconds
+const largestDetection = Math.max(...mutants.withCoverage.flatMap((row) => row.trials.filter((t): t is number => t !== null)))
+const adapterRatio = Math.max(...coverage.rows.filter((r) => r.concurrency === 'default').map((r) => r.seconds / coverage.baseline.seconds))
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`
 const lines = [
@@ -153,11 +188,19 @@ const lines = [
   '',
   `mutants: each faulty client against its own property, seeds ${MUTANT_SEEDS[0]}–${MUTANT_SEEDS.at(-1)}, trials to detection`,
   ...mutants.lines,
+  '',
+  ...coverage.lines,
+  '',
+  'goals (2 cores):',
+  `  an SDK adapter's whole coverage phase ≤ 3 × the in-process client's: slowest ${adapterRatio.toFixed(1)} ×`,
+  `  an agent CLI ≤ 2 minutes: ${coverage.agent ? `${coverage.agent.client} ${(coverage.agent.seconds / 60).toFixed(1)} min` : 'not measured (no npm)'}`,
+  `  every mutant by trial 20: the largest trials-to-detection is ${largestDetection}`,
+  `  cmd: ≥ 2 × the conformance suite's sessions per second: session loop 2 at once ${(cmdRate('cmd: the same session loop, 2 at once') / suiteRate).toFixed(1)} ×, a process per trial 2 at once ${(cmdRate('cmd: SDK client command, random trials, 2 at once') / suiteRate).toFixed(1)} ×`,
 ]
 console.log(lines.join('\n'))
 mkdirSync('bench-results', { recursive: true })
 writeFileSync(
   'bench-results/bench.json',
-  `${JSON.stringify({ machine, seconds: SECONDS, seed: SEED, rows, conformance, fuzz: { trials: stats.trials, seconds: fuzzSeconds }, render, judged, memory, mutants: { withCoverage: mutants.withCoverage, randomOnly: mutants.randomOnly } }, null, 2)}\n`,
+  `${JSON.stringify({ machine, seconds: SECONDS, seed: SEED, rows, conformance, fuzz: { trials: stats.trials, seconds: fuzzSeconds }, render, judged, memory, mutants: { withCoverage: mutants.withCoverage, randomOnly: mutants.randomOnly }, coverage }, null, 2)}\n`,
 )
 process.exit(0)

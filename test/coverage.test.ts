@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { CONFIGURED_GRANTS } from '../src/core/client-config.js'
 import { describe, expect, it } from 'vitest'
 import { pairwiseRows, type Factor, type Row } from '../src/coverage/covering-array.js'
+import { TELLING_ORDER } from '../src/coverage/telling-order.js'
 import { coverageInputs } from '../src/coverage/coverage-inputs.js'
 import { baseInput } from '../src/dimensions/base-input.js'
 import { shrinkInput } from '../src/coverage/shrink-input.js'
@@ -125,7 +126,7 @@ describe('the coverage phase', () => {
     for (const { input } of inputs) expect(trialInputSchema.safeParse(input).success).toBe(true)
   })
 
-  it('starts with every named scenario × transport × canonical header set, the seed report among them', () => {
+  it('holds every named scenario × transport × canonical header set, the seed report among them', () => {
     const labels = inputs.filter((i) => i.stage === 'example').map((i) => i.label)
     expect(labels).toHaveLength(NAMED_SCENARIOS.length * 2 * Object.keys(HEADER_SETS).length)
     expect(labels).toContain('static-key-404-discovery × sse × x-api-key')
@@ -168,6 +169,25 @@ describe('the coverage phase', () => {
             ).toBe(true)
           }
     expect(pairs).toBeGreaterThan(2000)
+  })
+
+  it('runs the most telling inputs first, in the measured order, then the rest as built', () => {
+    const ranked = inputs.filter((i) => i.stage !== 'pairwise' && TELLING_ORDER.includes(i.label))
+    expect(inputs.slice(0, ranked.length)).toEqual(ranked)
+    const ranks = ranked.map((i) => TELLING_ORDER.indexOf(i.label))
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b))
+    // The pairwise rows come last, in the order the covering array built them.
+    const pairwise = inputs.filter((i) => i.stage === 'pairwise').map((i) => Number(i.label.replace('pairwise row ', '')))
+    expect(pairwise).toEqual(pairwise.map((_, i) => i + 1))
+    expect(inputs.slice(-pairwise.length).every((i) => i.stage === 'pairwise')).toBe(true)
+  })
+
+  // A label the measured order names that no client's inputs have any more is an order to measure again.
+  it('names only inputs that exist (else: npm run bench -- --only telling)', () => {
+    // A client told of one grant meets that grant's refusals: one such client per grant.
+    const oneGrant = CONFIGURED_GRANTS.map((grant) => ({ transports: ['streamable-http'] as const, grants: [grant], dpop: true }))
+    const labels = new Set([BOTH, EXTENDED, ...oneGrant].flatMap((c) => coverageInputs(c).map((i) => i.label)))
+    expect(TELLING_ORDER.filter((label) => !labels.has(label))).toEqual([])
   })
 
   // Each OAuth value is one base-choice input (the per-route refusals, the strict and CIMD servers

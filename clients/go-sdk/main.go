@@ -7,7 +7,8 @@
 // the SDK's OAuth support; MCP_OAUTH_GRANT (JSON) names client credentials instead (grant.go). It runs the standard session with the SDK as its docs show: Streamable
 // HTTP with the SDK's auth.AuthorizationCodeHandler as the transport's OAuthHandler (the SDK's SSE
 // transport has no OAuth support), then initialize, tools/list, up to three tools/call, close.
-// Exit 0 when the session completed, 1 (the error on stderr) when it failed.
+// Exit 0 when the session completed, 1 (the error on stderr) when it failed. With MCP_SESSION_LOOP=1
+// it runs many sessions instead, one per line on stdin (sessionLoop).
 //
 // One adapter for every release from v1.1.0; the OAuth part differs by release and is chosen at build
 // time by a tag (go-sdk.ts): `nooauth` before v1.4.0 (no client OAuth), `oauthv14` for v1.4.x (the
@@ -16,6 +17,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -110,7 +112,54 @@ func session(ctx context.Context, endpoint string) error {
 	return nil
 }
 
+// sessionLoop runs one session per stdin line, `{"session": N, "url": URL, "env": {...}}`: the
+// variables a process started for that one trial would get, set for the session (the previous
+// session's others unset), and fresh SDK objects each time. Each session's end is one stdout line,
+// `{"session": N, "ok": true}` or `{"session": N, "ok": false, "error": "..."}`.
+func sessionLoop() {
+	out := json.NewEncoder(os.Stdout)
+	_ = out.Encode(map[string]any{"ready": true})
+	lines := bufio.NewScanner(os.Stdin)
+	lines.Buffer(make([]byte, 1<<20), 1<<24)
+	previous := map[string]bool{}
+	for lines.Scan() {
+		var request struct {
+			Session int               `json:"session"`
+			URL     string            `json:"url"`
+			Env     map[string]string `json:"env"`
+		}
+		if err := json.Unmarshal(lines.Bytes(), &request); err != nil {
+			fmt.Fprintf(os.Stderr, "not a session line: %v\n", err)
+			continue
+		}
+		for name := range previous {
+			if _, kept := request.Env[name]; !kept {
+				os.Unsetenv(name)
+			}
+		}
+		previous = map[string]bool{}
+		for name, value := range request.Env {
+			os.Setenv(name, value)
+			previous[name] = true
+		}
+		answer := map[string]any{"session": request.Session, "ok": true}
+		if err := session(context.Background(), request.URL); err != nil {
+			answer["ok"] = false
+			answer["error"] = err.Error()
+		}
+		// No connection outlives its session.
+		if transport, ok := http.DefaultTransport.(*http.Transport); ok {
+			transport.CloseIdleConnections()
+		}
+		_ = out.Encode(answer)
+	}
+}
+
 func main() {
+	if os.Getenv("MCP_SESSION_LOOP") == "1" {
+		sessionLoop()
+		return
+	}
 	if len(os.Args) < 2 {
 		fmt.Fprintln(os.Stderr, "usage: go-sdk-client URL   (the MCP server URL is the last argument)")
 		os.Exit(2)

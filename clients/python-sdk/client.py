@@ -10,7 +10,8 @@ private key, built into the SDK's own providers) and BROWSER
 environment. It runs the standard session with the SDK as its documentation shows: an
 `httpx2` client from `create_mcp_http_client` carrying the headers and the SDK's
 `OAuthClientProvider`, then `initialize`, `tools/list`, up to three `tools/call`, close. Exit 0 when
-the session completed, 1 (with the error on stderr) when it failed.
+the session completed, 1 (with the error on stderr) when it failed. With MCP_SESSION_LOOP=1 it runs
+many sessions instead, one per line on stdin (`session_loop`).
 
 One adapter for every release from 1.0: what a release has is looked up, not assumed. Streamable
 HTTP came in 1.8 (`streamablehttp_client`, headers as an argument), the OAuth client in 1.10
@@ -220,7 +221,36 @@ async def session(url: str) -> None:
                 await client.call_tool(tools[0].name, {})
 
 
+def session_loop() -> int:
+    """MCP_SESSION_LOOP=1: one session per line on stdin, each with fresh SDK objects and event loop.
+
+    A line is `{"session": N, "url": URL, "env": {...}}`: the variables a process started for that
+    one trial would get, applied for the session (the previous session's others unset). Each
+    session's end is one line on stdout: `{"session": N, "ok": true}` or `{..., "ok": false, "error": ...}`.
+    """
+    print(json.dumps({"ready": True}), flush=True)
+    previous: set[str] = set()
+    while line := sys.stdin.readline():
+        if not line.strip():
+            continue
+        request = json.loads(line)
+        env = request.get("env") or {}
+        for name in previous - env.keys():
+            os.environ.pop(name, None)
+        os.environ.update(env)
+        previous = set(env)
+        answer = {"session": request["session"], "ok": True}
+        try:
+            asyncio.run(session(request["url"]))
+        except BaseException as error:  # an ExceptionGroup from anyio's task groups included
+            answer = {"session": request["session"], "ok": False, "error": f"{type(error).__name__}: {error}"}
+        print(json.dumps(answer), flush=True)
+    return 0
+
+
 def main() -> int:
+    if os.environ.get("MCP_SESSION_LOOP") == "1":
+        return session_loop()
     if len(sys.argv) < 2 or not sys.argv[-1].startswith(("http://", "https://")):
         print("usage: client.py URL   (the MCP server URL is the last argument)", file=sys.stderr)
         return 2

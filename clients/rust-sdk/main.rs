@@ -9,7 +9,8 @@
 //! when that fails with a challenge (`ClientInitializeError::auth_challenge`), authorize with
 //! `OAuthState` fed the challenge (`AuthorizationRequest::with_challenge`) and reconnect through an
 //! `AuthClient`; then initialize, tools/list, up to three tools/call, close.
-//! Exit 0 when the session completed, 1 (the error on stderr) when it failed.
+//! Exit 0 when the session completed, 1 (the error on stderr) when it failed. With MCP_SESSION_LOOP=1
+//! it runs many sessions instead, one per line on stdin (`session_loop`).
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -20,7 +21,7 @@ use rmcp::transport::auth::{AuthClient, AuthorizationRequest, ClientCredentialsC
 use rmcp::transport::streamable_http_client::StreamableHttpClientTransportConfig;
 use rmcp::transport::StreamableHttpClientTransport;
 use rmcp::ServiceExt;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -140,8 +141,45 @@ async fn session(url: &str) -> Result<(), Error> {
     }
 }
 
+/// One session per stdin line, `{"session": N, "url": URL, "env": {...}}`: the variables a process
+/// started for that one trial would get, set for the session (the previous session's others unset),
+/// and fresh SDK objects each time. Each session's end is one stdout line, `{"session": N, "ok": true}`
+/// or `{"session": N, "ok": false, "error": "..."}`.
+async fn session_loop() {
+    println!("{}", serde_json::json!({ "ready": true }));
+    let mut lines = tokio::io::BufReader::new(tokio::io::stdin()).lines();
+    let mut previous: Vec<String> = Vec::new();
+    while let Ok(Some(line)) = lines.next_line().await {
+        let Ok(request) = serde_json::from_str::<serde_json::Value>(&line) else {
+            eprintln!("not a session line: {line}");
+            continue;
+        };
+        let env = request["env"].as_object().cloned().unwrap_or_default();
+        // Sessions run one at a time: nothing else reads the environment while it changes.
+        for name in previous.drain(..) {
+            if !env.contains_key(&name) {
+                std::env::remove_var(&name);
+            }
+        }
+        for (name, value) in &env {
+            std::env::set_var(name, value.as_str().unwrap_or_default());
+            previous.push(name.clone());
+        }
+        let url = request["url"].as_str().unwrap_or_default().to_string();
+        let answer = match session(&url).await {
+            Ok(()) => serde_json::json!({ "session": request["session"], "ok": true }),
+            Err(error) => serde_json::json!({ "session": request["session"], "ok": false, "error": error.to_string() }),
+        };
+        println!("{answer}");
+    }
+}
+
 #[tokio::main]
 async fn main() {
+    if std::env::var("MCP_SESSION_LOOP").as_deref() == Ok("1") {
+        session_loop().await;
+        return;
+    }
     let url = std::env::args().last().unwrap_or_default();
     if !(url.starts_with("http://") || url.starts_with("https://")) {
         eprintln!("usage: rust-sdk-client URL   (the MCP server URL is the last argument)");

@@ -9,6 +9,7 @@
 // SDK's documentation shows apps doing: headers in `requestInit`, an OAuthClientProvider, and on
 // UnauthorizedError `transport.finishAuth(code)` and a new connection (twice at most); then
 // initialize, tools/list, up to three tools/call, close. Exit 0 completed, 1 failed (error on stderr).
+// With MCP_SESSION_LOOP=1 it runs many sessions instead, one per line on stdin (`sessionLoop`).
 //
 // What a release has is looked up, not assumed: SSE (with its own EventSource) from 1.4, OAuth from
 // 1.6, Streamable HTTP from 1.10.
@@ -20,14 +21,6 @@ const { SSEClientTransport } = await import('@modelcontextprotocol/sdk/client/ss
 const streamable = await import('@modelcontextprotocol/sdk/client/streamableHttp.js').catch(() => undefined)
 const auth = await import('@modelcontextprotocol/sdk/client/auth.js').catch(() => undefined)
 
-const url = process.argv.at(-1) ?? ''
-if (!/^https?:\/\//.test(url)) {
-  process.stderr.write('usage: client.mjs URL   (the MCP server URL is the last argument)\n')
-  process.exit(2)
-}
-const headers = JSON.parse(process.env.MCP_HEADERS || '{}')
-const transportName = process.env.MCP_TRANSPORT || 'streamable-http'
-const withOAuth = auth !== undefined && process.env.MCP_OAUTH !== 'none'
 
 /** A one-shot loopback server for the authorization redirect (RFC 8252 §7.3): resolves with the code. */
 async function callbackServer() {
@@ -82,19 +75,23 @@ function provider(redirectUrl) {
   }
 }
 
-function transport(oauth) {
+function transport(url, oauth) {
+  const headers = JSON.parse(process.env.MCP_HEADERS || '{}')
+  const transportName = process.env.MCP_TRANSPORT || 'streamable-http'
   const options = { requestInit: { headers }, ...(oauth ? { authProvider: oauth } : {}) }
   if (transportName === 'sse') return new SSEClientTransport(new URL(url), options)
   if (!streamable) throw new Error('this release has no Streamable HTTP client (it came in 1.10.0)')
   return new streamable.StreamableHTTPClientTransport(new URL(url), options)
 }
 
-async function session() {
+/** One standard session with fresh SDK objects, told by the environment as it is now. */
+async function session(url) {
+  const withOAuth = auth !== undefined && process.env.MCP_OAUTH !== 'none'
   const callback = withOAuth ? await callbackServer() : undefined
   const oauth = callback ? provider(callback.uri) : undefined
   try {
     for (let round = 0; ; round++) {
-      const connection = transport(oauth)
+      const connection = transport(url, oauth)
       // 1.0.x required the options argument (capabilities); later releases take it as well.
       const client = new Client({ name: 'mcp-auth-harness', version: '0.1.0' }, { capabilities: {} })
       try {
@@ -118,10 +115,46 @@ async function session() {
   }
 }
 
+const failure = (error) => `${error?.name ?? 'Error'}: ${error?.message ?? String(error)}`
+
+/**
+ * MCP_SESSION_LOOP=1: one session per stdin line, `{"session": N, "url": URL, "env": {...}}` (the
+ * variables a process started for that one trial would get, applied for the session, the previous
+ * session's others removed); each session's end one stdout line, `{"session": N, "ok": true}` or
+ * `{"session": N, "ok": false, "error": "..."}`.
+ */
+async function sessionLoop() {
+  const { createInterface } = await import('node:readline')
+  process.stdout.write(`${JSON.stringify({ ready: true })}\n`)
+  let previous = []
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (!line.trim()) continue
+    const request = JSON.parse(line)
+    const env = request.env ?? {}
+    for (const name of previous) if (!(name in env)) delete process.env[name]
+    Object.assign(process.env, env)
+    previous = Object.keys(env)
+    const answer = await session(request.url).then(
+      () => ({ session: request.session, ok: true }),
+      (error) => ({ session: request.session, ok: false, error: failure(error) }),
+    )
+    process.stdout.write(`${JSON.stringify(answer)}\n`)
+  }
+}
+
+if (process.env.MCP_SESSION_LOOP === '1') {
+  await sessionLoop()
+  process.exit(0)
+}
+const url = process.argv.at(-1) ?? ''
+if (!/^https?:\/\//.test(url)) {
+  process.stderr.write('usage: client.mjs URL   (the MCP server URL is the last argument)\n')
+  process.exit(2)
+}
 try {
-  await session()
+  await session(url)
   process.exit(0)
 } catch (error) {
-  process.stderr.write(`session failed: ${error?.name ?? 'Error'}: ${error?.message ?? String(error)}\n`)
+  process.stderr.write(`session failed: ${failure(error)}\n`)
   process.exit(1)
 }

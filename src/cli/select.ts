@@ -29,13 +29,12 @@ function lookUp<T>(values: string[], find: (name: string) => T): T[] {
  */
 export async function resolveClients(
   values: string[] | undefined,
-  configFormat: string,
-  reads: readonly ClientReads[] = [],
+  options: { configFormat: string; reads?: readonly ClientReads[]; sessionLoop?: boolean },
 ): Promise<ClientUnderTest[] | undefined> {
   const names = listOption(values)
   if (names.length === 0) return undefined
   const clients: ClientUnderTest[] = []
-  for (const name of names) clients.push(await resolveClient(name, { configFormat, reads }))
+  for (const name of names) clients.push(await resolveClient(name, options))
   return clients
 }
 

@@ -9,6 +9,11 @@ export interface TrialContext {
   reportProcess(report: ProcessReport): void
   /** Extra environment for a client in another process (the recording proxy's settings). */
   env?: Readonly<Record<string, string>>
+  /**
+   * For a client that `startsClock`: called when the client itself starts (its process spawned, or
+   * its session sent to a ready session-loop process). The trial's time limit counts from then.
+   */
+  startClock?(): void
 }
 
 /**
@@ -36,6 +41,16 @@ export interface ClientUnderTest {
   network?: 'in-process' | 'real-port'
   /** True for clients in other processes: their real-port trials need not wait for in-process ones. */
   outOfProcess?: boolean
+  /**
+   * True for a client whose trials are sessions of a long-lived process (a session loop): they
+   * wait on I/O, not on a process start, so more of them run at once by default.
+   */
+  sessionLoop?: boolean
+  /**
+   * True when the adapter calls `context.startClock()` as the client starts: the time limit then
+   * counts from there, not from a wait for a process to become ready (bounded on its own).
+   */
+  startsClock?: boolean
   /**
    * Whether the client can be told of a pre-registered OAuth client (`config.oauthClientId`);
    * false keeps it out of generated configs, so the client is never blamed for what it was not told.

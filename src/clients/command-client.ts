@@ -8,6 +8,8 @@ import { installBrowser } from './headless-browser.js'
 import { processFailure } from './process-failure.js'
 import process from 'node:process'
 import type { ClientUnderTest } from './client-under-test.js'
+import { SessionLoop } from './session-loop.js'
+import { InputError } from '../core/errors.js'
 
 /**
  * What a `cmd:` program can be told beyond the URL, headers and transport, when it says it reads
@@ -37,6 +39,17 @@ export function commandArgs(words: readonly string[], values: Record<string, str
   return hasPlaceholder ? filled : [...filled, values.url!]
 }
 
+/** How a `cmd:` program is run. */
+export interface CommandOptions {
+  /** What it says it reads beyond the URL, headers and transport. */
+  reads?: readonly ClientReads[]
+  /**
+   * Started once and given many sessions (the session-loop contract, `session-loop.ts`) instead of
+   * once per trial: the command's words without the placeholders, with MCP_SESSION_LOOP=1.
+   */
+  sessionLoop?: boolean
+}
+
 /**
  * A client started as a command, once per trial: the trial's config is written in the client's
  * own format to a private temporary file (removed afterwards), and the command gets `{url}`,
@@ -45,22 +58,30 @@ export function commandArgs(words: readonly string[], values: Record<string, str
  * `BROWSER` and `MCP_BROWSER` name the headless browser (`mcp-auth-harness browse URL`), which
  * follows an authorization URL's redirects to the client's own callback; the usual opener names
  * (xdg-open, x-www-browser, sensible-browser, www-browser) lead to it first on PATH. Exit 0 is a completed session; a non-zero exit a client error; a hang is killed
- * with its process group at the timeout.
+ * with its process group at the timeout. With `sessionLoop`, one process runs many trials' sessions,
+ * each given the same variables on a line of its standard input.
  *
  * @example
  * const client = commandClient('my-agent --mcp-config {config}', claudeFormat)
  * const trial = await runTrial(client, config, scenario, { timeoutMs: 10000 })
  * console.log(trial.process?.exitCode)
  */
-export function commandClient(template: string, format: ConfigFormat, reads: readonly ClientReads[] = []): ClientUnderTest {
+export function commandClient(template: string, format: ConfigFormat, options: CommandOptions = {}): ClientUnderTest {
   const words = splitCommandLine(template)
   if (words.length === 0) throw new Error('cmd: needs a command, e.g. cmd:"node my-client.js"')
+  const reads = options.reads ?? []
+  const loopWords = words.filter((word) => !new RegExp(`^${PLACEHOLDER.source}$`).test(word))
+  if (options.sessionLoop && loopWords.some((word) => new RegExp(PLACEHOLDER.source).test(word)))
+    throw new InputError(`a session-loop program reads each session's values on its standard input, not as {placeholders} inside its words: ${template}`)
+  const loop = options.sessionLoop ? new SessionLoop(loopWords[0]!, loopWords.slice(1)) : undefined
   return {
     name: `cmd:${template}`,
-    description: `command started once per trial, config written as ${format.name}`,
+    description: `command started ${loop ? 'once and given one session per trial on its standard input' : 'once per trial'}, config written as ${format.name}`,
     transports: TRANSPORTS,
     network: 'real-port',
     outOfProcess: true,
+    startsClock: true,
+    ...(loop ? { sessionLoop: true } : {}),
     // Told of a pre-registered client only when the program says it reads one (`--client-reads oauth-client-id`).
     acceptsOAuthClientId: reads.includes('oauth-client-id'),
     run: (config, context) =>
@@ -69,23 +90,25 @@ export function commandClient(template: string, format: ConfigFormat, reads: rea
         await writePrivateFile(file, format.render(config, 'harness'))
         const values = trialValues(config, file, dir)
         const browser = await installBrowser(dir)
+        const env = {
+          MCP_URL: values.url!,
+          MCP_TRANSPORT: values.transport!,
+          MCP_CONFIG: values.config!,
+          MCP_HEADERS: values['headers-json']!,
+          MCP_TRIAL_DIR: dir,
+          ...(config.oauthClientId === undefined ? {} : { MCP_OAUTH_CLIENT_ID: config.oauthClientId }),
+          // A grant without a user and its credentials, for an adapter told of one (`grants`).
+          ...(config.grant === undefined ? {} : { MCP_OAUTH_GRANT: JSON.stringify(grantCredentials(config)) }),
+          MCP_BROWSER: browser.script,
+          BROWSER: browser.script,
+          PATH: `${browser.bin}${delimiter}${process.env.PATH ?? ''}`,
+        }
+        if (loop) return loop.session(config.url, env, context)
+        context.startClock?.()
         const report = await runProcess({
           command: words[0]!,
           args: commandArgs(words.slice(1), values),
-          env: {
-            ...context.env,
-            MCP_URL: values.url!,
-            MCP_TRANSPORT: values.transport!,
-            MCP_CONFIG: values.config!,
-            MCP_HEADERS: values['headers-json']!,
-            MCP_TRIAL_DIR: dir,
-            ...(config.oauthClientId === undefined ? {} : { MCP_OAUTH_CLIENT_ID: config.oauthClientId }),
-            // A grant without a user and its credentials, for an adapter told of one (`grants`).
-            ...(config.grant === undefined ? {} : { MCP_OAUTH_GRANT: JSON.stringify(grantCredentials(config)) }),
-            MCP_BROWSER: browser.script,
-            BROWSER: browser.script,
-            PATH: `${browser.bin}${delimiter}${process.env.PATH ?? ''}`,
-          },
+          env: { ...context.env, ...env },
           signal: context.signal,
         })
         context.reportProcess(report)

@@ -7,13 +7,13 @@ import { packageRoot, writePrivateScript } from '../runtime/files.js'
 const BROWSER_NAMES = ['xdg-open', 'x-www-browser', 'sensible-browser', 'www-browser']
 
 /**
- * Puts the headless browser (`mcp-auth-harness browse URL`) in the trial folder: a script for
+ * Puts the headless browser (what `mcp-auth-harness browse URL` does, started without the CLI) in the trial folder: a script for
  * `BROWSER` / `MCP_BROWSER`, and the same under the usual opener names in a folder that goes first
  * on the client's PATH, so a client that "opens the browser" reaches the mock authorization server.
  */
 export async function installBrowser(dir: string): Promise<{ script: string; bin: string }> {
-  const cli = join(packageRoot(), 'dist', 'src', 'cli', 'main.js')
-  const text = `#!/bin/sh\n# mcp-auth-harness headless browser: opens the URL and follows redirects to the client's callback\nexec '${process.execPath}' '${cli}' browse "$1"\n`
+  const main = join(packageRoot(), 'dist', 'src', 'clients', 'browser-main.js')
+  const text = `#!/bin/sh\n# mcp-auth-harness headless browser: opens the URL and follows redirects to the client's callback\nexec '${process.execPath}' '${main}' "$1"\n`
   const bin = join(dir, 'bin')
   await mkdir(bin)
   const script = join(dir, 'browser.sh')

@@ -12,7 +12,7 @@ import { clientByName } from './registry.js'
  * Every client name the CLI's `--client` takes, resolved by the one path the CLI and the library
  * share: a built-in (`sdk-streamable`, `faulty:…`), an installable client at its pinned or a named
  * version (`python-sdk`, `claude-code@1.0.108`, installed on first use), `cmd:COMMAND` (started per
- * trial, its config written in `configFormat`, told only what `reads` says it reads) or `module:PATH` (a module exporting a
+ * trial, or once as a session loop with `sessionLoop`, its config written in `configFormat`, told only what `reads` says it reads) or `module:PATH` (a module exporting a
  * ClientUnderTest). A name that resolves to nothing, or a command that cannot start, is an
  * InputError (exit 2).
  *
@@ -22,7 +22,7 @@ import { clientByName } from './registry.js'
  */
 export async function resolveClient(
   name: string,
-  options: { configFormat?: string; reads?: readonly ClientReads[] } = {},
+  options: { configFormat?: string; reads?: readonly ClientReads[]; sessionLoop?: boolean } = {},
 ): Promise<ClientUnderTest> {
   try {
     if (name.startsWith('cmd:')) {
@@ -30,7 +30,10 @@ export async function resolveClient(
       // A client that cannot start would make every trial a client error: a typo, not a verdict.
       const problem = line ? await commandProblem(line) : undefined
       if (problem) throw new Error(`cannot start the client command: ${problem}`)
-      return commandClient(line, configFormatByName(options.configFormat ?? 'claude'), options.reads ?? [])
+      return commandClient(line, configFormatByName(options.configFormat ?? 'claude'), {
+        reads: options.reads ?? [],
+        ...(options.sessionLoop ? { sessionLoop: true } : {}),
+      })
     }
     if (name.startsWith('module:')) return await loadModuleClient(name.slice(7))
     const installable = findInstallable(name)

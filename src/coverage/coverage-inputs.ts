@@ -5,6 +5,7 @@ import { applies, type Dimension } from '../dimensions/dimension.js'
 import { NAMED_SCENARIOS } from '../scenario/named-scenarios.js'
 import { baseInput, withValues } from '../dimensions/base-input.js'
 import { pairwiseRows, type Factor, type Row } from './covering-array.js'
+import { TELLING_ORDER } from './telling-order.js'
 
 /** Which part of the coverage phase an input comes from, for reports. */
 export type CoverageStage = 'example' | 'base-choice' | 'pairwise'
@@ -129,12 +130,13 @@ function rowOf(input: TrialInput, dimensions: readonly Dimension[]): Row {
 }
 
 /**
- * The coverage phase's inputs for a client, in order: the explicit examples, the server and OAuth
- * base choices, then pairwise rows until every feasible pair of values of two dimensions has appeared
- * (the rows before count). Deterministic: no seed, the same inputs on every run.
+ * The coverage phase's inputs for a client: the explicit examples, the server and OAuth base
+ * choices, then pairwise rows until every feasible pair of values of two dimensions has appeared
+ * (the rows before count); run with the most telling first (`telling-order.ts`). Deterministic: no
+ * seed, the same inputs in the same order on every run.
  *
  * @example
- * coverageInputs(sdkStreamable).length // about 100 for a client with both transports
+ * coverageInputs(sdkStreamable).length // about 200 for a client with both transports
  */
 export function coverageInputs(client: ClientCapabilities): readonly CoverageInput[] {
   // The rows depend only on what the client speaks; building them takes a few hundred ms, so
@@ -173,5 +175,19 @@ function buildCoverageInputs(client: ClientCapabilities): CoverageInput[] {
     stage: 'pairwise',
     label: `pairwise row ${i + 1}`,
   }))
-  return [...fixed, ...pairwise]
+  return mostTellingFirst([...fixed, ...pairwise])
+}
+
+const TELLING_RANK = new Map(TELLING_ORDER.map((label, rank) => [label, rank]))
+
+/**
+ * The same inputs, those that most often told a faulty client from a sound one first (measured:
+ * `telling-order.ts`), the rest as built: a slow client meets its likeliest faults in its first trials.
+ */
+function mostTellingFirst(inputs: CoverageInput[]): CoverageInput[] {
+  const rank = (input: CoverageInput) => (input.stage === 'pairwise' ? undefined : TELLING_RANK.get(input.label)) ?? Infinity
+  return inputs
+    .map((input, built) => ({ input, built, rank: rank(input) }))
+    .sort((a, b) => a.rank - b.rank || a.built - b.built)
+    .map(({ input }) => input)
 }

@@ -34,6 +34,8 @@ export interface FuzzStats {
   clientErrors?: Record<string, number>
   /** client → dimension → value → trials that drew it (searching, not shrinking). */
   dimensions?: Record<string, Record<string, Record<string, number>>>
+  /** With `failFast`: client → the property it was stopped at, and how many of its properties were not judged. */
+  stoppedEarly?: Record<string, { property: string; notJudged: number }>
 }
 
 /** Random-phase trials per client when the caller does not say: the coverage phase before them carries detection, these add breadth, and the default run stays well under 15 s. */
@@ -56,11 +58,18 @@ export interface FuzzOptions {
   timeoutMs: number
   /**
    * Trials at once while searching (real-port clients only gain from it; shrinking is one at a time).
-   * Default: the number of cores for clients in other processes, 1 for in-process ones.
+   * Default: two per core for a session loop, one per core for other clients in other processes,
+   * 1 for in-process ones.
    */
   concurrency?: number
   /** Shrink a failure to a minimal counterexample (default); off reports the first failure as found. */
   shrink?: boolean
+  /**
+   * Stop each client at its first unexpected violation (one not `known`): the coverage phase runs
+   * until a trial breaks any property, that property alone is reported (shrunk), and the client's
+   * other properties are not judged. For the slowest clients, where a verdict is all a CI job needs.
+   */
+  failFast?: boolean
   /** Pairs whose failure is already known (expected failures): found, not shrunk again. */
   known?: (client: string, property: string) => boolean
   /**
@@ -131,21 +140,98 @@ export async function fuzz(options: FuzzOptions): Promise<PropertyResult[]> {
     const trials = new Map<string, Promise<JudgedTrial>>()
     const phases = options.path !== undefined ? (['random'] as const) : (options.phases ?? PHASES)
     const coverage = phases.includes('coverage') ? coverageInputs(client).map((c) => ({ ...c.input, label: c.label })) : []
-    for (const property of options.properties) {
+    const unexpected = (id: string) => !(options.known?.(client.name, id) ?? false)
+    let properties = options.properties
+    if (options.failFast && coverage.length > 0) {
+      // Every trial is judged by every property: the first that breaks any unexpected one decides.
+      const culprit = await firstUnexpectedViolation(client, coverage, { ...options, seed }, trials, unexpected)
+      if (culprit) properties = options.properties.filter((property) => property.id === culprit)
+    }
+    for (const property of properties) {
       const started = performance.now()
       const result = { ...(await fuzzOne(client, property, { ...options, seed, phases }, trials, coverage)), durationMs: 0 }
       result.durationMs = Math.round(performance.now() - started)
       await options.onResult?.(result)
       results.push(result)
+      if (options.failFast && result.verdict === 'violated' && unexpected(property.id)) {
+        if (options.stats) (options.stats.stoppedEarly ??= {})[client.name] = { property: property.id, notJudged: options.properties.length - 1 }
+        break
+      }
     }
   }
   return results
 }
 
+/** The id of a property the first coverage trial that breaks an `unexpected` one breaks, if any does. */
+async function firstUnexpectedViolation(
+  client: ClientUnderTest,
+  coverage: readonly TrialInput[],
+  options: FuzzOptions & { seed: number },
+  trials: Map<string, Promise<JudgedTrial>>,
+  unexpected: (id: string) => boolean,
+): Promise<string | undefined> {
+  const culprits: string[] = []
+  const index = await firstFailing(
+    coverage,
+    { concurrency: concurrencyFor(client, options), ...(options.shard ? { shard: options.shard } : {}) },
+    async (input) => {
+      const judged = await judgedTrial(client, input, options, trials, { phase: 'coverage', searching: true })
+      const broken = [...(judged.failed?.violations.keys() ?? [])].filter(unexpected)
+      culprits.push(...broken)
+      return broken.length === 0
+    },
+  )
+  // Of what the failing trials broke, the property listed first: the same choice on every run.
+  return index === undefined ? undefined : options.properties.find((property) => culprits.includes(property.id))?.id
+}
+
+/**
+ * Runs one input for a client, or finds its run in `trials` (each input runs once per client, judged
+ * by every property); counts a new run in the statistics under `phase`.
+ */
+function judgedTrial(
+  client: ClientUnderTest,
+  { config, plan }: TrialInput,
+  options: FuzzOptions,
+  trials: Map<string, Promise<JudgedTrial>>,
+  { phase, searching }: { phase: Phase; searching: boolean },
+): Promise<JudgedTrial> {
+  // A digest, not the JSON itself: the cache holds one short key per input however long the run.
+  const key = createHash('sha1')
+    .update(JSON.stringify([config, plan]))
+    .digest('base64')
+  let pending = trials.get(key)
+  if (pending) return pending
+  pending = runTrial(client, config, resolveScenario(config, plan), { timeoutMs: options.timeoutMs }).then((trial) => {
+    if (options.stats) {
+      const outcomes = (options.stats.outcomes ??= { completed: 0, 'client-error': 0, timeout: 0 })
+      outcomes[trial.outcome.kind] += 1
+      if (trial.outcome.kind === 'client-error') {
+        // Its message is printed in the run's summary: the secrets it may echo must be known first.
+        registerTrialSecrets(trial)
+        const errors = (options.stats.clientErrors ??= {})
+        const key = `${client.name}: ${trial.outcome.message.split('\n')[0]!.slice(0, 300)}`
+        errors[key] = (errors[key] ?? 0) + 1
+      }
+    }
+    return judgeAll(trial, options.properties)
+  })
+  trials.set(key, pending)
+  if (options.stats) {
+    options.stats.trials += 1
+    const byPhase = (options.stats.phases ??= { coverage: 0, random: 0 })
+    byPhase[phase] += 1
+    if (searching) countDimensions(options.stats, client, { config, plan })
+  }
+  return pending
+}
+
 /**
  * Runs `inputs` (only the shard's share of them: input i belongs to shard (i mod count) + 1),
  * `concurrency` at a time, and returns the index of the first failing one, or undefined. Stops
- * starting new trials once one failed.
+ * starting new trials once one failed, and returns as soon as no trial of a lower index is still
+ * running: one after it (a hang waiting for its timeout) finishes on its own, its result cached for
+ * the next property, while this one goes on to shrink.
  */
 async function firstFailing<T>(
   inputs: readonly T[],
@@ -156,14 +242,29 @@ async function firstFailing<T>(
   const mine = inputs.map((_, i) => i).filter((i) => i % shard.count === shard.index - 1)
   let next = 0
   let found: number | undefined
-  const worker = async () => {
-    while (next < mine.length && found === undefined) {
-      const index = mine[next++]!
-      if (!(await predicate(inputs[index]!))) found = Math.min(found ?? index, index)
+  const running = new Set<number>()
+  return new Promise<number | undefined>((resolve, reject) => {
+    let workers = Math.min(options.concurrency, mine.length)
+    const settleIfDone = () => {
+      const lower = [...running].some((index) => found === undefined || index < found)
+      if (found !== undefined && !lower) resolve(found)
+      else if (workers === 0) resolve(found)
     }
-  }
-  await Promise.all(Array.from({ length: options.concurrency }, worker))
-  return found
+    const worker = async () => {
+      while (next < mine.length && found === undefined) {
+        const index = mine[next++]!
+        running.add(index)
+        const held = await predicate(inputs[index]!)
+        running.delete(index)
+        if (!held) found = Math.min(found ?? index, index)
+        settleIfDone()
+      }
+      workers -= 1
+      settleIfDone()
+    }
+    if (workers === 0) resolve(undefined)
+    for (let i = 0; i < workers; i++) worker().catch(reject)
+  })
 }
 
 /**
@@ -190,11 +291,14 @@ function judgeAll(trial: Trial, properties: readonly Property[]): JudgedTrial {
 }
 
 /**
- * Trials at once for a client: what was asked, else one per core for a client in another process
- * (each trial has ports of its own), and one for an in-process client (interception is global).
+ * Trials at once for a client: what was asked; else two per core for a session loop (its trials
+ * wait on I/O: on 2 cores, 4 at once ran the SDK adapters' coverage phases 1.3–2 × faster than 2,
+ * with the same timeouts, and 8 added one to the Java adapter's), one per core for a process per
+ * trial (an agent CLI's start-up is CPU: 4 at once on 2 cores made opencode's and Gemini CLI's
+ * trials time out), and one for an in-process client (interception is global).
  */
 function concurrencyFor(client: ClientUnderTest, options: Pick<FuzzOptions, 'concurrency'>): number {
-  return options.concurrency ?? (client.outOfProcess ? cpuCount() : 1)
+  return options.concurrency ?? (client.sessionLoop ? 2 * cpuCount() : client.outOfProcess ? cpuCount() : 1)
 }
 
 /** Counts the dimension values an input drew, for the run's statistics. */
@@ -222,37 +326,7 @@ async function fuzzOne(
   let exercised = 0
   let failing: { trial: Trial; violations: Violation[]; input: TrialInput } | undefined
   /** Runs (or finds the cached run of) one input; counts it while searching. */
-  const judge = async ({ config, plan }: TrialInput, searching: boolean): Promise<JudgedTrial> => {
-    // A digest, not the JSON itself: the cache holds one short key per input however long the run.
-    const key = createHash('sha1')
-      .update(JSON.stringify([config, plan]))
-      .digest('base64')
-    let pending = trials.get(key)
-    if (!pending) {
-      pending = runTrial(client, config, resolveScenario(config, plan), { timeoutMs: options.timeoutMs }).then((trial) => {
-        if (options.stats) {
-          const outcomes = (options.stats.outcomes ??= { completed: 0, 'client-error': 0, timeout: 0 })
-          outcomes[trial.outcome.kind] += 1
-          if (trial.outcome.kind === 'client-error') {
-            // Its message is printed in the run's summary: the secrets it may echo must be known first.
-            registerTrialSecrets(trial)
-            const errors = (options.stats.clientErrors ??= {})
-            const key = `${client.name}: ${trial.outcome.message.split('\n')[0]!.slice(0, 300)}`
-            errors[key] = (errors[key] ?? 0) + 1
-          }
-        }
-        return judgeAll(trial, options.properties)
-      })
-      trials.set(key, pending)
-      if (options.stats) {
-        options.stats.trials += 1
-        const byPhase = (options.stats.phases ??= { coverage: 0, random: 0 })
-        byPhase[phase] += 1
-        if (searching) countDimensions(options.stats, client, { config, plan })
-      }
-    }
-    return pending
-  }
+  const judge = (input: TrialInput, searching: boolean) => judgedTrial(client, input, options, trials, { phase, searching })
   const predicate = async (input: TrialInput) => {
     // Statistics count the search, not the shrinking that follows the first failure.
     const searching = failing === undefined

@@ -21,6 +21,11 @@ export interface RunTrialOptions {
 
 /** After an abort, how long a client gets to wind down before the harness moves on. */
 const ABORT_GRACE_MS = 250
+/**
+ * How long a client that `startsClock` may take to start before its limit begins: its process
+ * becoming ready (a session-loop adapter's imports, a JVM) on a busy machine.
+ */
+const START_ALLOWANCE_MS = 60_000
 /** How long body reads may still take after the server closed its streams. */
 const SETTLE_MS = 1000
 
@@ -39,15 +44,21 @@ async function driveClient(client: ClientUnderTest, config: ClientConfig, option
   const controller = new AbortController()
   const driven: Driven = { outcome: { kind: 'completed' } }
   let timer: ReturnType<typeof setTimeout> | undefined
-  const timedOut = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), options.timeoutMs)
-  })
+  let timeUp: (value: 'timeout') => void = () => undefined
+  const timedOut = new Promise<'timeout'>((resolve) => (timeUp = resolve))
+  const arm = (ms: number) => {
+    clearTimeout(timer)
+    timer = setTimeout(() => timeUp('timeout'), ms)
+  }
+  // A client that says when it starts gets its whole limit from then; the wait before is bounded apart.
+  arm(client.startsClock ? options.timeoutMs + START_ALLOWANCE_MS : options.timeoutMs)
   const lines: string[] = []
   if (!client.outOfProcess) driven.consoleTail = lines
   const context = {
     signal: controller.signal,
     reportProcess: (report: ProcessReport) => void (driven.process = report),
     ...(options.env ? { env: options.env } : {}),
+    startClock: () => arm(options.timeoutMs),
   }
   // An exception thrown from the client's timers or callbacks ends its trial as a client error.
   let fault: TrialOutcome | undefined

@@ -57,6 +57,46 @@ export function killMarkedProcesses(marker: string): number {
 /** Set once the run is stopping: no client process starts after that. */
 let stopping = false
 
+/** Whether the run is stopping (Ctrl-C, SIGTERM): no client process may start. */
+export function isStopping(): boolean {
+  return stopping
+}
+
+/**
+ * A client process's environment with the trial marker added (kept with any outer one), and the
+ * marker registered so an interrupted run ends what it started; `release` forgets both once it exited.
+ */
+export function trackProcess(env: Record<string, string>): {
+  env: Record<string, string | undefined>
+  marker: string
+  started(pid: number | undefined): void
+  release(pid: number | undefined): void
+} {
+  const marker = randomBytes(8).toString('hex')
+  liveMarkers.add(marker)
+  return {
+    // Nested runs (compare:conformance → fuzz → client) keep the outer markers: each level can end its own.
+    env: { ...process.env, ...env, [TRIAL_MARKER]: [process.env[TRIAL_MARKER], marker].filter(Boolean).join(',') },
+    marker,
+    started: (pid) => void (pid !== undefined && liveGroups.add(pid)),
+    release: (pid) => {
+      if (pid !== undefined) liveGroups.delete(pid)
+      liveMarkers.delete(marker)
+    },
+  }
+}
+
+/** Ends a process started in a group of its own, the group and every process carrying its marker. */
+export function killProcessGroup(pid: number | undefined, marker: string, fallback: () => void): void {
+  try {
+    if (pid !== undefined) process.kill(-pid, 'SIGKILL')
+  } catch {
+    // No such group (the process never made one, or it is gone): kill the process itself.
+    fallback()
+  }
+  killMarkedProcesses(marker)
+}
+
 /**
  * Kills every client process group still running (Ctrl-C or SIGTERM during a run), and starts no
  * more from then on; returns how many it killed.
@@ -113,25 +153,15 @@ export function runProcess(options: ProcessOptions): Promise<ProcessReport> {
   return new Promise((resolve) => {
     let stdout = ''
     let stderr = ''
-    const marker = randomBytes(8).toString('hex')
-    liveMarkers.add(marker)
+    const tracked = trackProcess(options.env)
     const child = spawn(options.command, options.args, {
-      // Nested runs (compare:conformance → fuzz → client) keep the outer markers: each level can end its own.
-      env: { ...process.env, ...options.env, [TRIAL_MARKER]: [process.env[TRIAL_MARKER], marker].filter(Boolean).join(',') },
+      env: tracked.env,
       ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
       stdio: [options.openStdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       detached: true,
     })
-    if (child.pid !== undefined) liveGroups.add(child.pid)
-    const killGroup = () => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
-      } catch {
-        // No such group (the process never made one, or it is gone): kill the process itself.
-        child.kill('SIGKILL')
-      }
-      killMarkedProcesses(marker)
-    }
+    tracked.started(child.pid)
+    const killGroup = () => killProcessGroup(child.pid, tracked.marker, () => child.kill('SIGKILL'))
     if (options.signal.aborted) killGroup()
     options.signal.addEventListener('abort', killGroup, { once: true })
     // A client that exits while its open standard input is unread is not an error of ours.
@@ -140,8 +170,7 @@ export function runProcess(options: ProcessOptions): Promise<ProcessReport> {
     child.stderr?.on('data', (chunk: Buffer) => (stderr = tail(stderr + chunk.toString('utf8'))))
     child.on('error', (error) => {
       options.signal.removeEventListener('abort', killGroup)
-      if (child.pid !== undefined) liveGroups.delete(child.pid)
-      liveMarkers.delete(marker)
+      tracked.release(child.pid)
       resolve({
         command: display,
         exitCode: 127,
@@ -156,8 +185,7 @@ export function runProcess(options: ProcessOptions): Promise<ProcessReport> {
       options.signal.removeEventListener('abort', killGroup)
       // Anything it left running, in its group or marked as the trial's, goes with it.
       killGroup()
-      if (child.pid !== undefined) liveGroups.delete(child.pid)
-      liveMarkers.delete(marker)
+      tracked.release(child.pid)
       const finish = () => resolve({ command: display, exitCode, signal, stdoutTail: stdout, stderrTail: stderr })
       // What is still in the pipes is read until they close (at once, its holders being dead), within a bound.
       const timer = setTimeout(finish, OUTPUT_DRAIN_MS)

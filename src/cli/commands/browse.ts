@@ -4,9 +4,7 @@ import { writeOut } from '../../runtime/process.js'
 import { parseUrlOption } from '../parse-header.js'
 import { EXIT } from '../usage-error.js'
 import { InputError } from '../../core/errors.js'
-
-/** How long the headless browser waits for a page, as a user would before giving up. */
-const BROWSE_TIMEOUT_MS = 15_000
+import { browseUrl } from '../../clients/browse-url.js'
 
 interface BrowseArgs {
   url: string
@@ -15,23 +13,16 @@ interface BrowseArgs {
 /**
  * `browse URL`: the headless browser for command clients. It opens the authorization URL and
  * follows the redirects, so the authorization server's redirect with `code` and `state` reaches
- * the client's own callback (a localhost server), as a user's browser would deliver it.
+ * the client's own callback (a localhost server), as a user's browser would deliver it. Trials run
+ * the same step without the CLI (`clients/browser-main.ts`).
  */
 export async function runBrowseCommand(args: BrowseArgs): Promise<number> {
   const url = parseUrlOption('url', args.url)
-  let response: Response
-  try {
-    response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(BROWSE_TIMEOUT_MS) })
-  } catch (error) {
-    // A refused port or a silent server is what a browser would show as an error page: one line, exit 2.
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause
-    const why = (error as Error).name === 'TimeoutError' ? `no answer within ${BROWSE_TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message)
-    throw new InputError(`browse ${new URL(url).origin}${new URL(url).pathname}: ${why}`, { cause: error })
-  }
-  await response.body?.cancel()
-  writeOut(
-    `browsed ${new URL(url).origin}${new URL(url).pathname} → ${response.status} at ${new URL(response.url).origin}${new URL(response.url).pathname}\n`,
-  )
+  // A refused port or a silent server is what a browser would show as an error page: one line, exit 2.
+  const line = await browseUrl(url).catch((error: unknown) => {
+    throw new InputError((error as Error).message, { cause: error })
+  })
+  writeOut(`${line}\n`)
   return EXIT.ok
 }
 

@@ -41,6 +41,8 @@ interface FuzzArgs {
   timeout: number
   'config-format': string
   'client-reads'?: ClientReads[]
+  'session-loop'?: boolean
+  'fail-fast'?: boolean
   network: 'in-process' | 'real-port'
   transport?: Transport[]
   concurrency?: number
@@ -86,6 +88,7 @@ function reproduceFlags(args: FuzzArgs): string[] {
     `--timeout ${args.timeout}`,
     ...(args['config-format'] !== 'claude' ? [`--config-format ${args['config-format']}`] : []),
     ...(args['client-reads'] ?? []).map((what) => `--client-reads ${what}`),
+    ...(args['session-loop'] ? ['--session-loop'] : []),
     ...(args.network !== 'in-process' ? [`--network ${args.network}`] : []),
     ...(args.shrink ? [] : ['--no-shrink']),
     ...(args.transport ?? []).map((t) => `--transport ${t}`),
@@ -170,6 +173,8 @@ function printRunResults(
       out(`${findingLine(result, undefined, { flags: reproduceFlags(args), saved: saved.get(result) })}\n`)
     for (const line of expectedFailureLines(expectations)) out(`${line}\n`)
   }
+  for (const [client, stop] of Object.entries(stats.stoppedEarly ?? {}))
+    out(`--fail-fast: ${client} stopped at its first unexpected violation (${stop.property}); ${stop.notJudged} of its properties not judged\n`)
   const underExercised = minExercised === undefined ? [] : results.filter((result) => result.exercised < minExercised)
   for (const result of underExercised)
     out(
@@ -192,7 +197,11 @@ function printRunResults(
 /** Runs the fuzzer as the CLI's `fuzz` command and returns the exit code. */
 export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   const { shard, phases, minExercised } = await checkedFlags(args)
-  const clients = adapt((await resolveClients(args.client, args['config-format'], args['client-reads'])) ?? DEFAULT_CLIENTS, args)
+  const clients = adapt((await resolveClients(args.client, {
+      configFormat: args['config-format'],
+      ...(args['client-reads'] ? { reads: args['client-reads'] } : {}),
+      ...(args['session-loop'] ? { sessionLoop: true } : {}),
+    })) ?? DEFAULT_CLIENTS, args)
   const properties: readonly Property[] = selectProperties(args.property) ?? PROPERTIES
   const seed = args.seed ?? Math.floor(Math.random() * 2 ** 31)
   // With --json, stdout carries the one JSON document and nothing else.
@@ -299,6 +308,7 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     timeoutMs: args.timeout,
     ...(args.concurrency === undefined ? {} : { concurrency: args.concurrency }),
     shrink: args.shrink,
+    ...(args['fail-fast'] ? { failFast: true } : {}),
     ...(shard ? { shard } : {}),
     ...(args.path === undefined ? {} : { path: args.path }),
     expectedFailures: expected,
@@ -375,12 +385,22 @@ const module: CommandModule<object, FuzzArgs> = {
         describe:
           'For cmd: clients, what the program reads beyond URL, headers and transport: oauth-client-id (a pre-registered OAuth client); nothing else is written',
       })
+      .option('session-loop', {
+        type: 'boolean',
+        describe:
+          'For cmd: clients: start the program once per concurrent trial and give it one session per line on its standard input (MCP_SESSION_LOOP=1; see "Session loop" in the README) instead of once per trial',
+      })
       .option('network', {
         type: 'string',
         choices: ['in-process', 'real-port'] as const,
         default: 'in-process' as const,
         describe:
           'Serve in-process clients through interception (fast) or on real 127.0.0.1 ports; cmd: clients always use real ports',
+      })
+      .option('fail-fast', {
+        type: 'boolean',
+        describe:
+          "Stop each client at its first unexpected violation: that property is reported (shrunk), the client's others are not judged (for slow clients in CI)",
       })
       .option('shrink', {
         type: 'boolean',
@@ -426,7 +446,7 @@ const module: CommandModule<object, FuzzArgs> = {
       .option('concurrency', {
         type: 'number',
         describe:
-          'Trials at once, each on its own ports (default: the number of cores for clients in other processes: cmd:, python-sdk; 1 in process)',
+          'Trials at once, each on its own ports (default: two per core for session loops: the SDK adapters, cmd: with --session-loop; one per core for other clients in other processes: agent CLIs, cmd:; 1 in process)',
       })
       .option('transport', {
         type: 'string',
@@ -447,6 +467,7 @@ const module: CommandModule<object, FuzzArgs> = {
       )
       .example('$0 fuzz --client faulty:drops-headers --html report.html', 'a report to open in a browser (works offline)')
       .example('$0 fuzz --json > report.json', 'one JSON document, for scripts')
+      .example('$0 fuzz --client python-sdk --fail-fast', 'a slow client: stop at its first unexpected violation')
       .example(
         '$0 fuzz --client cmd:./my-client.sh --phases coverage --concurrency 2',
         'a slow client: the coverage phase only, two at a time',

@@ -243,7 +243,7 @@ export async function runRecordCommand(args: RecordArgs): Promise<number> {
     return recordThroughProxy(args, args.out)
   }
   if (args.upstream) throw new UsageError('--upstream goes with --proxy')
-  const client = (await resolveClients(args.client, args['config-format']))?.[0]
+  const client = (await resolveClients(args.client, { configFormat: args['config-format'] }))?.[0]
   // A client in another process can only be seen from outside: through the forward proxy.
   if (args['forward-proxy'] || client?.outOfProcess) return recordThroughForwardProxy(args, args.out, client)
   const transport = args.transport ?? 'streamable-http'

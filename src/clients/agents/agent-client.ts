@@ -1,5 +1,5 @@
 import { lstat, mkdir, readdir, stat, unlink } from 'node:fs/promises'
-import { delimiter, join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
 import process from 'node:process'
 import { runProcess } from '../../runtime/child-process.js'
 import { withTempDir } from '../../runtime/files.js'
@@ -32,7 +32,8 @@ function isolatedEnvironment(home: string): Record<string, string> {
 
 /**
  * Runs one trial of `agent` (installed in `dir`): a fresh HOME, its config written natively, the
- * model API a local refuser, the headless browser on PATH. A CLI with a model has completed its
+ * model API a local refuser, the headless browser on PATH, the harness's Node first on PATH with a
+ * compile cache in the installation. A CLI with a model has completed its
  * session when it asked the model (its MCP start-up is behind it); one that ends before that is a
  * client error carrying its last line. A CLI without a model is judged by its exit code.
  */
@@ -64,7 +65,10 @@ function agentClient(agent: AgentCli, version: string, dir: string): ClientUnder
               ...env,
               ...launch.env,
               BROWSER: browser.script,
-              PATH: `${browser.bin}${delimiter}${process.env.PATH ?? ''}`,
+              // The CLI runs on the harness's own Node (22.19 or newer), whose V8 compile cache,
+              // kept beside the installation, spares every trial after the first its compile time.
+              NODE_COMPILE_CACHE: join(dir, '.node-compile-cache'),
+              PATH: [browser.bin, dirname(process.execPath), process.env.PATH ?? ''].join(delimiter),
             },
             signal: context.signal,
             ...(agent.needsOpenStdin ? { openStdin: true } : {}),

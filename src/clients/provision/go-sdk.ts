@@ -90,7 +90,7 @@ export const GO_SDK: InstallableClient = {
   client(version, dir) {
     const { oauth, publicPreregistered, grants } = goSdkFeatures(version)
     return {
-      ...commandClient(`"${join(dir, 'client')}" {url}`, configFormatByName('json')),
+      ...commandClient(`"${join(dir, 'client')}" {url}`, configFormatByName('json'), { sessionLoop: true }),
       acceptsOAuthClientId: publicPreregistered,
       // The adapter builds extauth.ClientCredentialsHandler from MCP_OAUTH_GRANT (Streamable HTTP only).
       ...(grants.length > 0 ? { grants } : {}),

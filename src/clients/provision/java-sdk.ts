@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { copyFile, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { runProcess } from '../../runtime/child-process.js'
 import { packageRoot, userCacheDir, writeOwnFile } from '../../runtime/files.js'
 import { commandClient } from '../command-client.js'
 import { configFormatByName } from '../../config/formats/registry.js'
@@ -24,6 +25,15 @@ function pom(version: string): string {
   </dependencies>
 </project>
 `
+}
+
+/** The class-data-sharing archive made at install, in the installation folder. */
+const CDS_ARCHIVE = 'adapter.jsa'
+
+/** The flags that start the JVM from the installation's CDS archive, when the install could make one. */
+export function cdsFlags(dir: string): string {
+  // -Xshare:auto (the default): an archive the JVM cannot use is skipped with a warning, never fatal.
+  return existsSync(join(dir, CDS_ARCHIVE)) ? `"-XX:SharedArchiveFile=${join(dir, CDS_ARCHIVE)}" -Xlog:cds=off -Xlog:cds+dynamic=off` : ''
 }
 
 /**
@@ -59,12 +69,25 @@ export const JAVA_SDK: InstallableClient = {
     progress('javac Main.java …')
     await copyFile(join(packageRoot(), 'clients', 'java-sdk', 'Main.java'), join(dir, 'Main.java'))
     await installStep('javac', ['-cp', classpath, '-d', join(dir, 'classes'), 'Main.java'], 'compiling the java-sdk adapter', { cwd: dir })
+    // A class-data-sharing archive of what a session loads (JDK 13+ dynamic CDS): a training session
+    // against a closed port loads the SDK's transport and client classes, and the archive spares
+    // every later start their loading and verification.
+    progress('java -XX:ArchiveClassesAtExit (class-data-sharing archive) …')
+    // The session fails (nothing listens there) and the JVM still writes the archive at exit; a JVM
+    // that cannot write one runs without it (cdsFlags).
+    await runProcess({
+      command: 'java',
+      args: [`-XX:ArchiveClassesAtExit=${join(dir, CDS_ARCHIVE)}`, '-cp', `${join(dir, 'classes')}:${classpath}`, 'Main', 'http://127.0.0.1:9/mcp'],
+      env: {},
+      cwd: dir,
+      signal: AbortSignal.timeout(120_000),
+    })
   },
   client(version, dir) {
     // The classpath names jars in the cache's Maven repository, which stays where it is.
     const classpath = `${join(dir, 'classes')}:${readFileSync(join(dir, 'classpath.txt'), 'utf8').trim()}`
     return {
-      ...commandClient(`java -cp "${classpath}" Main {url}`, configFormatByName('json')),
+      ...commandClient(`java ${cdsFlags(dir)} -cp "${classpath}" Main {url}`, configFormatByName('json'), { sessionLoop: true }),
       // Nothing in the SDK takes a pre-registered OAuth client.
       acceptsOAuthClientId: false,
       description: `${JAVA_SDK.what(version)} through its adapter; the SDK has no OAuth client`,

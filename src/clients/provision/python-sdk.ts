@@ -35,6 +35,10 @@ export const PYTHON_SDK: InstallableClient = {
     const before = releasedAt ? [`--uploaded-prior-to=${new Date(Date.parse(releasedAt) + 1000).toISOString()}`] : []
     progress(`pip install mcp==${version} ${before.join(' ')}…`)
     await installStep(python, [...pip, ...before, `mcp==${version}`], `installing mcp==${version}`)
+    // Bytecode for everything the adapter imports, made once here, not by the first trials racing
+    // to write it (pip compiles too, unless PIP_NO_COMPILE says otherwise; this makes it certain).
+    progress('python -m compileall …')
+    await installStep(python, ['-m', 'compileall', '-q', '-j', '0', join(dir, 'venv', 'lib')], 'compiling the installed packages')
   },
   async resolvedDependencies(dir) {
     const frozen = await installStep(
@@ -56,7 +60,7 @@ export const PYTHON_SDK: InstallableClient = {
     const adapter = join(packageRoot(), 'clients', 'python-sdk', 'client.py')
     const { transports, oauth, grants } = pythonSdkFeatures(version)
     return {
-      ...commandClient(`"${python}" "${adapter}" {url}`, configFormatByName('json')),
+      ...commandClient(`"${python}" "${adapter}" {url}`, configFormatByName('json'), { sessionLoop: true }),
       transports,
       // The adapter builds the SDK's own client credentials providers from MCP_OAUTH_GRANT.
       ...(grants.length > 0 ? { grants } : {}),

@@ -24,7 +24,7 @@ reqwest = { version = "0.13", default-features = false }
 http = "1"
 url = "2"
 serde_json = "1"
-tokio = { version = "1", features = ["macros", "rt-multi-thread", "net", "io-util", "process", "time"] }
+tokio = { version = "1", features = ["macros", "rt-multi-thread", "net", "io-util", "io-std", "process", "time"] }
 `
 }
 
@@ -57,7 +57,7 @@ export const RUST_SDK: InstallableClient = {
   },
   client(version, dir) {
     return {
-      ...commandClient(`"${join(dir, 'client')}" {url}`, configFormatByName('json')),
+      ...commandClient(`"${join(dir, 'client')}" {url}`, configFormatByName('json'), { sessionLoop: true }),
       transports: ['streamable-http'],
       acceptsOAuthClientId: true,
       // Every release from 3.0.0 has OAuthState::authenticate_client_credentials (a secret, SEP-1046).
