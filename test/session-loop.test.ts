@@ -71,6 +71,12 @@ describe('session loop (MCP_SESSION_LOOP=1)', () => {
     expect(timed.outcome).toEqual({ kind: 'timeout', afterMs: 1000 })
   })
 
+  it('a program that does not speak the session loop is a client error that says so', async () => {
+    const client = commandClient(`${NODE} test/fixtures/print-invocation.mjs`, json, { sessionLoop: true })
+    const trial = await runTrial(client, config(), scenario(), { timeoutMs: 5000 })
+    expect(trial.outcome).toMatchObject({ kind: 'client-error', message: expect.stringContaining('exited before it said it was ready') })
+  })
+
   it('refuses a command whose words hold placeholders: each session’s values come on standard input', () => {
     expect(() => commandClient(`${NODE} client.mjs --url={url}`, json, { sessionLoop: true })).toThrow(/standard input/)
     // A placeholder that is a whole word is dropped: the same template serves both modes.

@@ -143,12 +143,14 @@ export class SessionLoop {
         () => false,
       )
     if (ready) return adapter
+    // A program that ignores MCP_SESSION_LOOP runs once without a URL and exits: its usage line says so.
+    const why = adapter.running ? `did not say it was ready within ${START_LIMIT_MS / 1000} s` : 'exited before it said it was ready ({"ready":true})'
     adapter.kill()
     const exit = await adapter.exited
     const report = this.#report(adapter, 0, exit.exitCode, exit.signal)
     context.reportProcess(report)
     if (context.signal.aborted) return undefined
-    throw new Error(`the session-loop process did not become ready within ${START_LIMIT_MS / 1000} s: ${processFailure(report)}`)
+    throw new Error(`the session-loop process ${why}: ${processFailure(report)}`)
   }
 
   #report(adapter: LineProcess, id: number, exitCode: number | null, signal: string | null, error?: string): ProcessReport {

@@ -27,8 +27,9 @@ describe('session loop: SDK adapters keep nothing from one session to the next',
       if (missing) return context.skip(`no ${sdk.toolchain}: ${missing}`)
       const found = findInstallable(sdk.name)!
       const client = await installedClient(found.client, found.version)
-      const label = sdk.oauth ? 'auth=oauth' : 'auth=static-header'
-      const input = coverageInputs(client).find((c) => c.label === label)?.input ?? coverageInputs(client)[0]!.input
+      // An OAuth session where the SDK has OAuth, else the open server with an API key.
+      const label = sdk.oauth ? 'auth=oauth' : 'open × streamable-http × x-api-key'
+      const input = coverageInputs(client).find((c) => c.label === label)!.input
       const trials: Trial[] = []
       for (const key of ['first-key-1111111', 'second-key-222222', 'third-key-3333333']) {
         const config = { ...input.config, headers: { ...input.config.headers, 'X-Session-Key': key } }
