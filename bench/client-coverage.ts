@@ -168,3 +168,29 @@ export async function clientCoverage(
   ]
   return { baseline, rows, ...(agentTime ? { agent: agentTime } : {}), startUps: starts, lines }
 }
+
+/** Of a row's wall time, what its hangs cost at least: each waits out the whole timeout, `at` at once. */
+function hangSeconds(row: CoverageTime, at: number): number {
+  return (row.outcomes.timeout * DEFAULT_TIMEOUT_MS) / 1000 / at
+}
+
+/** The two goals of time to a verdict on real clients, each with its figure and where the time went. */
+export function clientGoalLines(coverage: ClientCoverage): string[] {
+  const { baseline, agent } = coverage
+  const defaults = coverage.rows.filter((row) => row.concurrency === 'default')
+  const slowest = defaults.reduce<CoverageTime | undefined>((a, b) => (a === undefined || b.seconds > a.seconds ? b : a), undefined)
+  const at = 2 * cpuCount()
+  const hung = slowest ? hangSeconds(slowest, at) : 0
+  return [
+    `  an SDK adapter's whole coverage phase ≤ 3 × the in-process client's (${baseline.seconds.toFixed(1)} s, ${((baseline.seconds / baseline.trials) * 1000).toFixed(0)} ms a trial): ${
+      slowest
+        ? `slowest ${slowest.client} ${(slowest.seconds / baseline.seconds).toFixed(1)} ×: ${slowest.outcomes.timeout} trials hung, ${hung.toFixed(1)} s of its ${slowest.seconds.toFixed(1)} s waiting out the ${DEFAULT_TIMEOUT_MS / 1000} s timeout ${at} at once; the rest ${(((slowest.seconds - hung) / slowest.trials) * 1000).toFixed(0)} ms a trial`
+        : 'no SDK adapter installed'
+    }`,
+    `  an agent CLI ≤ 2 minutes: ${
+      agent
+        ? `${agent.client} ${(agent.seconds / 60).toFixed(1)} min, ${agent.trials} trials ${cpuCount()} at once: ${((agent.seconds * cpuCount()) / agent.trials).toFixed(1)} s a trial per core, each a process started`
+        : 'not measured (no npm)'
+    }`,
+  ]
+}
