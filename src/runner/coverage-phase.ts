@@ -1,0 +1,42 @@
+import type { TrialInput } from '../arbitraries/trial-input.js'
+import { shrinkInput } from '../coverage/shrink-input.js'
+import { dimensionsFor } from '../dimensions/dimensions.js'
+import { concurrencyFor, firstFailing } from './first-failing.js'
+import type { Counterexample, FuzzOptions } from './fuzz-types.js'
+import type { PropertySearch } from './property-search.js'
+
+/**
+ * The coverage phase of one client × property: the client's coverage inputs (the same on every run,
+ * most telling first) until one fails, then that input shrunk dimension by dimension. Undefined
+ * when every input held.
+ *
+ * @example
+ * const found = await coveragePhase(search, coverage, options, true)
+ */
+export async function coveragePhase(
+  search: PropertySearch,
+  coverage: ReadonlyArray<TrialInput & { label: string }>,
+  options: Pick<FuzzOptions, 'concurrency' | 'shard'> & { seed: number },
+  shrinking: boolean,
+): Promise<Counterexample | undefined> {
+  const { client } = search.cache
+  search.phase = 'coverage'
+  const index = await firstFailing(
+    coverage,
+    { concurrency: concurrencyFor(client, options), ...(options.shard ? { shard: options.shard } : {}) },
+    search.holds,
+  )
+  if (index === undefined) return undefined
+  const shrunk = shrinking
+    ? await shrinkInput(search.failing!.input, dimensionsFor(client), async (input) => !(await search.holds(input)))
+    : { steps: 0 }
+  // The search keeps the last failure it saw, which is the shrunk input's.
+  return {
+    phase: 'coverage',
+    seed: options.seed,
+    path: String(index),
+    label: coverage[index]!.label,
+    shrinks: shrunk.steps,
+    ...search.failing!,
+  }
+}
