@@ -8,6 +8,22 @@ const sdkStreamable = SDK_CLIENTS.find((c) => c.name === 'sdk-streamable')!
 const sdkSse = SDK_CLIENTS.find((c) => c.name === 'sdk-sse')!
 
 describe('runTrial', () => {
+  it('a client whose session needs longer than the run gives (minTimeoutMs) gets that long; without it, the timeout', async () => {
+    // A session that takes 1.2 s before it does what the standard session does.
+    const slow: ClientUnderTest = {
+      ...sdkStreamable,
+      name: 'slow-start',
+      run: async (cfg, context) => {
+        await new Promise((resolve) => setTimeout(resolve, 1200))
+        await sdkStreamable.run(cfg, context)
+      },
+    }
+    const cut = await runTrial(slow, config(), scenario(), { timeoutMs: 300 })
+    expect(cut.outcome).toEqual({ kind: 'timeout', afterMs: 300 })
+    const given = await runTrial({ ...slow, minTimeoutMs: 10_000 }, config(), scenario(), { timeoutMs: 300 })
+    expect(given.outcome).toEqual({ kind: 'completed' })
+  })
+
   it('runs a full SDK session and captures all of it: initialize, initialized, GET stream, tools/list, 3 calls, DELETE', async () => {
     const trial = await runTrial(sdkStreamable, config(), scenario({ responseMode: 'sse' }), { timeoutMs: 5000 })
     expect(trial.outcome).toEqual({ kind: 'completed' })

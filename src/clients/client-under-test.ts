@@ -52,6 +52,12 @@ export interface ClientUnderTest {
    */
   startsClock?: boolean
   /**
+   * The least time a session of it takes on a quiet machine, when that is more than a trial is
+   * usually given (an agent CLI whose start-up alone takes seconds): a shorter time limit is raised
+   * to this for it, so its trials are judged on whole sessions, not cut short.
+   */
+  minTimeoutMs?: number
+  /**
    * Whether the client can be told of a pre-registered OAuth client (`config.oauthClientId`);
    * false keeps it out of generated configs, so the client is never blamed for what it was not told.
    * Default true.

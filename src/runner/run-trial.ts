@@ -50,15 +50,17 @@ async function driveClient(client: ClientUnderTest, config: ClientConfig, option
     clearTimeout(timer)
     timer = setTimeout(() => timeUp('timeout'), ms)
   }
+  // A client whose session needs longer than the run gives (a slow agent start-up) gets what it needs.
+  const limit = Math.max(options.timeoutMs, client.minTimeoutMs ?? 0)
   // A client that says when it starts gets its whole limit from then; the wait before is bounded apart.
-  arm(client.startsClock ? options.timeoutMs + START_ALLOWANCE_MS : options.timeoutMs)
+  arm(client.startsClock ? limit + START_ALLOWANCE_MS : limit)
   const lines: string[] = []
   if (!client.outOfProcess) driven.consoleTail = lines
   const context = {
     signal: controller.signal,
     reportProcess: (report: ProcessReport) => void (driven.process = report),
     ...(options.env ? { env: options.env } : {}),
-    startClock: () => arm(options.timeoutMs),
+    startClock: () => arm(limit),
   }
   // An exception thrown from the client's timers or callbacks ends its trial as a client error.
   let fault: TrialOutcome | undefined
@@ -84,7 +86,7 @@ async function driveClient(client: ClientUnderTest, config: ClientConfig, option
   } else if (first === 'timeout') {
     controller.abort()
     await Promise.race([running, new Promise((resolve) => setTimeout(resolve, ABORT_GRACE_MS))])
-    driven.outcome = { kind: 'timeout', afterMs: options.timeoutMs }
+    driven.outcome = { kind: 'timeout', afterMs: limit }
   } else {
     // A faulted client may still be running: stopped as a timed-out one is.
     if (first === fault) controller.abort()

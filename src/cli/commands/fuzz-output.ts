@@ -15,6 +15,12 @@ import type { FuzzStats, Phase, PropertyResult } from '../../runner/fuzz.js'
 import { writeOut } from '../../runtime/process.js'
 import { reproduceFlags, type FuzzArgs } from './fuzz-flags.js'
 
+/** The clients whose sessions need more than `--timeout`, and what they get instead. */
+function raised(clients: readonly ClientUnderTest[], timeoutMs: number): string {
+  const slow = clients.filter((client) => (client.minTimeoutMs ?? 0) > timeoutMs)
+  return slow.length === 0 ? '' : ` (${slow.map((client) => `${client.name}: ${client.minTimeoutMs} ms, the least its session takes`).join('; ')})`
+}
+
 /** The run's first lines: what runs (clients × properties, phases, shard, timeout), and what each installed client resolved. */
 export function printRunHeader(
   out: (text: string) => void,
@@ -30,7 +36,7 @@ export function printRunHeader(
     ...(phases.includes('random') ? [`${args.runs} random trials per client (seed ${seed})`] : []),
   ].join(', then ')
   out(
-    `mcp-auth-harness fuzz: ${clients.length} client(s) × ${properties.length} propert${properties.length === 1 ? 'y' : 'ies'}: ${phaseText}${shard ? `; shard ${shard.index}/${shard.count} (every ${shard.count}th input)` : ''}; timeout ${args.timeout} ms per trial\n`,
+    `mcp-auth-harness fuzz: ${clients.length} client(s) × ${properties.length} propert${properties.length === 1 ? 'y' : 'ies'}: ${phaseText}${shard ? `; shard ${shard.index}/${shard.count} (every ${shard.count}th input)` : ''}; timeout ${args.timeout} ms per trial${raised(clients, args.timeout)}\n`,
   )
   // What an installed client resolved: the question after a finding is which release of what.
   for (const client of clients.filter((c) => c.releasedAt || Object.keys(c.dependencies ?? {}).length > 0)) {

@@ -53,6 +53,8 @@ export interface AgentCli {
   oldest?: string
   /** True for a CLI that ends when its standard input closes: it gets one that stays open. */
   needsOpenStdin?: boolean
+  /** The least time its session takes, where its start-up alone is seconds (see ClientUnderTest.minTimeoutMs). */
+  minTimeoutMs?: number
   /** Writes the trial's config where this CLI reads it (under `home`) and says how to start it. */
   prepare(trial: AgentTrial): Promise<AgentLaunch>
 }

@@ -45,6 +45,9 @@ function agentClient(agent: AgentCli, version: string, dir: string): ClientUnder
     transports: agent.transports,
     network: 'real-port',
     outOfProcess: true,
+    // Its limit counts from its start, not from making its HOME and model refuser.
+    startsClock: true,
+    ...(agent.minTimeoutMs ? { minTimeoutMs: agent.minTimeoutMs } : {}),
     acceptsOAuthClientId: agent.acceptsOAuthClientId(version),
     ...(agent.configurableHeaders ? { configurableHeaders: agent.configurableHeaders(version) } : {}),
     run: (config, context) =>
@@ -57,6 +60,7 @@ function agentClient(agent: AgentCli, version: string, dir: string): ClientUnder
         try {
           const launch = await agent.prepare({ config, version, home, modelApi: model?.origin })
           const browser = await installBrowser(trialDir)
+          context.startClock?.()
           const report = await runProcess({
             command: executable,
             args: launch.args,

@@ -17,6 +17,9 @@ export const OPENCODE: AgentCli = {
   what: (version) => `opencode ${version} (opencode-ai, npm)`,
   transports: ['streamable-http', 'sse'],
   usesModel: true,
+  // Its start-up alone takes about 6 s here (a Bun binary loading its providers), more than the
+  // default 5 s limit: cut there, most trials ended before the MCP start-up (26 of 26 at 4 at once).
+  minTimeoutMs: 15_000,
   acceptsOAuthClientId: () => false,
   async prepare({ config, home, modelApi }) {
     const file = join(home, 'opencode.json')
