@@ -26,7 +26,12 @@ function extensionConfig(context: Record<string, string | undefined>): { grant?:
       return { grant: { grant: 'client-credentials-basic', clientId: id, clientSecret: context.client_secret ?? '' } }
     case 'auth/client-credentials-jwt':
       return {
-        grant: { grant: 'client-credentials-jwt', clientId: id, privateKeyPem: context.private_key_pem ?? '', signingAlg: context.signing_algorithm ?? 'ES256' },
+        grant: {
+          grant: 'client-credentials-jwt',
+          clientId: id,
+          privateKeyPem: context.private_key_pem ?? '',
+          signingAlg: context.signing_algorithm ?? 'ES256',
+        },
       }
     case 'auth/enterprise-managed-authorization':
       return {
@@ -58,13 +63,22 @@ async function session(client: ClientUnderTest, installed: boolean, url: string)
   confidential = context.client_secret && !extension.grant ? { clientId, secret: context.client_secret } : undefined
   // An installed SDK's adapter reads the suite's context itself (id and secret); naming the id in the
   // config too would hand it MCP_OAUTH_CLIENT_ID without the secret, which it would take first.
-  const named = clientId && !extension.grant && !(installed && process.env.MCP_CONFORMANCE_CONTEXT) ? { oauthClientId: clientId } : {}
+  const named =
+    clientId && !extension.grant && !(installed && process.env.MCP_CONFORMANCE_CONTEXT) ? { oauthClientId: clientId } : {}
   // A client that cannot be told the extension runs as it is (the suite then fails it: not its fault).
   const told = {
-    ...(extension.grant && client.grants?.includes(extension.grant.grant) ? { grant: extension.grant.grant, credentials: extension.grant } : {}),
+    ...(extension.grant && client.grants?.includes(extension.grant.grant)
+      ? { grant: extension.grant.grant, credentials: extension.grant }
+      : {}),
     ...(extension.dpop && client.dpop ? { dpop: true } : {}),
   }
-  const config: ClientConfig = { transport: client.transports[0]!, url, headers: JSON.parse(process.env.MCP_HEADERS || '{}'), ...named, ...told }
+  const config: ClientConfig = {
+    transport: client.transports[0]!,
+    url,
+    headers: JSON.parse(process.env.MCP_HEADERS || '{}'),
+    ...named,
+    ...told,
+  }
   // An installed SDK runs as a process of its own: the suite's context goes on to its adapter.
   const env = process.env.MCP_CONFORMANCE_CONTEXT ? { MCP_CONFORMANCE_CONTEXT: process.env.MCP_CONFORMANCE_CONTEXT } : undefined
   await client.run(config, { signal: new AbortController().signal, reportProcess: () => undefined, ...(env ? { env } : {}) })
@@ -101,7 +115,11 @@ if (loop) {
     previous = Object.keys(env)
     const answer = await session(client, installable !== undefined, request.url).then(
       () => ({ session: request.session, ok: true }),
-      (error: unknown) => ({ session: request.session, ok: false, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => ({
+        session: request.session,
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      }),
     )
     console.log(JSON.stringify(answer))
   }

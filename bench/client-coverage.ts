@@ -120,7 +120,12 @@ export async function startUps(preset: AgentCli): Promise<StartUp[]> {
 
 /** Where an installed client lives in the cache. */
 function cacheDirOf(name: string, version: string): string {
-  return join(process.env.XDG_CACHE_HOME ?? join(process.env.HOME ?? '', '.cache'), 'mcp-auth-harness', 'clients', `${name}-${version}`)
+  return join(
+    process.env.XDG_CACHE_HOME ?? join(process.env.HOME ?? '', '.cache'),
+    'mcp-auth-harness',
+    'clients',
+    `${name}-${version}`,
+  )
 }
 
 /** The built-in SDK clients in other languages (and the TypeScript SDK through its adapter), each through its session loop. */
@@ -150,7 +155,9 @@ export async function clientCoverage(
     if (!client) continue
     if (!concurrencyOf.includes(name)) rows.push(await coverageTime(client))
     // The default (two per core) is one of these: marked as the default, run once.
-    else for (const concurrency of [2, 4, 8]) rows.push(await coverageTime(client, concurrency === 2 * cpuCount() ? undefined : concurrency))
+    else
+      for (const concurrency of [2, 4, 8])
+        rows.push(await coverageTime(client, concurrency === 2 * cpuCount() ? undefined : concurrency))
   }
   const agentClient = agent && (await builtIn(agent.name))
   const agentTime = agentClient ? await coverageTime(agentClient) : undefined
@@ -164,7 +171,10 @@ export async function clientCoverage(
     ...(agentTime ? [`slowest agent CLI: ${line(agentTime)}`] : []),
     '',
     'start-up caches (median of 5 starts)',
-    ...starts.map((s) => `${s.what.padEnd(72)}${s.cachedMs.toFixed(0).padStart(7)} ms with,${s.uncachedMs.toFixed(0).padStart(7)} ms without (${(s.uncachedMs / s.cachedMs).toFixed(2)} ×)`),
+    ...starts.map(
+      (s) =>
+        `${s.what.padEnd(72)}${s.cachedMs.toFixed(0).padStart(7)} ms with,${s.uncachedMs.toFixed(0).padStart(7)} ms without (${(s.uncachedMs / s.cachedMs).toFixed(2)} ×)`,
+    ),
   ]
   return { baseline, rows, ...(agentTime ? { agent: agentTime } : {}), startUps: starts, lines }
 }
@@ -178,7 +188,10 @@ function hangSeconds(row: CoverageTime, at: number): number {
 export function clientGoalLines(coverage: ClientCoverage): string[] {
   const { baseline, agent } = coverage
   const defaults = coverage.rows.filter((row) => row.concurrency === 'default')
-  const slowest = defaults.reduce<CoverageTime | undefined>((a, b) => (a === undefined || b.seconds > a.seconds ? b : a), undefined)
+  const slowest = defaults.reduce<CoverageTime | undefined>(
+    (a, b) => (a === undefined || b.seconds > a.seconds ? b : a),
+    undefined,
+  )
   const at = 2 * cpuCount()
   const hung = slowest ? hangSeconds(slowest, at) : 0
   return [

@@ -131,9 +131,13 @@ async function harnessFindings(client: string, runs: number, reports?: string): 
   if (reports) return findingsOf(readFileSync(join(reports, `${client}.json`), 'utf8'), join(reports, `${client}.json`))
   // --runs 0: the coverage phase alone.
   const phases = runs > 0 ? ['--runs', String(runs)] : ['--phases', 'coverage']
-  const { stdout, stderr } = await run(process.execPath, [CLI, 'fuzz', '--client', client, ...phases, '--json', '--found-dir', 'none'], {
-    maxBuffer: 1 << 28,
-  }).catch((error: { stdout?: string; stderr?: string }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? '' })) // exit 1 = violations: the report has them
+  const { stdout, stderr } = await run(
+    process.execPath,
+    [CLI, 'fuzz', '--client', client, ...phases, '--json', '--found-dir', 'none'],
+    {
+      maxBuffer: 1 << 28,
+    },
+  ).catch((error: { stdout?: string; stderr?: string }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? '' })) // exit 1 = violations: the report has them
   if (!stdout.trim()) {
     console.error(`compare-conformance: fuzz --client ${client} printed no report: ${stderr.trim().split('\n').at(-1) ?? ''}`)
     process.exit(2)
@@ -184,7 +188,9 @@ onFatalSignal((signal) => {
   const ended = killMarkedProcesses(RUN_MARKER)
   const removed = removeLiveTempDirs() + removeMarkedTempDirs(RUN_MARKER) + suiteFolders.size
   for (const folder of suiteFolders) rmSync(folder, { recursive: true, force: true })
-  console.error(`compare:conformance: ${signal}: ended ${ended} process(es) started by this run, removed ${removed} temporary folder(s)`)
+  console.error(
+    `compare:conformance: ${signal}: ended ${ended} process(es) started by this run, removed ${removed} temporary folder(s)`,
+  )
 })
 
 const args = process.argv.slice(2)
@@ -252,7 +258,8 @@ if (reports) {
   const lacking = clients.filter((c) => c.streamable && !existsSync(join(reports, `${c.name}.json`)))
   if (lacking.length) usage(`${reports} has no fuzz report for ${lacking.map((c) => `${c.name} (${c.name}.json)`).join(', ')}`)
   // Read before anything runs: a malformed report is a usage error, not a stack trace after the suite started.
-  for (const c of clients.filter((c) => c.streamable)) findingsOf(readFileSync(join(reports, `${c.name}.json`), 'utf8'), join(reports, `${c.name}.json`))
+  for (const c of clients.filter((c) => c.streamable))
+    findingsOf(readFileSync(join(reports, `${c.name}.json`), 'utf8'), join(reports, `${c.name}.json`))
 }
 
 const scenarios = await clientScenarios()
@@ -277,7 +284,9 @@ for (const client of clients) {
     suiteFailures(
       client.name,
       scenarios,
-      client.faulty ? scenarios.filter((s) => s.versions.includes('extension') && canBeTold(client.name, s.name)).map((s) => s.name) : undefined,
+      client.faulty
+        ? scenarios.filter((s) => s.versions.includes('extension') && canBeTold(client.name, s.name)).map((s) => s.name)
+        : undefined,
     ),
     harnessFindings(client.name, runs, reports),
   ])
@@ -297,7 +306,9 @@ for (const client of clients) {
     caught.forEach((p) => matched.add(p))
     const scenario = scenarios.find((s) => s.name === failure.scenario)!
     const modernOnly = scenario.versions.every((v) => v === '2026-07-28')
-    const excuse = caught.length ? undefined : notAFault(failure.scenario, failure.check, client, modernOnly, canBeTold(client.name, failure.scenario))
+    const excuse = caught.length
+      ? undefined
+      : notAFault(failure.scenario, failure.check, client, modernOnly, canBeTold(client.name, failure.scenario))
     if (!caught.length && !excuse) missed += 1
     const verdict = caught.length
       ? `caught by ${caught.join(', ')}`

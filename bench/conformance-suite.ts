@@ -6,7 +6,9 @@ const CONFORMANCE = fileURLToPath(new URL('../../node_modules/@modelcontextproto
 
 /** The suite's version, as installed (package.json pins it exactly). */
 export const CONFORMANCE_VERSION = (
-  JSON.parse(readFileSync(new URL('../../node_modules/@modelcontextprotocol/conformance/package.json', import.meta.url), 'utf8')) as {
+  JSON.parse(
+    readFileSync(new URL('../../node_modules/@modelcontextprotocol/conformance/package.json', import.meta.url), 'utf8'),
+  ) as {
     version: string
   }
 ).version

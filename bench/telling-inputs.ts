@@ -50,7 +50,8 @@ export async function measureDetections(progress: (line: string) => void = () =>
  */
 export function tellingOrder(detections: Detections): string[] {
   const byLabel = new Map<string, Set<string>>()
-  for (const [fault, labels] of detections) for (const label of labels) (byLabel.get(label) ?? byLabel.set(label, new Set()).get(label)!).add(fault)
+  for (const [fault, labels] of detections)
+    for (const label of labels) (byLabel.get(label) ?? byLabel.set(label, new Set()).get(label)!).add(fault)
   const left = new Set(detections.keys())
   const order: string[] = []
   const rest = new Set(byLabel.keys())

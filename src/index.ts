@@ -47,7 +47,13 @@ export { judgeInput } from './runner/judge-input.js'
 export { clientConfigArbitrary } from './arbitraries/client-config.js'
 export { scenarioPlanArbitrary } from './arbitraries/scenario-plan.js'
 export { trialInputArbitrary, type TrialInput } from './arbitraries/trial-input.js'
-export { fuzzClient, violationsOf, PropertyViolationError, NothingJudgedError, type FuzzClientOptions } from './library/fuzz-client.js'
+export {
+  fuzzClient,
+  violationsOf,
+  PropertyViolationError,
+  NothingJudgedError,
+  type FuzzClientOptions,
+} from './library/fuzz-client.js'
 export { oauthPlanArbitrary } from './arbitraries/oauth-plan.js'
 export { authPlanArbitrary } from './arbitraries/auth-plan.js'
 export { headersArbitrary } from './arbitraries/headers.js'

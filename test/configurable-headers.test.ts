@@ -5,7 +5,11 @@ import { coverageInputs } from '../src/coverage/coverage-inputs.js'
 import { dimensionsFor } from '../src/dimensions/dimensions.js'
 
 // A config with only a bearer-token field (codex before 0.47) is never given another header to send.
-const bearerOnly = { transports: ['streamable-http'] as const, acceptsOAuthClientId: false, configurableHeaders: 'bearer-only' as const }
+const bearerOnly = {
+  transports: ['streamable-http'] as const,
+  acceptsOAuthClientId: false,
+  configurableHeaders: 'bearer-only' as const,
+}
 
 /** Every configured header name is Authorization, with a Bearer value. */
 function onlyBearer(headers: Record<string, string>): boolean {
@@ -23,7 +27,9 @@ describe('a client whose config carries only a bearer token', () => {
     expect(inputs.some(({ input }) => Object.keys(input.config.headers).length === 0)).toBe(true)
     expect(inputs.some(({ input }) => 'Authorization' in input.config.headers)).toBe(true)
     // A client with any header still meets the API key.
-    expect(coverageInputs({ transports: ['streamable-http'] }).some(({ input }) => 'X-API-Key' in input.config.headers)).toBe(true)
+    expect(coverageInputs({ transports: ['streamable-http'] }).some(({ input }) => 'X-API-Key' in input.config.headers)).toBe(
+      true,
+    )
   })
 
   it('draws only bearer tokens in the random phase', () => {

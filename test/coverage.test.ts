@@ -90,7 +90,10 @@ describe('the dimension table', () => {
       const condition = dimension.appliesWhen
       if (!condition) return base
       const parent = dimensions.find((d) => d.name === condition.dimension)!
-      return parent.set(startFor(parent), condition.values.find((v) => parent.values.includes(v))!)
+      return parent.set(
+        startFor(parent),
+        condition.values.find((v) => parent.values.includes(v))!,
+      )
     }
     for (const dimension of dimensions) {
       const condition = dimension.appliesWhen

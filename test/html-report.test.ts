@@ -47,7 +47,9 @@ describe('the HTML report as text', () => {
     expect(page).not.toMatch(/<[a-z][^>]*\s(src|srcset|action|formaction)=/i)
     const links = [...page.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!)
     const allowed = (link: string) =>
-      link.startsWith('#') || link.startsWith('https://modelcontextprotocol.io/') || /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/issues\/\d+$/.test(link)
+      link.startsWith('#') ||
+      link.startsWith('https://modelcontextprotocol.io/') ||
+      /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/issues\/\d+$/.test(link)
     expect(links.filter((link) => !allowed(link))).toEqual([])
   })
 
@@ -95,7 +97,9 @@ describe('--html on every command', () => {
     const page = readFileSync(join(dir, 'run.html'), 'utf8')
     expect(page).toContain('id="finding-faulty-drops-headers-headers-always-sent"')
     // The user expectation's evidence: the public reports, linked.
-    expect(page).toContain('<a href="https://github.com/anthropics/claude-code/issues/7290">user expectation: anthropics/claude-code#7290</a>')
+    expect(page).toContain(
+      '<a href="https://github.com/anthropics/claude-code/issues/7290">user expectation: anthropics/claude-code#7290</a>',
+    )
     const saved = JSON.parse(fuzz.stdout).results[0].savedAs as string
     const fromCounterexample = await cli('report', saved, '--html', join(dir, 'ce.html'))
     expect(fromCounterexample.code, fromCounterexample.stderr).toBe(0)

@@ -33,8 +33,12 @@ describe('session loop (MCP_SESSION_LOOP=1)', () => {
 
   it('the isolation check fails when a program keeps state between sessions', async () => {
     const client = commandClient(`${NODE} test/fixtures/leaky-session-loop.mjs`, json, { sessionLoop: true })
-    const first = await runTrial(client, config({ headers: { 'X-API-Key': 'first-key-1111111' } }), scenario(), { timeoutMs: 20_000 })
-    const second = await runTrial(client, config({ headers: { 'X-API-Key': 'second-key-222222' } }), scenario(), { timeoutMs: 20_000 })
+    const first = await runTrial(client, config({ headers: { 'X-API-Key': 'first-key-1111111' } }), scenario(), {
+      timeoutMs: 20_000,
+    })
+    const second = await runTrial(client, config({ headers: { 'X-API-Key': 'second-key-222222' } }), scenario(), {
+      timeoutMs: 20_000,
+    })
     expect(processOf(first)).toBe(processOf(second))
     expect(leakedState(first, second)).toEqual(['first-key-1111111'])
   })
@@ -49,7 +53,10 @@ describe('session loop (MCP_SESSION_LOOP=1)', () => {
     expect(failed.outcome).toMatchObject({ kind: 'client-error', message: expect.stringContaining('told to fail') })
     expect(processOf(failed)).toBe(processOf(fine))
     const died = await run('die')
-    expect(died.outcome).toMatchObject({ kind: 'client-error', message: expect.stringContaining('died during the session: exit code 3') })
+    expect(died.outcome).toMatchObject({
+      kind: 'client-error',
+      message: expect.stringContaining('died during the session: exit code 3'),
+    })
     expect(died.process?.stderrTail).toContain('die')
     const after = await run('fine')
     expect(after.outcome).toEqual({ kind: 'completed' })
@@ -74,7 +81,10 @@ describe('session loop (MCP_SESSION_LOOP=1)', () => {
   it('a program that does not speak the session loop is a client error that says so', async () => {
     const client = commandClient(`${NODE} test/fixtures/print-invocation.mjs`, json, { sessionLoop: true })
     const trial = await runTrial(client, config(), scenario(), { timeoutMs: 5000 })
-    expect(trial.outcome).toMatchObject({ kind: 'client-error', message: expect.stringContaining('exited before it said it was ready') })
+    expect(trial.outcome).toMatchObject({
+      kind: 'client-error',
+      message: expect.stringContaining('exited before it said it was ready'),
+    })
   })
 
   it('refuses a command whose words hold placeholders: each session’s values come on standard input', () => {

@@ -15,7 +15,9 @@ describe('a good token refused on one kind of request', () => {
 
   it('every refusal is in the coverage phase', () => {
     const drawn = new Set(
-      coverageInputs(client).flatMap(({ input }) => (input.plan.auth.kind === 'oauth' ? [input.plan.auth.oauth.tokenRefusal ?? 'none'] : [])),
+      coverageInputs(client).flatMap(({ input }) =>
+        input.plan.auth.kind === 'oauth' ? [input.plan.auth.oauth.tokenRefusal ?? 'none'] : [],
+      ),
     )
     expect([...drawn].sort()).toEqual([...TOKEN_REFUSALS].sort())
   })
@@ -27,12 +29,18 @@ describe('a good token refused on one kind of request', () => {
       const trial = await runTrial(client, config, scenario, { timeoutMs: 10_000 })
       const withToken = trial.exchanges.filter((e) => e.url === config.url && headerValue(e.requestHeaders, 'authorization'))
       const ofKind = (e: (typeof withToken)[number]) =>
-        kind === 'get-stream' ? e.method === 'GET' : kind === 'delete' ? e.method === 'DELETE' : jsonRpcMethod(e.requestBody) === 'tools/call'
+        kind === 'get-stream'
+          ? e.method === 'GET'
+          : kind === 'delete'
+            ? e.method === 'DELETE'
+            : jsonRpcMethod(e.requestBody) === 'tools/call'
       const refused = withToken.filter(ofKind)
       expect(refused.length, JSON.stringify(trial.outcome)).toBeGreaterThan(0)
       for (const e of refused) {
         expect(e.status).toBe(form === 'invalid-token' ? 401 : 403)
-        expect(headerValue(e.responseHeaders, 'www-authenticate')).toContain(`error="${form === 'invalid-token' ? 'invalid_token' : 'insufficient_scope'}"`)
+        expect(headerValue(e.responseHeaders, 'www-authenticate')).toContain(
+          `error="${form === 'invalid-token' ? 'invalid_token' : 'insufficient_scope'}"`,
+        )
       }
       // The token is good everywhere else.
       expect(withToken.filter((e) => !ofKind(e)).some((e) => e.status === 200)).toBe(true)

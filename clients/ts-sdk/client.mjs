@@ -21,7 +21,6 @@ const { SSEClientTransport } = await import('@modelcontextprotocol/sdk/client/ss
 const streamable = await import('@modelcontextprotocol/sdk/client/streamableHttp.js').catch(() => undefined)
 const auth = await import('@modelcontextprotocol/sdk/client/auth.js').catch(() => undefined)
 
-
 /** A one-shot loopback server for the authorization redirect (RFC 8252 §7.3): resolves with the code. */
 async function callbackServer() {
   let deliver

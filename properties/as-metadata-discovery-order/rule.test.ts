@@ -14,18 +14,33 @@ describe('as-metadata-discovery-order', () => {
       { method: 'GET', url: 'http://mcp.test/.well-known/openid-configuration', status: 404 },
     ]
     const mismatched = trialOf(config(), [
-      { method: 'GET', url: 'http://mcp.test/.well-known/oauth-protected-resource/mcp', status: 200, responseBody: prm('https://elsewhere.example/mcp') },
+      {
+        method: 'GET',
+        url: 'http://mcp.test/.well-known/oauth-protected-resource/mcp',
+        status: 200,
+        responseBody: prm('https://elsewhere.example/mcp'),
+      },
       ...probes,
     ])
     expect(asMetadataDiscoveryOrder.exercised(mismatched)).toBe(false)
     const matching = trialOf(config(), [
-      { method: 'GET', url: 'http://mcp.test/.well-known/oauth-protected-resource/mcp', status: 200, responseBody: prm('http://mcp.test/mcp') },
+      {
+        method: 'GET',
+        url: 'http://mcp.test/.well-known/oauth-protected-resource/mcp',
+        status: 200,
+        responseBody: prm('http://mcp.test/mcp'),
+      },
       ...probes,
     ])
     // Probing only the MCP origin: the client set this issuer aside (go-sdk 1.8.0 with a root PRM).
     expect(asMetadataDiscoveryOrder.exercised(matching)).toBe(false)
     const turned = trialOf(config(), [
-      { method: 'GET', url: 'http://mcp.test/.well-known/oauth-protected-resource/mcp', status: 200, responseBody: prm('http://mcp.test/mcp') },
+      {
+        method: 'GET',
+        url: 'http://mcp.test/.well-known/oauth-protected-resource/mcp',
+        status: 200,
+        responseBody: prm('http://mcp.test/mcp'),
+      },
       { method: 'GET', url: 'http://as.test/.well-known/openid-configuration', status: 404 },
       { method: 'GET', url: 'http://as.test/.well-known/oauth-authorization-server', status: 200 },
     ])
@@ -37,7 +52,12 @@ describe('as-metadata-discovery-order', () => {
 describe('as-metadata-discovery-order: what each message names', () => {
   it('after a skipped location, the next message names the location after the one the client took', () => {
     const trial = trialOf(config(), [
-      { method: 'GET', url: 'http://mcp.test/.well-known/oauth-protected-resource/mcp', status: 200, responseBody: prm('http://mcp.test/mcp') },
+      {
+        method: 'GET',
+        url: 'http://mcp.test/.well-known/oauth-protected-resource/mcp',
+        status: 200,
+        responseBody: prm('http://mcp.test/mcp'),
+      },
       // An issuer without a path: RFC 8414 first, then OIDC. The client asks OIDC first, then goes on past the end.
       { method: 'GET', url: 'http://as.test/.well-known/openid-configuration', status: 404 },
       { method: 'GET', url: 'http://as.test/.well-known/oauth-authorization-server/extra', status: 404 },

@@ -40,7 +40,8 @@ function assertionProblem(form: URLSearchParams, audiences: readonly string[]): 
   const { iss, sub, aud, exp, jti } = jws.payload
   if (iss !== MACHINE_CLIENT_ID) return `client_assertion iss is ${JSON.stringify(iss)}, not the client id ${MACHINE_CLIENT_ID}`
   if (sub !== MACHINE_CLIENT_ID) return `client_assertion sub is ${JSON.stringify(sub)}, not the client id ${MACHINE_CLIENT_ID}`
-  if (!audiencesOf(jws).some((a) => audiences.includes(a))) return `client_assertion aud ${JSON.stringify(aud)} does not name the authorization server (${audiences[0]})`
+  if (!audiencesOf(jws).some((a) => audiences.includes(a)))
+    return `client_assertion aud ${JSON.stringify(aud)} does not name the authorization server (${audiences[0]})`
   if (typeof exp !== 'number') return 'client_assertion has no exp'
   if (typeof jti !== 'string' || jti === '') return 'client_assertion has no jti'
   return undefined
@@ -76,15 +77,20 @@ export const clientAuthenticationAsConfigured: Property = {
         const secret = basicSecret(exchange)
         const sent = headerValue(exchange.requestHeaders, 'authorization') ?? ''
         if (secret === undefined && /(^|,\s*)Basic\s/i.test(sent))
-          problem = `HTTP Basic client authentication merged with another Authorization value ("${sent.split(/,\s*/).map((part) => part.split(' ')[0]).join(' …, ')} …"), which no authorization server can read`
+          problem = `HTTP Basic client authentication merged with another Authorization value ("${sent
+            .split(/,\s*/)
+            .map((part) => part.split(' ')[0])
+            .join(' …, ')} …"), which no authorization server can read`
         else if (secret === undefined) problem = 'no HTTP Basic client authentication (client_secret_basic) as configured'
         else if (tokenRequestClientId(exchange, form) !== MACHINE_CLIENT_ID || secret !== MACHINE_CLIENT_SECRET)
           problem = 'HTTP Basic with another id or secret than configured (each must be form-urlencoded, RFC 6749 §2.3.1)'
-        else if (form.has('client_secret') || form.has('client_assertion')) problem = 'a second client authentication in the body besides HTTP Basic'
+        else if (form.has('client_secret') || form.has('client_assertion'))
+          problem = 'a second client authentication in the body besides HTTP Basic'
       } else {
         const wrong = assertionProblem(form, audiencesFor(trial, exchange.url))
         if (wrong) problem = wrong
-        else if (basicSecret(exchange) !== undefined || form.has('client_secret')) problem = 'a secret besides the private key JWT'
+        else if (basicSecret(exchange) !== undefined || form.has('client_secret'))
+          problem = 'a secret besides the private key JWT'
       }
       return problem ? [{ property: ID, exchange: exchange.seq, message: `${at}: ${problem}` }] : []
     })

@@ -13,7 +13,8 @@ function nonceChallenges(trial: Trial): Array<{ exchange: Exchange; nonce: strin
   return trial.exchanges.flatMap((exchange) => {
     const nonce = headerValue(exchange.responseHeaders, 'dpop-nonce')
     const asked =
-      oauthErrorOf(exchange) === 'use_dpop_nonce' || challengeParam(headerValue(exchange.responseHeaders, 'www-authenticate'), 'error') === 'use_dpop_nonce'
+      oauthErrorOf(exchange) === 'use_dpop_nonce' ||
+      challengeParam(headerValue(exchange.responseHeaders, 'www-authenticate'), 'error') === 'use_dpop_nonce'
     return nonce && asked ? [{ exchange, nonce }] : []
   })
 }
@@ -48,7 +49,11 @@ export const dpopNonceHonoured: Property = {
       )
       if (!next)
         return [
-          { property: ID, exchange: challenge.seq, message: `request #${challenge.seq} was answered use_dpop_nonce, and the client sent no proof to that server again` },
+          {
+            property: ID,
+            exchange: challenge.seq,
+            message: `request #${challenge.seq} was answered use_dpop_nonce, and the client sent no proof to that server again`,
+          },
         ]
       if (proofNonce(next) === nonce) return []
       return [

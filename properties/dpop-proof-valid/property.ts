@@ -24,20 +24,30 @@ export const dpopProofValid: Property = {
     const seen = new Map<string, number>()
     const judge = (seq: number, header: string | undefined, expected: Parameters<typeof checkDpopProof>[1], jkt?: string) => {
       const proof = checkDpopProof(header, { ...expected, at: null })
-      if (typeof proof === 'string') return violations.push({ property: ID, exchange: seq, message: `request #${seq}: DPoP proof invalid: ${proof}` })
+      if (typeof proof === 'string')
+        return violations.push({ property: ID, exchange: seq, message: `request #${seq}: DPoP proof invalid: ${proof}` })
       const earlier = seen.get(proof.jti)
       if (earlier !== undefined)
-        return violations.push({ property: ID, exchange: seq, message: `request #${seq} reuses the DPoP proof jti of request #${earlier}: each proof must be fresh` })
+        return violations.push({
+          property: ID,
+          exchange: seq,
+          message: `request #${seq} reuses the DPoP proof jti of request #${earlier}: each proof must be fresh`,
+        })
       seen.set(proof.jti, seq)
       if (jkt !== undefined && proof.jkt !== jkt)
-        violations.push({ property: ID, exchange: seq, message: `request #${seq}: the DPoP proof is signed by another key than the token is bound to` })
+        violations.push({
+          property: ID,
+          exchange: seq,
+          message: `request #${seq}: the DPoP proof is signed by another key than the token is bound to`,
+        })
       return undefined
     }
     const resourceRequests = new Map(requestsWithBoundTokens(trial).map((r) => [r.exchange.seq, r]))
     for (const exchange of trial.exchanges) {
       const header = headerValue(exchange.requestHeaders, 'dpop')
       const withToken = resourceRequests.get(exchange.seq)
-      if (withToken) judge(exchange.seq, header, { method: exchange.method, url: exchange.url, accessToken: withToken.token }, withToken.jkt)
+      if (withToken)
+        judge(exchange.seq, header, { method: exchange.method, url: exchange.url, accessToken: withToken.token }, withToken.jkt)
       else if (dpopTokenRequests(trial).includes(exchange)) judge(exchange.seq, header, { method: 'POST', url: exchange.url })
     }
     return violations

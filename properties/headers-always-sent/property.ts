@@ -55,8 +55,8 @@ export const headersAlwaysSent: Property = {
   exercised: (trial) => Object.keys(trial.config.headers).length > 0 && judgedExchanges(trial).length > 0,
   check(trial: Trial): Violation[] {
     const violations: Violation[] = []
-    // Once OAuth issued a token, Authorization carries it: what happens to a configured static
-    // Authorization then is unspecified (spec-rules U7), so only the other headers are judged.
+    // Once OAuth issued a token, Authorization carries it: what a client does with a configured
+    // static Authorization after a 401 the spec leaves open, so only the other headers are judged.
     const tokenTick = Math.min(...issuedTokens(trial).map((t) => t.tick))
     for (const exchange of judgedExchanges(trial)) {
       const request = `request #${exchange.seq} ${exchange.method} ${exchange.url}`

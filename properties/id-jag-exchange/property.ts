@@ -6,7 +6,11 @@ import { testKey } from '../../src/credentials/test-keys.js'
 import { audiencesOf, decodeJws, verifyJws } from '../../src/spec/jws.js'
 import { ID_JAG_TOKEN_TYPE, ID_TOKEN_TYPE, JWT_BEARER_GRANT, TOKEN_EXCHANGE_GRANT } from '../../src/spec/oauth-grants.js'
 import { servedAsMetadata, servedPrms } from '../../src/traffic/oauth-flow.js'
-import { authorizationServerTokenRequests, identityProviderTokenRequests, userFlowRequests } from '../../src/traffic/machine-grants.js'
+import {
+  authorizationServerTokenRequests,
+  identityProviderTokenRequests,
+  userFlowRequests,
+} from '../../src/traffic/machine-grants.js'
 
 const ID = 'id-jag-exchange'
 
@@ -22,7 +26,8 @@ function idJagsIssued(trial: Trial): Set<string> {
 
 /** What is wrong with a token exchange request at the IdP (SEP-990 §, RFC 8693 §2.1), or undefined. */
 function exchangeProblem(trial: Trial, form: URLSearchParams): string | undefined {
-  if (form.get('grant_type') !== TOKEN_EXCHANGE_GRANT) return `grant_type is ${form.get('grant_type') ?? '(none)'}, not ${TOKEN_EXCHANGE_GRANT}`
+  if (form.get('grant_type') !== TOKEN_EXCHANGE_GRANT)
+    return `grant_type is ${form.get('grant_type') ?? '(none)'}, not ${TOKEN_EXCHANGE_GRANT}`
   if (form.get('requested_token_type') !== ID_JAG_TOKEN_TYPE) return `requested_token_type is not ${ID_JAG_TOKEN_TYPE}`
   if (form.get('subject_token_type') !== ID_TOKEN_TYPE) return `subject_token_type is not ${ID_TOKEN_TYPE}`
   const idToken = decodeJws(form.get('subject_token') ?? '')
@@ -56,11 +61,22 @@ export const idJagExchange: Property = {
   level: 'MUST',
   exercised: (trial) =>
     trial.config.grant === 'enterprise-managed' &&
-    identityProviderTokenRequests(trial).length + authorizationServerTokenRequests(trial).length + userFlowRequests(trial).length > 0,
+    identityProviderTokenRequests(trial).length +
+      authorizationServerTokenRequests(trial).length +
+      userFlowRequests(trial).length >
+      0,
   check(trial) {
     const exchanges = identityProviderTokenRequests(trial).flatMap(({ exchange, form }) => {
       const problem = exchangeProblem(trial, form)
-      return problem ? [{ property: ID, exchange: exchange.seq, message: `token exchange #${exchange.seq} at the identity provider: ${problem}` }] : []
+      return problem
+        ? [
+            {
+              property: ID,
+              exchange: exchange.seq,
+              message: `token exchange #${exchange.seq} at the identity provider: ${problem}`,
+            },
+          ]
+        : []
     })
     const issued = idJagsIssued(trial)
     const grants = authorizationServerTokenRequests(trial).flatMap(({ exchange, form }) => {

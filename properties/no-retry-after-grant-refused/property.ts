@@ -2,7 +2,12 @@ import { extension, rfc, type Property } from '../../src/property/property.js'
 import type { Exchange } from '../../src/core/exchange.js'
 import type { Trial } from '../../src/core/trial.js'
 import { CLIENT_CREDENTIALS_GRANT, JWT_BEARER_GRANT } from '../../src/spec/oauth-grants.js'
-import { authorizationServerTokenRequests, hasMachineGrant, oauthErrorOf, userFlowRequests } from '../../src/traffic/machine-grants.js'
+import {
+  authorizationServerTokenRequests,
+  hasMachineGrant,
+  oauthErrorOf,
+  userFlowRequests,
+} from '../../src/traffic/machine-grants.js'
 
 const ID = 'no-retry-after-grant-refused'
 
@@ -13,7 +18,8 @@ const REFUSALS = ['invalid_grant', 'invalid_scope', 'unauthorized_client']
 function firstRefusal(trial: Trial): Exchange | undefined {
   return authorizationServerTokenRequests(trial).find(
     ({ exchange, form }) =>
-      [CLIENT_CREDENTIALS_GRANT, JWT_BEARER_GRANT].includes(form.get('grant_type') ?? '') && REFUSALS.includes(oauthErrorOf(exchange) ?? ''),
+      [CLIENT_CREDENTIALS_GRANT, JWT_BEARER_GRANT].includes(form.get('grant_type') ?? '') &&
+      REFUSALS.includes(oauthErrorOf(exchange) ?? ''),
   )?.exchange
 }
 

@@ -8,7 +8,10 @@ const MACHINE_GRANTS = [CLIENT_CREDENTIALS_GRANT, JWT_BEARER_GRANT]
 
 async function refusal(response: Response): Promise<boolean> {
   if (response.status !== 400 && response.status !== 401) return false
-  const body = (await response.clone().json().catch(() => undefined)) as { error?: unknown } | undefined
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => undefined)) as { error?: unknown } | undefined
   return REFUSALS.includes(String(body?.error))
 }
 
@@ -27,7 +30,9 @@ export const retriesRefusedGrant = faultyV2(
     return async (input, init) => {
       const url = new URL(String(input instanceof Request ? input.url : input))
       // Only the grants without a user: a refused refresh (a step-up's invalid_scope) goes on as the SDK does.
-      const grant = new URLSearchParams(typeof init?.body === 'string' || init?.body instanceof URLSearchParams ? init.body.toString() : '').get('grant_type')
+      const grant = new URLSearchParams(
+        typeof init?.body === 'string' || init?.body instanceof URLSearchParams ? init.body.toString() : '',
+      ).get('grant_type')
       const isToken = url.pathname.endsWith('/token') && MACHINE_GRANTS.includes(grant ?? '')
       if (isToken && refused) throw new TypeError('the app surfaced the refused grant and stopped')
       const response = await fetch(input, init)

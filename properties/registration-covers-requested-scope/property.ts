@@ -32,7 +32,8 @@ function registeredThenAsked(trial: Trial): Array<{ registration: Exchange; regi
  */
 export const registrationCoversRequestedScope: Property = {
   id: ID,
-  statement: 'The authorization request after a dynamic registration asks only for scopes the registration named (RFC 7591 §2 scope).',
+  statement:
+    'The authorization request after a dynamic registration asks only for scopes the registration named (RFC 7591 §2 scope).',
   source: spec('2025-11-25', 'Authorization › Scope Selection Strategy (applied to registration as well; RFC 7591 §2)', {
     alsoBefore: true,
   }),

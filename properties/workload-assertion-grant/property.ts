@@ -31,12 +31,16 @@ export const workloadAssertionGrant: Property = {
   source: extension('workload-identity', 'JWT Bearer Grant', [rfc(7523, '2.1'), rfc(7523, '3')]),
   level: 'MUST',
   exercised: (trial) =>
-    trial.config.grant === 'workload-identity' && authorizationServerTokenRequests(trial).length + userFlowRequests(trial).length > 0,
+    trial.config.grant === 'workload-identity' &&
+    authorizationServerTokenRequests(trial).length + userFlowRequests(trial).length > 0,
   check(trial) {
     const requests = authorizationServerTokenRequests(trial).flatMap(({ exchange, form }) => {
       const grant = form.get('grant_type')
       if (grant === 'refresh_token') return []
-      const problem = grant !== JWT_BEARER_GRANT ? `uses grant_type=${grant ?? '(none)'}, not ${JWT_BEARER_GRANT}` : assertionProblem(form.get('assertion'))
+      const problem =
+        grant !== JWT_BEARER_GRANT
+          ? `uses grant_type=${grant ?? '(none)'}, not ${JWT_BEARER_GRANT}`
+          : assertionProblem(form.get('assertion'))
       return problem ? [{ property: ID, exchange: exchange.seq, message: `token request #${exchange.seq} ${problem}` }] : []
     })
     const userFlow = userFlowRequests(trial).map((exchange) => ({

@@ -8,12 +8,15 @@ export function parseHeaderOptions(values: string[] | undefined): Record<string,
   for (const value of values ?? []) {
     const colon = value.indexOf(':')
     // Without a colon the whole argument may be a secret (`Authorization Bearer …`): never echoed.
-    if (colon <= 0) throw new UsageError('--header must look like "Name: value"; one has no colon (it is not shown: it may hold a secret)')
+    if (colon <= 0)
+      throw new UsageError('--header must look like "Name: value"; one has no colon (it is not shown: it may hold a secret)')
     const name = value.slice(0, colon).trim()
     const headerValue = value.slice(colon + 1).trim()
     registerSecret(headerValue, name)
     if (!HEADER_NAME.test(name))
-      throw new UsageError(`--header must look like "Name: value"; "${name.slice(0, 40)}" is not a header name (letters, digits, -)`)
+      throw new UsageError(
+        `--header must look like "Name: value"; "${name.slice(0, 40)}" is not a header name (letters, digits, -)`,
+      )
     const problem = headerValueProblem(headerValue)
     if (problem) throw new UsageError(`--header ${name}: the value has ${problem}, which no HTTP header can carry`)
     headers[name] = headerValue

@@ -19,7 +19,10 @@ export async function browseUrl(url: string): Promise<string> {
     response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(BROWSE_TIMEOUT_MS) })
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause
-    const why = (error as Error).name === 'TimeoutError' ? `no answer within ${BROWSE_TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message)
+    const why =
+      (error as Error).name === 'TimeoutError'
+        ? `no answer within ${BROWSE_TIMEOUT_MS / 1000} s`
+        : (cause?.code ?? cause?.message ?? (error as Error).message)
     throw new Error(`browse ${where(url)}: ${why}`, { cause: error })
   }
   await response.body?.cancel()

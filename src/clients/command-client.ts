@@ -72,7 +72,9 @@ export function commandClient(template: string, format: ConfigFormat, options: C
   const reads = options.reads ?? []
   const loopWords = words.filter((word) => !new RegExp(`^${PLACEHOLDER.source}$`).test(word))
   if (options.sessionLoop && loopWords.some((word) => new RegExp(PLACEHOLDER.source).test(word)))
-    throw new InputError(`a session-loop program reads each session's values on its standard input, not as {placeholders} inside its words: ${template}`)
+    throw new InputError(
+      `a session-loop program reads each session's values on its standard input, not as {placeholders} inside its words: ${template}`,
+    )
   const loop = options.sessionLoop ? new SessionLoop(loopWords[0]!, loopWords.slice(1)) : undefined
   return {
     name: `cmd:${template}`,

@@ -36,7 +36,13 @@ export async function loadModuleClient(path: string): Promise<ClientUnderTest> {
     let onFault: (error: unknown) => void = () => undefined
     const faulted = new Promise<never>((_, reject) => (onFault = reject))
     const stalled = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`it did not finish loading within ${LOAD_TIMEOUT_MS / 1000} s (a top-level await that never settles?)`)), LOAD_TIMEOUT_MS)
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(`it did not finish loading within ${LOAD_TIMEOUT_MS / 1000} s (a top-level await that never settles?)`),
+          ),
+        LOAD_TIMEOUT_MS,
+      )
     })
     loaded = (await Promise.race([
       catchClientFaults(onFault, () => import(pathToFileURL(resolve(path)).href)),

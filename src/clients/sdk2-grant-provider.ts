@@ -30,7 +30,12 @@ class WorkloadIdentityProvider implements OAuthClientProvider {
     return undefined
   }
   get clientMetadata(): OAuthClientMetadata {
-    return { client_name: 'mcp-auth-harness workload', redirect_uris: [], grant_types: [JWT_BEARER_GRANT], token_endpoint_auth_method: 'none' }
+    return {
+      client_name: 'mcp-auth-harness workload',
+      redirect_uris: [],
+      grant_types: [JWT_BEARER_GRANT],
+      token_endpoint_auth_method: 'none',
+    }
   }
   clientInformation(): OAuthClientInformation {
     return { client_id: this.clientId }

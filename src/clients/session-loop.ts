@@ -39,7 +39,8 @@ export interface LoopSession {
 export type LoopAnswer = { ready: true } | { session: number; ok: boolean; error?: string }
 
 function answerOf(line: string): LoopAnswer | undefined {
-  const value = parseJsonOr(line, undefined) as Partial<{ ready: unknown; session: unknown; ok: unknown; error: unknown }> | undefined
+  const value = parseJsonOr(line, undefined) as
+    Partial<{ ready: unknown; session: unknown; ok: unknown; error: unknown }> | undefined
   if (typeof value !== 'object' || value === null) return undefined
   if (value.ready === true) return { ready: true }
   if (typeof value.session !== 'number' || typeof value.ok !== 'boolean') return undefined
@@ -134,17 +135,22 @@ export class SessionLoop {
     if (isStopping()) throw new Error('not started: the run is stopping')
     const adapter = startLineProcess(this.command, [...this.args], { ...context.env, [SESSION_LOOP_VARIABLE]: '1' })
     const ready = await adapter
-      .nextLine((text) => {
-        const answer = answerOf(text)
-        return answer !== undefined && 'ready' in answer
-      }, AbortSignal.any([context.signal, AbortSignal.timeout(START_LIMIT_MS)]))
+      .nextLine(
+        (text) => {
+          const answer = answerOf(text)
+          return answer !== undefined && 'ready' in answer
+        },
+        AbortSignal.any([context.signal, AbortSignal.timeout(START_LIMIT_MS)]),
+      )
       .then(
         () => true,
         () => false,
       )
     if (ready) return adapter
     // A program that ignores MCP_SESSION_LOOP runs once without a URL and exits: its usage line says so.
-    const why = adapter.running ? `did not say it was ready within ${START_LIMIT_MS / 1000} s` : 'exited before it said it was ready ({"ready":true})'
+    const why = adapter.running
+      ? `did not say it was ready within ${START_LIMIT_MS / 1000} s`
+      : 'exited before it said it was ready ({"ready":true})'
     adapter.kill()
     const exit = await adapter.exited
     const report = this.#report(adapter, 0, exit.exitCode, exit.signal)

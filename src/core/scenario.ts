@@ -180,7 +180,7 @@ export type NotFoundStyle = '404-json' | '404-html'
 
 /**
  * Declarative behaviour of the mock MCP server for one trial. Plain data: printed in
- * counterexamples, turned into msw handlers by `scenarioHandlers`.
+ * counterexamples, turned into msw handlers by `createScenarioServer`.
  *
  * @example
  * const seed7290: Scenario = {

@@ -52,7 +52,11 @@ function serverBaseChoice(dimensions: readonly Dimension[]): CoverageInput[] {
     if (!applies(dimension, base, dimensions)) return []
     return dimension.values
       .filter((value) => value !== dimension.base)
-      .map((value) => ({ input: dimension.set(base, value), stage: 'base-choice' as const, label: `${dimension.name}=${String(value)}` }))
+      .map((value) => ({
+        input: dimension.set(base, value),
+        stage: 'base-choice' as const,
+        label: `${dimension.name}=${String(value)}`,
+      }))
   })
 }
 

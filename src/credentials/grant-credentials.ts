@@ -28,7 +28,9 @@ export const WORKLOAD_ISSUER = 'https://workload-issuer.test'
  * const credentials = grantCredentials({ ...config, grant: 'client-credentials-basic' })
  * new ClientCredentialsProvider({ clientId: credentials.clientId, clientSecret: credentials.clientSecret })
  */
-export function grantCredentials(config: Pick<ClientConfig, 'grant' | 'identityProvider' | 'credentials'>): GrantCredentials | undefined {
+export function grantCredentials(
+  config: Pick<ClientConfig, 'grant' | 'identityProvider' | 'credentials'>,
+): GrantCredentials | undefined {
   if (config.credentials?.grant === config.grant) return config.credentials
   const now = Math.floor(Date.now() / 1000)
   switch (config.grant) {
@@ -37,7 +39,12 @@ export function grantCredentials(config: Pick<ClientConfig, 'grant' | 'identityP
     case 'client-credentials-basic':
       return { grant: config.grant, clientId: MACHINE_CLIENT_ID, clientSecret: MACHINE_CLIENT_SECRET }
     case 'client-credentials-jwt':
-      return { grant: config.grant, clientId: MACHINE_CLIENT_ID, privateKeyPem: testKey('machine-client').privateKeyPem, signingAlg: 'ES256' }
+      return {
+        grant: config.grant,
+        clientId: MACHINE_CLIENT_ID,
+        privateKeyPem: testKey('machine-client').privateKeyPem,
+        signingAlg: 'ES256',
+      }
     case 'enterprise-managed': {
       const idp = config.identityProvider ?? IDP_ORIGIN
       const idToken = signJwt(testKey('identity-provider'), {

@@ -20,7 +20,12 @@ function derivedKey(party: string): TestKey {
   const ecdh = createECDH('prime256v1')
   ecdh.setPrivateKey(d)
   const point = ecdh.getPublicKey()
-  const jwk = { kty: 'EC', crv: 'P-256', x: point.subarray(1, 33).toString('base64url'), y: point.subarray(33).toString('base64url') }
+  const jwk = {
+    kty: 'EC',
+    crv: 'P-256',
+    x: point.subarray(1, 33).toString('base64url'),
+    y: point.subarray(33).toString('base64url'),
+  }
   const privateKey = createPrivateKey({ key: { ...jwk, d: d.toString('base64url') }, format: 'jwk' })
   return { privateKey, privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), publicJwk: jwk }
 }
@@ -35,7 +40,11 @@ export function testKey(party: 'machine-client' | 'identity-provider' | 'workloa
 }
 
 /** A compact JWS (ES256) of `payload` with `header` fields added, signed by the party's key. */
-export function signJwt(key: Pick<TestKey, 'privateKey'>, payload: Record<string, unknown>, header: Record<string, unknown> = {}): string {
+export function signJwt(
+  key: Pick<TestKey, 'privateKey'>,
+  payload: Record<string, unknown>,
+  header: Record<string, unknown> = {},
+): string {
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
   const input = `${part({ alg: 'ES256', ...header })}.${part(payload)}`
   const signature = sign('sha256', Buffer.from(input), { key: key.privateKey, dsaEncoding: 'ieee-p1363' })

@@ -101,12 +101,19 @@ function oauthField<K extends keyof OAuthPlan>(key: K, description: string, valu
  */
 const DPOP_DIMENSION: Dimension = weighted(
   {
-    ...oauthField('dpop', 'DPoP-bound tokens: off, bound to the proof key, or bound with use_dpop_nonce at the AS and the server', DPOP_MODES),
+    ...oauthField(
+      'dpop',
+      'DPoP-bound tokens: off, bound to the proof key, or bound with use_dpop_nonce at the AS and the server',
+      DPOP_MODES,
+    ),
     set: (input, value) => {
       if (input.plan.auth.kind !== 'oauth') return input
       const { dpop: _, ...config } = input.config
       const oauth = { ...input.plan.auth.oauth, dpop: value as DpopMode }
-      return { config: value === 'off' ? config : { ...config, dpop: true }, plan: { ...input.plan, auth: { kind: 'oauth', oauth } } }
+      return {
+        config: value === 'off' ? config : { ...config, dpop: true },
+        plan: { ...input.plan, auth: { kind: 'oauth', oauth } },
+      }
     },
   },
   { off: 6 },
@@ -230,10 +237,11 @@ export const AUTH_DIMENSIONS: readonly Dimension[] = [
     { accepted: 4 },
   ),
   weighted(
-    oauthField('tokenLifetime', 'access tokens last the session, or a few requests each with single-use (rotated) refresh tokens', [
-      'long',
-      'short',
-    ]),
+    oauthField(
+      'tokenLifetime',
+      'access tokens last the session, or a few requests each with single-use (rotated) refresh tokens',
+      ['long', 'short'],
+    ),
     { long: 4 },
   ),
   weighted(
@@ -245,10 +253,11 @@ export const AUTH_DIMENSIONS: readonly Dimension[] = [
     { none: 4, correct: 2 },
   ),
   weighted(
-    oauthField('metadataIssuer', "the AS metadata's issuer: the one its URL was built from, or another (the client must not use it)", [
-      'exact',
-      'mismatch',
-    ]),
+    oauthField(
+      'metadataIssuer',
+      "the AS metadata's issuer: the one its URL was built from, or another (the client must not use it)",
+      ['exact', 'mismatch'],
+    ),
     { exact: 6 },
   ),
   weighted(
@@ -267,10 +276,11 @@ export const AUTH_DIMENSIONS: readonly Dimension[] = [
     { none: 12 },
   ),
   weighted(
-    oauthField('scopePolicy', 'the AS grants any scope asked for, or only the scopes a client registered (invalid_scope otherwise)', [
-      'any',
-      'registered',
-    ]),
+    oauthField(
+      'scopePolicy',
+      'the AS grants any scope asked for, or only the scopes a client registered (invalid_scope otherwise)',
+      ['any', 'registered'],
+    ),
     { any: 4 },
   ),
   weighted(

@@ -1,5 +1,11 @@
 import type { TrialInput } from '../arbitraries/trial-input.js'
-import { CONFIGURED_GRANTS, PRE_REGISTERED_CLIENT_ID, TRANSPORTS, type ConfiguredGrant, type Transport } from '../core/client-config.js'
+import {
+  CONFIGURED_GRANTS,
+  PRE_REGISTERED_CLIENT_ID,
+  TRANSPORTS,
+  type ConfiguredGrant,
+  type Transport,
+} from '../core/client-config.js'
 import { IDP_ORIGIN } from '../credentials/grant-credentials.js'
 import {
   composeMcpUrl,
@@ -46,14 +52,17 @@ function headerSetOf(headers: Record<string, string>): string {
 export const BEARER_ONLY_HEADERS: Dimension = {
   name: 'headers',
   part: 'config',
-  description: 'configured headers: none, or a bearer token (all this client\'s config can carry)',
+  description: "configured headers: none, or a bearer token (all this client's config can carry)",
   values: ['none', 'bearer'],
   base: 'bearer',
   get: (input) => headerSetOf(input.config.headers),
   set: (input, value) => withConfig(input, { headers: { ...HEADER_SETS[value as string] } }),
   random: fc
     .option(tokenArbitrary(), { nil: undefined })
-    .map((token) => (input: TrialInput) => withConfig(input, { headers: token === undefined ? {} : { Authorization: `Bearer ${token}` } })),
+    .map(
+      (token) => (input: TrialInput) =>
+        withConfig(input, { headers: token === undefined ? {} : { Authorization: `Bearer ${token}` } }),
+    ),
 }
 
 /** A dimension over one part of the configured URL. */

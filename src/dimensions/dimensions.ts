@@ -17,9 +17,7 @@ export const DIMENSIONS: readonly Dimension[] = [...CONFIG_DIMENSIONS, ...AUTH_D
  * @example
  * dimensionsFor(sdkSse).find((d) => d.name === 'transport')!.values // ['sse']
  */
-export function dimensionsFor(
-  client: ClientCapabilities,
-): Dimension[] {
+export function dimensionsFor(client: ClientCapabilities): Dimension[] {
   return DIMENSIONS.map((dimension) => {
     if (dimension.name === 'transport') return { ...dimension, values: [...client.transports], base: client.transports[0]! }
     if (dimension.name === 'oauthClientId' && client.acceptsOAuthClientId === false) return { ...dimension, values: [false] }

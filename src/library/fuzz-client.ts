@@ -115,7 +115,8 @@ export async function fuzzClient(options: FuzzClientOptions): Promise<PropertyRe
         })
       : options.client
   if (options.path !== undefined) {
-    const problem = options.seed === undefined ? 'a path replays a trial of one seed: give the seed too' : pathProblem(options.path)
+    const problem =
+      options.seed === undefined ? 'a path replays a trial of one seed: give the seed too' : pathProblem(options.path)
     if (problem) throw new InputError(`fuzzClient path ${JSON.stringify(options.path.slice(0, 80))}: ${problem}`)
   }
   const properties = (options.properties ?? PROPERTIES).map((p) => (typeof p === 'string' ? propertyById(p) : p))

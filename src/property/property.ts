@@ -117,11 +117,7 @@ function pageOf(section: string): string {
  * spec('2026-07-28', 'Authorization › Client Registration › Authorization Server Binding', { page: 'basic/authorization/client-registration' })
  * // 2026-07-28 split the authorization page: `page` names the one the section is on
  */
-export function spec(
-  since: SpecVersion,
-  section: string,
-  options: { alsoBefore?: boolean; page?: string } = {},
-): PropertySource {
+export function spec(since: SpecVersion, section: string, options: { alsoBefore?: boolean; page?: string } = {}): PropertySource {
   const versions = since > REFERENCED_VERSIONS.at(-1)! ? [since] : REFERENCED_VERSIONS.filter((version) => version >= since)
   return {
     kind: 'spec',
@@ -155,7 +151,11 @@ export const EXTENSIONS = {
     sep: 990,
     url: 'https://github.com/modelcontextprotocol/ext-auth/blob/main/specification/draft/enterprise-managed-authorization.mdx',
   },
-  dpop: { extension: 'io.modelcontextprotocol/auth/dpop', sep: 1932, url: 'https://github.com/modelcontextprotocol/modelcontextprotocol/pull/1932' },
+  dpop: {
+    extension: 'io.modelcontextprotocol/auth/dpop',
+    sep: 1932,
+    url: 'https://github.com/modelcontextprotocol/modelcontextprotocol/pull/1932',
+  },
   'workload-identity': {
     extension: 'io.modelcontextprotocol/auth/wif',
     sep: 1933,

@@ -31,7 +31,10 @@ export async function recordSession(
   config: ClientConfig,
   options: RecordOptions,
 ): Promise<{ trial: Trial; recording: Recording; redactor: Redactor }> {
-  const trial = await runSession(client, config, PASSTHROUGH, { timeoutMs: options.timeoutMs, ...(options.stop ? { stop: options.stop } : {}) })
+  const trial = await runSession(client, config, PASSTHROUGH, {
+    timeoutMs: options.timeoutMs,
+    ...(options.stop ? { stop: options.stop } : {}),
+  })
   const { recording, redactor } = buildRecording({
     config,
     exchanges: trial.exchanges,

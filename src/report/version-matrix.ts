@@ -6,7 +6,8 @@ import type { RunReport, RunReportResult } from './run-report-schema.js'
 const MARKS = { held: '✓', violated: '✗', 'not-exercised': '·', unavailable: '!' } as const
 
 /** The legend printed under the table. */
-export const VERSION_MATRIX_LEGEND = '✓ held  ✗ violated  · not exercised (nothing to judge in that version)  ! could not be installed or run'
+export const VERSION_MATRIX_LEGEND =
+  '✓ held  ✗ violated  · not exercised (nothing to judge in that version)  ! could not be installed or run'
 
 /** The versions a matrix report covers, oldest first (from its clients and its results). */
 export function reportVersions(report: RunReport): string[] {
@@ -54,7 +55,11 @@ export function versionMatrixLines(report: RunReport): string[] {
       ? [`  ${id}: ${runs.map((s) => `${MARKS[s.verdict]} ${s.from === s.to ? s.from : `${s.from}–${s.to}`}`).join(', ')}`]
       : []
   })
-  lines.push('', changes.length > 0 ? 'where a property changed:' : 'no property changed its verdict across these versions', ...changes)
+  lines.push(
+    '',
+    changes.length > 0 ? 'where a property changed:' : 'no property changed its verdict across these versions',
+    ...changes,
+  )
   for (const client of (report.clients ?? []).filter((c) => c.unavailable))
     lines.push(`! ${client.version}: ${client.unavailable}`)
   return lines

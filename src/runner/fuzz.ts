@@ -50,7 +50,8 @@ export async function fuzz(options: FuzzOptions): Promise<PropertyResult[]> {
       await options.onResult?.(result)
       results.push(result)
       if (options.failFast && result.verdict === 'violated' && unexpected(property.id)) {
-        if (options.stats) (options.stats.stoppedEarly ??= {})[client.name] = { property: property.id, notJudged: options.properties.length - 1 }
+        if (options.stats)
+          (options.stats.stoppedEarly ??= {})[client.name] = { property: property.id, notJudged: options.properties.length - 1 }
         break
       }
     }

@@ -59,9 +59,16 @@ export async function randomPhase(
     })
   if (path !== undefined && options.path !== undefined && details.numRuns === 0 && !details.failed) throw unfit()
   if (details.failed && search.failing && details.counterexamplePath !== null)
-    return { phase: 'random', seed: details.seed, path: details.counterexamplePath, shrinks: details.numShrinks, ...search.failing }
+    return {
+      phase: 'random',
+      seed: details.seed,
+      path: details.counterexamplePath,
+      shrinks: details.numShrinks,
+      ...search.failing,
+    }
   if (details.failed && /Unable to replay/i.test(String(details.errorInstance ?? ''))) throw unfit()
   // The predicate threw: a harness bug, not a property verdict. Surface it loudly.
-  if (details.failed) throw new Error(`fuzzing ${client.name} × ${property.id} failed inside the harness: ${String(details.errorInstance)}`)
+  if (details.failed)
+    throw new Error(`fuzzing ${client.name} × ${property.id} failed inside the harness: ${String(details.errorInstance)}`)
   return undefined
 }

@@ -137,7 +137,6 @@ export async function userCacheDir(...parts: string[]): Promise<string> {
   return dir
 }
 
-
 /** A file's text, or undefined when it does not exist. */
 export async function readTextIfPresent(path: string): Promise<string | undefined> {
   try {

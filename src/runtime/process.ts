@@ -133,9 +133,7 @@ export function tolerateUnhandledRejections(): void {
   process.on('unhandledRejection', (reason: unknown) => {
     if (noted++ >= MAX_REJECTION_NOTES) return
     const what = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason)
-    writeErr(
-      `mcp-auth-harness: a client left a promise rejection unhandled (${what.split('\n')[0]}); the run goes on\n`,
-    )
+    writeErr(`mcp-auth-harness: a client left a promise rejection unhandled (${what.split('\n')[0]}); the run goes on\n`)
   })
 }
 

@@ -143,7 +143,8 @@ export function challengeFor(scenario: Scenario, state: ServerState, request: Re
     if (presented && oauth.tokenAccepted && tokenStillValid(oauth, state, presented.token))
       return resourceProofRefusal(oauth, state.oauth, request, presented, metadata) ?? refusedKind(oauth, kind, scenario)
     // RFC 6750 §3.1: a token the server knew but no longer accepts is invalid_token.
-    if (token && state.oauth.tokens.has(token) && oauth.tokenAccepted) return unauthorized(`${scheme} error="invalid_token", ${metadata}${scope}`)
+    if (token && state.oauth.tokens.has(token) && oauth.tokenAccepted)
+      return unauthorized(`${scheme} error="invalid_token", ${metadata}${scope}`)
     if (oauth.challenge === 'none') return unauthorized(undefined)
     if (oauth.challenge === 'bare') return unauthorized(`${scheme}${scope ? ` ${scope.slice(2)}` : ''}`)
     return unauthorized(`${scheme} ${metadata}${scope}`)

@@ -68,7 +68,11 @@ export function resourceProofRefusal(
     return new Response(JSON.stringify({ error }), { status: 401, headers })
   }
   if (presented.scheme !== 'dpop') return refuse('invalid_token', 'a DPoP-bound token must be sent with the DPoP scheme')
-  const proof = checkDpopProof(request.headers.get('dpop'), { method: request.method, url: request.url, accessToken: presented.token })
+  const proof = checkDpopProof(request.headers.get('dpop'), {
+    method: request.method,
+    url: request.url,
+    accessToken: presented.token,
+  })
   if (typeof proof === 'string') return refuse('invalid_dpop_proof', proof.replaceAll('"', "'"))
   if (proof.jkt !== jkt) return refuse('invalid_dpop_proof', 'the proof is signed by another key than the token is bound to')
   if (oauth.dpop === 'bound+nonce' && proof.nonce !== RS_DPOP_NONCE)

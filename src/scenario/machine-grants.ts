@@ -29,7 +29,11 @@ function oauthError(error: string, status: number, description: string): Respons
 }
 
 /** What the AS metadata adds for the configured machine grant: the grant type and how the client authenticates. */
-export function machineGrantMetadata(oauth: OAuthServer): { grants: string[]; authMethods: string[]; extra: Record<string, unknown> } {
+export function machineGrantMetadata(oauth: OAuthServer): {
+  grants: string[]
+  authMethods: string[]
+  extra: Record<string, unknown>
+} {
   switch (oauth.machineGrant) {
     case 'client-credentials-basic':
       return { grants: [CLIENT_CREDENTIALS_GRANT], authMethods: ['client_secret_basic'], extra: {} }
@@ -80,24 +84,38 @@ export interface TokenEndpointContext {
 }
 
 /** Why the machine client's authentication fails, or undefined when it authenticated as configured. */
-function machineAuthenticationProblem(oauth: OAuthServer, request: Request, form: URLSearchParams, at: TokenEndpointContext): string | undefined {
+function machineAuthenticationProblem(
+  oauth: OAuthServer,
+  request: Request,
+  form: URLSearchParams,
+  at: TokenEndpointContext,
+): string | undefined {
   if (oauth.machineGrant === 'workload-identity') return undefined
   if (oauth.machineGrant === 'client-credentials-jwt') {
     if (form.get('client_assertion_type') !== JWT_CLIENT_ASSERTION) return `client_assertion_type must be ${JWT_CLIENT_ASSERTION}`
     const jws = decodeJws(form.get('client_assertion') ?? '')
-    if (!jws || !verifyJws(jws, testKey('machine-client').publicJwk)) return 'client_assertion does not verify with the registered key'
-    if (jws.payload.iss !== MACHINE_CLIENT_ID || jws.payload.sub !== MACHINE_CLIENT_ID) return 'client_assertion iss and sub must be the client id'
-    if (!audienceIncludes(jws, [at.issuer, `${at.issuer}/`, at.tokenEndpoint])) return 'client_assertion aud must name this authorization server'
+    if (!jws || !verifyJws(jws, testKey('machine-client').publicJwk))
+      return 'client_assertion does not verify with the registered key'
+    if (jws.payload.iss !== MACHINE_CLIENT_ID || jws.payload.sub !== MACHINE_CLIENT_ID)
+      return 'client_assertion iss and sub must be the client id'
+    if (!audienceIncludes(jws, [at.issuer, `${at.issuer}/`, at.tokenEndpoint]))
+      return 'client_assertion aud must name this authorization server'
     if (!unexpired(jws)) return 'client_assertion has expired'
     return undefined
   }
   const basic = basicCredentials(request)
-  if (!basic || basic.id !== MACHINE_CLIENT_ID || basic.secret !== MACHINE_CLIENT_SECRET) return 'authenticate with client_secret_basic'
+  if (!basic || basic.id !== MACHINE_CLIENT_ID || basic.secret !== MACHINE_CLIENT_SECRET)
+    return 'authenticate with client_secret_basic'
   return undefined
 }
 
 /** Why a JWT bearer grant's assertion is refused, or undefined when it is good for this AS. */
-function assertionProblem(oauth: OAuthServer, state: OAuthState, assertion: string, at: TokenEndpointContext): string | undefined {
+function assertionProblem(
+  oauth: OAuthServer,
+  state: OAuthState,
+  assertion: string,
+  at: TokenEndpointContext,
+): string | undefined {
   const jws = decodeJws(assertion)
   if (!jws) return 'the assertion is not a JWT'
   if (oauth.machineGrant === 'workload-identity') {
@@ -105,7 +123,8 @@ function assertionProblem(oauth: OAuthServer, state: OAuthState, assertion: stri
     if (!audienceIncludes(jws, [WORKLOAD_AUDIENCE])) return `the assertion's aud does not name this authorization server`
     return unexpired(jws) ? undefined : 'the assertion has expired'
   }
-  if (!state.idJags.has(assertion) || !verifyJws(jws, testKey('identity-provider').publicJwk)) return 'not an ID-JAG the identity provider issued'
+  if (!state.idJags.has(assertion) || !verifyJws(jws, testKey('identity-provider').publicJwk))
+    return 'not an ID-JAG the identity provider issued'
   if (jws.header.typ !== ID_JAG_TYP) return `the ID-JAG's typ must be ${ID_JAG_TYP}`
   if (!audienceIncludes(jws, [at.issuer, `${at.issuer}/`])) return `the ID-JAG's aud must be this issuer (${at.issuer})`
   if (jws.payload.client_id !== MACHINE_CLIENT_ID) return 'the ID-JAG was issued for another client'
@@ -130,7 +149,8 @@ export function machineTokenRequest(
   const grant = form.get('grant_type')
   const expected = machineGrantMetadata(oauth).grants[0]
   if (expected === undefined || (grant !== CLIENT_CREDENTIALS_GRANT && grant !== JWT_BEARER_GRANT)) return undefined
-  if (grant !== expected) return oauthError('unsupported_grant_type', 400, `this authorization server takes ${expected} from this client`)
+  if (grant !== expected)
+    return oauthError('unsupported_grant_type', 400, `this authorization server takes ${expected} from this client`)
   const unauthenticated = machineAuthenticationProblem(oauth, request, form, at)
   if (unauthenticated) return oauthError('invalid_client', 401, unauthenticated)
   if (grant === JWT_BEARER_GRANT) {
@@ -150,18 +170,23 @@ export function machineTokenRequest(
  */
 export function identityProviderHandlers(origin: string, state: OAuthState): HttpHandler[] {
   const metadata = { issuer: origin, token_endpoint: `${origin}/token`, grant_types_supported: [TOKEN_EXCHANGE_GRANT] }
-  const at = (path: string) => ({ request }: { request: Request }) => {
-    const url = new URL(request.url)
-    return `${url.origin}${url.pathname}` === `${origin}${path}`
-  }
+  const at =
+    (path: string) =>
+    ({ request }: { request: Request }) => {
+      const url = new URL(request.url)
+      return `${url.origin}${url.pathname}` === `${origin}${path}`
+    }
   return [
     http.get(at('/.well-known/openid-configuration'), () => HttpResponse.json(metadata)),
     http.get(at('/.well-known/oauth-authorization-server'), () => HttpResponse.json(metadata)),
     http.post(at('/token'), async ({ request }) => {
       const form = new URLSearchParams(await request.text())
-      if (form.get('grant_type') !== TOKEN_EXCHANGE_GRANT) return oauthError('unsupported_grant_type', 400, `use ${TOKEN_EXCHANGE_GRANT}`)
-      if (form.get('requested_token_type') !== ID_JAG_TOKEN_TYPE) return oauthError('invalid_request', 400, `requested_token_type must be ${ID_JAG_TOKEN_TYPE}`)
-      if (form.get('subject_token_type') !== ID_TOKEN_TYPE) return oauthError('invalid_request', 400, `subject_token_type must be ${ID_TOKEN_TYPE}`)
+      if (form.get('grant_type') !== TOKEN_EXCHANGE_GRANT)
+        return oauthError('unsupported_grant_type', 400, `use ${TOKEN_EXCHANGE_GRANT}`)
+      if (form.get('requested_token_type') !== ID_JAG_TOKEN_TYPE)
+        return oauthError('invalid_request', 400, `requested_token_type must be ${ID_JAG_TOKEN_TYPE}`)
+      if (form.get('subject_token_type') !== ID_TOKEN_TYPE)
+        return oauthError('invalid_request', 400, `subject_token_type must be ${ID_TOKEN_TYPE}`)
       const audience = form.get('audience')
       const resource = form.get('resource')
       if (!audience || !resource) return oauthError('invalid_request', 400, 'audience and resource are required')
@@ -176,7 +201,16 @@ export function identityProviderHandlers(origin: string, state: OAuthState): Htt
       const now = Math.floor(Date.now() / 1000)
       const idJag = signJwt(
         testKey('identity-provider'),
-        { iss: origin, sub: ENTERPRISE_USER, aud: audience, resource, client_id: MACHINE_CLIENT_ID, iat: now, exp: now + 300, jti: crypto.randomUUID() },
+        {
+          iss: origin,
+          sub: ENTERPRISE_USER,
+          aud: audience,
+          resource,
+          client_id: MACHINE_CLIENT_ID,
+          iat: now,
+          exp: now + 300,
+          jti: crypto.randomUUID(),
+        },
         { typ: ID_JAG_TYP },
       )
       state.idJags.add(idJag)

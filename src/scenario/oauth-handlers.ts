@@ -285,7 +285,9 @@ function authorizationServerHandlers(oauth: OAuthServer, state: OAuthState, reso
       if (proof instanceof Response) return proof
       const form = new URLSearchParams(await request.text())
       const issue = (scope: string, refresh = true) => issueTokens(scope, { jkt: proof.jkt, refresh })
-      const machineAnswer = machineTokenRequest(oauth, state, request, form, { issuer, tokenEndpoint, resource }, (scope) => issue(scope, false))
+      const machineAnswer = machineTokenRequest(oauth, state, request, form, { issuer, tokenEndpoint, resource }, (scope) =>
+        issue(scope, false),
+      )
       if (machineAnswer) return machineAnswer
       const clientId = authenticatedClient(oauth, state, request, form)
       if (!clientId) return oauthError('invalid_client', 401, `authenticate with ${oauth.tokenAuth}`)

@@ -13,7 +13,15 @@ export class OAuthState {
   readonly clients = new Map<string, KnownClient>()
   readonly codes = new Map<
     string,
-    { issuer: string; clientId: string; challenge: string; method: string; redirectUri: string; resource: string | null; scope: string }
+    {
+      issuer: string
+      clientId: string
+      challenge: string
+      method: string
+      redirectUri: string
+      resource: string | null
+      scope: string
+    }
   >()
   /** Access token → the scope it was granted ('' when the client asked for none). */
   readonly tokens = new Map<string, string>()

@@ -23,7 +23,10 @@ export type AuthPlan =
  * An OAuthServer before it meets a config: the authorization server on the MCP origin or another
  * one, and whether the resource moves to a new authorization server mid-session.
  */
-export type OAuthPlan = Omit<OAuthServer, 'asOrigin' | 'preRegisteredClientId' | 'migratesTo' | 'machineGrant' | 'identityProvider'> & {
+export type OAuthPlan = Omit<
+  OAuthServer,
+  'asOrigin' | 'preRegisteredClientId' | 'migratesTo' | 'machineGrant' | 'identityProvider'
+> & {
   asOrigin: 'same' | 'other'
   migration?: 'none' | 'mid-session'
 }

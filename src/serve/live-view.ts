@@ -41,7 +41,11 @@ function sseEvent(name: string, data: unknown): Uint8Array {
  * const live = await startLiveView({ host: '127.0.0.1', port: 0 }, target.config, 'serve: scenario open')
  * live.update(log.exchanges)
  */
-export async function startLiveView(listen: { host: string; port: number }, config: ClientConfig, what: string): Promise<LiveView> {
+export async function startLiveView(
+  listen: { host: string; port: number },
+  config: ClientConfig,
+  what: string,
+): Promise<LiveView> {
   let session = { html: '<p class="empty">No request yet.</p>', status: `waiting for a client at ${config.url}` }
   let verdicts: { html: string; status: string; headline: string; ok: boolean } | undefined
   const streams = new Set<ReadableStreamDefaultController<Uint8Array>>()
@@ -64,9 +68,12 @@ export async function startLiveView(listen: { host: string; port: number }, conf
     if (foreign) return new Response(foreign, { status: 403, headers: { 'content-type': 'text/plain' } })
     const path = new URL(request.url).pathname
     if (request.method === 'GET' && path === '/')
-      return new Response(filterOutput(htmlReport(waiting, { feed: FEED, status: session.status, session: trusted(session.html) }), 'html'), {
-        headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
-      })
+      return new Response(
+        filterOutput(htmlReport(waiting, { feed: FEED, status: session.status, session: trusted(session.html) }), 'html'),
+        {
+          headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+        },
+      )
     if (request.method === 'GET' && path === FEED) {
       let mine: ReadableStreamDefaultController<Uint8Array>
       const body = new ReadableStream<Uint8Array>({

@@ -41,7 +41,9 @@ export async function serveScenario(
   // The server wants the value the client is configured with: `--header "X-API-Key: K"` makes K the key.
   const auth = named.auth
   const given =
-    auth.kind === 'static-header' ? Object.entries(options.headers).find(([name]) => name.toLowerCase() === auth.header.toLowerCase()) : undefined
+    auth.kind === 'static-header'
+      ? Object.entries(options.headers).find(([name]) => name.toLowerCase() === auth.header.toLowerCase())
+      : undefined
   if (given && auth.kind === 'static-header') named = { ...named, auth: { ...auth, value: given[1] } }
   const port = await startPortServer(listen)
   const server = createScenarioServer(buildNamedScenario(named, port.origin, options.path, options.transport))

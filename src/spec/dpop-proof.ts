@@ -61,12 +61,15 @@ export function checkDpopProof(header: string | null | undefined, expected: Proo
   if (payload.htm !== expected.method) return `htm is ${JSON.stringify(payload.htm)}, the request is ${expected.method}`
   if (typeof payload.htu !== 'string') return 'no htu'
   if (/[?#]/.test(payload.htu)) return `htu ${payload.htu} has a query or fragment`
-  if (normalisedUri(payload.htu) !== normalisedUri(expected.url)) return `htu is ${payload.htu}, the request went to ${normalisedUri(expected.url)}`
+  if (normalisedUri(payload.htu) !== normalisedUri(expected.url))
+    return `htu is ${payload.htu}, the request went to ${normalisedUri(expected.url)}`
   const now = expected.at === undefined ? Math.floor(Date.now() / 1000) : expected.at
   if (typeof payload.iat !== 'number' || (now !== null && Math.abs(now - payload.iat) > PROOF_WINDOW_SECONDS))
     return `iat ${JSON.stringify(payload.iat)} is not within ${PROOF_WINDOW_SECONDS} s of the request`
   if (expected.accessToken !== undefined && payload.ath !== accessTokenHashOf(expected.accessToken))
-    return payload.ath === undefined ? 'no ath for the access token sent with it' : 'ath is not the hash of the access token sent with it'
+    return payload.ath === undefined
+      ? 'no ath for the access token sent with it'
+      : 'ath is not the hash of the access token sent with it'
   return {
     jkt: jwkThumbprint(jwk as Record<string, unknown>),
     jti: payload.jti,

@@ -66,7 +66,12 @@ export function verifyJws(jws: DecodedJws, jwk: Record<string, unknown>): boolea
   try {
     if (alg.startsWith('ES')) return verify(hash, data, { key, dsaEncoding: 'ieee-p1363' }, jws.signature)
     if (alg.startsWith('PS'))
-      return verify(hash, data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }, jws.signature)
+      return verify(
+        hash,
+        data,
+        { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST },
+        jws.signature,
+      )
     return verify(hash, data, key, jws.signature)
   } catch {
     return false
@@ -75,7 +80,11 @@ export function verifyJws(jws: DecodedJws, jwk: Record<string, unknown>): boolea
 
 /** The JWK SHA-256 thumbprint (RFC 7638 §3): the required members in lexicographic order, no spaces. */
 export function jwkThumbprint(jwk: Record<string, unknown>): string {
-  const required: Record<string, readonly string[]> = { EC: ['crv', 'kty', 'x', 'y'], RSA: ['e', 'kty', 'n'], OKP: ['crv', 'kty', 'x'] }
+  const required: Record<string, readonly string[]> = {
+    EC: ['crv', 'kty', 'x', 'y'],
+    RSA: ['e', 'kty', 'n'],
+    OKP: ['crv', 'kty', 'x'],
+  }
   const members = required[String(jwk.kty)] ?? []
   const canonical = `{${members.map((m) => `${JSON.stringify(m)}:${JSON.stringify(jwk[m])}`).join(',')}}`
   return createHash('sha256').update(canonical).digest('base64url')

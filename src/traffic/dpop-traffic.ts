@@ -33,7 +33,8 @@ export function boundTokens(trial: Trial): Map<string, string | undefined> {
   const bound = new Map<string, string | undefined>()
   for (const exchange of dpopTokenRequests(trial)) {
     const body = jsonObject(exchange.responseBody)
-    if (exchange.status !== 200 || typeof body?.access_token !== 'string' || String(body.token_type).toLowerCase() !== 'dpop') continue
+    if (exchange.status !== 200 || typeof body?.access_token !== 'string' || String(body.token_type).toLowerCase() !== 'dpop')
+      continue
     const proof = checkDpopProof(headerValue(exchange.requestHeaders, 'dpop'), { method: 'POST', url: exchange.url, at: null })
     bound.set(body.access_token, typeof proof === 'string' ? undefined : proof.jkt)
   }
@@ -47,7 +48,9 @@ export function presentedToken(exchange: Exchange): { scheme: string; token: str
 }
 
 /** Requests that present one of the DPoP-bound tokens, with the token's binding. */
-export function requestsWithBoundTokens(trial: Trial): Array<{ exchange: Exchange; token: string; scheme: string; jkt: string | undefined }> {
+export function requestsWithBoundTokens(
+  trial: Trial,
+): Array<{ exchange: Exchange; token: string; scheme: string; jkt: string | undefined }> {
   const bound = boundTokens(trial)
   return trial.exchanges.flatMap((exchange) => {
     const presented = presentedToken(exchange)

@@ -7,7 +7,9 @@ import { authorizeRequests, registrationRequests, tokenRequests } from './oauth-
 
 /** Whether an exchange went to the enterprise identity provider the config names. */
 function atIdentityProvider(trial: Trial, exchange: Exchange): boolean {
-  return trial.config.identityProvider !== undefined && new URL(exchange.url).origin === new URL(trial.config.identityProvider).origin
+  return (
+    trial.config.identityProvider !== undefined && new URL(exchange.url).origin === new URL(trial.config.identityProvider).origin
+  )
 }
 
 /** Token requests to the enterprise identity provider (RFC 8693 token exchange, SEP-990). */

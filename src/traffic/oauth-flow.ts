@@ -38,11 +38,10 @@ export function registrationRequests(trial: Trial): Exchange[] {
 export function issuedTokens(trial: Trial): Array<{ token: string; tick: number; scheme: 'Bearer' | 'DPoP' }> {
   return tokenRequests(trial).flatMap(({ exchange }) => {
     const body = parseJsonOr(exchange.responseBody, undefined) as
-      | { access_token?: unknown; token_type?: unknown; issued_token_type?: unknown }
-      | null
-      | undefined
+      { access_token?: unknown; token_type?: unknown; issued_token_type?: unknown } | null | undefined
     const token = body?.access_token
-    if (typeof token !== 'string' || exchange.responseTick === undefined || body?.issued_token_type === ID_JAG_TOKEN_TYPE) return []
+    if (typeof token !== 'string' || exchange.responseTick === undefined || body?.issued_token_type === ID_JAG_TOKEN_TYPE)
+      return []
     return [{ token, tick: exchange.responseTick, scheme: String(body?.token_type).toLowerCase() === 'dpop' ? 'DPoP' : 'Bearer' }]
   })
 }

@@ -44,6 +44,13 @@ export function outOfOrderProbes(
     if (at >= 0) position = at + 1
     if (ends(exchange)) found = true
     if (expected !== undefined && same(url, expected)) return []
-    return [{ exchange, url, expected, ...(expected === undefined ? { because: wasFound ? ('found' as const) : ('exhausted' as const) } : {}) }]
+    return [
+      {
+        exchange,
+        url,
+        expected,
+        ...(expected === undefined ? { because: wasFound ? ('found' as const) : ('exhausted' as const) } : {}),
+      },
+    ]
   })
 }

@@ -177,7 +177,9 @@ function cutNote(which: 'request' | 'response', bytes: number): string {
  * A body read to its end, keeping at most MAX_BODY_CHARS of its text; a body cut mid-way keeps
  * what came and names why (an abort is passed on: the trial is over).
  */
-async function readBounded(body: ReadableStream<Uint8Array>): Promise<{ text: string; bytes: number; cut: boolean; failure?: string }> {
+async function readBounded(
+  body: ReadableStream<Uint8Array>,
+): Promise<{ text: string; bytes: number; cut: boolean; failure?: string }> {
   const decoder = new TextDecoder()
   const reader = body.getReader()
   let text = ''
@@ -198,6 +200,11 @@ async function readBounded(body: ReadableStream<Uint8Array>): Promise<{ text: st
     return { text: cut ? text : text + decoder.decode(), bytes, cut }
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') throw error
-    return { text: cut ? text : text + decoder.decode(), bytes, cut, failure: error instanceof Error ? error.message : String(error) }
+    return {
+      text: cut ? text : text + decoder.decode(),
+      bytes,
+      cut,
+      failure: error instanceof Error ? error.message : String(error),
+    }
   }
 }

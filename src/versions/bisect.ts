@@ -64,7 +64,8 @@ export async function bisect(options: BisectOptions): Promise<BisectResult> {
   const runVersion = async (version: string): Promise<VersionRun> => {
     const client = await install(version)
     let run: VersionRun
-    if (client instanceof Error) run = { state: 'not-judged', detail: `could not be installed: ${client.message.split('\n')[0]!.slice(0, 200)}`, trials: 0 }
+    if (client instanceof Error)
+      run = { state: 'not-judged', detail: `could not be installed: ${client.message.split('\n')[0]!.slice(0, 200)}`, trials: 0 }
     else {
       options.log(`testing ${installable.name} ${version}: ${test.what} …`)
       run = await test.run(client)
@@ -81,7 +82,10 @@ export async function bisect(options: BisectOptions): Promise<BisectResult> {
 
   // Both ends first: a bisect whose premise is wrong would name a release that changed nothing.
   await prepare([good, bad])
-  for (const [version, expected] of [[good, 'held'], [bad, 'violated']] as const) {
+  for (const [version, expected] of [
+    [good, 'held'],
+    [bad, 'violated'],
+  ] as const) {
     const run = await runVersion(version)
     if (run.state === expected) continue
     const role = expected === 'held' ? '--good' : '--bad'

@@ -25,7 +25,10 @@ export function installableNamed(text: string, command: string): VersionedClient
     throw new UsageError(
       `${command} walks the releases of a client installed from its registry; "${text.slice(0, 80)}" is not one (${names}). A cmd: or module: client has no releases to walk`,
     )
-  if (text.includes('@')) throw new UsageError(`${command} --client takes a name without a version (${text.split('@')[0]}): the versions come from their own flags`)
+  if (text.includes('@'))
+    throw new UsageError(
+      `${command} --client takes a name without a version (${text.split('@')[0]}): the versions come from their own flags`,
+    )
   if (!found.client.versions) throw new UsageError(`${found.client.name}: its registry cannot list releases`)
   return { installable: found.client, withoutOAuth: found.withoutOAuth, name: text }
 }
@@ -40,6 +43,8 @@ export async function supportedVersions(client: VersionedClient, named: readonly
   if (!oldest) return all
   for (const version of named)
     if (semver.valid(version) && semver.lt(version, oldest))
-      throw new UsageError(`${client.name} ${version}: the harness runs ${client.name} from ${oldest} on (its adapter needs what that release has)`)
+      throw new UsageError(
+        `${client.name} ${version}: the harness runs ${client.name} from ${oldest} on (its adapter needs what that release has)`,
+      )
   return all.filter((v) => semver.gte(v, oldest))
 }

@@ -19,7 +19,10 @@ function exchangeShape(exchange: Exchange, trial: Trial, origins: Map<string, st
   const configured = Object.keys(trial.config.headers).map(
     (name) => `${name}${headerValue(exchange.requestHeaders, name) === undefined ? ' ABSENT' : ''}`,
   )
-  const sent = [...(authorization ? [`Authorization: ${authorization} …`] : []), ...configured.filter((h) => !/^authorization( |$)/i.test(h))]
+  const sent = [
+    ...(authorization ? [`Authorization: ${authorization} …`] : []),
+    ...configured.filter((h) => !/^authorization( |$)/i.test(h)),
+  ]
   return `${exchange.method} ${origin}${url.pathname}${rpc ? ` (${rpc})` : ''}${sent.length ? ` [${sent.join(', ')}]` : ''} → ${exchange.status ?? `no response${exchange.error ? ` (${exchange.error.slice(0, 60)})` : ''}`}`
 }
 
@@ -47,7 +50,11 @@ export function trafficDiff(older: Trial, newer: Trial): string[] {
     if (!part.added && !part.removed && values.length > 4) {
       const head = index === 0 ? [] : values.slice(0, 2)
       const tail = index === parts.length - 1 ? [] : values.slice(-2)
-      lines.push(...head.map((v) => `  ${v}`), `  … ${values.length - head.length - tail.length} exchange(s) alike …`, ...tail.map((v) => `  ${v}`))
+      lines.push(
+        ...head.map((v) => `  ${v}`),
+        `  … ${values.length - head.length - tail.length} exchange(s) alike …`,
+        ...tail.map((v) => `  ${v}`),
+      )
     } else lines.push(...values.map((v) => `${mark}${v}`))
   })
   return lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), `  … ${lines.length - MAX_LINES} more line(s)`] : lines

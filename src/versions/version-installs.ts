@@ -18,7 +18,11 @@ export interface VersionInstalls {
  * const installs = versionInstalls(GO_SDK, false, (line) => writeErr(`${line}\n`))
  * const client = await installs.get('1.6.0')
  */
-export function versionInstalls(installable: InstallableClient, withoutOAuth: boolean, log: (line: string) => void): VersionInstalls {
+export function versionInstalls(
+  installable: InstallableClient,
+  withoutOAuth: boolean,
+  log: (line: string) => void,
+): VersionInstalls {
   const started = new Map<string, Promise<ClientUnderTest | Error>>()
   return {
     get(version) {

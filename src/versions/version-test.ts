@@ -133,7 +133,12 @@ export function coveragePhaseTest(property: Property, options: { timeoutMs: numb
         const again = await runInput(client, known)
         trials += 1
         if (again && again.violations.length > 0)
-          return { state: 'violated', detail: `violated on ${known.label}: ${again.violations[0]!.message.slice(0, 160)}`, deciding: again, trials }
+          return {
+            state: 'violated',
+            detail: `violated on ${known.label}: ${again.violations[0]!.message.slice(0, 160)}`,
+            deciding: again,
+            trials,
+          }
       }
       const stats: FuzzStats = { trials: 0 }
       const [result] = await fuzz({
@@ -149,9 +154,19 @@ export function coveragePhaseTest(property: Property, options: { timeoutMs: numb
       trials += stats.trials
       const ce = result?.counterexample
       if (result?.verdict === 'violated' && ce) {
-        const deciding = { input: ce.input, label: `coverage input #${ce.path}: ${ce.label ?? ''}`, trial: ce.trial, violations: ce.violations }
+        const deciding = {
+          input: ce.input,
+          label: `coverage input #${ce.path}: ${ce.label ?? ''}`,
+          trial: ce.trial,
+          violations: ce.violations,
+        }
         deciders.push(deciding)
-        return { state: 'violated', detail: `violated on ${deciding.label}: ${ce.violations[0]?.message.slice(0, 160) ?? ''}`, deciding, trials }
+        return {
+          state: 'violated',
+          detail: `violated on ${deciding.label}: ${ce.violations[0]?.message.slice(0, 160) ?? ''}`,
+          deciding,
+          trials,
+        }
       }
       if (result?.verdict === 'held')
         return { state: 'held', detail: `held on all ${result.runs} coverage inputs (${result.exercised} judged it)`, trials }

@@ -39,8 +39,17 @@ describe.skipIf(Boolean(missingNpm))('agent CLI presets: installed from npm, iso
   // bundled one: its known violation is reported as expected, and the run passes.
   it('fuzz --client mcp-remote reads expected-failures/mcp-remote.json: a known violation is expected, exit 0', async () => {
     const { code, stdout } = await cli(
-      'fuzz', '--client', 'mcp-remote', '--phases', 'coverage', '--property', 'no-discovery-without-challenge',
-      '--timeout', '15000', '--found-dir', 'none',
+      'fuzz',
+      '--client',
+      'mcp-remote',
+      '--phases',
+      'coverage',
+      '--property',
+      'no-discovery-without-challenge',
+      '--timeout',
+      '15000',
+      '--found-dir',
+      'none',
     )
     expect(stdout).toMatch(/no-discovery-without-challenge/)
     expect(stdout).toMatch(/1 expected failure\(s\)/)

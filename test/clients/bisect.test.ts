@@ -55,7 +55,19 @@ describe('bisect over real releases', () => {
       expect(again.stdout).toMatch(/^first bad version: go-sdk 1\.6\.0/m)
       expect(again.stdout).toMatch(/^ {2}1\.4\.1 +held +the violation did not occur/m)
       // Good newer than bad: the first release that fixed it. v1.7.0 brought AuthorizationResult.Iss (RFC 9207).
-      const fixed = await cli('bisect', '--client', 'go-sdk', '--good', '1.8.0', '--bad', '1.4.0', '--property', 'iss-checked', '--found-dir', found)
+      const fixed = await cli(
+        'bisect',
+        '--client',
+        'go-sdk',
+        '--good',
+        '1.8.0',
+        '--bad',
+        '1.4.0',
+        '--property',
+        'iss-checked',
+        '--found-dir',
+        found,
+      )
       expect(fixed.code, fixed.stderr).toBe(0)
       expect(fixed.stdout).toMatch(/^first fixed version: go-sdk 1\.7\.0(, released [\d-]+)? \(last bad: 1\.6\.1\)$/m)
     },

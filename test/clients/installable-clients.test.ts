@@ -16,7 +16,12 @@ import { CLI, run } from '../helpers/cli.js'
 
 /** Each official SDK in another language: its transports, and which of them its adapter completes OAuth on. */
 const SDKS: Array<{ name: string; toolchain: string; transports: Transport[]; oauthTransports: Transport[] }> = [
-  { name: 'python-sdk', toolchain: 'python3', transports: ['streamable-http', 'sse'], oauthTransports: ['streamable-http', 'sse'] },
+  {
+    name: 'python-sdk',
+    toolchain: 'python3',
+    transports: ['streamable-http', 'sse'],
+    oauthTransports: ['streamable-http', 'sse'],
+  },
   { name: 'go-sdk', toolchain: 'go', transports: ['streamable-http', 'sse'], oauthTransports: ['streamable-http'] },
   { name: 'rust-sdk', toolchain: 'cargo', transports: ['streamable-http'], oauthTransports: ['streamable-http'] },
   { name: 'java-sdk', toolchain: 'mvn', transports: ['streamable-http', 'sse'], oauthTransports: [] },

@@ -23,7 +23,10 @@ async function chromiumPath(): Promise<{ path: string; args: string[] }> {
   process.env.TMPDIR = unpackTo
   try {
     // Its own flags for a container without GPU or zygote; not its web-security ones (the tests check the CSP).
-    return { path: await packaged.executablePath(), args: ['--no-zygote', '--single-process', '--use-gl=angle', '--use-angle=swiftshader', '--in-process-gpu'] }
+    return {
+      path: await packaged.executablePath(),
+      args: ['--no-zygote', '--single-process', '--use-gl=angle', '--use-angle=swiftshader', '--in-process-gpu'],
+    }
   } finally {
     if (tmp === undefined) delete process.env.TMPDIR
     else process.env.TMPDIR = tmp

@@ -18,4 +18,3 @@ export function leakedState(earlier: Trial, later: Trial): string[] {
 
 /** The session-loop process a trial ran in, from its process report. */
 export const processOf = (trial: Trial) => /session-loop process (\d+)/.exec(trial.process?.command ?? '')?.[1]
-

@@ -65,7 +65,9 @@ export function describeWitnesses(property: Property, witnesses: readonly Witnes
       const ce = result!.counterexample!
       expect(ce.phase).toBe('coverage')
       // The most telling inputs come first: a slow real client meets this fault within its first 20 trials.
-      expect(result!.runs, 'a new fault the measured order does not know: npm run bench -- --only telling').toBeLessThanOrEqual(20)
+      expect(result!.runs, 'a new fault the measured order does not know: npm run bench -- --only telling').toBeLessThanOrEqual(
+        20,
+      )
       expect(ce.violations.length).toBeGreaterThan(0)
       expect(ce.violations.every((v) => v.property === property.id && v.exchange !== undefined)).toBe(true)
       // Shrunk: at most one configured header, the simplest server that still shows it, a handful of

@@ -52,8 +52,17 @@ describe('a matrix run as one run', () => {
   it('adds the versions’ statistics, each version keeping its own entries', async () => {
     const { combinedStats } = await import('../../src/versions/run-matrix.js')
     const total = combinedStats([
-      { trials: 3, outcomes: { completed: 2, 'client-error': 1, timeout: 0 }, clientErrors: { 'go-sdk@1.4.0: x': 1 }, dimensions: { 'go-sdk@1.4.0': { auth: { none: 3 } } } },
-      { trials: 2, outcomes: { completed: 2, 'client-error': 0, timeout: 0 }, dimensions: { 'go-sdk@1.6.0': { auth: { oauth: 2 } } } },
+      {
+        trials: 3,
+        outcomes: { completed: 2, 'client-error': 1, timeout: 0 },
+        clientErrors: { 'go-sdk@1.4.0: x': 1 },
+        dimensions: { 'go-sdk@1.4.0': { auth: { none: 3 } } },
+      },
+      {
+        trials: 2,
+        outcomes: { completed: 2, 'client-error': 0, timeout: 0 },
+        dimensions: { 'go-sdk@1.6.0': { auth: { oauth: 2 } } },
+      },
     ])
     expect(total).toEqual({
       trials: 5,

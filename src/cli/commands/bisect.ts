@@ -32,7 +32,9 @@ interface BisectArgs {
 /** The test the flags name: a counterexample file's input, or one property's coverage phase. */
 async function chosenTest(args: BisectArgs): Promise<{ test: VersionTest; file?: string }> {
   if ((args.input === undefined) === (args.property === undefined))
-    throw new UsageError('name what decides good from bad: --input FILE (a saved counterexample) or --property ID (its coverage phase), one of them')
+    throw new UsageError(
+      'name what decides good from bad: --input FILE (a saved counterexample) or --property ID (its coverage phase), one of them',
+    )
   if (!Number.isInteger(args.repeat) || args.repeat < 1 || args.repeat > 20)
     throw new UsageError(`--repeat must be a whole number from 1 to 20, got ${args.repeat}`)
   if (args.timeout !== undefined) checkMilliseconds('--timeout', args.timeout)
@@ -48,7 +50,8 @@ async function chosenTest(args: BisectArgs): Promise<{ test: VersionTest; file?:
   const file = args.input!
   const recording = await loadRecording(file)
   const info = recording.counterexample
-  if (!info) throw new UsageError(`${file} is a recording, not a counterexample: --input takes a file fuzz saved (recordings/found/…)`)
+  if (!info)
+    throw new UsageError(`${file} is a recording, not a counterexample: --input takes a file fuzz saved (recordings/found/…)`)
   let property: Property
   try {
     property = propertyById(info.property)
@@ -66,7 +69,13 @@ function verdictLine(version: string, run: VersionRun): string {
 }
 
 /** The result, as a maintainer reads it: the release, its dependencies, the traffic that changed, how to see it again. */
-async function printResult(client: VersionedClient, result: BisectResult, args: BisectArgs, file: string | undefined, test: VersionTest): Promise<void> {
+async function printResult(
+  client: VersionedClient,
+  result: BisectResult,
+  args: BisectArgs,
+  file: string | undefined,
+  test: VersionTest,
+): Promise<void> {
   const { outcome, direction, firstChanged } = result
   const role = direction === 'regression' ? 'bad' : 'fixed'
   const released = firstChanged.releasedAt ? `, released ${firstChanged.releasedAt.slice(0, 10)}` : ''
@@ -140,7 +149,9 @@ export async function runBisectCommand(args: BisectArgs): Promise<number> {
   const removeSignalHandlers = onFatalSignal((signal) => {
     const stopped = killLiveProcessGroups()
     const removed = removeLiveTempDirs()
-    writeErr(`\nmcp-auth-harness: ${signal}: stopped ${stopped} process group(s), removed ${removed} unfinished folder(s); the cache keeps only complete installs\n`)
+    writeErr(
+      `\nmcp-auth-harness: ${signal}: stopped ${stopped} process group(s), removed ${removed} unfinished folder(s); the cache keeps only complete installs\n`,
+    )
     if (runs.size > 0) writeErr(`tested so far: ${[...runs].map(([v, run]) => `${v} ${run.state}`).join(', ')}\n`)
   })
   try {
@@ -173,7 +184,8 @@ const module: CommandModule<object, BisectArgs> = {
       .option('client', {
         type: 'string',
         demandOption: true,
-        describe: 'An installed client (python-sdk, go-sdk, rust-sdk, java-sdk, claude-code, codex, gemini-cli, opencode, mcp-remote); no version',
+        describe:
+          'An installed client (python-sdk, go-sdk, rust-sdk, java-sdk, claude-code, codex, gemini-cli, opencode, mcp-remote); no version',
       })
       .option('good', { type: 'string', demandOption: true, describe: 'A released version where the property holds' })
       .option('bad', {
@@ -181,26 +193,48 @@ const module: CommandModule<object, BisectArgs> = {
         demandOption: true,
         describe: 'A released version where it is violated (older than --good: the first fixed version is sought)',
       })
-      .option('input', { type: 'string', describe: 'A saved counterexample (recordings/found/…): its concrete input decides each version' })
-      .option('property', { type: 'string', describe: "A property id: its coverage phase decides each version (first violation stops it)" })
-      .option('repeat', { type: 'number', default: 1, describe: 'With --input, replays per version: violated in any is bad (for a flaky bug)' })
-      .option('timeout', { type: 'number', describe: `Per-session timeout in ms (default: the counterexample's, else ${DEFAULT_TIMEOUT_MS})` })
-      .option('jobs', { type: 'number', describe: 'Versions installed at once per round, then tested in turn (default: the number of cores)' })
+      .option('input', {
+        type: 'string',
+        describe: 'A saved counterexample (recordings/found/…): its concrete input decides each version',
+      })
+      .option('property', {
+        type: 'string',
+        describe: 'A property id: its coverage phase decides each version (first violation stops it)',
+      })
+      .option('repeat', {
+        type: 'number',
+        default: 1,
+        describe: 'With --input, replays per version: violated in any is bad (for a flaky bug)',
+      })
+      .option('timeout', {
+        type: 'number',
+        describe: `Per-session timeout in ms (default: the counterexample's, else ${DEFAULT_TIMEOUT_MS})`,
+      })
+      .option('jobs', {
+        type: 'number',
+        describe: 'Versions installed at once per round, then tested in turn (default: the number of cores)',
+      })
       .option('found-dir', {
         type: 'string',
         default: DEFAULT_FOUND_DIR,
-        describe: 'With --property, where the deciding input of the first bad version is saved (a counterexample); "none" to save nothing',
+        describe:
+          'With --property, where the deciding input of the first bad version is saved (a counterexample); "none" to save nothing',
       })
       .example(
         '$0 bisect --client go-sdk --good 1.4.0 --bad 1.8.0 --property client-registration',
         'which release started registering on the MCP origin (1.6.0)',
       )
-      .example('$0 bisect --client go-sdk --good 1.8.0 --bad 1.4.0 --property iss-checked', 'good newer than bad: the first fixed release (1.7.0)')
+      .example(
+        '$0 bisect --client go-sdk --good 1.8.0 --bad 1.4.0 --property iss-checked',
+        'good newer than bad: the first fixed release (1.7.0)',
+      )
       .example(
         '$0 bisect --client claude-code --good 1.0.40 --bad 1.0.108 --input recordings/found/claude-code--headers-always-sent--coverage3.json',
         "a saved counterexample's input decides each version, one session each",
       )
-      .epilogue('Exit codes: 0 the release was found, 1 narrowed only (versions between could not be installed or judged), 2 usage or input error.'),
+      .epilogue(
+        'Exit codes: 0 the release was found, 1 narrowed only (versions between could not be installed or judged), 2 usage or input error.',
+      ),
   handler: () => undefined,
 }
 

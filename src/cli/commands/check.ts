@@ -69,7 +69,10 @@ const module: CommandModule<object, CheckArgs> = {
     yargs
       .positional('recordings', { type: 'string', array: true, demandOption: true, describe: 'Recording files' })
       .option('property', { type: 'string', array: true, describe: 'Property id(s) to check; default: all' })
-      .option('html', { type: 'string', describe: 'Also write one self-contained HTML report here (verdicts, diagrams, request details)' })
+      .option('html', {
+        type: 'string',
+        describe: 'Also write one self-contained HTML report here (verdicts, diagrams, request details)',
+      })
       .example('$0 check recordings/claude-code-7290-http.json', 'the seed bug, checked offline')
       .example('$0 check recordings/claude-code-7290-http.json --html check.html', 'the same, as a page to open in a browser')
       .example('$0 check recordings/*.json --property headers-always-sent', 'one property over many recordings'),

@@ -55,7 +55,10 @@ const module: CommandModule<object, ClientsArgs> = {
     yargs
       .positional('action', { type: 'string', demandOption: true, describe: 'install or list' })
       .positional('names', { type: 'string', array: true, describe: 'Clients to install: NAME or NAME@VERSION' })
-      .example('$0 clients list', 'the installable clients, their pinned versions and the releases NAME@VERSION, bisect and matrix take')
+      .example(
+        '$0 clients list',
+        'the installable clients, their pinned versions and the releases NAME@VERSION, bisect and matrix take',
+      )
       .example('$0 clients install python-sdk go-sdk', 'the pinned versions, into the user cache')
       .example('$0 clients install python-sdk@1.23.0', 'another version, beside it'),
   handler: () => undefined, // run by cli.ts, which owns exit codes

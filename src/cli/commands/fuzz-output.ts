@@ -18,14 +18,22 @@ import { reproduceFlags, type FuzzArgs } from './fuzz-flags.js'
 /** The clients whose sessions need more than `--timeout`, and what they get instead. */
 function raised(clients: readonly ClientUnderTest[], timeoutMs: number): string {
   const slow = clients.filter((client) => (client.minTimeoutMs ?? 0) > timeoutMs)
-  return slow.length === 0 ? '' : ` (${slow.map((client) => `${client.name}: ${client.minTimeoutMs} ms, the least its session takes`).join('; ')})`
+  return slow.length === 0
+    ? ''
+    : ` (${slow.map((client) => `${client.name}: ${client.minTimeoutMs} ms, the least its session takes`).join('; ')})`
 }
 
 /** The run's first lines: what runs (clients × properties, phases, shard, timeout), and what each installed client resolved. */
 export function printRunHeader(
   out: (text: string) => void,
   args: FuzzArgs,
-  run: { clients: readonly ClientUnderTest[]; properties: readonly Property[]; phases: readonly Phase[]; seed: number; shard: { index: number; count: number } | undefined },
+  run: {
+    clients: readonly ClientUnderTest[]
+    properties: readonly Property[]
+    phases: readonly Phase[]
+    seed: number
+    shard: { index: number; count: number } | undefined
+  },
 ): void {
   const { clients, properties, phases, seed, shard } = run
   const coverageSizes = phases.includes('coverage') ? clients.map((client) => coverageInputs(client).length) : []
@@ -75,7 +83,9 @@ export function printRunResults(
     for (const line of expectedFailureLines(expectations)) out(`${line}\n`)
   }
   for (const [client, stop] of Object.entries(stats.stoppedEarly ?? {}))
-    out(`--fail-fast: ${client} stopped at its first unexpected violation (${stop.property}); ${stop.notJudged} of its properties not judged\n`)
+    out(
+      `--fail-fast: ${client} stopped at its first unexpected violation (${stop.property}); ${stop.notJudged} of its properties not judged\n`,
+    )
   const underExercised = minExercised === undefined ? [] : results.filter((result) => result.exercised < minExercised)
   for (const result of underExercised)
     out(

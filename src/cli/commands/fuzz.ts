@@ -53,7 +53,10 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
       `\nmcp-auth-harness: ${signal}: stopped ${stopped} client process group(s), removed ${removed} temporary folder(s); ${finished.length} of ${totalPairs} client × property pairs had finished\n`,
     )
     if (finished.length > 0 && !args.json) out(`${verdictMatrix(finished, expectations).join('\n')}\n`)
-    const report = await writeRun(settings, [...finished], new Map(), Math.round(performance.now() - started), { signal, totalPairs })
+    const report = await writeRun(settings, [...finished], new Map(), Math.round(performance.now() - started), {
+      signal,
+      totalPairs,
+    })
     if (args.junit || args['checks-dir'] || args.summary || args.html || args.json)
       writeErr(`mcp-auth-harness: the reports written hold those ${report.results.length} pairs and are marked incomplete\n`)
     // Trials went on starting while the reports were written: sweep once more before exiting.

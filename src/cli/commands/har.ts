@@ -60,7 +60,9 @@ export async function runExportCommand(args: ExportArgs): Promise<number> {
   await checkOutputPath('--har', args.har)
   const recording = await loadRecording(args.recording)
   await writeTextAtomically(args.har, `${JSON.stringify(exportHar(recording), null, 2)}\n`)
-  ;(args.har === STDOUT ? writeErr : writeOut)(`exported ${recording.exchanges.length} exchanges from ${args.recording} to ${args.har} (HAR 1.2)\n`)
+  ;(args.har === STDOUT ? writeErr : writeOut)(
+    `exported ${recording.exchanges.length} exchanges from ${args.recording} to ${args.har} (HAR 1.2)\n`,
+  )
   return EXIT.ok
 }
 

@@ -60,23 +60,34 @@ async function present(report: RunReport, redactors: readonly Redactor[], args: 
 
 /** `matrix --merge`: the shards' reports (`matrix --shard I/N --json`) as one table. */
 async function runMerge(files: readonly string[], args: MatrixArgs): Promise<number> {
-  if (args.client || args.versions) throw new UsageError('--merge takes the shards\' reports only: their client and versions are in them')
+  if (args.client || args.versions)
+    throw new UsageError("--merge takes the shards' reports only: their client and versions are in them")
   const loaded = await Promise.all(files.map(loadRunReport))
   const report = mergeRunReports(
     loaded.map((l) => l.report),
     files,
   )
-  return present(report, loaded.flatMap((l) => l.redactors), args)
+  return present(
+    report,
+    loaded.flatMap((l) => l.redactors),
+    args,
+  )
 }
 
 /** Runs `matrix` and returns the exit code. */
 export async function runMatrixCommand(args: MatrixArgs): Promise<number> {
-  for (const [flag, path] of [['--json', args.json], ['--html', args.html]] as const) await checkOutputPath(flag, path)
+  for (const [flag, path] of [
+    ['--json', args.json],
+    ['--html', args.html],
+  ] as const)
+    await checkOutputPath(flag, path)
   if (args.merge?.length) return runMerge(args.merge, args)
-  if (!args.client || !args.versions) throw new UsageError('matrix needs --client NAME and --versions LIST|last:N (or --merge SHARD.json…)')
+  if (!args.client || !args.versions)
+    throw new UsageError('matrix needs --client NAME and --versions LIST|last:N (or --merge SHARD.json…)')
   const client = installableNamed(args.client, 'matrix')
   checkMilliseconds('--timeout', args.timeout)
-  if (!Number.isInteger(args.runs) || args.runs < 1) throw new UsageError(`--runs must be a positive whole number, got ${args.runs}`)
+  if (!Number.isInteger(args.runs) || args.runs < 1)
+    throw new UsageError(`--runs must be a positive whole number, got ${args.runs}`)
   if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1 || args.jobs > 16))
     throw new UsageError(`--jobs must be a whole number from 1 to 16, got ${args.jobs}`)
   const phases = parsePhases(args.phases ?? 'coverage', undefined)
@@ -99,7 +110,9 @@ export async function runMatrixCommand(args: MatrixArgs): Promise<number> {
   const removeSignalHandlers = onFatalSignal((signal) => {
     const stopped = killLiveProcessGroups()
     const removed = removeLiveTempDirs()
-    writeErr(`\nmcp-auth-harness: ${signal}: stopped ${stopped} process group(s), removed ${removed} unfinished folder(s); the cache keeps only complete installs; ${finished.length} version × property cells had finished\n`)
+    writeErr(
+      `\nmcp-auth-harness: ${signal}: stopped ${stopped} process group(s), removed ${removed} unfinished folder(s); the cache keeps only complete installs; ${finished.length} version × property cells had finished\n`,
+    )
   })
   try {
     const outcomes = await runMatrix({
@@ -118,7 +131,9 @@ export async function runMatrixCommand(args: MatrixArgs): Promise<number> {
         finished.push(...outcome.results)
         const violated = outcome.results.filter((r) => r.verdict === 'violated').length
         const held = outcome.results.filter((r) => r.verdict === 'held').length
-        writeOut(`  ${version.padEnd(12)} ${held} held, ${violated} violated, ${outcome.results.length - held - violated} not exercised (${outcome.trials} sessions)\n`)
+        writeOut(
+          `  ${version.padEnd(12)} ${held} held, ${violated} violated, ${outcome.results.length - held - violated} not exercised (${outcome.trials} sessions)\n`,
+        )
       },
     })
     const ran = [...outcomes.values()].flatMap((o) => (o.kind === 'ran' ? [o] : []))
@@ -155,18 +170,45 @@ const module: CommandModule<object, MatrixArgs> = {
       .option('client', { type: 'string', describe: 'An installed client (python-sdk, go-sdk, claude-code, …); no version' })
       .option('versions', { type: 'string', describe: 'Comma-separated released versions, or last:N for the newest N' })
       .option('property', { type: 'string', array: true, describe: 'Property id(s); default: all' })
-      .option('phases', { type: 'string', describe: 'coverage (default: deterministic, no seed needed), random, or coverage,random' })
-      .option('runs', { type: 'number', default: DEFAULT_RUNS, describe: 'Random-phase trials per version (with --phases …random)' })
+      .option('phases', {
+        type: 'string',
+        describe: 'coverage (default: deterministic, no seed needed), random, or coverage,random',
+      })
+      .option('runs', {
+        type: 'number',
+        default: DEFAULT_RUNS,
+        describe: 'Random-phase trials per version (with --phases …random)',
+      })
       .option('seed', { type: 'number', describe: 'Seed of the random phase' })
       .option('timeout', { type: 'number', default: DEFAULT_TIMEOUT_MS, describe: 'Per-session timeout in ms' })
-      .option('shrink', { type: 'boolean', default: false, describe: 'Shrink each violation (slower; the table needs only the verdict)' })
+      .option('shrink', {
+        type: 'boolean',
+        default: false,
+        describe: 'Shrink each violation (slower; the table needs only the verdict)',
+      })
       .option('jobs', { type: 'number', describe: 'Installs run ahead of the version under test (default: the number of cores)' })
-      .option('shard', { type: 'string', describe: 'i/n: only every nth version, from the ith (a CI matrix job each); merge with --merge' })
-      .option('json', { type: 'string', describe: 'Write the run report (schema/run-report.schema.json, a client per version) here; - for stdout' })
-      .option('html', { type: 'string', describe: 'Write one self-contained HTML page: verdicts by version, each violation as a diagram' })
-      .option('merge', { type: 'string', array: true, describe: "The shards' --json reports: print and write them as one matrix" })
+      .option('shard', {
+        type: 'string',
+        describe: 'i/n: only every nth version, from the ith (a CI matrix job each); merge with --merge',
+      })
+      .option('json', {
+        type: 'string',
+        describe: 'Write the run report (schema/run-report.schema.json, a client per version) here; - for stdout',
+      })
+      .option('html', {
+        type: 'string',
+        describe: 'Write one self-contained HTML page: verdicts by version, each violation as a diagram',
+      })
+      .option('merge', {
+        type: 'string',
+        array: true,
+        describe: "The shards' --json reports: print and write them as one matrix",
+      })
       .example('$0 matrix --client go-sdk --versions last:6', 'every property over the six newest go-sdk releases')
-      .example('$0 matrix --client python-sdk --versions 1.10.0,1.20.0,2.3.0 --property client-registration --html m.html', 'one rule, three releases, a page')
+      .example(
+        '$0 matrix --client python-sdk --versions 1.10.0,1.20.0,2.3.0 --property client-registration --html m.html',
+        'one rule, three releases, a page',
+      )
       .example('$0 matrix --client claude-code --versions last:8 --shard 2/4 --json m2.json', 'CI: the second of four jobs')
       .example('$0 matrix --merge m1.json m2.json m3.json m4.json --html matrix.html', 'the jobs as one table')
       .epilogue('Exit codes: 0 every property held in every version, 1 a violation (or nothing judged), 2 usage or input error.'),

@@ -75,7 +75,10 @@ async function finish(
 ): Promise<number> {
   if (stoppedBy) {
     const mark = `incomplete: stopped by ${stoppedBy} before the session ended`
-    recording = { ...recording, metadata: { ...recording.metadata, notes: recording.metadata.notes ? `${recording.metadata.notes}; ${mark}` : mark } }
+    recording = {
+      ...recording,
+      metadata: { ...recording.metadata, notes: recording.metadata.notes ? `${recording.metadata.notes}; ${mark}` : mark },
+    }
   }
   await writeRecording(out, recording, redactor)
   const trial = recordingTrial(recording)
@@ -185,9 +188,11 @@ async function recordThroughForwardProxy(args: RecordArgs, out: string, client: 
 `)
       const config: ClientConfig = { transport: args.transport ?? 'streamable-http', url: givenUrl!, headers }
       const interrupt = stopOnInterrupt()
-      const trial = await runLoggedSession(client, config, proxy.log, { timeoutMs: args.timeout, env, stop: interrupt.signal }).finally(
-        interrupt.dispose,
-      )
+      const trial = await runLoggedSession(client, config, proxy.log, {
+        timeoutMs: args.timeout,
+        env,
+        stop: interrupt.signal,
+      }).finally(interrupt.dispose)
       stoppedBy = interrupt.stoppedBy()
       outcome = `${client.name} through the forward proxy, ${describeOutcome(trial.outcome)}`
     } else {

@@ -121,7 +121,9 @@ async function replayCounterexampleCommand(args: ReplayArgs, recording: Recordin
       runs.map(({ trial, violations, exercised }, i) => ({
         name: `${client.name} · run ${i + 1}`,
         trial,
-        judgements: [{ property, verdict: violations.length > 0 ? 'violated' : exercised ? 'held' : 'not-exercised', violations }],
+        judgements: [
+          { property, verdict: violations.length > 0 ? 'violated' : exercised ? 'held' : 'not-exercised', violations },
+        ],
       })),
       [`npx mcp-auth-harness replay ${args.recording}${args.client ? ` --client ${client.name}` : ''}`],
     )
@@ -161,7 +163,9 @@ export async function runReplayCommand(args: ReplayArgs): Promise<number> {
   onFatalSignal((signal) => {
     const stopped = killLiveProcessGroups()
     const removed = removeLiveTempDirs()
-    writeErr(`mcp-auth-harness: ${signal}: replay stopped before its verdict; stopped ${stopped} client process group(s), removed ${removed} temporary folder(s)\n`)
+    writeErr(
+      `mcp-auth-harness: ${signal}: replay stopped before its verdict; stopped ${stopped} client process group(s), removed ${removed} temporary folder(s)\n`,
+    )
   })
   const recording = await loadRecording(args.recording)
   if (recording.counterexample && !args.canned) return replayCounterexampleCommand(args, recording)
@@ -233,7 +237,10 @@ const module: CommandModule<object, ReplayArgs> = {
         default: false,
         describe: 'For a counterexample: replay its recorded answers instead of re-running its scenario live',
       })
-      .option('html', { type: 'string', describe: 'Also write one self-contained HTML report here (verdicts, diagrams, request details)' })
+      .option('html', {
+        type: 'string',
+        describe: 'Also write one self-contained HTML report here (verdicts, diagrams, request details)',
+      })
       .example('$0 replay recordings/my-server.json --client sdk-streamable', 'the recorded server, replayed to the SDK client')
       .example('$0 replay recordings/my-server.json --html replay.html', 'the same, with a page to open in a browser')
       .example('$0 replay recordings/claude-code-7290-sse.json --unmatched 404', 'answer what the recording lacks with 404')

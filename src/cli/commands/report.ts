@@ -40,8 +40,16 @@ interface ReportArgs {
  */
 async function runMerge(args: ReportArgs): Promise<number> {
   const files = args.files ?? []
-  if (args.issue || args.out) throw new UsageError('report merge writes --html, --junit, --summary and --json; --issue and --out are for one counterexample')
-  for (const [flag, path] of [['--html', args.html], ['--junit', args.junit], ['--summary', args.summary], ['--json', args.json]] as const)
+  if (args.issue || args.out)
+    throw new UsageError(
+      'report merge writes --html, --junit, --summary and --json; --issue and --out are for one counterexample',
+    )
+  for (const [flag, path] of [
+    ['--html', args.html],
+    ['--junit', args.junit],
+    ['--summary', args.summary],
+    ['--json', args.json],
+  ] as const)
     await checkOutputPath(flag, path)
   const loaded = await Promise.all(files.map(loadRunReport))
   const report = mergeRunReports(
@@ -58,7 +66,9 @@ async function runMerge(args: ReportArgs): Promise<number> {
   const { summary } = report
   const say = [args.html, args.junit, args.summary, args.json].includes('-') ? writeErr : writeOut
   for (const result of report.results.filter((r) => r.status === 'violated' || r.status === 'stale-expected-failure'))
-    say(`${result.status === 'violated' ? '✗' : '!'} ${result.client} × ${result.property.id}: ${result.status === 'violated' ? 'VIOLATED' : 'STALE expected failure'}\n`)
+    say(
+      `${result.status === 'violated' ? '✗' : '!'} ${result.client} × ${result.property.id}: ${result.status === 'violated' ? 'VIOLATED' : 'STALE expected failure'}\n`,
+    )
   say(
     `merged ${files.length} shards of seed ${report.seed}: ${report.trials} trials, ${summary.pairs} pairs: ${summary.held} held, ${summary.violated} violated, ${summary.expectedFailures} expected failure(s), ${summary.staleExpectedFailures} stale, ${summary.notExercised} not exercised${report.incomplete ? ' (a shard was interrupted: incomplete)' : ''}\n`,
   )
@@ -103,7 +113,8 @@ async function writeHtml(file: string, out: string): Promise<void> {
 /** `report FILE --issue`: a saved counterexample as an upstream-ready bug report in Markdown. */
 export async function runReportCommand(args: ReportArgs): Promise<number> {
   if (args.file === 'merge') return runMerge(args)
-  if (args.files?.length) throw new UsageError(`report takes one file (or: report merge SHARD.json…), got ${1 + args.files.length}`)
+  if (args.files?.length)
+    throw new UsageError(`report takes one file (or: report merge SHARD.json…), got ${1 + args.files.length}`)
   for (const flag of ['junit', 'summary', 'json'] as const)
     if (args[flag] !== undefined) throw new UsageError(`--${flag} goes with report merge`)
   if (args.issue === (args.html !== undefined))
@@ -132,7 +143,8 @@ export async function runReportCommand(args: ReportArgs): Promise<number> {
 
 const module: CommandModule<object, ReportArgs> = {
   command: 'report <file> [files..]',
-  describe: 'Turn a saved counterexample into a bug report (--issue), a run report or counterexample into a page (--html), or merge shards (report merge)',
+  describe:
+    'Turn a saved counterexample into a bug report (--issue), a run report or counterexample into a page (--html), or merge shards (report merge)',
   builder: (yargs) =>
     yargs
       .positional('file', {
@@ -140,17 +152,32 @@ const module: CommandModule<object, ReportArgs> = {
         demandOption: true,
         describe: 'A counterexample saved by fuzz (recordings/found/*.json), or for --html also a run report (fuzz --json)',
       })
-      .option('issue', { type: 'boolean', default: false, describe: 'Markdown for an upstream issue: title, client and version, the rule with its spec references, the marked transcript, curl, reproduce commands' })
+      .option('issue', {
+        type: 'boolean',
+        default: false,
+        describe:
+          'Markdown for an upstream issue: title, client and version, the rule with its spec references, the marked transcript, curl, reproduce commands',
+      })
       .option('out', { type: 'string', describe: 'With --issue: write it to this file instead of stdout' })
-      .positional('files', { type: 'string', array: true, describe: 'With merge: the run reports of the shards (fuzz --shard I/N --json)' })
-      .option('html', { type: 'string', describe: 'Write one self-contained HTML page here (verdicts, diagrams, request details)' })
+      .positional('files', {
+        type: 'string',
+        array: true,
+        describe: 'With merge: the run reports of the shards (fuzz --shard I/N --json)',
+      })
+      .option('html', {
+        type: 'string',
+        describe: 'Write one self-contained HTML page here (verdicts, diagrams, request details)',
+      })
       .option('junit', { type: 'string', describe: 'With merge: JUnit XML of the whole run (- for stdout)' })
       .option('summary', { type: 'string', describe: 'With merge: append a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY)' })
       .option('json', { type: 'string', describe: 'With merge: the merged run report (- for stdout)' })
       .example('$0 report recordings/found/go-sdk--client-registration--coverage8.json --issue', 'print the issue text')
       .example('$0 report FILE --issue --out issue.md', 'write it to a file')
       .example('$0 fuzz --json > run.json && $0 report run.json --html report.html', 'a saved run as a page')
-      .example('$0 report merge shard-*.json --html report.html --junit junit.xml', 'the shards of one run (fuzz --seed S --shard I/N --json) as one report'),
+      .example(
+        '$0 report merge shard-*.json --html report.html --junit junit.xml',
+        'the shards of one run (fuzz --seed S --shard I/N --json) as one report',
+      ),
   handler: () => undefined, // run by cli.ts, which owns exit codes
 }
 

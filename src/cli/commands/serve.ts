@@ -98,7 +98,8 @@ export async function runServeCommand(args: ServeArgs): Promise<number> {
     } catch (error) {
       await target.close()
       const code = (error as NodeJS.ErrnoException).code
-      if (code === 'EADDRINUSE' || code === 'EACCES') throw new UsageError(`--ui-port: cannot listen on ${args.host}:${args['ui-port']} (${code})`)
+      if (code === 'EADDRINUSE' || code === 'EACCES')
+        throw new UsageError(`--ui-port: cannot listen on ${args.host}:${args['ui-port']} (${code})`)
       throw error
     }
   }

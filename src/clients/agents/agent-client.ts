@@ -99,7 +99,9 @@ async function removeDanglingBinLinks(dir: string): Promise<number> {
   const packages = (
     await Promise.all(
       entries.map(async (name) =>
-        name.startsWith('@') ? (await readdir(join(modules, name)).catch(() => [] as string[])).map((inner) => join(name, inner)) : [name],
+        name.startsWith('@')
+          ? (await readdir(join(modules, name)).catch(() => [] as string[])).map((inner) => join(name, inner))
+          : [name],
       ),
     )
   ).flat()
@@ -109,7 +111,13 @@ async function removeDanglingBinLinks(dir: string): Promise<number> {
     for (const file of await readdir(bin).catch(() => [] as string[])) {
       const path = join(bin, file)
       const isLink = (await lstat(path)).isSymbolicLink()
-      if (isLink && !(await stat(path).then(() => true, () => false))) {
+      if (
+        isLink &&
+        !(await stat(path).then(
+          () => true,
+          () => false,
+        ))
+      ) {
         await unlink(path)
         removed += 1
       }

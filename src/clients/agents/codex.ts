@@ -24,7 +24,12 @@ function codexConfig(version: string) {
 
 /** The `[mcp_servers.harness]` lines that carry the configured headers, as this release reads them. */
 function headerLines(headers: Readonly<Record<string, string>>, anyHeader: boolean): string[] {
-  if (anyHeader) return [`http_headers = { ${Object.entries(headers).map(([name, value]) => `${toml(name)} = ${toml(value)}`).join(', ')} }`]
+  if (anyHeader)
+    return [
+      `http_headers = { ${Object.entries(headers)
+        .map(([name, value]) => `${toml(name)} = ${toml(value)}`)
+        .join(', ')} }`,
+    ]
   // Only a bearer token (codex adds the scheme itself): the harness gives these releases nothing else.
   const authorization = Object.entries(headers).find(([name]) => name.toLowerCase() === 'authorization')?.[1]
   return authorization ? [`bearer_token = ${toml(authorization.replace(/^bearer\s+/i, ''))}`] : []

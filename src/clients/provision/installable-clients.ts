@@ -8,7 +8,14 @@ import { RUST_SDK } from './rust-sdk.js'
 import { TS_SDK } from './ts-sdk.js'
 
 /** Every built-in client installed on first use, in the order `list` shows them. */
-export const INSTALLABLE_CLIENTS: readonly InstallableClient[] = [PYTHON_SDK, GO_SDK, RUST_SDK, JAVA_SDK, TS_SDK, ...AGENT_PRESETS]
+export const INSTALLABLE_CLIENTS: readonly InstallableClient[] = [
+  PYTHON_SDK,
+  GO_SDK,
+  RUST_SDK,
+  JAVA_SDK,
+  TS_SDK,
+  ...AGENT_PRESETS,
+]
 
 /**
  * The installable client `NAME[@VERSION]` (or `NAME-no-oauth[@VERSION]` for an SDK whose adapter

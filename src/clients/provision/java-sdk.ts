@@ -33,7 +33,9 @@ const CDS_ARCHIVE = 'adapter.jsa'
 /** The flags that start the JVM from the installation's CDS archive, when the install could make one. */
 export function cdsFlags(dir: string): string {
   // -Xshare:auto (the default): an archive the JVM cannot use is skipped with a warning, never fatal.
-  return existsSync(join(dir, CDS_ARCHIVE)) ? `"-XX:SharedArchiveFile=${join(dir, CDS_ARCHIVE)}" -Xlog:cds=off -Xlog:cds+dynamic=off` : ''
+  return existsSync(join(dir, CDS_ARCHIVE))
+    ? `"-XX:SharedArchiveFile=${join(dir, CDS_ARCHIVE)}" -Xlog:cds=off -Xlog:cds+dynamic=off`
+    : ''
 }
 
 /**
@@ -68,7 +70,9 @@ export const JAVA_SDK: InstallableClient = {
     const classpath = (await readFile(join(dir, 'classpath.txt'), 'utf8')).trim()
     progress('javac Main.java …')
     await copyFile(join(packageRoot(), 'clients', 'java-sdk', 'Main.java'), join(dir, 'Main.java'))
-    await installStep('javac', ['-cp', classpath, '-d', join(dir, 'classes'), 'Main.java'], 'compiling the java-sdk adapter', { cwd: dir })
+    await installStep('javac', ['-cp', classpath, '-d', join(dir, 'classes'), 'Main.java'], 'compiling the java-sdk adapter', {
+      cwd: dir,
+    })
     // A class-data-sharing archive of what a session loads (JDK 13+ dynamic CDS): a training session
     // against a closed port loads the SDK's transport and client classes, and the archive spares
     // every later start their loading and verification.
@@ -77,7 +81,13 @@ export const JAVA_SDK: InstallableClient = {
     // that cannot write one runs without it (cdsFlags).
     await runProcess({
       command: 'java',
-      args: [`-XX:ArchiveClassesAtExit=${join(dir, CDS_ARCHIVE)}`, '-cp', `${join(dir, 'classes')}:${classpath}`, 'Main', 'http://127.0.0.1:9/mcp'],
+      args: [
+        `-XX:ArchiveClassesAtExit=${join(dir, CDS_ARCHIVE)}`,
+        '-cp',
+        `${join(dir, 'classes')}:${classpath}`,
+        'Main',
+        'http://127.0.0.1:9/mcp',
+      ],
       env: {},
       cwd: dir,
       signal: AbortSignal.timeout(120_000),

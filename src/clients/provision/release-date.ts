@@ -24,8 +24,7 @@ export async function npmReleaseDate(name: string, version: string): Promise<str
     const [platformName, platformVersion] = alias ? [alias[1]!, alias[2]!] : [dependency, spec]
     if (!semver.valid(platformVersion)) continue
     // A platform package the registry lacks (another OS's build, say) only has no say in the date.
-    const times =
-      platformName === name ? own.time : (await packument(registry, platformName, what).catch(() => undefined))?.time
+    const times = platformName === name ? own.time : (await packument(registry, platformName, what).catch(() => undefined))?.time
     const at = Date.parse(times?.[platformVersion] ?? '')
     if (at > complete) complete = at
   }

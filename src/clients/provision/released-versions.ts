@@ -50,7 +50,12 @@ function goProxy(): string {
 export async function goModuleVersions(module: string): Promise<string[]> {
   // The proxy's case encoding: an upper-case letter is "!" and its lower case.
   const escaped = module.replace(/[A-Z]/g, (letter) => `!${letter.toLowerCase()}`)
-  const list = (await registryRequest(`${goProxy()}/${escaped}/@v/list`, 'text/plain', `which versions of ${module} were released`, 'text')) as string
+  const list = (await registryRequest(
+    `${goProxy()}/${escaped}/@v/list`,
+    'text/plain',
+    `which versions of ${module} were released`,
+    'text',
+  )) as string
   return stableAscending(list.split('\n').map((line) => line.trim().replace(/^v/, '')))
 }
 
@@ -62,8 +67,18 @@ export async function goModuleVersions(module: string): Promise<string[]> {
  */
 export async function crateVersions(crate: string): Promise<string[]> {
   const name = crate.toLowerCase()
-  const path = name.length <= 2 ? `${name.length}/${name}` : name.length === 3 ? `3/${name[0]}/${name}` : `${name.slice(0, 2)}/${name.slice(2, 4)}/${name}`
-  const lines = (await registryRequest(`https://index.crates.io/${path}`, 'text/plain', `which versions of ${crate} were released`, 'text')) as string
+  const path =
+    name.length <= 2
+      ? `${name.length}/${name}`
+      : name.length === 3
+        ? `3/${name[0]}/${name}`
+        : `${name.slice(0, 2)}/${name.slice(2, 4)}/${name}`
+  const lines = (await registryRequest(
+    `https://index.crates.io/${path}`,
+    'text/plain',
+    `which versions of ${crate} were released`,
+    'text',
+  )) as string
   const versions: string[] = []
   for (const line of lines.split('\n')) {
     if (!line.trim()) continue
@@ -81,7 +96,12 @@ export async function crateVersions(crate: string): Promise<string[]> {
  */
 export async function mavenVersions(group: string, artifact: string): Promise<string[]> {
   const url = `https://repo1.maven.org/maven2/${group.replace(/\./g, '/')}/${artifact}/maven-metadata.xml`
-  const xml = (await registryRequest(url, 'application/xml', `which versions of ${group}:${artifact} were released`, 'text')) as string
+  const xml = (await registryRequest(
+    url,
+    'application/xml',
+    `which versions of ${group}:${artifact} were released`,
+    'text',
+  )) as string
   // The file is a flat list of <version> elements: no parser needed for that.
   return stableAscending([...xml.matchAll(/<version>\s*([^<\s]+)\s*<\/version>/g)].map((m) => m[1]!))
 }

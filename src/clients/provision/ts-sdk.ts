@@ -59,7 +59,9 @@ export const TS_SDK: InstallableClient = {
   client(version, dir) {
     const { transports, oauth } = tsSdkFeatures(version)
     return {
-      ...commandClient(`"${process.execPath}" "${join(dir, 'client.mjs')}" {url}`, configFormatByName('json'), { sessionLoop: true }),
+      ...commandClient(`"${process.execPath}" "${join(dir, 'client.mjs')}" {url}`, configFormatByName('json'), {
+        sessionLoop: true,
+      }),
       transports,
       acceptsOAuthClientId: oauth,
       description: `${TS_SDK.what(version)} through its adapter; ${oauth ? "OAuth with the SDK's OAuthClientProvider" : 'no OAuth client in this release (it came in 1.6.0)'}`,

@@ -17,7 +17,18 @@ export function viewOfCounterexample(recording: Recording, file: string, propert
     facts: [file, ...(info.clientDescription ? [info.clientDescription] : []), `recorded ${recording.metadata.recordedAt}`],
     properties: [property],
     clients: [info.client],
-    results: [{ client: info.client, property: info.property, status: 'violated', runs: 1, held: 0, violated: 1, notExercised: 0, finding: id }],
+    results: [
+      {
+        client: info.client,
+        property: info.property,
+        status: 'violated',
+        runs: 1,
+        held: 0,
+        violated: 1,
+        notExercised: 0,
+        finding: id,
+      },
+    ],
     findings: [
       {
         id,
@@ -27,7 +38,10 @@ export function viewOfCounterexample(recording: Recording, file: string, propert
         recording,
         violations: info.violations,
         outcome: info.outcome,
-        origin: info.phase === 'coverage' ? `coverage input #${info.path}${info.label ? `: ${info.label}` : ''}` : `seed ${info.seed}, path ${info.path}`,
+        origin:
+          info.phase === 'coverage'
+            ? `coverage input #${info.path}${info.label ? `: ${info.label}` : ''}`
+            : `seed ${info.seed}, path ${info.path}`,
         reproduce: [info.reproduce, `npx mcp-auth-harness replay ${file}`],
       },
     ],

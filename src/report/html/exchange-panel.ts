@@ -9,7 +9,9 @@ const MAX_BODY = 20_000
 
 /** Escaped text in which each redaction placeholder is a visible badge. */
 function withPlaceholders(text: string): SafeHtml {
-  return trusted(escapeHtml(text).replace(/&lt;redacted:([^&]*?)&gt;/g, '<span class="redacted" title="redacted secret">‹redacted:$1›</span>'))
+  return trusted(
+    escapeHtml(text).replace(/&lt;redacted:([^&]*?)&gt;/g, '<span class="redacted" title="redacted secret">‹redacted:$1›</span>'),
+  )
 }
 
 function bodyText(body: RecordedBody): string | undefined {
@@ -21,7 +23,12 @@ function responseBody(response: RecordedResponse): string | undefined {
   if (!response.events) return bodyText(response)
   return response.events
     .map((e) =>
-      [e.event ? `event: ${e.event}` : '', e.id ? `id: ${e.id}` : '', e.retry === undefined ? '' : `retry: ${e.retry}`, `data: ${e.data}`]
+      [
+        e.event ? `event: ${e.event}` : '',
+        e.id ? `id: ${e.id}` : '',
+        e.retry === undefined ? '' : `retry: ${e.retry}`,
+        `data: ${e.data}`,
+      ]
         .filter(Boolean)
         .join('\n'),
     )
@@ -30,7 +37,8 @@ function responseBody(response: RecordedResponse): string | undefined {
 
 function bodyBlock(label: string, text: string | undefined): SafeHtml {
   if (text === undefined || text === '') return html`<p class="muted">${label}: none</p>`
-  const shown = text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}\n… ${text.length - MAX_BODY} more characters in the recording` : text
+  const shown =
+    text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}\n… ${text.length - MAX_BODY} more characters in the recording` : text
   return html`<p class="label">${label}</p><pre class="body">${withPlaceholders(shown)}</pre>`
 }
 
@@ -40,7 +48,11 @@ type ConfiguredState = 'sent' | 'missing' | 'other value' | 'leaked'
  * What happened to each configured header on this request: to the configured server it should be
  * sent as configured; to any other origin it should not go at all.
  */
-function configuredStates(configured: Record<string, string>, headers: RecordedHeaders, toServer: boolean): Map<string, ConfiguredState> {
+function configuredStates(
+  configured: Record<string, string>,
+  headers: RecordedHeaders,
+  toServer: boolean,
+): Map<string, ConfiguredState> {
   const states = new Map<string, ConfiguredState>()
   for (const [name, value] of Object.entries(configured)) {
     const sent = recordedHeader(headers, name.toLowerCase())
@@ -69,11 +81,17 @@ function headerTable(caption: string, headers: RecordedHeaders, states: Map<stri
       }</th><td>${withPlaceholders(value)}</td></tr>`
     },
   )}${missing.map(
-    ([name]) => html`<tr class="configured bad"><th scope="row"><mark>${name}</mark> <span class="tag">${STATE_TEXT.missing}</span></th><td class="muted">not sent</td></tr>`,
+    ([name]) =>
+      html`<tr class="configured bad"><th scope="row"><mark>${name}</mark> <span class="tag">${STATE_TEXT.missing}</span></th><td class="muted">not sent</td></tr>`,
   )}</tbody></table>`
 }
 
-function exchangeDetails(recording: Recording, exchange: RecordedExchange, summary: { request: string; response: string; violations: string[] }, prefix: string): SafeHtml {
+function exchangeDetails(
+  recording: Recording,
+  exchange: RecordedExchange,
+  summary: { request: string; response: string; violations: string[] },
+  prefix: string,
+): SafeHtml {
   const url = new URL(exchange.request.url)
   const toServer = url.origin === new URL(recording.config.url).origin
   const states = configuredStates(recording.config.headers, exchange.request.headers, toServer)
@@ -104,10 +122,16 @@ function exchangeDetails(recording: Recording, exchange: RecordedExchange, summa
  * @example
  * const panels = exchangePanels(recording, violations, 'finding-x')
  */
-export function exchangePanels(recording: Recording, violations: ReadonlyArray<{ exchange?: number; message: string }>, prefix: string): SafeHtml {
+export function exchangePanels(
+  recording: Recording,
+  violations: ReadonlyArray<{ exchange?: number; message: string }>,
+  prefix: string,
+): SafeHtml {
   const { steps } = sequenceModel(recording, violations)
   const configured = Object.keys(recording.config.headers)
   return html`<div class="exchanges"><p class="muted">${recording.exchanges.length} request(s) to ${recording.config.url}${
-    configured.length > 0 ? html`; configured headers: ${configured.map((name, i) => html`${i > 0 ? ', ' : ''}<mark>${name}</mark>`)}` : '; no configured headers'
+    configured.length > 0
+      ? html`; configured headers: ${configured.map((name, i) => html`${i > 0 ? ', ' : ''}<mark>${name}</mark>`)}`
+      : '; no configured headers'
   }. Click a request for its headers and body.</p>${recording.exchanges.map((exchange, i) => exchangeDetails(recording, exchange, steps[i]!, prefix))}</div>`
 }

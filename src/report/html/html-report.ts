@@ -30,7 +30,11 @@ function cell(result: ViewResult | undefined, client: string): SafeHtml {
   if (!result) return html`<td data-client="${client}" class="muted">not run</td>`
   const judged = result.held + result.violated
   const text =
-    result.status === 'held' ? `${STATUS_LABEL.held} (${judged} judged)` : result.status === 'not-exercised' ? STATUS_LABEL['not-exercised'] : STATUS_LABEL[result.status]
+    result.status === 'held'
+      ? `${STATUS_LABEL.held} (${judged} judged)`
+      : result.status === 'not-exercised'
+        ? STATUS_LABEL['not-exercised']
+        : STATUS_LABEL[result.status]
   return html`<td data-client="${client}" data-status="${result.status}" class="status-${result.status}">${
     result.finding ? html`<a href="#${result.finding}">${text}</a>` : text
   }${result.remark ? html`<br><small>${result.remark}</small>` : ''}</td>`
@@ -42,8 +46,8 @@ function matrix(view: ReportView): SafeHtml {
     (c) => html`<th scope="col" data-client="${c}">${c}</th>`,
   )}</tr></thead><tbody>${view.properties.map(
     (p) =>
-      html`<tr data-property="${p.id}"><th scope="row" title="${p.statement}"><code>${p.id}</code> <span class="level">${p.level}</span></th>${view.clients.map((c) =>
-        cell(byKey.get(`${c}\u0000${p.id}`), c),
+      html`<tr data-property="${p.id}"><th scope="row" title="${p.statement}"><code>${p.id}</code> <span class="level">${p.level}</span></th>${view.clients.map(
+        (c) => cell(byKey.get(`${c}\u0000${p.id}`), c),
       )}</tr>`,
   )}</tbody></table></div></section>`
 }
@@ -61,7 +65,11 @@ function references(property: ViewProperty | undefined): SafeHtml {
 }
 
 /** A session's traffic: the diagram, then every request's details. */
-export function trafficHtml(recording: Recording, violations: ReadonlyArray<{ exchange?: number; message: string }>, prefix: string): SafeHtml {
+export function trafficHtml(
+  recording: Recording,
+  violations: ReadonlyArray<{ exchange?: number; message: string }>,
+  prefix: string,
+): SafeHtml {
   if (recording.exchanges.length === 0) return html`<p class="empty">No request yet.</p>`
   return html`<figure class="diagram">${sequenceSvg(recording, violations, prefix)}</figure>${exchangePanels(recording, violations, prefix)}`
 }
@@ -76,7 +84,8 @@ function finding(f: ViewFinding, property: ViewProperty | undefined): SafeHtml {
   }: ${first.length > 160 ? `${first.slice(0, 159)}…` : first}</summary>${references(property)}${
     f.expectedReason ? html`<p class="expected-reason"><strong>Known failure:</strong> ${f.expectedReason}</p>` : ''
   }<h3>Violations</h3><ul>${f.violations.map(
-    (v) => html`<li>${v.exchange === undefined ? '' : html`<a href="#${f.id}-x${v.exchange}">request #${v.exchange}</a>: `}${v.message}</li>`,
+    (v) =>
+      html`<li>${v.exchange === undefined ? '' : html`<a href="#${f.id}-x${v.exchange}">request #${v.exchange}</a>: `}${v.message}</li>`,
   )}</ul><h3>Traffic</h3>${trafficHtml(f.recording, f.violations, f.id)}${
     f.outcome ? html`<p><strong>Session outcome:</strong> ${f.outcome}</p>` : ''
   }${f.origin ? html`<p><strong>Found by:</strong> ${f.origin}</p>` : ''}${
@@ -87,7 +96,9 @@ function finding(f: ViewFinding, property: ViewProperty | undefined): SafeHtml {
 function findings(view: ReportView): SafeHtml {
   const properties = new Map(view.properties.map((p) => [p.id, p]))
   return html`<section aria-labelledby="findings-heading"><h2 id="findings-heading">Findings <span class="muted" id="finding-count"></span></h2>${
-    view.findings.length === 0 ? html`<p class="empty">No violation to show.</p>` : view.findings.map((f) => finding(f, properties.get(f.property)))
+    view.findings.length === 0
+      ? html`<p class="empty">No violation to show.</p>`
+      : view.findings.map((f) => finding(f, properties.get(f.property)))
   }</section>`
 }
 
@@ -104,7 +115,9 @@ function sessions(view: ReportView): SafeHtml {
 }
 
 function bar(n: number, max: number): SafeHtml {
-  return n === 0 ? html`<span class="bar zero"></span>` : html`<span class="bar" style="width:${Math.max(2, Math.round((n / Math.max(1, max)) * 160))}px"></span>`
+  return n === 0
+    ? html`<span class="bar zero"></span>`
+    : html`<span class="bar" style="width:${Math.max(2, Math.round((n / Math.max(1, max)) * 160))}px"></span>`
 }
 
 function statistics(view: ReportView): SafeHtml {
@@ -113,23 +126,28 @@ function statistics(view: ReportView): SafeHtml {
   const phases = stats.phases
   return html`<section aria-labelledby="statistics-heading"><h2 id="statistics-heading">Exercise and coverage</h2><p>${stats.trials} sessions${
     phases ? `: ${phases.coverage} in the coverage phase (the same inputs every run), ${phases.random} in the random phase` : ''
-  }. A property judged 0 times proves nothing for that client.</p>${Object.entries(stats.exercise ?? {}).map(([client, exercise]) => {
-    const max = Math.max(0, ...Object.values(exercise.properties))
-    return html`<section class="client-statistics" data-client="${client}" aria-label="Statistics for ${client}"><h3>${client}</h3><table><caption class="muted">Sessions that gave each property something to judge</caption><thead><tr><th scope="col">property</th><th scope="col">judged</th></tr></thead><tbody>${Object.entries(
-      exercise.properties,
-    ).map(([property, n]) => html`<tr><th scope="row"><code>${property}</code></th><td>${bar(n, max)}${n}</td></tr>`)}</tbody></table>${
-      Object.keys(exercise.dimensions).length > 0
-        ? html`<details><summary>Sessions per scenario dimension value</summary><table><thead><tr><th scope="col">dimension</th><th scope="col">sessions per value</th></tr></thead><tbody>${Object.entries(
-            exercise.dimensions,
-          ).map(
-            ([name, counts]) =>
-              html`<tr><th scope="row"><code>${name}</code></th><td>${Object.entries(counts).map(
-                ([value, n], i) => html`${i > 0 ? ' · ' : ''}<span class="${n === 0 ? 'violation' : ''}">${value === '' ? "''" : value}: ${n}</span>`,
-              )}</td></tr>`,
-          )}</tbody></table></details>`
-        : ''
-    }</section>`
-  })}</section>`
+  }. A property judged 0 times proves nothing for that client.</p>${Object.entries(stats.exercise ?? {}).map(
+    ([client, exercise]) => {
+      const max = Math.max(0, ...Object.values(exercise.properties))
+      return html`<section class="client-statistics" data-client="${client}" aria-label="Statistics for ${client}"><h3>${client}</h3><table><caption class="muted">Sessions that gave each property something to judge</caption><thead><tr><th scope="col">property</th><th scope="col">judged</th></tr></thead><tbody>${Object.entries(
+        exercise.properties,
+      ).map(
+        ([property, n]) => html`<tr><th scope="row"><code>${property}</code></th><td>${bar(n, max)}${n}</td></tr>`,
+      )}</tbody></table>${
+        Object.keys(exercise.dimensions).length > 0
+          ? html`<details><summary>Sessions per scenario dimension value</summary><table><thead><tr><th scope="col">dimension</th><th scope="col">sessions per value</th></tr></thead><tbody>${Object.entries(
+              exercise.dimensions,
+            ).map(
+              ([name, counts]) =>
+                html`<tr><th scope="row"><code>${name}</code></th><td>${Object.entries(counts).map(
+                  ([value, n], i) =>
+                    html`${i > 0 ? ' · ' : ''}<span class="${n === 0 ? 'violation' : ''}">${value === '' ? "''" : value}: ${n}</span>`,
+                )}</td></tr>`,
+            )}</tbody></table></details>`
+          : ''
+      }</section>`
+    },
+  )}</section>`
 }
 
 /** The part of the page a live page replaces when the verdicts arrive: filters, matrix, findings, statistics. */

@@ -1,6 +1,14 @@
 import type { Judgement } from '../../property/judge.js'
 import type { Recording } from '../../recording/recording.js'
-import { countLine, findingId, uniqueProperties, viewProperty, type ReportView, type ViewFinding, type ViewResult } from './report-view.js'
+import {
+  countLine,
+  findingId,
+  uniqueProperties,
+  viewProperty,
+  type ReportView,
+  type ViewFinding,
+  type ViewResult,
+} from './report-view.js'
 
 /** One recording (or live session) judged by every property: what `check`, `replay` and `serve` show. */
 export interface JudgedSession {
@@ -36,7 +44,10 @@ export function viewOfJudgedSessions(command: string, sessions: readonly JudgedS
           property: j.property.id,
           status: 'violated',
           recording: session.recording,
-          violations: j.violations.map((v) => ({ ...(v.exchange === undefined ? {} : { exchange: v.exchange }), message: v.message })),
+          violations: j.violations.map((v) => ({
+            ...(v.exchange === undefined ? {} : { exchange: v.exchange }),
+            message: v.message,
+          })),
           ...(session.outcome ? { outcome: session.outcome } : {}),
           ...(session.origin ? { origin: session.origin } : {}),
           reproduce: session.reproduce ?? [],
@@ -72,7 +83,10 @@ export function viewOfJudgedSessions(command: string, sessions: readonly JudgedS
       name: s.client,
       recording: s.recording,
       violations: s.judgements.flatMap((j) =>
-        j.violations.map((v) => ({ ...(v.exchange === undefined ? {} : { exchange: v.exchange }), message: `${j.property.id}: ${v.message}` })),
+        j.violations.map((v) => ({
+          ...(v.exchange === undefined ? {} : { exchange: v.exchange }),
+          message: `${j.property.id}: ${v.message}`,
+        })),
       ),
     })),
   }

@@ -9,7 +9,9 @@ export function reportPageScript(): void {
     const client = selected('filter-client')
     const property = selected('filter-property')
     const statuses = new Set(
-      [...document.querySelectorAll<HTMLInputElement>('input[name="status"]')].filter((box) => box.checked).map((box) => box.value),
+      [...document.querySelectorAll<HTMLInputElement>('input[name="status"]')]
+        .filter((box) => box.checked)
+        .map((box) => box.value),
     )
     const clientOk = (el: HTMLElement) => !client || el.dataset.client === client
     const propertyOk = (el: HTMLElement) => !property || el.dataset.property === property
@@ -46,7 +48,8 @@ export function reportPageScript(): void {
     const target = id ? document.getElementById(id) : null
     if (!target) return
     if (target.closest('[hidden]')) resetFilters()
-    for (let node: HTMLElement | null = target; node; node = node.parentElement) if (node instanceof HTMLDetailsElement) node.open = true
+    for (let node: HTMLElement | null = target; node; node = node.parentElement)
+      if (node instanceof HTMLDetailsElement) node.open = true
     target.scrollIntoView({ block: 'start' })
   }
   document.addEventListener('change', (event) => {
@@ -80,7 +83,12 @@ export function reportPageScript(): void {
     if (status) status.textContent = update.status
   })
   source.addEventListener('verdicts', (event) => {
-    const update = JSON.parse((event as MessageEvent<string>).data) as { html: string; status: string; headline: string; ok: boolean }
+    const update = JSON.parse((event as MessageEvent<string>).data) as {
+      html: string
+      status: string
+      headline: string
+      ok: boolean
+    }
     replace('report-body', update.html)
     if (status) status.textContent = update.status
     const headline = document.getElementById('headline')

@@ -75,7 +75,10 @@ export interface ReportView {
 
 /** A finding's element id: readable in a URL, unique in the page. */
 export function findingId(client: string, property: string, taken: Set<string>): string {
-  const base = `finding-${`${client}--${property}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`
+  const base = `finding-${`${client}--${property}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`
   let id = base
   for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`
   taken.add(id)

@@ -74,11 +74,13 @@ export function sequenceSvg(
     const height = ROW + notes.length * NOTE_LINE + (flagged ? 8 : 0)
     const mid = LEFT + span / 2
     const answerY = y + 26
-    rows.push(html`<a href="#${linkPrefix}-x${step.seq}" class="step${flagged ? ' flagged' : ''}" data-seq="${step.seq}"><title>${step.request} → ${step.response}${flagged ? ` — ${step.violations.join(' / ')}` : ''}</title>${
-      flagged ? html`<rect class="band" x="10" y="${y - 18}" width="${width - 20}" height="${height - 4}" rx="4"></rect>` : ''
-    }<rect class="hit" x="${LEFT}" y="${y - 16}" width="${span}" height="44"></rect><text x="${mid}" y="${y - 5}" text-anchor="middle" class="request">${cut(step.request, span - 12)}</text><line x1="${LEFT}" y1="${y}" x2="${x - 2}" y2="${y}" class="arrow" marker-end="url(#${linkPrefix}-head)"></line><text x="${mid}" y="${answerY - 5}" text-anchor="middle" class="response">${cut(step.response, span - 12)}</text><line x1="${x}" y1="${answerY}" x2="${LEFT + 2}" y2="${answerY}" class="answer" marker-end="url(#${linkPrefix}-head)"></line>${notes.map(
-      (note, i) => html`<text x="20" y="${answerY + 20 + i * NOTE_LINE}" class="note">${note}</text>`,
-    )}</a>`)
+    rows.push(
+      html`<a href="#${linkPrefix}-x${step.seq}" class="step${flagged ? ' flagged' : ''}" data-seq="${step.seq}"><title>${step.request} → ${step.response}${flagged ? ` — ${step.violations.join(' / ')}` : ''}</title>${
+        flagged ? html`<rect class="band" x="10" y="${y - 18}" width="${width - 20}" height="${height - 4}" rx="4"></rect>` : ''
+      }<rect class="hit" x="${LEFT}" y="${y - 16}" width="${span}" height="44"></rect><text x="${mid}" y="${y - 5}" text-anchor="middle" class="request">${cut(step.request, span - 12)}</text><line x1="${LEFT}" y1="${y}" x2="${x - 2}" y2="${y}" class="arrow" marker-end="url(#${linkPrefix}-head)"></line><text x="${mid}" y="${answerY - 5}" text-anchor="middle" class="response">${cut(step.response, span - 12)}</text><line x1="${x}" y1="${answerY}" x2="${LEFT + 2}" y2="${answerY}" class="answer" marker-end="url(#${linkPrefix}-head)"></line>${notes.map(
+        (note, i) => html`<text x="20" y="${answerY + 20 + i * NOTE_LINE}" class="note">${note}</text>`,
+      )}</a>`,
+    )
     y += height
   }
   if (steps.length > shown.length) {
@@ -91,7 +93,9 @@ export function sequenceSvg(
   return html`<svg class="sequence" xmlns="http://www.w3.org/2000/svg" role="group" aria-label="${label}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><defs><marker id="${linkPrefix}-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z"></path></marker></defs>${[
     LEFT,
     ...laneX.values(),
-  ].map((x) => html`<line x1="${x}" y1="${HEAD_HEIGHT}" x2="${x}" y2="${height - 6}" class="lifeline"></line>`)}${laneHead(LEFT, 'Client', recording.metadata.client)}${participants.map((p) =>
+  ].map(
+    (x) => html`<line x1="${x}" y1="${HEAD_HEIGHT}" x2="${x}" y2="${height - 6}" class="lifeline"></line>`,
+  )}${laneHead(LEFT, 'Client', recording.metadata.client)}${participants.map((p) =>
     laneHead(laneX.get(p)!, p.role, p.origin),
   )}${rows}</svg>`
 }

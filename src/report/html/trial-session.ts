@@ -20,7 +20,12 @@ export function judgedTrialSession(
   source: RecordingMetadata['source'],
   extras: Pick<JudgedSession, 'origin' | 'reproduce'> = {},
 ): { session: JudgedSession; redactor: Redactor } {
-  const { recording, redactor } = buildRecording({ config: trial.config, exchanges: trial.exchanges, client: trial.client, source })
+  const { recording, redactor } = buildRecording({
+    config: trial.config,
+    exchanges: trial.exchanges,
+    client: trial.client,
+    source,
+  })
   const judged = judgements.map((j) => ({ ...j, violations: redactor.applyDeep(j.violations) }))
   return {
     session: { client: name, recording, judgements: judged, outcome: describeOutcome(trial.outcome), ...extras },
