@@ -22,6 +22,9 @@ export class Redactor {
   private ordered: string[] | undefined
   /** The registered forms by the key of their start (`keyAt`): built at the first `apply`, then kept up to date. */
   private index: Map<number, string[]> | undefined
+  /** The same for the canonical secrets, matched on decoded text (those shorter than a key in `shortCanonical`). */
+  private canonicalIndex: Map<number, string[]> | undefined
+  private readonly shortCanonical: string[] = []
 
   constructor(private readonly patterns: readonly RegExp[] = []) {}
 
@@ -44,7 +47,12 @@ export class Redactor {
     Redactor.onSecret?.(this, secret, label, false)
     const placeholder = this.nextPlaceholder(label)
     this.register(secret, placeholder)
-    if (!this.canonical.has(canonicalSecret(secret))) this.canonical.set(canonicalSecret(secret), placeholder)
+    const canonical = canonicalSecret(secret)
+    if (!this.canonical.has(canonical)) {
+      this.canonical.set(canonical, placeholder)
+      if (canonical.length < KEY_WIDTH) this.shortCanonical.push(canonical)
+      else if (this.canonicalIndex) indexForm(this.canonicalIndex, canonical)
+    }
     // The same secret as it travels in a URL, a form body or a JSON string gets the same placeholder.
     for (const variant of encodedForms(secret))
       if (variant.length >= Redactor.MIN_SECRET_LENGTH && !this.placeholders.has(variant)) this.register(variant, placeholder)
@@ -109,9 +117,12 @@ export class Redactor {
     const decoded = decodedText(text)
     if (decoded.text === text) return text
     const spans: Array<{ start: number; end: number; placeholder: string }> = []
-    for (const [secret, placeholder] of this.canonical)
-      for (let at = decoded.text.indexOf(secret); at >= 0; at = decoded.text.indexOf(secret, at + secret.length))
-        spans.push({ start: decoded.starts[at]!, end: decoded.ends[at + secret.length - 1]!, placeholder })
+    for (const { at, secret } of this.canonicalIn(decoded.text))
+      spans.push({
+        start: decoded.starts[at]!,
+        end: decoded.ends[at + secret.length - 1]!,
+        placeholder: this.canonical.get(secret)!,
+      })
     // Longest first at each start, then left to right without overlaps, then replaced from the end.
     spans.sort((a, b) => a.start - b.start || b.end - a.end)
     const kept: typeof spans = []
@@ -155,8 +166,28 @@ export class Redactor {
     if (this.secrets().some((secret) => text.includes(secret) || text.includes(jsonEscaped(secret))) || this.shortLeaksIn(text))
       return true
     if (!hasEscapes(text)) return false
-    const decoded = decodedText(text).text
-    return [...this.canonical.keys()].some((secret) => decoded.includes(secret))
+    return this.canonicalIn(decodedText(text).text).length > 0
+  }
+
+  /**
+   * Where the canonical secrets occur in decoded `text`: one pass with the index, not a search per
+   * secret (a run's boundary knows thousands, and a `--json` report is megabytes).
+   */
+  private canonicalIn(text: string): Array<{ at: number; secret: string }> {
+    if (this.canonical.size === 0) return []
+    if (!this.canonicalIndex) {
+      this.canonicalIndex = new Map()
+      for (const secret of this.canonical.keys()) if (secret.length >= KEY_WIDTH) indexForm(this.canonicalIndex, secret)
+    }
+    const found: Array<{ at: number; secret: string }> = []
+    for (let at = 0; at + KEY_WIDTH <= text.length; at++) {
+      const candidates = this.canonicalIndex.get(keyAt(text, at))
+      if (candidates) for (const secret of candidates) if (text.startsWith(secret, at)) found.push({ at, secret })
+    }
+    // Decoding can shorten a secret below a key's width (`%41%42%43` is `ABC`): those few by search.
+    for (const secret of this.shortCanonical)
+      for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) found.push({ at, secret })
+    return found
   }
 
   /** Every registered secret as it is compared with decoded text (`decodedText`). */

@@ -189,7 +189,13 @@ export function judgedNothing(results: readonly PropertyResult[]): boolean {
 /** A report's text after every redactor, refusing it if a known secret is still there. */
 export function redactReportText(text: string, redactors: readonly Redactor[], what: string): string {
   const scanner = new SecretScanner(redactors)
-  const out = scanner.neededFor(text).reduce((acc, redactor) => redactor.apply(acc), text)
+  const redact = (part: string) => scanner.neededFor(part).reduce((acc, redactor) => redactor.apply(acc), part)
+  // Line by line: each redactor then decodes only the lines that hold one of its secrets, not the
+  // whole report once per redactor (a --json run of 5 MB with 40 counterexamples took a minute).
+  // No secret spans lines here (JSON strings escape newlines, header values hold none); one that
+  // did would be found by the check below, and the whole text redacted as one.
+  let out = text.split('\n').map(redact).join('\n')
+  if (scanner.redactorsIn(out).size > 0) out = redact(out)
   if (scanner.redactorsIn(out).size > 0) throw new Error(`refusing to write ${what}: a secret survived redaction`)
   return out
 }
