@@ -6,7 +6,6 @@ export type { Exchange, SseEvent } from './core/exchange.js'
 export { TrafficLog } from './traffic/traffic-log.js'
 export { InProcessNetwork } from './network/in-process-network.js'
 export type { Scenario, AuthRequirement, Challenge, NotFoundStyle, ProtocolVersion } from './core/scenario.js'
-export type { ScenarioPlan, AuthPlan } from './scenario/scenario-plan.js'
 export { createScenarioServer, type ScenarioServer } from './scenario/scenario-server.js'
 export { resolveScenario } from './scenario/resolve-scenario.js'
 export type { ClientUnderTest, TrialContext } from './clients/client-under-test.js'
@@ -46,7 +45,8 @@ export { pairwiseRows, type Factor } from './coverage/covering-array.js'
 export { judgeInput } from './runner/judge-input.js'
 export { clientConfigArbitrary } from './arbitraries/client-config.js'
 export { scenarioPlanArbitrary } from './arbitraries/scenario-plan.js'
-export { trialInputArbitrary, type TrialInput } from './arbitraries/trial-input.js'
+export { trialInputArbitrary } from './arbitraries/trial-input.js'
+export type { TrialInput, ScenarioPlan, AuthPlan } from './core/trial-input.js'
 export {
   fuzzClient,
   violationsOf,

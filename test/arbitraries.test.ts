@@ -5,7 +5,7 @@ import { headersArbitrary } from '../src/arbitraries/headers.js'
 import { mcpUrlArbitrary } from '../src/arbitraries/mcp-url.js'
 import { scenarioPlanArbitrary } from '../src/arbitraries/scenario-plan.js'
 import { resolveScenario } from '../src/scenario/resolve-scenario.js'
-import type { ScenarioPlan } from '../src/scenario/scenario-plan.js'
+import type { ScenarioPlan } from '../src/core/trial-input.js'
 import { config } from './helpers/trials.js'
 
 describe('arbitraries', () => {

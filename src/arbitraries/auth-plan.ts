@@ -1,5 +1,5 @@
 import type fc from 'fast-check'
-import type { AuthPlan } from '../scenario/scenario-plan.js'
+import type { AuthPlan } from '../core/trial-input.js'
 import { scenarioPlanArbitrary } from './scenario-plan.js'
 
 /**

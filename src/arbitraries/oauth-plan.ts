@@ -1,6 +1,6 @@
 import type fc from 'fast-check'
 import { TRANSPORTS } from '../core/client-config.js'
-import type { OAuthPlan } from '../scenario/scenario-plan.js'
+import type { OAuthPlan } from '../core/trial-input.js'
 import { trialInputArbitrary } from './trial-input.js'
 
 /**

@@ -1,15 +1,9 @@
 import fc from 'fast-check'
-import type { ClientConfig, Transport } from '../core/client-config.js'
-import type { ScenarioPlan } from '../scenario/scenario-plan.js'
+import type { Transport } from '../core/client-config.js'
+import type { TrialInput } from '../core/trial-input.js'
 import { baseInput } from '../dimensions/base-input.js'
 import { applies, type Dimension, type DimensionValue } from '../dimensions/dimension.js'
 import { dimensionsFor } from '../dimensions/dimensions.js'
-
-/** What one trial is generated from: the client's config and the server's plan. */
-export interface TrialInput {
-  config: ClientConfig
-  plan: ScenarioPlan
-}
 
 /** A change to an input that one dimension draws. */
 type Change = (input: TrialInput) => TrialInput

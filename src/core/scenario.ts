@@ -1,4 +1,5 @@
 import type { ConfiguredGrant, Transport } from './client-config.js'
+import { scenarioOptionsOf, type ScenarioOptions } from './server-options.js'
 
 /** MCP protocol versions the mock server can negotiate, oldest first. */
 export const PROTOCOL_VERSIONS = ['2024-11-05', '2025-03-26', '2025-06-18', '2025-11-25', '2026-07-28'] as const
@@ -151,13 +152,11 @@ export type IssBehaviour = 'none' | 'correct' | 'missing' | 'wrong' | 'unadverti
  */
 export type Guard = 'every-request' | 'not-get-stream' | 'get-stream-only' | 'tools-call-only'
 
-/**
- * What the server sends on the standalone GET stream: nothing (default), one
- * `notifications/tools/list_changed` while the stream stays open, or that notification with an
- * event id and `retry: 0` (or `retry: 100`), then the stream dropped; a GET with `Last-Event-ID`
- * resumes it and gets a second notification.
- */
-export type GetStreamEvents = 'none' | 'notification' | 'notification-then-drop' | 'notification-then-drop-retry-100'
+/** How the server answers everything that is not its MCP endpoint (see `SERVER_OPTIONS.notFound`). */
+export type NotFoundStyle = ScenarioOptions['notFound']
+
+/** What the server sends on the standalone GET stream (see `SERVER_OPTIONS.getStreamEvents`). */
+export type GetStreamEvents = NonNullable<ScenarioOptions['getStreamEvents']>
 
 /**
  * The `retry` (ms) a dropping GET stream asks for: 100 is long enough to tell a client that waits
@@ -175,12 +174,10 @@ export type AuthRequirement =
   | { kind: 'static-header'; header: string; value: string; challenge: Challenge }
   | { kind: 'oauth'; oauth: OAuthServer }
 
-/** How the server answers everything that is not its MCP endpoint: well-known URIs, /register, /authorize, … */
-export type NotFoundStyle = '404-json' | '404-html'
-
 /**
  * Declarative behaviour of the mock MCP server for one trial. Plain data: printed in
- * counterexamples, turned into msw handlers by `createScenarioServer`.
+ * counterexamples, turned into msw handlers by `createScenarioServer`. Its behaviours beyond
+ * where it lives and what it requires are the options of `SERVER_OPTIONS`.
  *
  * @example
  * const seed7290: Scenario = {
@@ -191,7 +188,7 @@ export type NotFoundStyle = '404-json' | '404-html'
  *   notFound: '404-json',
  * }
  */
-export interface Scenario {
+export interface Scenario extends ScenarioOptions {
   /** Origin of the MCP server (the configured URL's origin). */
   origin: string
   /** Path of the MCP endpoint, which may differ from the configured URL's path (the seed's root-vs-/mcp mismatch). */
@@ -203,40 +200,19 @@ export interface Scenario {
    * pre-2026 one; a listed 2026-07-28 also answers `server/discover` and modern requests.
    */
   protocolVersions: ProtocolVersion[]
-  /** Streamable HTTP: answer requests with a JSON body or a one-message SSE stream. */
-  responseMode: 'json' | 'sse'
-  /** Streamable HTTP: answer the standalone GET with an SSE stream or 405. */
-  getStream: 'sse' | '405'
-  /** Streamable HTTP: issue an `Mcp-Session-Id` on initialize and require it afterwards. */
-  sessions: boolean
-  /** Streamable HTTP: answer DELETE with 200 (true) or 405 (false). */
-  deleteAllowed: boolean
-  /** Legacy SSE: announce the POST endpoint as a relative or absolute URL. */
-  legacyEndpoint: 'relative' | 'absolute'
-  /** Whether `tools/list` lists a tool (so the client also calls it). */
-  tools: boolean
   auth: AuthRequirement
   /** Which requests `auth` guards; default every request. */
   guard?: Guard
-  /** Streamable HTTP: what the GET stream carries; default nothing. */
-  getStreamEvents?: GetStreamEvents
   /** The MCP server moved to this origin: the configured one answers 307 to it (a cross-origin redirect). */
   movedTo?: string
-  notFound: NotFoundStyle
 }
 
 /**
  * The simplest working server behaviour apart from where it lives and what it requires: every
- * version, JSON answers, a GET stream, sessions, DELETE allowed, a tool, JSON 404s. Named
- * scenarios use it as is; it is also every dimension's base in the coverage phase.
+ * version and every option at its base (JSON answers, a GET stream, sessions, DELETE allowed, a
+ * tool, JSON 404s). Named scenarios use it as is; it is also every dimension's base in the coverage phase.
  */
 export const SIMPLEST_BEHAVIOUR = {
-  protocolVersions: [...PROTOCOL_VERSIONS],
-  responseMode: 'json',
-  getStream: 'sse',
-  sessions: true,
-  deleteAllowed: true,
-  legacyEndpoint: 'relative',
-  tools: true,
-  notFound: '404-json',
-} as const satisfies Partial<Scenario>
+  protocolVersions: [...PROTOCOL_VERSIONS] as ProtocolVersion[],
+  ...scenarioOptionsOf({}),
+}

@@ -1,4 +1,4 @@
-import type { TrialInput } from '../arbitraries/trial-input.js'
+import type { TrialInput } from '../core/trial-input.js'
 import type { ClientCapabilities } from '../clients/client-under-test.js'
 import { dimensionsFor } from '../dimensions/dimensions.js'
 import { applies, type Dimension } from '../dimensions/dimension.js'

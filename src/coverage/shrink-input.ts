@@ -1,4 +1,4 @@
-import type { TrialInput } from '../arbitraries/trial-input.js'
+import type { TrialInput } from '../core/trial-input.js'
 import { applies, type Dimension } from '../dimensions/dimension.js'
 
 /** Shrinking tries at most this many inputs: a slow client's shrink stays bounded. */

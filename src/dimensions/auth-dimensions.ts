@@ -1,5 +1,4 @@
-import type { TrialInput } from '../arbitraries/trial-input.js'
-import type { AuthPlan, OAuthPlan } from '../scenario/scenario-plan.js'
+import type { AuthPlan, OAuthPlan, TrialInput } from '../core/trial-input.js'
 import { CHALLENGES, DPOP_MODES, GRANT_REFUSALS, TOKEN_REFUSALS, type DpopMode, type Guard } from '../core/scenario.js'
 import { CONFIGURED_GRANTS } from '../core/client-config.js'
 import fc from 'fast-check'

@@ -1,18 +1,13 @@
-import type { TrialInput } from '../arbitraries/trial-input.js'
-import { PROTOCOL_VERSIONS, SIMPLEST_BEHAVIOUR } from '../core/scenario.js'
+import type { TrialInput } from '../core/trial-input.js'
+import { PROTOCOL_VERSIONS } from '../core/scenario.js'
+import { BASE_PLAN_OPTIONS } from '../core/server-options.js'
 import type { Dimension } from './dimension.js'
 
 /** Every dimension at its base: a Streamable HTTP client with an API key, at /mcp of a server without auth. */
 export function baseInput(dimensions: readonly Dimension[]): TrialInput {
   const skeleton: TrialInput = {
     config: { transport: 'streamable-http', url: 'http://mcp.test/mcp', headers: {} },
-    plan: {
-      ...SIMPLEST_BEHAVIOUR,
-      protocolVersions: [...PROTOCOL_VERSIONS],
-      endpoint: 'at-configured-url',
-      auth: { kind: 'none' },
-      moved: false,
-    },
+    plan: { ...BASE_PLAN_OPTIONS, protocolVersions: [...PROTOCOL_VERSIONS], auth: { kind: 'none' } },
   }
   return withValues(skeleton, dimensions, Object.fromEntries(dimensions.map((d) => [d.name, d.base])))
 }

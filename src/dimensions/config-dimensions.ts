@@ -1,4 +1,4 @@
-import type { TrialInput } from '../arbitraries/trial-input.js'
+import type { TrialInput } from '../core/trial-input.js'
 import {
   CONFIGURED_GRANTS,
   PRE_REGISTERED_CLIENT_ID,

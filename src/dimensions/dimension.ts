@@ -1,5 +1,5 @@
 import type fc from 'fast-check'
-import type { TrialInput } from '../arbitraries/trial-input.js'
+import type { TrialInput } from '../core/trial-input.js'
 
 /** A value a dimension can take: what `list --dimensions --json` prints and statistics count. */
 export type DimensionValue = string | number | boolean

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { HEADER_NAME, headerValueProblem } from '../spec/header-value.js'
 import { CONFIGURED_GRANTS, TRANSPORTS } from '../core/client-config.js'
 import { PROTOCOL_VERSIONS } from '../core/scenario.js'
+import { SERVER_OPTION_LIST } from '../core/server-options.js'
 import { DIMENSIONS } from './dimensions.js'
 
 /** The string values a dimension declares (its categories), for an enum. */
@@ -57,11 +58,6 @@ export const configuredHeaders = z.record(
   }),
 )
 
-/**
- * A trial's concrete input (config + plan) as saved in counterexample files and
- * `expected-failures.json`: re-running it needs no seed, so it survives changes to the arbitraries.
- * The categories come from the dimension table, so a new value is accepted where it is declared.
- */
 /** A client config as saved: what a user wrote for one server (no credentials: a saved input names a grant, never its secrets). */
 export const clientConfigSchema = z.strictObject({
   transport: z.enum(TRANSPORTS as ['streamable-http', 'sse']),
@@ -73,21 +69,30 @@ export const clientConfigSchema = z.strictObject({
   dpop: z.literal(true).optional(),
 })
 
+/** One server option's values: true/false as a boolean, names as an enum. */
+function optionSchema(values: readonly (string | boolean)[]) {
+  return values.every((v) => typeof v === 'boolean') ? z.boolean() : z.enum(values as [string, ...string[]])
+}
+
+/** The server options of the table, each as the plan holds it; those added later may be absent. */
+const optionSchemas = Object.fromEntries(
+  SERVER_OPTION_LIST.map(([name, option]) => [
+    name,
+    option.optional ? optionSchema(option.values).optional() : optionSchema(option.values),
+  ]),
+)
+
+/**
+ * A trial's concrete input (config + plan) as saved in counterexample files and
+ * `expected-failures.json`: re-running it needs no seed, so it survives changes to the arbitraries.
+ * The categories come from the dimension table, so a new value is accepted where it is declared.
+ */
 export const trialInputSchema = z.strictObject({
   config: clientConfigSchema,
   plan: z.strictObject({
-    endpoint: z.enum(categories('endpoint')),
     protocolVersions: z.array(z.enum(PROTOCOL_VERSIONS)).min(1),
-    responseMode: z.enum(categories('responseMode')),
-    getStream: z.enum(categories('getStream')),
-    sessions: z.boolean(),
-    deleteAllowed: z.boolean(),
-    legacyEndpoint: z.enum(categories('legacyEndpoint')),
-    tools: z.boolean(),
     auth: authPlanSchema,
     guard: z.enum(categories('guard')).optional(),
-    getStreamEvents: z.enum(categories('getStreamEvents')).optional(),
-    moved: z.boolean(),
-    notFound: z.enum(categories('notFound')),
+    ...optionSchemas,
   }),
 })

@@ -1,4 +1,4 @@
-import type { TrialInput } from '../arbitraries/trial-input.js'
+import type { TrialInput } from '../core/trial-input.js'
 import { shrinkInput } from '../coverage/shrink-input.js'
 import { dimensionsFor } from '../dimensions/dimensions.js'
 import { concurrencyFor, firstFailing } from './first-failing.js'

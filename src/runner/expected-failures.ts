@@ -4,7 +4,7 @@ import { pathProblem } from './replay-path.js'
 import { splitVersionedName } from '../clients/versioned-name.js'
 import { readJsonFile, validateFile } from '../recording/input-file.js'
 import { trialInputSchema } from '../dimensions/trial-input-schema.js'
-import type { TrialInput } from '../arbitraries/trial-input.js'
+import type { TrialInput } from '../core/trial-input.js'
 import type { PropertyResult } from './fuzz.js'
 
 const schema = z.strictObject({

@@ -1,6 +1,6 @@
 // The fuzz run's types: its phases, options, statistics and results (what every report reads).
 import type { ClientUnderTest } from '../clients/client-under-test.js'
-import type { TrialInput } from '../arbitraries/trial-input.js'
+import type { TrialInput } from '../core/trial-input.js'
 import type { Trial, TrialOutcome } from '../core/trial.js'
 import type { Property, Violation } from '../property/property.js'
 import type { Verdict } from '../property/judge.js'

@@ -1,4 +1,4 @@
-import type { TrialInput } from '../arbitraries/trial-input.js'
+import type { TrialInput } from '../core/trial-input.js'
 import { coverageInputs } from '../coverage/coverage-inputs.js'
 import type { Property } from '../property/property.js'
 import { coveragePhase } from './coverage-phase.js'

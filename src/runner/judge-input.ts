@@ -1,4 +1,4 @@
-import type { TrialInput } from '../arbitraries/trial-input.js'
+import type { TrialInput } from '../core/trial-input.js'
 import type { ClientUnderTest } from '../clients/client-under-test.js'
 import type { Property } from '../property/property.js'
 import { resolveScenario } from '../scenario/resolve-scenario.js'

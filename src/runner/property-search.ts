@@ -1,4 +1,4 @@
-import type { TrialInput } from '../arbitraries/trial-input.js'
+import type { TrialInput } from '../core/trial-input.js'
 import type { Trial } from '../core/trial.js'
 import type { Property, Violation } from '../property/property.js'
 import type { Phase, PropertyResult } from './fuzz-types.js'

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { TrialInput } from '../arbitraries/trial-input.js'
+import type { TrialInput } from '../core/trial-input.js'
 import type { ClientUnderTest } from '../clients/client-under-test.js'
 import type { Trial, TrialOutcome } from '../core/trial.js'
 import { dimensionsFor } from '../dimensions/dimensions.js'

@@ -1,5 +1,5 @@
 import type { Transport } from '../core/client-config.js'
-import type { ScenarioPlan } from './scenario-plan.js'
+import type { ScenarioPlan } from '../core/trial-input.js'
 import { PROTOCOL_VERSIONS, SIMPLEST_BEHAVIOUR, type AuthRequirement, type Scenario } from '../core/scenario.js'
 
 /**

@@ -1,6 +1,7 @@
 import type { ClientConfig } from '../core/client-config.js'
 import type { AuthRequirement, Scenario } from '../core/scenario.js'
-import type { AuthPlan, ScenarioPlan } from './scenario-plan.js'
+import { scenarioOptionsOf } from '../core/server-options.js'
+import type { AuthPlan, ScenarioPlan } from '../core/trial-input.js'
 import { IDP_ORIGIN } from '../credentials/grant-credentials.js'
 
 /** Header names the server may require that a config is unlikely to hold. */
@@ -58,7 +59,8 @@ function resolveAuth(plan: AuthPlan, config: ClientConfig, origin: string): Auth
 
 /**
  * Makes a ScenarioPlan concrete for a config: the server lives at the config's origin and speaks
- * its transport; its endpoint path and required credential are chosen relative to the config.
+ * its transport; its endpoint path and required credential are chosen relative to the config; its
+ * options (`core/server-options.ts`) pass through as they are.
  *
  * @example
  * resolveScenario(config, plan).endpointPath // '/mcp' when the plan says 'elsewhere' and config.url is root
@@ -71,16 +73,9 @@ export function resolveScenario(config: ClientConfig, plan: ScenarioPlan): Scena
     endpointPath,
     transport: config.transport,
     protocolVersions: plan.protocolVersions,
-    responseMode: plan.responseMode,
-    getStream: plan.getStream,
-    sessions: plan.sessions,
-    deleteAllowed: plan.deleteAllowed,
-    legacyEndpoint: plan.legacyEndpoint,
-    tools: plan.tools,
+    ...scenarioOptionsOf(plan),
     auth: resolveAuth(plan.auth, config, url.origin),
     ...(plan.guard && plan.guard !== 'every-request' && plan.auth.kind !== 'none' ? { guard: plan.guard } : {}),
-    ...(plan.getStreamEvents && plan.getStreamEvents !== 'none' ? { getStreamEvents: plan.getStreamEvents } : {}),
     ...(plan.moved && plan.auth.kind !== 'oauth' ? { movedTo: MOVED_ORIGIN } : {}),
-    notFound: plan.notFound,
   }
 }

@@ -1,4 +1,4 @@
-import type { TrialInput } from '../arbitraries/trial-input.js'
+import type { TrialInput } from '../core/trial-input.js'
 import type { ClientUnderTest } from '../clients/client-under-test.js'
 import type { Trial } from '../core/trial.js'
 import { jsonRpcMethod } from '../core/exchange.js'

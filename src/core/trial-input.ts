@@ -1,12 +1,6 @@
-import type {
-  Challenge,
-  GetStreamEvents,
-  Guard,
-  NotFoundStyle,
-  OAuthServer,
-  ProtocolVersion,
-  Scenario,
-} from '../core/scenario.js'
+import type { ClientConfig } from './client-config.js'
+import type { Challenge, Guard, OAuthServer, ProtocolVersion } from './scenario.js'
+import type { PlanOptions } from './server-options.js'
 
 /**
  * Which credential the server wants, relative to the client's config, so that one plan means the
@@ -31,23 +25,19 @@ export type OAuthPlan = Omit<
   migration?: 'none' | 'mid-session'
 }
 
-/** A Scenario before it meets a ClientConfig: what fast-check generates and shrinks. */
-export interface ScenarioPlan {
-  /** The endpoint at the configured URL's path, or somewhere else (the seed's root-vs-/mcp mismatch). */
-  endpoint: 'at-configured-url' | 'elsewhere'
+/**
+ * A Scenario before it meets a ClientConfig: what fast-check generates and shrinks. Its options
+ * (`PlanOptions`) come from the table in `server-options.ts`.
+ */
+export interface ScenarioPlan extends PlanOptions {
   protocolVersions: ProtocolVersion[]
-  responseMode: Scenario['responseMode']
-  getStream: Scenario['getStream']
-  sessions: boolean
-  deleteAllowed: boolean
-  legacyEndpoint: Scenario['legacyEndpoint']
-  tools: boolean
   auth: AuthPlan
   /** Which requests the auth requirement guards (absent in inputs saved before it existed: every request). */
   guard?: Guard
-  /** What the GET stream carries (absent in older saved inputs: nothing). */
-  getStreamEvents?: GetStreamEvents
-  /** The server moved to another origin (a 307 there); only without OAuth, whose metadata names the origin. */
-  moved: boolean
-  notFound: NotFoundStyle
+}
+
+/** What one trial is generated from: the client's config and the server's plan. */
+export interface TrialInput {
+  config: ClientConfig
+  plan: ScenarioPlan
 }
