@@ -21,10 +21,10 @@ describe('mcp-remote-client 0.15 (a real external client) through cmd:', () => {
         properties: PROPERTIES,
         // The random phase alone, seeded: a process per trial makes the whole coverage phase
         // (180 inputs) take minutes; these 20 seeded draws reach OAuth flows to completion every time
-        // (a seed's draws change when the scenario space grows: 2026 stopped reaching one at 30 dimensions).
+        // (a seed's draws change when the scenario space grows: seed 7 stopped reaching a leak when sessionExpiry came; seed 2 reaches 3 flows a transport).
         phases: ['random'],
         runs: 20,
-        seed: 7,
+        seed: 2,
         timeoutMs: 6000,
         concurrency: 2,
         shrink: false,

@@ -71,6 +71,14 @@ export const SERVER_OPTIONS = {
     weights: { none: 6 },
     optional: true,
   },
+  sessionExpiry: {
+    description:
+      'the server forgets the session when tools/call arrives (404): the client must initialize a new session, without the old id and with its configured headers',
+    values: ['never', 'before-tools-call'],
+    appliesWhen: STREAMABLE,
+    weights: { never: 4 },
+    optional: true,
+  },
   moved: {
     description: 'the server moved to another origin (307); not with OAuth, whose metadata names the origin',
     values: [false, true],

@@ -27,6 +27,22 @@ function sessionProblem(scenario: Scenario, state: ServerState, request: Request
   return undefined
 }
 
+/** The servers that have forgotten a session once already (`sessionExpiry`): the next session lives. */
+const expiredOnce = new WeakSet<ServerState>()
+
+/**
+ * `sessionExpiry: before-tools-call`: the server forgets the session the first `tools/call` comes
+ * in, so that call is answered 404 and the client must initialize a new session (spec: Session
+ * Management) with its configured headers still on it.
+ */
+function expireSession(scenario: Scenario, state: ServerState, request: Request, methods: readonly string[]): void {
+  if (scenario.sessionExpiry !== 'before-tools-call' || !methods.includes('tools/call') || expiredOnce.has(state)) return
+  const id = request.headers.get(SESSION_HEADER)
+  if (id === null || !state.sessions.has(id)) return
+  expiredOnce.add(state)
+  state.sessions.delete(id)
+}
+
 const LIST_CHANGED = JSON.stringify({ jsonrpc: '2.0', method: 'notifications/tools/list_changed' })
 
 /**
@@ -69,6 +85,7 @@ export function streamableHttpHandlers(scenario: Scenario, state: ServerState): 
         state.sessions.set(id, undefined)
         headers[SESSION_HEADER] = id
       } else {
+        expireSession(scenario, state, request, methodsOf(parsed.messages))
         const problem = sessionProblem(scenario, state, request)
         if (problem) return problem
       }
