@@ -6,7 +6,7 @@
 // arrives in MCP_CONFORMANCE_CONTEXT (its id and secret, as a user's settings would hold them), one
 // the harness's config names in MCP_OAUTH_CLIENT_ID.
 import { HeadlessOAuthProvider } from '../src/clients/headless-oauth-provider.js'
-import { clientByName } from '../src/clients/registry.js'
+import { clientByName } from '../src/resolve/known-clients.js'
 import { findInstallable } from '../src/clients/provision/installable-clients.js'
 import { installedClient } from '../src/clients/provision/provision.js'
 import type { ClientConfig, GrantCredentials } from '../src/core/client-config.js'

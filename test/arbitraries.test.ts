@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { clientConfigArbitrary } from '../src/arbitraries/client-config.js'
-import { headersArbitrary } from '../src/arbitraries/headers.js'
+import { headersArbitrary } from '../src/value-arbitraries/headers.js'
 import { mcpUrlArbitrary } from '../src/arbitraries/mcp-url.js'
 import { scenarioPlanArbitrary } from '../src/arbitraries/scenario-plan.js'
 import { resolveScenario } from '../src/scenario/resolve-scenario.js'

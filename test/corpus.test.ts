@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { PROPERTIES } from '../properties/index.js'
-import { clientByName } from '../src/clients/registry.js'
+import { clientByName } from '../src/resolve/known-clients.js'
 import { loadRecording } from '../src/recording/load-recording.js'
 import { recordingTrial } from '../src/recording/recording-trial.js'
 import { createReplayServer } from '../src/replay/replay-server.js'

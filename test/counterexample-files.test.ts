@@ -6,7 +6,7 @@ import { tempDir } from './helpers/tmp.js'
 import { loadRecording } from '../src/recording/load-recording.js'
 import { replayCounterexample } from '../src/runner/replay-counterexample.js'
 import { dropsHeaders } from '../properties/headers-always-sent/witnesses.js'
-import { clientByName } from '../src/clients/registry.js'
+import { clientByName } from '../src/resolve/known-clients.js'
 import type { ClientUnderTest } from '../src/clients/client-under-test.js'
 import { headersAlwaysSent } from '../properties/index.js'
 

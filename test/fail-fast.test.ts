@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PROPERTIES } from '../properties/index.js'
-import { clientByName } from '../src/clients/registry.js'
+import { clientByName } from '../src/resolve/known-clients.js'
 import { fuzz, type FuzzStats } from '../src/runner/fuzz.js'
 import { cli } from './helpers/cli.js'
 

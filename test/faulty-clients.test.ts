@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { headersAlwaysSent, PROPERTIES } from '../properties/index.js'
 import { dropsHeaders } from '../properties/headers-always-sent/witnesses.js'
 import { noHeadersOnStream } from '../properties/headers-always-sent/witnesses.js'
-import { FAULTY_CLIENTS } from '../src/clients/registry.js'
+import { FAULTY_CLIENTS } from '../src/resolve/known-clients.js'
 import { fuzz } from '../src/runner/fuzz.js'
 import { FAULTY_CASES } from '../properties/witnesses.js'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { trialInput } from './helpers/inputs.js'
 import { boundedAuthRetries, headersAlwaysSent } from '../properties/index.js'
-import { clientByName } from '../src/clients/registry.js'
+import { clientByName } from '../src/resolve/known-clients.js'
 import { TOKEN_REFUSALS } from '../src/core/scenario.js'
 import { headerValue, jsonRpcMethod } from '../src/core/exchange.js'
 import { coverageInputs } from '../src/coverage/coverage-inputs.js'

@@ -1,5 +1,4 @@
-import type { ClientUnderTest } from '../clients/client-under-test.js'
-import { resolveClient } from '../clients/resolve-client.js'
+import { resolveClient, type ResolvedClient } from '../resolve/resolve-client.js'
 import type { ClientReads } from '../clients/command-client.js'
 import { propertyById } from '../../properties/index.js'
 import type { Property } from '../property/property.js'
@@ -24,16 +23,16 @@ function lookUp<T>(values: string[], find: (name: string) => T): T[] {
 }
 
 /**
- * The clients named by `--client` (undefined when none was named; unknown names are usage errors): built-in names, `cmd:COMMAND` (started per trial, config written in `configFormat`)
- * and `module:PATH` (a user module exporting a ClientUnderTest).
+ * The clients named by `--client`, each resolved by `resolveClient` with its known failures and
+ * capabilities (undefined when none was named; unknown names are usage errors).
  */
 export async function resolveClients(
   values: string[] | undefined,
   options: { configFormat: string; reads?: readonly ClientReads[]; sessionLoop?: boolean },
-): Promise<ClientUnderTest[] | undefined> {
+): Promise<ResolvedClient[] | undefined> {
   const names = listOption(values)
   if (names.length === 0) return undefined
-  const clients: ClientUnderTest[] = []
+  const clients: ResolvedClient[] = []
   for (const name of names) clients.push(await resolveClient(name, options))
   return clients
 }

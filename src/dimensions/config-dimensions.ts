@@ -18,8 +18,8 @@ import {
   type McpUrlParts,
 } from '../config/mcp-url-parts.js'
 import { weighted, type Dimension, type DimensionValue } from './dimension.js'
-import { headersArbitrary } from '../arbitraries/headers.js'
-import { tokenArbitrary } from '../arbitraries/token.js'
+import { headersArbitrary } from '../value-arbitraries/headers.js'
+import { tokenArbitrary } from '../value-arbitraries/token.js'
 import fc from 'fast-check'
 
 /**

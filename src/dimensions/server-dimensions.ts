@@ -2,7 +2,7 @@ import type { TrialInput } from '../core/trial-input.js'
 import { PROTOCOL_VERSIONS, type ProtocolVersion } from '../core/scenario.js'
 import { SERVER_OPTION_LIST } from '../core/server-options.js'
 import type { Dimension, DimensionValue } from './dimension.js'
-import { protocolVersionsArbitrary } from '../arbitraries/protocol-versions.js'
+import { protocolVersionsArbitrary } from '../value-arbitraries/protocol-versions.js'
 
 function withPlan(input: TrialInput, change: Partial<TrialInput['plan']>): TrialInput {
   return { ...input, plan: { ...input.plan, ...change } }

@@ -1,11 +1,11 @@
 import { PROPERTIES, propertyById } from '../../properties/index.js'
 import type { ClientUnderTest } from '../clients/client-under-test.js'
-import { resolveClient } from '../clients/resolve-client.js'
+import { resolveClient } from '../resolve/resolve-client.js'
 import type { ClientReads } from '../clients/command-client.js'
 import type { Property, Violation } from '../property/property.js'
 import { counterexampleReport } from '../report/text-report.js'
-import { runFuzz } from '../runner/fuzz-run.js'
-import { expectedEntry, loadExpectedFailures } from '../runner/expected-failures.js'
+import { runFuzz } from './fuzz-run.js'
+import { expectedEntry, loadExpectedFailures, type ExpectedFailure } from '../runner/expected-failures.js'
 import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, type Phase, type PropertyResult } from '../runner/fuzz.js'
 import type { Trial } from '../core/trial.js'
 import { judgeTrial } from '../property/judge.js'
@@ -38,7 +38,11 @@ export interface FuzzClientOptions {
   path?: string
   /** Per-trial timeout; default 5000 ms. */
   timeoutMs?: number
-  /** An expected-failures file (the `fuzz --expected-failures` format): its entries for this client do not throw. */
+  /**
+   * An expected-failures file (the `fuzz --expected-failures` format): its entries for this client
+   * do not throw. By default a client given by name goes by the failures shipped for it, as `fuzz`
+   * does (`resolveClient`'s `expectedFailures`); `'none'`: every violation throws.
+   */
   expectedFailures?: string
   /** Also save each counterexample here (as `fuzz` does in `recordings/found/`). */
   foundDir?: string
@@ -107,22 +111,25 @@ export class NothingJudgedError extends HarnessError {
  * }, 60_000)
  */
 export async function fuzzClient(options: FuzzClientOptions): Promise<PropertyResult[]> {
-  const client =
+  const resolved =
     typeof options.client === 'string'
       ? await resolveClient(options.client, {
           ...(options.configFormat ? { configFormat: options.configFormat } : {}),
           ...(options.clientReads ? { reads: options.clientReads } : {}),
         })
-      : options.client
+      : undefined
+  const client = resolved?.client ?? (options.client as ClientUnderTest)
   if (options.path !== undefined) {
     const problem =
       options.seed === undefined ? 'a path replays a trial of one seed: give the seed too' : pathProblem(options.path)
     if (problem) throw new InputError(`fuzzClient path ${JSON.stringify(options.path.slice(0, 80))}: ${problem}`)
   }
   const properties = (options.properties ?? PROPERTIES).map((p) => (typeof p === 'string' ? propertyById(p) : p))
-  const expected = options.expectedFailures
-    ? (await loadExpectedFailures(options.expectedFailures)).filter((e) => expectedEntry([e], client.name, e.property))
-    : []
+  const file = options.expectedFailures
+  let expected: ExpectedFailure[] = []
+  if (file === undefined) expected = resolved?.expectedFailures ?? []
+  else if (file !== 'none')
+    expected = (await loadExpectedFailures(file)).filter((e) => expectedEntry([e], client.name, e.property))
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   // The same policy as the CLI (runFuzz): a listed failure that no longer reproduces is STALE and fails too.
   const run = await runFuzz({

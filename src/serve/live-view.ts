@@ -10,7 +10,7 @@ import { viewOfJudgedSessions } from '../report/html/judged-sessions-view.js'
 import { judgedTrialSession } from '../report/html/trial-session.js'
 import { refuseLeaks } from '../report/html/write-html-report.js'
 import { filterOutput } from '../runtime/process.js'
-import { foreignRequestProblem } from './loopback-guard.js'
+import { foreignRequestProblem } from '../network/loopback-guard.js'
 import { serveFetch } from '../runtime/http-server.js'
 
 /** Long enough for the last event to reach an open page before the port closes. */

@@ -11,7 +11,7 @@ import { DIMENSIONS } from '../dimensions/dimensions.js'
 import type { TrafficLog } from '../traffic/traffic-log.js'
 import { rewriteOriginInResponse } from '../traffic/rewrite-origin.js'
 import { rebaseUrl } from '../runner/run-trial.js'
-import { startPortServer, type PortServer } from './port-server.js'
+import { startPortServer, type PortServer } from '../network/port-server.js'
 
 /** What `serve` runs: one port per origin, the config a correctly set-up client would have, and how to stop. */
 export interface ServeTarget {

@@ -1,7 +1,7 @@
 import type { ClientUnderTest } from '../clients/client-under-test.js'
 import type { InstallableClient } from '../clients/provision/installable-client.js'
 import { versionInstalls } from './version-installs.js'
-import { UsageError } from '../cli/usage-error.js'
+import { InputError } from '../core/errors.js'
 import { searchVersions, type SearchOutcome, type VersionState } from './bisect-search.js'
 import { trafficDiff } from './traffic-diff.js'
 import type { DecidingRun, VersionRun, VersionTest } from './version-test.js'
@@ -89,7 +89,7 @@ export async function bisect(options: BisectOptions): Promise<BisectResult> {
     const run = await runVersion(version)
     if (run.state === expected) continue
     const role = expected === 'held' ? '--good' : '--bad'
-    throw new UsageError(
+    throw new InputError(
       run.state === 'not-judged'
         ? `${role} ${version} could not be judged (${run.detail}): name a version the test can run on`
         : `${role} ${version} is not ${expected === 'held' ? 'good' : 'bad'}: ${run.detail}. Pick ${expected === 'held' ? 'a version where it held' : 'a version where it is violated'}, or check the test`,

@@ -1,7 +1,7 @@
 import semver from 'semver'
 import { findInstallable, INSTALLABLE_CLIENTS } from '../clients/provision/installable-clients.js'
 import type { InstallableClient } from '../clients/provision/installable-client.js'
-import { UsageError } from '../cli/usage-error.js'
+import { InputError } from '../core/errors.js'
 
 /** A client `bisect` and `matrix` can walk the releases of, and whether its adapter runs without OAuth. */
 export interface VersionedClient {
@@ -22,14 +22,14 @@ export function installableNamed(text: string, command: string): VersionedClient
   const found = findInstallable(text)
   const names = INSTALLABLE_CLIENTS.map((c) => c.name).join(', ')
   if (!found)
-    throw new UsageError(
+    throw new InputError(
       `${command} walks the releases of a client installed from its registry; "${text.slice(0, 80)}" is not one (${names}). A cmd: or module: client has no releases to walk`,
     )
   if (text.includes('@'))
-    throw new UsageError(
+    throw new InputError(
       `${command} --client takes a name without a version (${text.split('@')[0]}): the versions come from their own flags`,
     )
-  if (!found.client.versions) throw new UsageError(`${found.client.name}: its registry cannot list releases`)
+  if (!found.client.versions) throw new InputError(`${found.client.name}: its registry cannot list releases`)
   return { installable: found.client, withoutOAuth: found.withoutOAuth, name: text }
 }
 
@@ -43,7 +43,7 @@ export async function supportedVersions(client: VersionedClient, named: readonly
   if (!oldest) return all
   for (const version of named)
     if (semver.valid(version) && semver.lt(version, oldest))
-      throw new UsageError(
+      throw new InputError(
         `${client.name} ${version}: the harness runs ${client.name} from ${oldest} on (its adapter needs what that release has)`,
       )
   return all.filter((v) => semver.gte(v, oldest))

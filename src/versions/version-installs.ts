@@ -1,6 +1,6 @@
 import type { ClientUnderTest } from '../clients/client-under-test.js'
 import type { InstallableClient } from '../clients/provision/installable-client.js'
-import { installedClient } from '../clients/provision/provision.js'
+import { resolveClient } from '../resolve/resolve-client.js'
 
 /** Installs of a client's releases, each started once and shared; a failed one is its Error, not a rejection. */
 export interface VersionInstalls {
@@ -11,8 +11,9 @@ export interface VersionInstalls {
 }
 
 /**
- * The one way `bisect` and `matrix` install releases: concurrently, once per version, and a
- * release that cannot be installed is a value to report, never a crash.
+ * The one way `bisect` and `matrix` install releases (through `resolveClient`, as `--client
+ * NAME@VERSION` does): concurrently, once per version, and a release that cannot be installed is a
+ * value to report, never a crash.
  *
  * @example
  * const installs = versionInstalls(GO_SDK, false, (line) => writeErr(`${line}\n`))
@@ -28,10 +29,10 @@ export function versionInstalls(
     get(version) {
       let pending = started.get(version)
       if (!pending) {
-        pending = installedClient(installable, version, {
-          withoutOAuth,
-          log: (line) => log(`[${version}] ${line.trim()}`),
-        }).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))
+        const name = `${installable.name}${withoutOAuth ? '-no-oauth' : ''}@${version}`
+        pending = resolveClient(name, { log: (line) => log(`[${version}] ${line.trim()}`) })
+          .then((resolved) => resolved.client)
+          .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))
         started.set(version, pending)
       }
       return pending

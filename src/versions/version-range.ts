@@ -1,5 +1,5 @@
 import semver from 'semver'
-import { UsageError } from '../cli/usage-error.js'
+import { InputError } from '../core/errors.js'
 
 /**
  * The released versions from `a` to `b` (either order, both included), oldest first. Both must be
@@ -21,7 +21,7 @@ export function checkReleased(released: readonly string[], version: string, what
   const near = valid
     ? [...released.filter((v) => semver.lt(v, valid)).slice(-2), ...released.filter((v) => semver.gt(v, valid)).slice(0, 2)]
     : released.slice(-3)
-  throw new UsageError(
+  throw new InputError(
     `${what} ${version.slice(0, 40)} is not a released version${near.length ? ` (nearby: ${near.join(', ')})` : ''}; ${released.length} released versions are listed by its registry`,
   )
 }
@@ -36,14 +36,14 @@ export function parseVersionList(text: string, released: readonly string[], what
   const last = /^last:(\d+)$/.exec(text.trim())
   if (last) {
     const count = Number(last[1])
-    if (count < 1 || count > 200) throw new UsageError(`--versions last:N takes N from 1 to 200, got ${last[1]}`)
+    if (count < 1 || count > 200) throw new InputError(`--versions last:N takes N from 1 to 200, got ${last[1]}`)
     return released.slice(-count)
   }
   const named = text
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean)
-  if (named.length === 0) throw new UsageError(`--versions takes a comma-separated list (1.2.0,1.3.0) or last:N, got "${text}"`)
+  if (named.length === 0) throw new InputError(`--versions takes a comma-separated list (1.2.0,1.3.0) or last:N, got "${text}"`)
   for (const version of named) checkReleased(released, version, what)
   return [...new Set(named)].sort(semver.compare)
 }

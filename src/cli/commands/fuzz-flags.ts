@@ -1,16 +1,11 @@
 // `fuzz`'s flags: what they are, what they parse to, and what a reproduce command repeats.
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { ClientUnderTest } from '../../clients/client-under-test.js'
 import type { ClientReads } from '../../clients/command-client.js'
 import { DEFAULT_CLIENTS } from '../../clients/registry.js'
-import { splitVersionedName } from '../../clients/versioned-name.js'
+import { BUNDLED_EXPECTED_FAILURES, resolveClient, type ResolvedClient } from '../../resolve/resolve-client.js'
 import type { Transport } from '../../core/client-config.js'
 import { loadExpectedFailures, type ExpectedFailure } from '../../runner/expected-failures.js'
 import { PHASES, type Phase } from '../../runner/fuzz.js'
 import { pathProblem } from '../../runner/replay-path.js'
-import { packageRoot } from '../../runtime/files.js'
 import { checkMilliseconds } from '../check-number-options.js'
 import { checkOutputPath } from '../check-output-path.js'
 import { resolveClients } from '../select.js'
@@ -57,29 +52,15 @@ export function parsePhases(text: string | undefined, path: string | undefined):
   return PHASES.filter((p) => named.includes(p))
 }
 
-/** The expected-failures file shipped with the package (the bundled SDK clients' known bugs). */
-export const BUNDLED_EXPECTED_FAILURES = fileURLToPath(new URL('../../../../expected-failures.json', import.meta.url))
-
-/** A built-in client's own expected failures, shipped as `expected-failures/NAME.json`, when there is one. */
-function clientExpectedFailuresFile(name: string): string | undefined {
-  if (!/^[a-z0-9-]+$/.test(name)) return undefined
-  const file = join(packageRoot(), 'expected-failures', `${name}.json`)
-  return existsSync(file) ? file : undefined
-}
-
 /**
- * The expected failures a run goes by: `--expected-failures FILE` (none with `none`); with the
- * bundled file, each built-in client's own list comes too (`expected-failures/NAME.json`).
+ * The expected failures a run goes by: `--expected-failures FILE` (none with `none`); by default
+ * (the bundled file) those shipped for each client run, as `resolveClient` found them.
  */
-export async function expectedFailuresFor(args: FuzzArgs, clients: readonly ClientUnderTest[]): Promise<ExpectedFailure[]> {
-  const file = args['expected-failures'] === 'none' ? undefined : args['expected-failures']
-  const expected = file ? await loadExpectedFailures(file) : []
-  if (file === BUNDLED_EXPECTED_FAILURES)
-    for (const client of clients) {
-      const own = clientExpectedFailuresFile(splitVersionedName(client.name).name)
-      if (own) expected.push(...(await loadExpectedFailures(own)))
-    }
-  return expected
+export async function expectedFailuresFor(args: FuzzArgs, clients: readonly ResolvedClient[]): Promise<ExpectedFailure[]> {
+  const file = args['expected-failures']
+  if (file === 'none') return []
+  if (file === BUNDLED_EXPECTED_FAILURES) return clients.flatMap((resolved) => resolved.expectedFailures)
+  return await loadExpectedFailures(file)
 }
 
 /** Flags beyond client, property, seed and path that a reproduce command must repeat. */
@@ -96,24 +77,26 @@ export function reproduceFlags(args: FuzzArgs): string[] {
 }
 
 /** Applies --network and --transport to the chosen clients. */
-function adapt(clients: readonly ClientUnderTest[], args: FuzzArgs): ClientUnderTest[] {
-  return clients.map((client) => {
+function adapt(clients: readonly ResolvedClient[], args: FuzzArgs): ResolvedClient[] {
+  return clients.map((resolved) => {
+    const client = resolved.client
     const transports = args.transport ? client.transports.filter((t) => args.transport!.includes(t)) : client.transports
     if (transports.length === 0)
       throw new UsageError(`client ${client.name} speaks none of --transport ${args.transport!.join(', ')}`)
     const network = client.network === 'real-port' ? 'real-port' : args.network
-    return { ...client, transports, network }
+    return { ...resolved, client: { ...client, transports, network }, capabilities: { ...resolved.capabilities, transports } }
   })
 }
 
-/** The clients `--client` names (default: the bundled SDK clients), with --network and --transport applied. */
-export async function fuzzClients(args: FuzzArgs): Promise<ClientUnderTest[]> {
+/** The clients `--client` names (default: the bundled SDK clients), resolved, with --network and --transport applied. */
+export async function fuzzClients(args: FuzzArgs): Promise<ResolvedClient[]> {
   const named = await resolveClients(args.client, {
     configFormat: args['config-format'],
     ...(args['client-reads'] ? { reads: args['client-reads'] } : {}),
     ...(args['session-loop'] ? { sessionLoop: true } : {}),
   })
-  return adapt(named ?? DEFAULT_CLIENTS, args)
+  const clients = named ?? (await Promise.all(DEFAULT_CLIENTS.map((client) => resolveClient(client.name))))
+  return adapt(clients, args)
 }
 
 /** `--shard 2/4` → { index: 2, count: 4 }; anything else is a usage error. */

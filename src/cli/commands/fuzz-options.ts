@@ -4,7 +4,7 @@ import { CLIENT_READS } from '../../clients/command-client.js'
 import { CONFIG_FORMATS } from '../../config/formats/registry.js'
 import { DEFAULT_FOUND_DIR } from '../../report/save-counterexample.js'
 import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS } from '../../runner/fuzz.js'
-import { BUNDLED_EXPECTED_FAILURES } from './fuzz-flags.js'
+import { BUNDLED_EXPECTED_FAILURES } from '../../resolve/resolve-client.js'
 
 /** Declares every `fuzz` option, with its default and description, and the examples. */
 export function fuzzOptions(yargs: Argv) {

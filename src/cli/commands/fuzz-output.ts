@@ -10,7 +10,7 @@ import { counterexampleReport, expectationReport } from '../../report/text-repor
 import { MATRIX_LEGEND, verdictMatrix } from '../../report/verdict-matrix.js'
 import { runReportJson, writeReports } from '../../report/write-reports.js'
 import type { Expectation } from '../../runner/expected-failures.js'
-import type { FuzzRun } from '../../runner/fuzz-run.js'
+import type { FuzzRun } from '../../library/fuzz-run.js'
 import type { FuzzStats, Phase, PropertyResult } from '../../runner/fuzz.js'
 import { writeOut } from '../../runtime/process.js'
 import { reproduceFlags, type FuzzArgs } from './fuzz-flags.js'

@@ -5,7 +5,7 @@ import { ProgressBar } from '../../report/progress-bar.js'
 import { clientColumnWidth, tableHeader, tableRow } from '../../report/text-report.js'
 import { verdictMatrix } from '../../report/verdict-matrix.js'
 import type { Expectation } from '../../runner/expected-failures.js'
-import { runFuzz } from '../../runner/fuzz-run.js'
+import { runFuzz } from '../../library/fuzz-run.js'
 import type { FuzzStats, PropertyResult } from '../../runner/fuzz.js'
 import { killLiveProcessGroups } from '../../runtime/child-process.js'
 import { removeLiveTempDirs } from '../../runtime/files.js'
@@ -17,19 +17,20 @@ import { checkedFlags, expectedFailuresFor, fuzzClients, reproduceFlags, type Fu
 import { fuzzOptions } from './fuzz-options.js'
 import { printRunHeader, printRunResults, writeRun, type RunSettings } from './fuzz-output.js'
 
-export { BUNDLED_EXPECTED_FAILURES, parsePhases, parseShard } from './fuzz-flags.js'
+export { parsePhases, parseShard } from './fuzz-flags.js'
 
 /** Runs the fuzzer as the CLI's `fuzz` command and returns the exit code. */
 export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   const { shard, phases, minExercised } = await checkedFlags(args)
-  const clients = await fuzzClients(args)
+  const resolved = await fuzzClients(args)
+  const clients = resolved.map((r) => r.client)
   const properties: readonly Property[] = selectProperties(args.property) ?? PROPERTIES
   const seed = args.seed ?? Math.floor(Math.random() * 2 ** 31)
   // With --json, stdout carries the one JSON document and nothing else.
   const out = args.json ? () => undefined : writeOut
 
   printRunHeader(out, args, { clients, properties, phases, seed, shard })
-  const expected = await expectedFailuresFor(args, clients)
+  const expected = await expectedFailuresFor(args, resolved)
   const expectations = new Map<PropertyResult, Expectation>()
   const width = clientColumnWidth(clients.map((client) => client.name))
   // --verbose streams the full table as results come; the default prints one matrix at the end.

@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs'
 import type { CliCommand } from '../cli-command.js'
-import { ALL_CLIENTS } from '../../clients/registry.js'
+import { ALL_CLIENTS } from '../../resolve/known-clients.js'
 import { PROPERTIES } from '../../../properties/index.js'
 import { FAULTY_CASES } from '../../../properties/witnesses.js'
 import { INSTALLABLE_CLIENTS } from '../../clients/provision/installable-clients.js'

@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs'
 import type { CliCommand } from '../cli-command.js'
 import { PROPERTIES } from '../../../properties/index.js'
-import { clientByName } from '../../clients/registry.js'
+import { defaultClientFor } from '../../resolve/resolve-client.js'
 import type { ClientConfig, Transport } from '../../core/client-config.js'
 import { recordSession } from '../../record/record-session.js'
 import { startRecordingProxy } from '../../record/recording-proxy.js'
@@ -248,11 +248,11 @@ export async function runRecordCommand(args: RecordArgs): Promise<number> {
     return recordThroughProxy(args, args.out)
   }
   if (args.upstream) throw new UsageError('--upstream goes with --proxy')
-  const client = (await resolveClients(args.client, { configFormat: args['config-format'] }))?.[0]
+  const client = (await resolveClients(args.client, { configFormat: args['config-format'] }))?.[0]?.client
   // A client in another process can only be seen from outside: through the forward proxy.
   if (args['forward-proxy'] || client?.outOfProcess) return recordThroughForwardProxy(args, args.out, client)
   const transport = args.transport ?? 'streamable-http'
-  return recordInProcess(args, args.out, client ?? clientByName(transport === 'sse' ? 'sdk-sse' : 'sdk-streamable'))
+  return recordInProcess(args, args.out, client ?? (await defaultClientFor(transport)).client)
 }
 
 const module: CommandModule<object, RecordArgs> = {

@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs'
 import type { CliCommand } from '../cli-command.js'
 import { PROPERTIES } from '../../../properties/index.js'
-import { clientByName } from '../../clients/registry.js'
+import { defaultClientFor } from '../../resolve/resolve-client.js'
 import { loadRecording } from '../../recording/load-recording.js'
 import { createReplayServer, type ReplayOptions } from '../../replay/replay-server.js'
 import type { Mismatch } from '../../replay/recorded-index.js'
@@ -90,8 +90,8 @@ async function replayCounterexampleCommand(args: ReplayArgs, recording: Recordin
       `${args.recording} names the client ${JSON.stringify(info.client)}: replay never runs a command or module taken from a file. Check it, then name the client yourself with --client`,
     )
   const client =
-    (await resolveClients(args.client, { configFormat: info.configFormat ?? args['config-format'] }))?.[0] ??
-    (await resolveClients([info.client], { configFormat: info.configFormat ?? 'claude' }))![0]!
+    (await resolveClients(args.client, { configFormat: info.configFormat ?? args['config-format'] }))?.[0]?.client ??
+    (await resolveClients([info.client], { configFormat: info.configFormat ?? 'claude' }))![0]!.client
   if (!client.transports.includes(recording.config.transport))
     throw new UsageError(`client ${client.name} does not speak ${recording.config.transport}, the counterexample's transport`)
   const property = selectProperties(args.property)?.[0] ?? knownProperty(info.property, args.recording)
@@ -172,8 +172,8 @@ export async function runReplayCommand(args: ReplayArgs): Promise<number> {
   const timeout = args.timeout ?? 10_000
   const transport = recording.config.transport
   const client =
-    (await resolveClients(args.client, { configFormat: args['config-format'] }))?.[0] ??
-    clientByName(transport === 'sse' ? 'sdk-sse' : 'sdk-streamable')
+    (await resolveClients(args.client, { configFormat: args['config-format'] }))?.[0]?.client ??
+    (await defaultClientFor(transport)).client
   if (!client.transports.includes(transport))
     throw new UsageError(`client ${client.name} does not speak ${transport}, the recording's transport`)
   const { trial, server } = await replayTo(client, recording, { speed: args.speed, unmatched: args.unmatched }, timeout)

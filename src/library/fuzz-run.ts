@@ -1,9 +1,9 @@
 import type { ClientUnderTest } from '../clients/client-under-test.js'
 import type { Property } from '../property/property.js'
 import { saveCounterexample } from '../report/save-counterexample.js'
-import { checkExpectations, expectedEntry, type Expectation, type ExpectedFailure } from './expected-failures.js'
-import { fuzz, type FuzzOptions, type FuzzStats, type PropertyResult } from './fuzz.js'
-import { judgeInput } from './judge-input.js'
+import { checkExpectations, expectedEntry, type Expectation, type ExpectedFailure } from '../runner/expected-failures.js'
+import { fuzz, type FuzzOptions, type FuzzStats, type PropertyResult } from '../runner/fuzz.js'
+import { judgeInput } from '../runner/judge-input.js'
 
 /** Replays of an expected failure's input before it may be called stale (it is stale only if one held). */
 const STALE_AFTER_REPLAYS = 5
