@@ -82,15 +82,13 @@ describe('mcp-auth-harness CLI', () => {
     expect(stdout).toMatch(/^ {2}oauth\.pkce +S256\*, plain-only, absent \(when auth is oauth\)$/m)
   })
 
-  it("the README's property table is `list --markdown`, row for row (one row per property folder)", async () => {
+  it("the docs' property table is `list --markdown`, row for row (one row per property folder)", async () => {
     const { code, stdout } = await cli('list', '--markdown')
     expect(code).toBe(0)
     expect(stdout.trim().split('\n')).toHaveLength(PROPERTIES.length + 2)
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
-    const table = /<!-- list --markdown -->\n([\s\S]*?)\n<!-- \/list --markdown -->/.exec(readme)?.[1]
-    expect(table, 'README has the marked table; paste `npx mcp-auth-harness list --markdown` between the markers').toBe(
-      stdout.trim(),
-    )
+    const page = readFileSync(join(ROOT, 'docs/properties.md'), 'utf8')
+    const table = /<!-- generated: list --markdown -->\n([\s\S]*?)\n<!-- \/generated -->/.exec(page)?.[1]
+    expect(table, 'docs/properties.md has the generated table: npm run build writes it').toBe(stdout.trim())
   })
 
   it('list --dimensions --json prints the dimension table as data', async () => {

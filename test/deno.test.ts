@@ -54,7 +54,7 @@ describe('under Deno', () => {
     expect(code).toBe(0)
   })
 
-  it("the README's Deno.test example passes under the bundled Deno", async () => {
+  it("the docs' Deno.test example passes under the bundled Deno", async () => {
     const { code, stdout, stderr } = await run(DENO, ['test', '-A', '--no-check', 'examples/deno/fuzz_client_test.ts'])
     expect(code, stdout + stderr).toBe(0)
     // Deno colours its report: ANSI escape sequences start with the ESC control character.

@@ -7,7 +7,7 @@ import { fuzz } from '../src/runner/fuzz.js'
 // A real MCP client from the npm registry that nobody here wrote: mcp-remote's client mode
 // (`mcp-remote-client URL --header-file FILE`), started once per trial through cmd:, its state
 // kept in the trial's private folder: the cmd: path a user takes for a client that is not built in
-// (the built-in `mcp-remote` preset runs the same package; the README's findings matrix comes from it).
+// (the built-in `mcp-remote` preset runs the same package; docs/findings.md's matrix comes from it).
 const MCP_REMOTE = commandClient(
   'env MCP_REMOTE_CONFIG_DIR={trial-dir} node_modules/.bin/mcp-remote-client {url} --header-file {config} --allow-http',
   headerFileFormat,

@@ -628,20 +628,3 @@ describe('the edges (issue 23)', () => {
     expect(ran.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version)
   })
 })
-
-describe('the README cannot drift from what runs', () => {
-  it("each TypeScript snippet under 'As a library' is the code of an example npm test runs, word for word", () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
-    const section = readme.slice(readme.indexOf('## As a library'), readme.indexOf('## Benchmark'))
-    const snippets = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!.trim())
-    expect(snippets.length).toBeGreaterThanOrEqual(2)
-    const examples = readdirSync(join(ROOT, 'examples/vitest')).map((file) =>
-      readFileSync(join(ROOT, 'examples/vitest', file), 'utf8'),
-    )
-    for (const snippet of snippets)
-      expect(
-        examples.some((code) => code.includes(snippet)),
-        snippet.slice(0, 80),
-      ).toBe(true)
-  })
-})

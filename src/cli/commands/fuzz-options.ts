@@ -60,7 +60,7 @@ export function fuzzOptions(yargs: Argv) {
     .option('session-loop', {
       type: 'boolean',
       describe:
-        'For cmd: clients: start the program once per concurrent trial and give it one session per line on its standard input (MCP_SESSION_LOOP=1; see "Session loop" in the README) instead of once per trial',
+        'For cmd: clients: start the program once per concurrent trial and give it one session per line on its standard input (MCP_SESSION_LOOP=1; see "Session loop" in docs/clients.md) instead of once per trial',
     })
     .option('network', {
       type: 'string',

@@ -23,7 +23,7 @@ function cell(text: string): string {
 }
 
 /**
- * The property table as Markdown, one row per property folder: the README's table is this text,
+ * The property table as Markdown, one row per property folder: docs/properties.md's table is this text,
  * and a test fails when the two drift apart.
  */
 export function propertyTableMarkdown(): string {
@@ -38,7 +38,7 @@ export function propertyTableMarkdown(): string {
         : source.kind === 'extension'
           ? `extension (SEP-${source.sep})`
           : 'user expectation'
-    return `| [\`${property.id}\`](properties/${property.id}/property.ts) | ${property.level} | ${since} | ${cell(property.statement)} | ${witnesses.join(', ')} |`
+    return `| [\`${property.id}\`](../properties/${property.id}/property.ts) | ${property.level} | ${since} | ${cell(property.statement)} | ${witnesses.join(', ')} |`
   })
   return ['| property | level | since | statement | faulty client |', '|---|---|---|---|---|', ...rows].join('\n')
 }
@@ -120,7 +120,7 @@ const module: CommandModule<object, ListArgs> = {
       .option('markdown', {
         type: 'boolean',
         default: false,
-        describe: "Only the property table, as Markdown (the README's table)",
+        describe: 'Only the property table, as Markdown (the table of docs/properties.md)',
       })
       .example('$0 list', 'clients, properties, named scenarios, config formats and dimensions')
       .example('$0 list --dimensions --json', 'the dimension table as data')
