@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CLI, DENO, run } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 // The same built CLI under Deno (from the `deno` devDependency): interception, SDK clients and verdicts.
 describe('under Deno', () => {
@@ -13,23 +14,29 @@ describe('under Deno', () => {
     expect(stdout).toContain('no unexpected violation')
   })
 
-  it('fuzz catches a faulty client, so interception really works there, and exits 1', async () => {
-    const { code, stdout } = await run(DENO, [
-      'run',
-      '-A',
-      CLI,
-      'fuzz',
-      '--client',
-      'faulty:no-headers-on-stream',
-      '--property',
-      'headers-always-sent',
-      '--runs',
-      '30',
-      '--seed',
-      '11',
-    ])
+  it('fuzz catches a faulty client, so interception really works there, exits 1, and replays it first next time', async () => {
+    const found = tempDir()
+    const fuzzStream = (...more: string[]) =>
+      run(DENO, [
+        'run',
+        '-A',
+        CLI,
+        'fuzz',
+        '--client',
+        'faulty:no-headers-on-stream',
+        '--property',
+        'headers-always-sent',
+        '--found-dir',
+        found,
+        ...more,
+      ])
+    const { code, stdout } = await fuzzStream('--runs', '30', '--seed', '11')
     expect(code).toBe(1)
     expect(stdout).toMatch(/request #\d+ GET \S+ lacked configured header/)
+    // The example database under Deno: the saved counterexample is replayed before a 1-trial run.
+    const again = await fuzzStream('--phases', 'random', '--runs', '1', '--seed', '1')
+    expect(again.code).toBe(1)
+    expect(again.stdout).toContain('1 replayed first: 1 still fail')
   })
 
   it('fuzz with a cmd: client (real ports, processes, temp config files) works under Deno too', async () => {

@@ -28,7 +28,7 @@ export interface FuzzClientOptions {
   clientReads?: readonly ClientReads[]
   /** Properties (objects or ids); default: all of them. */
   properties?: ReadonlyArray<Property | string>
-  /** Random-phase trials; default 100. The coverage phase (the same inputs every run) comes first. */
+  /** Random-phase trials; default 50. The coverage phase (the same inputs every run) comes first. */
   runs?: number
   /** Which phases run; default `['coverage', 'random']` (`['random']` for a slow client in a quick test). */
   phases?: readonly Phase[]
@@ -44,8 +44,14 @@ export interface FuzzClientOptions {
    * does (`resolveClient`'s `expectedFailures`); `'none'`: every violation throws.
    */
   expectedFailures?: string
-  /** Also save each counterexample here (as `fuzz` does in `recordings/found/`). */
+  /**
+   * The example database, as `fuzz --found-dir`: each counterexample is saved here, and the ones
+   * saved here for this client (same name and version) are replayed first on the next call, judged
+   * by every property. None by default: a test leaves no files behind unless told to.
+   */
   foundDir?: string
+  /** With `foundDir`: `false` saves counterexamples there but does not replay them first (as `fuzz --no-examples`). */
+  examples?: boolean
   /** Also write the run as one self-contained HTML page here, whatever the verdict (as `fuzz --html`). */
   html?: string
 }
@@ -142,6 +148,7 @@ export async function fuzzClient(options: FuzzClientOptions): Promise<PropertyRe
     ...(options.path === undefined ? {} : { path: options.path }),
     expectedFailures: expected,
     ...(options.foundDir ? { foundDir: options.foundDir } : {}),
+    ...(options.foundDir && options.examples !== false ? { examplesDir: options.foundDir } : {}),
   })
   if (options.html) {
     const { report, redactors } = buildRunReport({

@@ -4,6 +4,7 @@ import { saveCounterexample } from '../report/save-counterexample.js'
 import { checkExpectations, expectedEntry, type Expectation, type ExpectedFailure } from '../runner/expected-failures.js'
 import { fuzz, type FuzzOptions, type FuzzStats, type PropertyResult } from '../runner/fuzz.js'
 import { judgeInput } from '../runner/judge-input.js'
+import { readExampleDatabase, type ExampleSummary } from './example-database.js'
 
 /** Replays of an expected failure's input before it may be called stale (it is stale only if one held). */
 const STALE_AFTER_REPLAYS = 5
@@ -16,6 +17,11 @@ export interface FuzzRunOptions extends Omit<FuzzOptions, 'known' | 'onResult' |
   expectedFailures?: readonly ExpectedFailure[]
   /** Where each unexpected counterexample is saved as a recording (none when absent). */
   foundDir?: string
+  /**
+   * The example database: the counterexamples saved in this folder for these clients (same name
+   * and version) are replayed first, judged by every property of the run. Usually `foundDir`.
+   */
+  examplesDir?: string
   /** The run's extra flags and config format, for the reproduce command in saved counterexamples. */
   reproduce?: { flags?: readonly string[]; configFormat?: string }
   /** Called (and awaited) as each client × property finishes, with how a listed failure fared. */
@@ -34,8 +40,10 @@ export interface FuzzRun {
    * to remove; they fail the run too. (One fixed in a version the entry does not name is not here.)
    */
   stale: PropertyResult[]
-  /** The file each unexpected counterexample was saved to. */
+  /** The file each unexpected counterexample was saved to (a stored example that still fails: its own file). */
   saved: Map<PropertyResult, string>
+  /** With `examplesDir`: the stored examples replayed, and the files skipped. */
+  examples?: ExampleSummary
   stats: FuzzStats & { trials: number }
   startedAt: string
   durationMs: number
@@ -56,8 +64,10 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRun> {
   const stats = options.stats ?? { trials: 0 }
   const startedAt = new Date().toISOString()
   const started = performance.now()
+  const db = options.examplesDir ? await readExampleDatabase(options.examplesDir, options.clients) : undefined
   const results = await fuzz({
     ...options,
+    ...(db ? { examples: (client) => db.byClient.get(client.name) ?? [] } : {}),
     stats,
     known: (client, property) => expectedEntry(expected, client, property) !== undefined,
     onResult: async (result) => {
@@ -72,8 +82,18 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRun> {
   const violated = results.filter((result) => result.verdict === 'violated' && !expectations.has(result))
   const stale = results.filter((result) => expectations.get(result)?.status === 'stale')
   const saved = new Map<PropertyResult, string>()
+  // A stored example that fails its own property again is in the database already.
+  const storedFor = (result: PropertyResult) => {
+    const ce = result.counterexample
+    const stored = ce?.phase === 'example' ? db?.byClient.get(result.client)?.find((e) => e.file === ce.label) : undefined
+    return stored?.property === result.property.id ? stored.file : undefined
+  }
+  for (const result of violated) {
+    const file = storedFor(result)
+    if (file) saved.set(result, file)
+  }
   if (options.foundDir)
-    for (const result of violated)
+    for (const result of violated.filter((r) => !saved.has(r)))
       saved.set(
         result,
         await saveCounterexample(result, options.foundDir, {
@@ -82,7 +102,13 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRun> {
           ...(options.reproduce?.configFormat ? { configFormat: options.reproduce.configFormat } : {}),
         }),
       )
-  return { results, expectations, violated, stale, saved, stats, startedAt, durationMs }
+  const examples = db && {
+    dir: db.dir,
+    replays: Object.values(stats.exampleReplays ?? {}).flat(),
+    skipped: db.skipped,
+    otherVersions: db.otherVersions,
+  }
+  return { results, expectations, violated, stale, saved, stats, startedAt, durationMs, ...(examples ? { examples } : {}) }
 }
 
 /** Replays an expected failure from its input (up to STALE_AFTER_REPLAYS times) or its seed and path, with this run's options. */

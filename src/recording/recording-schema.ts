@@ -57,11 +57,13 @@ export const recordingSchema = z.strictObject({
       client: z.string(),
       /** What the client is, with its version; absent in files from before it was written. */
       clientDescription: z.string().optional(),
+      /** The client's version, when known: a stored example is replayed for the same name and version only. */
+      clientVersion: z.string().max(200).optional(),
       property: z.string(),
       level: z.string(),
       statement: z.string(),
-      /** The phase that found it; absent in files from before phases (random). */
-      phase: z.enum(['coverage', 'random']).optional(),
+      /** The phase that found it (`example`: a stored example replayed, `label` its file); absent in files from before phases (random). */
+      phase: z.enum(['coverage', 'random', 'example']).optional(),
       seed: z.number().int(),
       path: z.string().regex(/^\d+(:\d+)*$/),
       /** What the coverage input was, for coverage-phase finds. */

@@ -72,15 +72,17 @@ export interface CounterexampleInfo {
   client: string
   /** What the client is, with its version (files from before this field lack it). */
   clientDescription?: string
+  /** The client's version, when known: a stored example is replayed for the same name and version only. */
+  clientVersion?: string
   property: string
   level: string
   statement: string
-  /** The phase that found it (absent in files from before phases: random). */
-  phase?: 'coverage' | 'random'
+  /** The phase that found it (`example`: a stored example replayed; absent in files from before phases: random). */
+  phase?: 'coverage' | 'random' | 'example'
   seed: number
   /** fast-check path (random phase) or the coverage input's index. */
   path: string
-  /** What the coverage input was, for coverage-phase finds. */
+  /** What the coverage input was, for coverage-phase finds; the stored example's file, for example finds. */
   label?: string
   /** The concrete shrunk input, config + plan (secrets redacted as in the config): what `replay` re-runs. */
   input?: { config: unknown; plan: unknown }

@@ -40,6 +40,7 @@ export function counterexampleRecording(
   const counterexample = redactor.applyDeep({
     client: result.client,
     ...(result.clientDescription === undefined ? {} : { clientDescription: result.clientDescription }),
+    ...(result.clientVersion === undefined ? {} : { clientVersion: result.clientVersion }),
     property: result.property.id,
     level: result.property.level,
     statement: result.property.statement,

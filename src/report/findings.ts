@@ -1,7 +1,7 @@
 import type { Expectation } from '../runner/expected-failures.js'
 import type { Phase, PropertyResult } from '../runner/fuzz.js'
 import type { TrialOutcome } from '../core/trial.js'
-import { redactTrialText, reproduceCommand } from './text-report.js'
+import { foundBy, redactTrialText, reproduceCommand } from './text-report.js'
 
 /** A reason or message cut to one readable line. */
 function oneLine(text: string, max = 110): string {
@@ -30,7 +30,7 @@ export function findingLine(
   if (expectation)
     return `~ ${pair}${expectation.status === 'reproduced' ? ' (replayed)' : ''}: ${oneLine(expectation.entry.reason)}`
   const ce = result.counterexample!
-  const where = ce.phase === 'coverage' ? `coverage input #${ce.path} (${ce.label})` : `random trial, seed ${ce.seed}`
+  const where = foundBy(ce)
   const lines = [
     `✗ ${pair}: ${oneLine(ce.violations[0]?.message ?? 'violated', 160)}`,
     ...(ce.violations.length > 1 ? [`    … and ${ce.violations.length - 1} more violation(s)`] : []),
@@ -80,6 +80,8 @@ export function runSummaryLine(facts: {
   violated: readonly PropertyResult[]
   trials: number
   phases?: Record<Phase, number> | undefined
+  /** Stored examples replayed before the phases. */
+  examples?: number | undefined
   outcomes?: Record<TrialOutcome['kind'], number> | undefined
   durationMs: number
   underExercised: number
@@ -98,6 +100,7 @@ export function runSummaryLine(facts: {
   ].join(', ')
   const o = facts.outcomes
   const detail = [
+    ...(facts.examples ? [`stored examples ${facts.examples}`] : []),
     ...(facts.phases ? [`coverage ${facts.phases.coverage}, random ${facts.phases.random}`] : []),
     ...(o ? [`sessions ${o.completed} completed, ${o['client-error']} client error, ${o.timeout} timeout`] : []),
   ].join('; ')

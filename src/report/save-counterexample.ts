@@ -1,16 +1,23 @@
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { writeRecording, writeRedactedText } from '../recording/write-recording.js'
 import type { PropertyResult } from '../runner/fuzz.js'
 import { safeFileName } from './safe-file-name.js'
 import { counterexampleRecording, type CounterexampleOptions } from './counterexample-recording.js'
 
-/** Where `fuzz` saves counterexamples unless told otherwise. */
-export const DEFAULT_FOUND_DIR = 'recordings/found'
+import { DEFAULT_FOUND_DIR } from './text-report.js'
+
+export { DEFAULT_FOUND_DIR }
 
 /** A file name from a client and property: `cmd:` names keep only safe characters. */
 function baseName(result: PropertyResult): string {
   const ce = result.counterexample!
-  return `${safeFileName(result.client, 60)}--${result.property.id}--${ce.phase === 'coverage' ? `coverage${ce.path}` : `seed${ce.seed}`}`
+  const where =
+    ce.phase === 'coverage'
+      ? `coverage${ce.path}`
+      : ce.phase === 'example'
+        ? `example-${safeFileName(basename(ce.label ?? 'stored', '.json'), 60)}`
+        : `seed${ce.seed}`
+  return `${safeFileName(result.client, 60)}--${result.property.id}--${where}`
 }
 
 /**

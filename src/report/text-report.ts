@@ -1,5 +1,6 @@
 import { describeSource } from '../property/property.js'
-import type { PropertyResult } from '../runner/fuzz.js'
+import { dirname } from 'node:path'
+import type { Counterexample, PropertyResult } from '../runner/fuzz.js'
 import type { ProcessReport, Trial, TrialOutcome } from '../core/trial.js'
 import { transcript } from './transcript.js'
 import type { Expectation } from '../runner/expected-failures.js'
@@ -9,6 +10,9 @@ import { encodeExchange } from '../recording/exchange-codec.js'
 import { shellQuote } from './shell-quote.js'
 
 export { shellQuote }
+
+/** Where `fuzz` saves counterexamples, and reads its stored examples from, unless told otherwise. */
+export const DEFAULT_FOUND_DIR = 'recordings/found'
 
 const VERDICT_TEXT = { held: 'held', violated: 'VIOLATED', 'not-exercised': 'not exercised' } as const
 const EXPECTATION_TEXT = {
@@ -77,7 +81,12 @@ export function describeOutcome(outcome: TrialOutcome): string {
 export function libraryReproduceCall(result: PropertyResult): string {
   const ce = result.counterexample
   if (!ce) return ''
-  const where = ce.phase === 'coverage' ? `phases: ['coverage']` : `seed: ${ce.seed}, path: ${JSON.stringify(ce.path)}`
+  const where =
+    ce.phase === 'coverage'
+      ? `phases: ['coverage']`
+      : ce.phase === 'example'
+        ? `foundDir: ${JSON.stringify(dirname(ce.label ?? '.'))}`
+        : `seed: ${ce.seed}, path: ${JSON.stringify(ce.path)}`
   return `await fuzzClient({ client: /* your ${JSON.stringify(result.client)} */, properties: ['${result.property.id}'], ${where} })`
 }
 
@@ -86,10 +95,38 @@ export function reproduceCommand(result: PropertyResult, flags: readonly string[
   if (!ce) return ''
   return [
     `npx mcp-auth-harness fuzz --client ${shellQuote(result.client)} --property ${result.property.id}`,
-    // The coverage phase is the same on every run: naming it is enough.
-    ce.phase === 'coverage' ? '--phases coverage' : `--seed ${ce.seed} --path "${ce.path}"`,
+    // The coverage phase is the same on every run: naming it is enough; stored examples are replayed first.
+    ...(ce.phase === 'coverage'
+      ? ['--phases coverage']
+      : ce.phase === 'example'
+        ? exampleDirFlag(ce.label)
+        : [`--seed ${ce.seed} --path "${ce.path}"`]),
     ...flags,
   ].join(' ')
+}
+
+/** `--found-dir DIR` when a stored example's folder is not the default one. */
+function exampleDirFlag(file: string | undefined): string[] {
+  const dir = dirname(file ?? DEFAULT_FOUND_DIR)
+  return dir === DEFAULT_FOUND_DIR ? [] : [`--found-dir ${shellQuote(dir)}`]
+}
+
+/**
+ * Where a counterexample came from, in words: `coverage input #3 (label)`, `random trial, seed 7`,
+ * `stored example recordings/found/x.json`.
+ *
+ * @example
+ * foundBy({ phase: 'random', seed: 7, path: '3:1' }) // "random trial, seed 7, path 3:1"
+ */
+export function foundBy(ce: {
+  phase?: Counterexample['phase'] | undefined
+  seed: number
+  path: string
+  label?: string | undefined
+}): string {
+  if (ce.phase === 'coverage') return `coverage input #${ce.path}${ce.label ? ` (${ce.label})` : ''}`
+  if (ce.phase === 'example') return `stored example ${ce.label ?? ''}`
+  return `random trial, seed ${ce.seed}, path ${ce.path}`
 }
 
 /**
@@ -108,7 +145,7 @@ export function counterexampleReport(
     `✗ ${result.client} violates ${property.id} [${property.level}]`,
     `  ${property.statement}`,
     `  source: ${describeSource(property.source)}`,
-    `  counterexample (${ce.phase === 'coverage' ? `coverage input #${ce.path}: ${ce.label}` : `random trial, seed ${ce.seed}`}; after ${ce.shrinks} shrink steps):`,
+    `  counterexample (${foundBy(ce)}; after ${ce.shrinks} shrink steps):`,
     `    config:   ${JSON.stringify(ce.trial.config)}`,
     `    scenario: ${JSON.stringify(ce.trial.scenario)}`,
     `    outcome:  ${describeOutcome(ce.trial.outcome)}`,
@@ -124,7 +161,9 @@ export function counterexampleReport(
     ...(ce.violations.length > 10 ? [`    … and ${ce.violations.length - 10} more`] : []),
     ce.phase === 'coverage'
       ? `  reproduce (the coverage phase is the same on every run):`
-      : `  reproduce (seed ${ce.seed}, path ${ce.path}):`,
+      : ce.phase === 'example'
+        ? `  reproduce (stored examples are replayed first):`
+        : `  reproduce (seed ${ce.seed}, path ${ce.path}):`,
     `    ${options.libraryClient ? libraryReproduceCall(result) : reproduceCommand(result, flags)}`,
   ]
   return redactTrialText(ce.trial, lines.join('\n'))

@@ -26,6 +26,32 @@ export interface FuzzStats {
   dimensions?: Record<string, Record<string, Record<string, number>>>
   /** With `failFast`: client → the property it was stopped at, and how many of its properties were not judged. */
   stoppedEarly?: Record<string, { property: string; notJudged: number }>
+  /** Stored examples replayed before the coverage phase (trials counted in `trials`, in no phase). */
+  examples?: number
+  /** client → how each of its stored examples fared this run. */
+  exampleReplays?: Record<string, ExampleReplay[]>
+}
+
+/**
+ * A stored example: a counterexample an earlier run saved for this client (same name and version),
+ * replayed before the coverage phase and judged by every property of the run, as Hypothesis
+ * replays its example database first.
+ */
+export interface StoredExample {
+  /** The file it was read from: its label in reports and its reproduce command. */
+  file: string
+  /** The property it was saved for. */
+  property: string
+  input: TrialInput
+}
+
+/** How one stored example fared: the properties it still breaks, and whether its own one was judged. */
+export interface ExampleReplay {
+  example: StoredExample
+  /** Properties of this run the replay violated (its own, or any other). */
+  violated: string[]
+  /** Whether the property it was saved for had something to judge in the replay (and held, unless listed in `violated`). */
+  ownExercised: boolean
 }
 
 /** Random-phase trials per client when the caller does not say: the coverage phase before them carries detection, these add breadth, and the default run stays well under 15 s. */
@@ -71,12 +97,22 @@ export interface FuzzOptions {
   stats?: FuzzStats
   /** Called (and awaited) after each client × property finishes. */
   onResult?: (result: PropertyResult) => void | Promise<void>
+  /**
+   * The stored examples of a client (the example database), replayed before the coverage phase:
+   * an example that fails a property decides that property at once. None with `path` (one trial
+   * replayed) or in a shard other than the first (each example runs once per run).
+   */
+  examples?: (client: ClientUnderTest) => readonly StoredExample[]
 }
 
 /** A shrunk failing trial and how to get it back. */
 export interface Counterexample {
-  /** The phase that found it: a coverage failure reproduces with `--phases coverage`, a random one with its seed and path. */
-  phase: Phase
+  /**
+   * The phase that found it: a coverage failure reproduces with `--phases coverage`, a random one with
+   * its seed and path, a stored example (`example`: `label` is its file) by the same run again, since
+   * stored examples are replayed first.
+   */
+  phase: Phase | 'example'
   seed: number
   /** fast-check path (random phase); for the coverage phase, the index of the input that failed first. */
   path: string
@@ -96,9 +132,11 @@ export interface PropertyResult {
   client: string
   /** The client's own description (what it is, and which version), for reports a maintainer reads. */
   clientDescription?: string
+  /** The client's version, when known (saved with a counterexample: stored examples are matched by name and version). */
+  clientVersion?: string
   property: Property
   verdict: Verdict
-  /** Trials run before shrinking, both phases. */
+  /** Trials run before shrinking: stored examples, then both phases. */
   runs: number
   /** Of `runs`, how many in each phase. */
   phaseRuns: Record<Phase, number>

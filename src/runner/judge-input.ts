@@ -25,6 +25,7 @@ export async function judgeInput(
   const exercised = verdict !== 'not-exercised'
   const base = {
     client: client.name,
+    ...(client.version === undefined ? {} : { clientVersion: client.version }),
     property,
     runs: 1,
     phaseRuns: { coverage: 0, random: 0 },

@@ -20,10 +20,12 @@ export interface Failing {
  * if (!(await search.holds(input))) console.log(search.failing!.violations)
  */
 export class PropertySearch {
-  /** The phase its inputs count under. */
-  phase: Phase = 'coverage'
+  /** The phase its inputs count under (stored examples count in none: their trials ran before the search). */
+  phase: Phase | 'examples' = 'coverage'
   readonly phaseRuns: Record<Phase, number> = { coverage: 0, random: 0 }
   readonly outcomes: PropertyResult['outcomes'] = { completed: 0, 'client-error': 0, timeout: 0 }
+  /** Stored examples judged, before either phase. */
+  exampleRuns = 0
   exercised = 0
   failing: Failing | undefined
 
@@ -39,7 +41,8 @@ export class PropertySearch {
     const searching = this.failing === undefined
     const judged = await this.cache.judged(input, { phase: this.phase, searching })
     if (searching) {
-      this.phaseRuns[this.phase] += 1
+      if (this.phase === 'examples') this.exampleRuns += 1
+      else this.phaseRuns[this.phase] += 1
       this.outcomes[judged.outcome] += 1
     }
     if (!judged.exercised.includes(` ${this.property.id} `)) return true
@@ -57,8 +60,9 @@ export class PropertySearch {
     return {
       client: client.name,
       clientDescription: client.description,
+      ...(client.version === undefined ? {} : { clientVersion: client.version }),
       property: this.property,
-      runs: this.phaseRuns.coverage + this.phaseRuns.random,
+      runs: this.exampleRuns + this.phaseRuns.coverage + this.phaseRuns.random,
       phaseRuns: this.phaseRuns,
       exercised: this.exercised,
       outcomes: this.outcomes,

@@ -63,8 +63,11 @@ export class TrialCache {
     readonly options: Pick<FuzzOptions, 'properties' | 'timeoutMs' | 'stats'>,
   ) {}
 
-  /** Runs one input, or finds its run; counts a new run in the statistics under `phase`. */
-  judged({ config, plan }: TrialInput, { phase, searching }: { phase: Phase; searching: boolean }): Promise<JudgedTrial> {
+  /** Runs one input, or finds its run; counts a new run in the statistics under `phase` (stored examples under `examples`). */
+  judged(
+    { config, plan }: TrialInput,
+    { phase, searching }: { phase: Phase | 'examples'; searching: boolean },
+  ): Promise<JudgedTrial> {
     const { client, options } = this
     // A digest, not the JSON itself: the cache holds one short key per input however long the run.
     const key = createHash('sha1')
@@ -79,9 +82,12 @@ export class TrialCache {
     this.#trials.set(key, pending)
     if (options.stats) {
       options.stats.trials += 1
-      const byPhase = (options.stats.phases ??= { coverage: 0, random: 0 })
-      byPhase[phase] += 1
-      if (searching) countDimensions(options.stats, client, { config, plan })
+      if (phase === 'examples') options.stats.examples = (options.stats.examples ?? 0) + 1
+      else {
+        const byPhase = (options.stats.phases ??= { coverage: 0, random: 0 })
+        byPhase[phase] += 1
+        if (searching) countDimensions(options.stats, client, { config, plan })
+      }
     }
     return pending
   }

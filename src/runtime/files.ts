@@ -1,7 +1,7 @@
 // File access, kept behind one module like the rest of the host process (`node:fs` works on Node and Deno).
 import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, rmSync } from 'node:fs'
-import { appendFile, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { appendFile, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { homedir, tmpdir } from 'node:os'
 import process from 'node:process'
 import { dirname, join, resolve } from 'node:path'
@@ -135,6 +135,28 @@ export async function userCacheDir(...parts: string[]): Promise<string> {
   // Each folder on the way is checked: one writable by others could have the next swapped.
   for (const part of parts) dir = await trustedDir(join(dir, part))
   return dir
+}
+
+/**
+ * The regular files directly in `dir` whose names end in `suffix`, sorted, as paths; none when the
+ * folder does not exist. Links and folders are left out: what is read from here is another run's output.
+ *
+ * @example
+ * const files = await listFiles('recordings/found', '.json')
+ */
+export async function listFiles(dir: string, suffix: string): Promise<string[]> {
+  let names: string[]
+  try {
+    names = await readdir(dir)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw error
+  }
+  const files: string[] = []
+  for (const name of names.filter((n) => n.endsWith(suffix)).sort()) {
+    if ((await lstat(join(dir, name))).isFile()) files.push(join(dir, name))
+  }
+  return files
 }
 
 /** A file's text, or undefined when it does not exist. */

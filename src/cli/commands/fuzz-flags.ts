@@ -29,6 +29,7 @@ export interface FuzzArgs {
   shrink: boolean
   'expected-failures': string
   'found-dir': string
+  examples: boolean
   shard?: string
   json: boolean
   junit?: string

@@ -91,6 +91,12 @@ export function fuzzOptions(yargs: Argv) {
       default: DEFAULT_FOUND_DIR,
       describe: 'Where each unexpected violation is saved as a counterexample recording (+ .curl.sh); "none" to save nothing',
     })
+    .option('examples', {
+      type: 'boolean',
+      default: true,
+      describe:
+        'Replay the counterexamples saved in --found-dir for these clients (same name and version) first, judged by every property (--no-examples: do not)',
+    })
     .option('shard', {
       type: 'string',
       describe: 'i/n: run only this shard of the trials (needs --seed; n jobs with the same seed run disjoint trials)',

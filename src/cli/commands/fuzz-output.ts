@@ -12,7 +12,8 @@ import { runReportJson, writeReports } from '../../report/write-reports.js'
 import type { Expectation } from '../../runner/expected-failures.js'
 import type { FuzzRun } from '../../library/fuzz-run.js'
 import type { FuzzStats, Phase, PropertyResult } from '../../runner/fuzz.js'
-import { writeOut } from '../../runtime/process.js'
+import { writeErr, writeOut } from '../../runtime/process.js'
+import { exampleLines } from '../../library/example-database.js'
 import { reproduceFlags, type FuzzArgs } from './fuzz-flags.js'
 
 /** The clients whose sessions need more than `--timeout`, and what they get instead. */
@@ -67,6 +68,8 @@ export function printRunResults(
 ): void {
   const { results, violated, saved, stats } = run
   const expectedFile = args['expected-failures']
+  // With --json, stdout is the document: what the example database did goes to stderr.
+  for (const line of exampleLines(run.examples)) (args.json ? writeErr : out)(`${line}\n`)
   if (args.verbose) {
     for (const result of violated) {
       out(`\n${counterexampleReport(result, reproduceFlags(args))}\n`)
@@ -101,7 +104,7 @@ export function printRunResults(
       .slice(0, 5))
       out(`  client error ×${count}: ${error}\n`)
   out(
-    `\n${runSummaryLine({ results, expectations, violated, trials: stats.trials, phases: stats.phases, outcomes: stats.outcomes, durationMs, underExercised: underExercised.length })}\n`,
+    `\n${runSummaryLine({ results, expectations, violated, trials: stats.trials, phases: stats.phases, examples: stats.examples, outcomes: stats.outcomes, durationMs, underExercised: underExercised.length })}\n`,
   )
 }
 

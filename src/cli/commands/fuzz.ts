@@ -80,6 +80,7 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
     ...(args.path === undefined ? {} : { path: args.path }),
     expectedFailures: expected,
     ...(args['found-dir'] === 'none' ? {} : { foundDir: args['found-dir'] }),
+    ...(args['found-dir'] === 'none' || !args.examples ? {} : { examplesDir: args['found-dir'] }),
     reproduce: { flags: reproduceFlags(args), configFormat: args['config-format'] },
     onResult: (result, expectation) => {
       if (expectation) expectations.set(result, expectation)

@@ -6,7 +6,7 @@ import { loadRecording } from '../../recording/load-recording.js'
 import { createReplayServer, type ReplayOptions } from '../../replay/replay-server.js'
 import type { Mismatch } from '../../replay/recorded-index.js'
 import { judgementReport } from '../../report/judgement-report.js'
-import { describeOutcome } from '../../report/text-report.js'
+import { describeOutcome, foundBy } from '../../report/text-report.js'
 import { judgeTrial, NOTHING_JUDGED, nothingJudged } from '../../property/judge.js'
 import { runLoggedSession, runSession } from '../../runner/run-trial.js'
 import type { ClientUnderTest } from '../../clients/client-under-test.js'
@@ -98,7 +98,7 @@ async function replayCounterexampleCommand(args: ReplayArgs, recording: Recordin
   const timeoutMs = args.timeout ?? info.timeoutMs
   const { verdict, runs } = await replayCounterexample(recording, args.recording, client, property, { timeoutMs })
   writeOut(
-    `replayed counterexample ${args.recording} (${info.client} × ${info.property}, ${info.phase === 'coverage' ? `coverage input #${info.path}: ${info.label ?? ''}` : `seed ${info.seed}, path ${info.path}`}${info.input ? '; its saved input' : '; its saved scenario'}) against ${client.name}, ${runs.length} times:\n`,
+    `replayed counterexample ${args.recording} (${info.client} × ${info.property}, ${foundBy(info)}${info.input ? '; its saved input' : '; its saved scenario'}) against ${client.name}, ${runs.length} times:\n`,
   )
   runs.forEach(({ trial, violations, exercised }, i) => {
     writeOut(

@@ -1,3 +1,4 @@
+import { foundBy } from '../text-report.js'
 import type { Recording } from '../../recording/recording.js'
 import { findingId, type ReportView, type ViewProperty } from './report-view.js'
 
@@ -38,10 +39,7 @@ export function viewOfCounterexample(recording: Recording, file: string, propert
         recording,
         violations: info.violations,
         outcome: info.outcome,
-        origin:
-          info.phase === 'coverage'
-            ? `coverage input #${info.path}${info.label ? `: ${info.label}` : ''}`
-            : `seed ${info.seed}, path ${info.path}`,
+        origin: foundBy(info),
         reproduce: [info.reproduce, `npx mcp-auth-harness replay ${file}`],
       },
     ],

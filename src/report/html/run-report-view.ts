@@ -1,3 +1,4 @@
+import { foundBy } from '../text-report.js'
 import type { RunReport } from '../run-report-schema.js'
 import { countLine, findingId, uniqueProperties, type ReportView, type ViewFinding, type ViewResult } from './report-view.js'
 
@@ -26,10 +27,7 @@ export function viewOfRunReport(report: RunReport): ReportView {
         recording,
         violations: info.violations,
         outcome: info.outcome,
-        origin:
-          info.phase === 'coverage'
-            ? `coverage input #${info.path}${info.label ? `: ${info.label}` : ''}, shrunk ${info.shrinks} time(s)`
-            : `random phase, seed ${info.seed}, path ${info.path}, shrunk ${info.shrinks} time(s)`,
+        origin: `${foundBy(info)}, shrunk ${info.shrinks} time(s)`,
         reproduce: [info.reproduce, ...(r.savedAs ? [`npx mcp-auth-harness replay ${r.savedAs}`] : [])],
         ...(r.expectedFailure ? { expectedReason: r.expectedFailure.reason } : {}),
       })
