@@ -17,7 +17,7 @@ describe('expected-failures/NAME.json: each built-in client’s known violations
       for (const entry of await loadExpectedFailures(join(DIR, file))) {
         expect(entry.client).toBe(client)
         expect(PROPERTIES.map((p) => p.id)).toContain(entry.property)
-        expect(entry.input).toBeDefined()
+        expect(entry.inputs).toBeDefined()
         expect(entry.reason.length).toBeGreaterThan(20)
       }
     }

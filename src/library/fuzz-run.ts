@@ -119,18 +119,33 @@ async function replayEntry(
 ): Promise<PropertyResult> {
   const client = options.clients.find((c) => c.name === clientName)!
   const property = options.properties.find((p) => p.id === entry.property)!
-  if (entry.input) {
+  // An entry for several clients may carry an input per transport: each client replays those it can speak.
+  const inputs = entry.inputs?.filter((input) => client.transports.includes(input.config.transport)) ?? []
+  if (inputs.length > 0) {
     // A bug that depends on timing (a GET stream racing the session's end) may hide once under
     // load: the entry is stale only when none of a few replays shows it.
     // A replay that held is returned over one that never reached the rule (the evidence of a fix).
     let last: PropertyResult | undefined
-    for (let attempt = 0; attempt < STALE_AFTER_REPLAYS; attempt++) {
-      const replayed = await judgeInput(client, property, entry.input, { timeoutMs: options.timeoutMs })
-      if (replayed.verdict === 'violated') return replayed
-      if (!last || replayed.verdict === 'held') last = replayed
-    }
+    for (let attempt = 0; attempt < STALE_AFTER_REPLAYS; attempt++)
+      for (const input of inputs) {
+        const replayed = await judgeInput(client, property, input, { timeoutMs: options.timeoutMs })
+        if (replayed.verdict === 'violated') return replayed
+        if (!last || replayed.verdict === 'held') last = replayed
+      }
     return last!
   }
+  if (entry.seed === undefined || entry.path === undefined)
+    // Inputs for other transports only: nothing this client can replay proves a fix.
+    return {
+      client: client.name,
+      property,
+      verdict: 'not-exercised',
+      runs: 0,
+      phaseRuns: { coverage: 0, random: 0 },
+      exercised: 0,
+      outcomes: { completed: 0, 'client-error': 0, timeout: 0 },
+      seed: 0,
+    }
   const [result] = await fuzz({
     clients: [client],
     properties: [property],

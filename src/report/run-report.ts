@@ -92,7 +92,7 @@ export function buildRunReport(facts: RunFacts): { report: RunReport; redactors:
               reason: expectation.entry.reason,
               ...(expectation.entry.seed === undefined ? {} : { seed: expectation.entry.seed }),
               ...(expectation.entry.path === undefined ? {} : { path: expectation.entry.path }),
-              ...(expectation.entry.input === undefined ? {} : { input: expectation.entry.input }),
+              ...(expectation.entry.inputs === undefined ? {} : { input: expectation.entry.inputs[0] }),
               ...(expectation.entry.versions === undefined ? {} : { versions: expectation.entry.versions }),
               ...(expectation.version === undefined ? {} : { clientVersion: expectation.version }),
               ...(expectation.status === 'fixed' ? { noLongerFails: true } : {}),

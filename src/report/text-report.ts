@@ -187,7 +187,7 @@ export function expectationReport(
   flags: readonly string[] = [],
 ): string {
   const { entry, status } = expectation
-  const how = entry.input ? 'from its input' : `with its seed ${entry.seed} and path ${entry.path}`
+  const how = entry.inputs ? 'from its input' : `with its seed ${entry.seed} and path ${entry.path}`
   const pair = `${result.client} × ${result.property.id}`
   const head =
     status === 'stale'
@@ -199,7 +199,7 @@ export function expectationReport(
     expectation.outsideVersions && status !== 'fixed'
       ? [`  still fails in ${expectation.version}, outside the entry's versions ${entry.versions}: widen them`]
       : []
-  const target = entry.input ? '' : ` --seed ${entry.seed} --path "${entry.path}"`
+  const target = entry.inputs ? '' : ` --seed ${entry.seed} --path "${entry.path}"`
   const reproduce =
     `npx mcp-auth-harness fuzz --client ${shellQuote(entry.client)} --property ${entry.property}${target} ${flags.join(' ')}`.trim()
   return [head, `  ${entry.reason}`, ...note, `  reproduce: ${reproduce}`].join('\n')

@@ -12,10 +12,15 @@ const schema = z.strictObject({
   failures: z.array(
     z
       .strictObject({
-        client: z.string().min(1),
+        /** The client, or every client one root cause reaches (listed once for all of them). */
+        client: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
         property: z.string().min(1),
-        /** The concrete input that shows it: replayed as is, whatever the arbitraries become. */
-        input: trialInputSchema.optional(),
+        /**
+         * The concrete input that shows it, replayed as is whatever the arbitraries become; or several
+         * (one per client or transport the cause reaches): a listed client's replay tries each its
+         * transports allow, and it is stale only when none fails.
+         */
+        input: z.union([trialInputSchema, z.array(trialInputSchema).min(1)]).optional(),
         /** A convenience: the random-phase seed and path that drew it (with today's arbitraries). */
         seed: z.number().int().optional(),
         path: z
@@ -44,12 +49,25 @@ const schema = z.strictObject({
   ),
 })
 
-/** A property a client is known to violate, with the input (or seed and path) that shows it and why. */
-export type ExpectedFailure = Omit<z.infer<typeof schema>['failures'][number], 'input'> & { input?: TrialInput }
+/**
+ * A property a client is known to violate, with the inputs (or seed and path) that show it and why:
+ * one per client, as read from a file entry that may name several.
+ */
+export type ExpectedFailure = Omit<z.infer<typeof schema>['failures'][number], 'input' | 'client'> & {
+  client: string
+  inputs?: TrialInput[]
+}
 
-/** Reads and validates an expected-failures file; errors name the file and the JSON path. */
+/** Reads and validates an expected-failures file; errors name the file and the JSON path. An entry naming several clients is one per client. */
 export async function loadExpectedFailures(file: string): Promise<ExpectedFailure[]> {
-  return validateFile(schema, await readJsonFile(file), file, 'expected-failures file').failures as ExpectedFailure[]
+  const { failures } = validateFile(schema, await readJsonFile(file), file, 'expected-failures file')
+  return failures.flatMap(({ client, input, ...rest }) =>
+    (Array.isArray(client) ? client : [client]).map((name) => ({
+      ...rest,
+      client: name,
+      ...(input === undefined ? {} : { inputs: (Array.isArray(input) ? input : [input]) as TrialInput[] }),
+    })),
+  )
 }
 
 /**
