@@ -10,7 +10,9 @@ if (tooOld) {
 }
 // The redaction boundary, installed before anything is written.
 await import('../recording/output-boundary.js')
-const { commandLineArgs, exitWith, tolerateUnhandledRejections } = await import('../runtime/process.js')
+const { commandLineArgs, endWhenReaderGoes, exitWith, tolerateUnhandledRejections } = await import('../runtime/process.js')
 const { main } = await import('./cli.js')
+// Process-wide handlers belong to the CLI, never to a library import.
+endWhenReaderGoes()
 tolerateUnhandledRejections()
 await exitWith(await main(commandLineArgs()))

@@ -5,6 +5,7 @@ import type { ClientReads } from '../clients/command-client.js'
 import type { Property, Violation } from '../property/property.js'
 import { counterexampleReport } from '../report/text-report.js'
 import { runFuzz } from './fuzz-run.js'
+import { leavingNoTrace } from './leave-no-trace.js'
 import { expectedEntry, loadExpectedFailures, type ExpectedFailure } from '../runner/expected-failures.js'
 import { DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, type Phase, type PropertyResult } from '../runner/fuzz.js'
 import type { Trial } from '../core/trial.js'
@@ -54,6 +55,11 @@ export interface FuzzClientOptions {
   examples?: boolean
   /** Also write the run as one self-contained HTML page here, whatever the verdict (as `fuzz --html`). */
   html?: string
+  /**
+   * Stops the run: the running trials end (their client processes too), none starts, and the call
+   * rejects with the signal's reason, the process restored as after any other call.
+   */
+  signal?: AbortSignal
 }
 
 /**
@@ -116,7 +122,13 @@ export class NothingJudgedError extends HarnessError {
  *   await fuzzClient({ client: myClient, properties: ['headers-always-sent'], runs: 50 })
  * }, 60_000)
  */
-export async function fuzzClient(options: FuzzClientOptions): Promise<PropertyResult[]> {
+export function fuzzClient(options: FuzzClientOptions): Promise<PropertyResult[]> {
+  // Whatever the outcome, the process is left as it was: fetch, console, process.exit, listeners.
+  return leavingNoTrace(() => fuzzClientRun(options))
+}
+
+async function fuzzClientRun(options: FuzzClientOptions): Promise<PropertyResult[]> {
+  options.signal?.throwIfAborted()
   const resolved =
     typeof options.client === 'string'
       ? await resolveClient(options.client, {
@@ -149,6 +161,7 @@ export async function fuzzClient(options: FuzzClientOptions): Promise<PropertyRe
     expectedFailures: expected,
     ...(options.foundDir ? { foundDir: options.foundDir } : {}),
     ...(options.foundDir && options.examples !== false ? { examplesDir: options.foundDir } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   })
   if (options.html) {
     const { report, redactors } = buildRunReport({

@@ -70,6 +70,11 @@ export class InProcessNetwork {
     return InProcessNetwork.instance
   }
 
+  /** Restores the real `fetch` if interception was ever enabled in this process (after its queued trials). */
+  static async disposeShared(): Promise<void> {
+    await InProcessNetwork.instance?.dispose()
+  }
+
   /**
    * Serves `handlers` to every `fetch` made while `body` runs and returns the captured traffic.
    * `body` gets the log so it can settle it before handing back. `unhandled: 'bypass'` lets requests

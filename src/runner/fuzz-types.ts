@@ -103,6 +103,8 @@ export interface FuzzOptions {
    * replayed) or in a shard other than the first (each example runs once per run).
    */
   examples?: (client: ClientUnderTest) => readonly StoredExample[]
+  /** Stops the run: the running trials end as a Ctrl-C ends them, no new one starts, and `fuzz` rejects with the signal's reason. */
+  signal?: AbortSignal
 }
 
 /** A shrunk failing trial and how to get it back. */

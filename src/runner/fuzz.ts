@@ -57,6 +57,7 @@ export async function fuzz(options: FuzzOptions): Promise<PropertyResult[]> {
       if (culprit) properties = options.properties.filter((property) => property.id === culprit)
     }
     for (const property of properties) {
+      options.signal?.throwIfAborted()
       const started = performance.now()
       const result = { ...(await fuzzOne(cache, property, { ...options, seed, phases }, examples, coverage)), durationMs: 0 }
       result.durationMs = Math.round(performance.now() - started)
@@ -109,5 +110,7 @@ async function fuzzOne(
     (examples.length > 0 ? await examplePhase(search, examples, options, shrinking) : undefined) ??
     (options.phases.includes('coverage') ? await coveragePhase(search, coverage, options, shrinking) : undefined) ??
     (options.phases.includes('random') ? await randomPhase(search, options, shrinking) : undefined)
+  // A stopped run's trials end early: what they show is no verdict.
+  options.signal?.throwIfAborted()
   return found ? { ...search.result(), seed: found.seed, verdict: 'violated', counterexample: found } : search.noFailure()
 }

@@ -16,7 +16,7 @@ import type { PropertySearch } from './property-search.js'
  */
 export async function randomPhase(
   search: PropertySearch,
-  options: Pick<FuzzOptions, 'runs' | 'path' | 'concurrency' | 'shard'> & { seed: number },
+  options: Pick<FuzzOptions, 'runs' | 'path' | 'concurrency' | 'shard' | 'signal'> & { seed: number },
   shrinking: boolean,
 ): Promise<Counterexample | undefined> {
   const { client } = search.cache
@@ -57,6 +57,8 @@ export async function randomPhase(
       if (error instanceof Error && error.message.startsWith('Unable to replay')) throw unfit()
       throw error
     })
+  // Stopped: the predicate threw the signal's reason, which is no counterexample.
+  options.signal?.throwIfAborted()
   if (path !== undefined && options.path !== undefined && details.numRuns === 0 && !details.failed) throw unfit()
   if (details.failed && search.failing && details.counterexamplePath !== null)
     return {

@@ -60,7 +60,7 @@ export class TrialCache {
 
   constructor(
     readonly client: ClientUnderTest,
-    readonly options: Pick<FuzzOptions, 'properties' | 'timeoutMs' | 'stats'>,
+    readonly options: Pick<FuzzOptions, 'properties' | 'timeoutMs' | 'stats' | 'signal'>,
   ) {}
 
   /** Runs one input, or finds its run; counts a new run in the statistics under `phase` (stored examples under `examples`). */
@@ -75,7 +75,10 @@ export class TrialCache {
       .digest('base64')
     let pending = this.#trials.get(key)
     if (pending) return pending
-    pending = runTrial(client, config, resolveScenario(config, plan), { timeoutMs: options.timeoutMs }).then((trial) => {
+    // A stopped run starts no trial (the caller's search ends with the signal's reason).
+    if (options.signal?.aborted) return Promise.reject(options.signal.reason)
+    const stop = options.signal ? { stop: options.signal } : {}
+    pending = runTrial(client, config, resolveScenario(config, plan), { timeoutMs: options.timeoutMs, ...stop }).then((trial) => {
       if (options.stats) countOutcome(options.stats, client, trial)
       return judgeAll(trial, options.properties)
     })

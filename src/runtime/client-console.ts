@@ -9,20 +9,29 @@ const METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const
 const MAX_LINES = 40
 
 const sink = new AsyncSlot<string[]>()
-let installed = false
+/** The console methods as they were before install(); undefined while nothing is patched. */
+let originals: Partial<Record<(typeof METHODS)[number], (...args: unknown[]) => void>> | undefined
 
 function install(): void {
-  if (installed) return
-  installed = true
+  if (originals) return
+  originals = {}
   for (const method of METHODS) {
-    const original = console[method].bind(console)
+    const original = console[method]
+    originals[method] = original
     console[method] = (...args: unknown[]) => {
       const lines = sink.get()
-      if (!lines) return original(...args)
+      if (!lines) return original.apply(console, args)
       lines.push(...`${method}: ${format(...args)}`.split('\n'))
       if (lines.length > MAX_LINES) lines.splice(0, lines.length - MAX_LINES)
     }
   }
+}
+
+/** Puts the console methods back as they were (a library call leaves the process as it found it). */
+export function restoreConsole(): void {
+  if (!originals) return
+  for (const method of METHODS) console[method] = originals[method]!
+  originals = undefined
 }
 
 /**

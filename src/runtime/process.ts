@@ -7,18 +7,22 @@ export function commandLineArgs(): string[] {
   return process.argv.slice(2)
 }
 
-/**
- * A reader that went away (`check … | head`): stop writing and end with one clear line and exit
- * 2 (the output was cut, so no verdict was delivered), not an unhandled EPIPE stack trace.
- */
 let readerGone = false
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error
-  if (readerGone) return
-  readerGone = true
-  process.stderr.write('mcp-auth-harness: standard output was closed before the report was written whole (EPIPE)\n')
-  process.exit(2)
-})
+
+/**
+ * For the CLI's entry point only (a library import installs no process-wide handler): a reader
+ * that went away (`check … | head`) stops the writing and ends the process with one clear line and
+ * exit 2 (the output was cut, so no verdict was delivered), not an unhandled EPIPE stack trace.
+ */
+export function endWhenReaderGoes(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    if (readerGone) return
+    readerGone = true
+    process.stderr.write('mcp-auth-harness: standard output was closed before the report was written whole (EPIPE)\n')
+    process.exit(2)
+  })
+}
 
 /** What an output is: in HTML a placeholder must be written as text, not as a tag. */
 export type OutputFormat = 'text' | 'html'
