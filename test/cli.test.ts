@@ -237,6 +237,17 @@ describe('mcp-auth-harness CLI', () => {
     ],
     [['fuzz', '--found-dir', 'package.json'], /--found-dir package.json: cannot write there \(is a file\)/],
     [['fuzz', '--shard', '1/2'], /--shard needs --seed/],
+    // A release the harness cannot drive is refused before any install, by every command.
+    [
+      ['fuzz', '--client', 'mcp-remote@0.1.1'],
+      /^mcp-auth-harness: mcp-remote 0\.1\.1: the harness runs mcp-remote from 0\.5\.0 on/,
+    ],
+    [['fuzz', '--client', 'gemini-cli@0.1.9'], /gemini-cli 0\.1\.9: the harness runs gemini-cli from 0\.19\.4 on/],
+    [['clients', 'install', 'go-sdk@1.0.0'], /go-sdk 1\.0\.0: the harness runs go-sdk from 1\.1\.0 on/],
+    [
+      ['replay', 'recordings/claude-code-7290-http.json', '--client', 'ts-sdk@1.0.0'],
+      /ts-sdk 1\.0\.0: the harness runs ts-sdk from 1\.4\.0 on/,
+    ],
     [['frobnicate'], /Unknown argument: frobnicate/],
     [[], /Name a command/],
   ])('usage error %j exits 2 with a clear message', async (args, message) => {

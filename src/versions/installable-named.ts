@@ -1,5 +1,5 @@
 import semver from 'semver'
-import { findInstallable, INSTALLABLE_CLIENTS } from '../clients/provision/installable-clients.js'
+import { findInstallable, INSTALLABLE_CLIENTS, unsupportedVersion } from '../clients/provision/installable-clients.js'
 import type { InstallableClient } from '../clients/provision/installable-client.js'
 import { InputError } from '../core/errors.js'
 
@@ -41,10 +41,9 @@ export async function supportedVersions(client: VersionedClient, named: readonly
   const all = await client.installable.versions!()
   const oldest = client.installable.oldest
   if (!oldest) return all
-  for (const version of named)
-    if (semver.valid(version) && semver.lt(version, oldest))
-      throw new InputError(
-        `${client.name} ${version}: the harness runs ${client.name} from ${oldest} on (its adapter needs what that release has)`,
-      )
+  for (const version of named) {
+    const unsupported = unsupportedVersion(client.installable, version)
+    if (unsupported) throw new InputError(unsupported)
+  }
   return all.filter((v) => semver.gte(v, oldest))
 }
