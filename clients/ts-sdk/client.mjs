@@ -37,9 +37,9 @@ async function callbackServer() {
 /** An OAuth client provider holding this session's state only: every trial starts unauthorized. */
 function provider(redirectUrl) {
   // Not named `state`: later releases call provider.state() for the OAuth state parameter.
-  const held = { verifier: '', tokens: undefined, client: undefined, opened: undefined }
+  const held = { verifier: '', tokens: undefined, client: undefined, discovery: undefined, opened: undefined }
+  // A client the user pre-registered is known from the start, as apps load it from settings.
   const preregistered = process.env.MCP_OAUTH_CLIENT_ID
-  if (preregistered) held.client = { client_id: preregistered }
   return {
     held,
     get redirectUrl() {
@@ -58,12 +58,24 @@ function provider(redirectUrl) {
         token_endpoint_auth_method: 'none',
       }
     },
-    clientInformation: () => held.client,
+    clientInformation: () => held.client ?? (preregistered ? { client_id: preregistered } : undefined),
     saveClientInformation: (client) => void (held.client = client),
     tokens: () => held.tokens,
     saveTokens: (tokens) => void (held.tokens = tokens),
     saveCodeVerifier: (verifier) => void (held.verifier = verifier),
     codeVerifier: () => held.verifier,
+    // What the in-process adapter's provider does too (src/clients/headless-oauth-provider.ts), so a
+    // release run out of process meets the same provider: discovery state kept in memory, and what
+    // the authorization server refused forgotten (releases that call invalidateCredentials on
+    // invalid_grant, invalid_client, …); a client the user pre-registered is configuration and stays.
+    saveDiscoveryState: (discovery) => void (held.discovery = discovery),
+    discoveryState: () => held.discovery,
+    invalidateCredentials: (scope) => {
+      if (scope === 'all' || scope === 'client') held.client = undefined
+      if (scope === 'all' || scope === 'tokens') held.tokens = undefined
+      if (scope === 'all' || scope === 'verifier') held.verifier = ''
+      if (scope === 'all' || scope === 'discovery') held.discovery = undefined
+    },
     redirectToAuthorization: (authorizationUrl) => {
       held.opened = new Promise((resolve, reject) => {
         const browser = process.env.BROWSER

@@ -19,6 +19,8 @@ export interface SdkTransportOptions {
   eventSourceFetch?: FetchLike
   /** Authorizations completed before giving up (default MAX_AUTHORIZATIONS). */
   maxAuthorizations?: number
+  /** Streamable HTTP: the wait before reopening a dropped GET stream when the server sent no `retry` (default 50 ms). */
+  reconnectionDelayMs?: number
 }
 
 function createTransport(config: ClientConfig, options: SdkTransportOptions) {
@@ -31,8 +33,8 @@ function createTransport(config: ClientConfig, options: SdkTransportOptions) {
       fetch: options.fetch,
       // One reconnection attempt at most: a trial is one short session, not a long-lived app.
       reconnectionOptions: {
-        initialReconnectionDelay: 50,
-        maxReconnectionDelay: 50,
+        initialReconnectionDelay: options.reconnectionDelayMs ?? 50,
+        maxReconnectionDelay: options.reconnectionDelayMs ?? 50,
         reconnectionDelayGrowFactor: 1,
         maxRetries: 1,
       },

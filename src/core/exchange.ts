@@ -36,6 +36,12 @@ export interface Exchange {
    * re-recording of the same session stays the same file.
    */
   sentAtMs?: number
+  /**
+   * When the mock handed its response over: the client cannot see the end of a stream before it,
+   * so a wait measured from it is never shorter than the client's, however late the judge's own
+   * copy of the stream is read on a busy machine.
+   */
+  answeredAtMs?: number
   streamEndedAtMs?: number
 }
 

@@ -75,14 +75,20 @@ export class TrafficLog {
    */
   onHandedOver(requestId: string): void {
     const exchange = this.byId.get(requestId)
-    if (exchange && exchange.responseTick === undefined) exchange.responseTick = ++this.tick
+    if (exchange && exchange.responseTick === undefined) {
+      exchange.responseTick = ++this.tick
+      exchange.answeredAtMs = this.elapsed()
+    }
   }
 
   /** Call with the response as it is handed to the client. */
   onResponse(requestId: string, response: Response): void {
     const exchange = this.byId.get(requestId)
     if (!exchange || exchange.status !== undefined) return
-    exchange.responseTick ??= ++this.tick
+    if (exchange.responseTick === undefined) {
+      exchange.responseTick = ++this.tick
+      exchange.answeredAtMs = this.elapsed()
+    }
     exchange.status = response.status
     exchange.responseHeaders = [...response.headers]
     if (response.body === null || response.bodyUsed) return
