@@ -29,6 +29,7 @@ import { judgeCost } from './big-recording.js'
 import { clientCoverage, clientGoalLines } from './client-coverage.js'
 import { GEMINI_CLI } from '../src/clients/agents/gemini-cli.js'
 import { measureDetections, tellingOrder, writeTellingOrder } from './telling-inputs.js'
+import { seedSweep, sweepLines } from './seed-sweep.js'
 
 const SEED = 20261126
 const MEMORY_TRIALS = Number(process.env.BENCH_MEMORY_TRIALS ?? 10_000)
@@ -111,6 +112,25 @@ if (process.argv.includes('--only') && process.argv.includes('clients')) {
   mkdirSync('bench-results', { recursive: true })
   writeFileSync('bench-results/clients.json', `${JSON.stringify(coverage, null, 2)}\n`)
   process.exit(0)
+}
+
+// `npm run bench -- --only sweep [--seeds N] [--from S]`: the main command on many seeds (about
+// 5 s a seed on 2 cores), then each bundled client's random phase widened (200 trials, 20 seeds).
+if (process.argv.includes('--only') && process.argv.includes('sweep')) {
+  const flag = (name: string, fallback: number) => {
+    const at = process.argv.indexOf(name)
+    return at > 0 ? Number(process.argv[at + 1]) : fallback
+  }
+  const from = flag('--from', 1)
+  const log = (line: string) => console.error(line)
+  const foundDir = 'bench-results/sweep-found'
+  const main = await seedSweep({ clients: DEFAULT_CLIENTS, from, count: flag('--seeds', 200), runs: DEFAULT_RUNS, foundDir, log })
+  const wide = await seedSweep({ clients: DEFAULT_CLIENTS, from, count: flag('--wide-seeds', 20), runs: 200, foundDir, log })
+  const lines = [...sweepLines('the default run (npx mcp-auth-harness fuzz)', main), ...sweepLines('each client widened', wide)]
+  console.log(lines.join('\n'))
+  mkdirSync('bench-results', { recursive: true })
+  writeFileSync('bench-results/sweep.json', `${JSON.stringify({ main, wide }, null, 2)}\n`)
+  process.exit(main.red.length + wide.red.length + main.coverageRed.length > 0 ? 1 : 0)
 }
 
 type Row = { name: string; perSecond: number; count: number; ratio: number; unit?: string }

@@ -38,6 +38,8 @@ export {
   type Phase,
   type PropertyResult,
   type Counterexample,
+  type ExampleReplay,
+  type StoredExample,
   type Verdict,
 } from './runner/fuzz.js'
 export { DIMENSIONS, dimensionsFor } from './dimensions/dimensions.js'

@@ -246,7 +246,7 @@ describe('reliability: untrusted files, no false green, distinct files', () => {
     await new Promise((r) => setTimeout(r, 200))
     expect(running()).toBe('')
     expect(readdirSync(tmp).filter((name) => name.startsWith('mcp-auth-harness-'))).toEqual([])
-  }, 30_000)
+  }, 120_000)
 
   it('a cmd: client whose arguments hold a comma is one client', () => {
     expect(listOption(['cmd:my-client --scopes read,write', 'sdk-sse,sdk-streamable'])).toEqual([

@@ -36,7 +36,7 @@ describe('serve: the mock on real ports for a client in another process', () => 
     expect(answered).toBe(600)
     await serve.exited
     expect(serve.output()).toMatch(/session ended \(\w+\): 600 requests/)
-  }, 30_000)
+  }, 120_000)
 
   it('the live transcript redacts secrets in query strings', async () => {
     const serve = startServe('node', '--scenario', 'open', '--once')
