@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -31,9 +34,20 @@ export function run(command: string, args: string[], timeoutMs = COMMAND_LIMIT_M
   })
 }
 
-/** The CLI under the Node that runs the tests (the repo's Node 24). */
-export function cli(...args: string[]): Promise<Ran> {
-  return run(process.execPath, [CLI, ...args])
+/**
+ * The CLI under the Node that runs the tests (the repo's Node 24). A `fuzz` that names no
+ * `--found-dir` gets a folder of its own, removed after: the default one is the repo's example
+ * database, and a test that saved a counterexample there would change what later runs replay first.
+ */
+export async function cli(...args: string[]): Promise<Ran> {
+  if (args[0] !== 'fuzz' || args.some((arg) => arg === '--found-dir' || arg.startsWith('--found-dir=')))
+    return run(process.execPath, [CLI, ...args])
+  const found = mkdtempSync(join(tmpdir(), 'mcp-auth-harness-found-'))
+  try {
+    return await run(process.execPath, [CLI, ...args, '--found-dir', found])
+  } finally {
+    rmSync(found, { recursive: true, force: true })
+  }
 }
 
 /**
