@@ -1,9 +1,10 @@
 // Where an output may go. A rename replaces whatever is at its target, so a device node, a FIFO,
 // a socket or a symlink into /proc must be refused before anything is written, not clobbered.
 import { constants } from 'node:fs'
-import { access, lstat, readlink, realpath, stat } from 'node:fs/promises'
+import { access, lstat, readlink, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { InputError } from '../core/errors.js'
+import { checkedRealpath, MAX_LINK_HOPS, untrustedLink } from './checked-realpath.js'
 
 /** `-` as a file flag's value: standard output. */
 export const STDOUT = '-'
@@ -50,10 +51,12 @@ async function realFolder(dir: string): Promise<string> {
   }
   let real: string
   try {
-    real = await realpath(existing)
-  } catch {
+    real = await checkedRealpath(existing)
+  } catch (error) {
+    // A link another user planted in a shared folder is refused by name.
+    if ((error as NodeJS.ErrnoException).code === undefined) throw error
     // A dangling symlink as a folder on the way: nothing real to create the output in.
-    throw new Error(`${existing} is a symlink to nothing that exists`)
+    throw new Error(`${existing} is a symlink to nothing that exists`, { cause: error })
   }
   const info = await stat(real)
   if (!info.isDirectory()) throw new Error(`${existing} is ${kindOf(info)}`)
@@ -94,14 +97,14 @@ async function realTarget(path: string, kind: 'file' | 'dir'): Promise<string> {
       if (kind === 'dir' && !info.isDirectory()) throw new Error(info.isFile() ? 'is a file' : `is ${kindOf(info)}, not a folder`)
       return current
     }
+    // In /tmp another user's link would make this user's output land where that user chose.
+    const untrusted = await untrustedLink(current, info.uid)
+    if (untrusted) throw new Error(untrusted)
     viaLink = true
     current = resolve(dirname(current), await readlink(current))
   }
   throw new Error(`is a chain of more than ${MAX_LINK_HOPS} symlinks`)
 }
-
-/** As the kernel's own limit on symlinks followed in one path lookup. */
-const MAX_LINK_HOPS = 40
 
 /**
  * Why `path` cannot take an output (`kind: 'file'`) or hold outputs (`kind: 'dir'`), or undefined
@@ -122,7 +125,8 @@ export async function outputTargetProblem(path: string, kind: 'file' | 'dir'): P
 
 /**
  * The real path an output at `path` is written to (symlinks to regular files followed, so a rename
- * replaces the file and not the link), or an InputError (exit 2) naming the path and why not.
+ * replaces the file and not the link, unless another user planted the link in a folder others may
+ * write to), or an InputError (exit 2) naming the path and why not.
  */
 export async function checkedOutputTarget(path: string, kind: 'file' | 'dir'): Promise<string> {
   try {

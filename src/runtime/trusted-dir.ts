@@ -1,9 +1,10 @@
 // Local state the harness reuses (installed clients it runs, the CA it signs with) is trusted only
 // when no other user could have put it there: owned by this user, not writable by group or others.
-import { lstat, mkdir, realpath, stat } from 'node:fs/promises'
+import { lstat, mkdir, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import process from 'node:process'
 import { InputError } from '../core/errors.js'
+import { checkedRealpath } from './checked-realpath.js'
 
 /** The owner and mode bits that make a folder or file trusted; undefined where the OS has no uids. */
 function currentUid(): number | undefined {
@@ -31,18 +32,25 @@ function refuse(path: string, reason: string, fix: string): never {
 
 /**
  * Creates `dir` (and its parents) private (0700) if missing, then checks it is this user's and
- * not writable by group or others, and that its parent cannot have it swapped (a folder writable by
- * others needs the sticky bit, as /tmp has). Returns `dir`; exit 2 naming the folder and the fix
- * otherwise.
+ * not writable by group or others, that no link on the way is another user's in a folder others
+ * may write to, and that its parent cannot have it swapped (a folder writable by others needs the
+ * sticky bit, as /tmp has). Returns its real path, resolved once and checked: what is run from it is
+ * started by that path, never through a link someone could re-point between two starts. Exit 2
+ * naming the folder and the fix otherwise.
  *
  * @example
  * const clients = await trustedDir(join(cacheRoot, 'clients'))
  */
 export async function trustedDir(dir: string): Promise<string> {
-  await mkdir(dir, { recursive: true, mode: 0o700 })
   const uid = currentUid()
+  // Checked before anything is created through the links on the way (a missing part is fine here).
+  if (uid !== undefined)
+    await checkedPath(dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error
+    })
+  await mkdir(dir, { recursive: true, mode: 0o700 })
   if (uid === undefined) return dir
-  const real = await realpath(dir)
+  const real = await checkedPath(dir)
   const info = await stat(real)
   if (!info.isDirectory()) refuse(dir, 'it is not a folder', `Remove it.`)
   const reason = untrustedReason(info, uid)
@@ -60,7 +68,17 @@ export async function trustedDir(dir: string): Promise<string> {
       `its parent ${dirname(real)} is writable by others without the sticky bit (mode ${octal(parent.mode)})`,
       `Fix: chmod +t ${dirname(real)}, or use a folder of your own`,
     )
-  return dir
+  return real
+}
+
+/** `checkedRealpath`, its refusal as exit 2 naming the folder and the fix. */
+async function checkedPath(dir: string): Promise<string> {
+  try {
+    return await checkedRealpath(dir)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== undefined) throw error
+    return refuse(dir, (error as Error).message, 'Fix: remove that link, or use a folder of your own (XDG_CACHE_HOME, --ca-dir)')
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { findInstallable } from '../../src/clients/provision/installable-clients
 import { installedClient } from '../../src/clients/provision/provision.js'
 import { judge } from '../../src/property/judge.js'
 import { runTrial } from '../../src/runner/run-trial.js'
+import { cli } from '../helpers/cli.js'
 
 // The TypeScript SDK v1 out of process, at its oldest supported release (SSE only, no OAuth client)
 // and at the release the harness bundles in process.
@@ -37,4 +38,13 @@ describe('ts-sdk across its releases', () => {
     expect(trial.outcome, JSON.stringify(trial.process)).toEqual({ kind: 'completed' })
     expect(judge(pkceS256, trial).verdict).toBe('held')
   }, 300_000)
+
+  it('1.32.2: fuzz --client ts-sdk exits 0: the adapter gives the client what the in-process one gives, and what the release breaks is listed', async () => {
+    // Before, the adapter's provider had no invalidateCredentials: a refused refresh token was sent
+    // again (refresh-token-rotation), which the same release in process does not do.
+    const { code, stdout } = await cli('fuzz', '--client', 'ts-sdk')
+    expect(code, stdout).toBe(0)
+    expect(stdout).toMatch(/^refresh-token-rotation +MUST +✓\d+$/m)
+    expect(stdout).toContain('no unexpected violation')
+  }, 600_000)
 })
