@@ -164,7 +164,18 @@ export async function installedClient(
   options: { withoutOAuth?: boolean; log?: (line: string) => void } = {},
 ): Promise<ClientUnderTest> {
   const { dir, releasedAt, dependencies } = await provision(client, version, options.log ? { log: options.log } : {})
-  const made = client.client(version, dir)
+  const installed = client.client(version, dir)
+  // Checked again before every session, not only at install: between two starts of its program
+  // (a session loop starts one per trial at once, and again after one dies) the folder must still be
+  // ours alone and its marker the one we wrote.
+  const made: ClientUnderTest = {
+    ...installed,
+    run: async (config, context) => {
+      await trustedDir(dir)
+      await checkTrustedFile(join(dir, MARKER))
+      return installed.run(config, context)
+    },
+  }
   const base = options.withoutOAuth ? `${client.name}-no-oauth` : client.name
   const name = version === client.pinned ? base : `${base}@${version}`
   const facts = { version, ...(releasedAt ? { releasedAt } : {}), dependencies }

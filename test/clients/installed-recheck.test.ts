@@ -1,0 +1,33 @@
+import { chmodSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { findInstallable } from '../../src/clients/provision/installable-clients.js'
+import { installFolder, installedClient } from '../../src/clients/provision/provision.js'
+import { runTrial } from '../../src/runner/run-trial.js'
+import { trialInput } from '../helpers/inputs.js'
+
+// Issue 36 §1: an installed client's folder and marker are checked before every session, not only
+// at install, so a folder made writable by others between two starts is never run again.
+describe('an installed client is re-checked at every start', () => {
+  it('ts-sdk: a session runs; once its folder is writable by others, the next session is refused with why', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'mcp-auth-harness-recheck-'))
+    process.env.XDG_CACHE_HOME = cache
+    try {
+      const { client: installable, version } = findInstallable('ts-sdk')!
+      const client = await installedClient(installable, version, { log: () => undefined })
+      const { config, scenario } = trialInput({ transport: 'streamable-http' })
+      const first = await runTrial(client, config, scenario, { timeoutMs: 30_000 })
+      expect(first.outcome, JSON.stringify(first.process)).toEqual({ kind: 'completed' })
+      chmodSync(await installFolder(installable, version), 0o777)
+      const second = await runTrial(client, config, scenario, { timeoutMs: 30_000 })
+      expect(second.outcome.kind).toBe('client-error')
+      expect(second.outcome.kind === 'client-error' && second.outcome.message).toMatch(
+        /is not safe to use: it is writable by group and others/,
+      )
+      expect(second.exchanges).toEqual([])
+    } finally {
+      delete process.env.XDG_CACHE_HOME
+    }
+  }, 600_000)
+})
