@@ -250,4 +250,37 @@ describe('redaction: no secret ever reaches a written file', () => {
       'a=<redacted:X-API-Key#1> b=<redacted:X-API-Key#1> account <redacted:pattern#1>',
     )
   })
+
+  // Issue 36 §2, §6 (reliability-2026-12-07 findings 4 and 11): each failed before its fix.
+  it('a form body whose Content-Type is not lower-case is a form: its client_secret is redacted', async () => {
+    const secret = 'cnU61fb2695ae*~x'
+    const config = { transport: 'streamable-http' as const, url: 'http://mcp.test/mcp', headers: {} }
+    const trial = trialOf(config, [
+      {
+        method: 'POST',
+        url: 'http://auth.test/token',
+        requestHeaders: [['Content-Type', 'Application/X-WWW-Form-Urlencoded']],
+        requestBody: new URLSearchParams({ grant_type: 'client_credentials', client_secret: secret }).toString(),
+      },
+    ])
+    const written = await writeAll({ config, exchanges: trial.exchanges, client: 'test', source: 'record' })
+    expect(written).not.toContain(encodeURIComponent(secret))
+    expect(written).not.toContain('cnU61fb2695ae')
+  })
+
+  it("the harness's own x-mcp-auth-harness header is not a secret: its value stays readable elsewhere", async () => {
+    const config = { transport: 'streamable-http' as const, url: 'http://mcp.test/mcp', headers: {} }
+    const trial = trialOf(config, [
+      {
+        method: 'POST',
+        url: 'http://mcp.test/mcp',
+        status: 500,
+        responseHeaders: [['x-mcp-auth-harness', 'unmatched']],
+        responseBody: 'unmatched request',
+      },
+    ])
+    const written = await writeAll({ config, exchanges: trial.exchanges, client: 'test', source: 'record' })
+    expect(written).toContain('unmatched request')
+    expect(written).not.toContain('<redacted:x-mcp-auth-harness')
+  })
 })

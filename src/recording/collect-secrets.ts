@@ -30,6 +30,9 @@ const SECRET_FIELD_KEYS = new Set([...SECRET_FIELDS].map((field) => field.replac
 const SECRET_HEADER =
   /(^authorization$|^proxy-authorization$|api[-_]?key|token|secret|password|subscription-key|(^|[-_])auth([-_]|$))/i
 
+/** The header the harness's own mock answers carry (`unmatched` from a replay): its value is ours, never a secret. */
+export const HARNESS_HEADER = 'x-mcp-auth-harness'
+
 function isAuthorization(name: string): boolean {
   return /^(proxy-)?authorization$/i.test(name)
 }
@@ -113,7 +116,9 @@ function collectFromJson(value: unknown, redactor: Redactor): void {
 
 function collectFromText(text: string | undefined, contentType: string | undefined, redactor: Redactor): void {
   if (text === undefined) return
-  if (contentType?.includes('application/x-www-form-urlencoded')) return collectFromParams(new URLSearchParams(text), redactor)
+  // Media types are case-insensitive (RFC 9110 §8.3.1): `Application/X-WWW-Form-Urlencoded` is a form too.
+  if (contentType?.toLowerCase().includes('application/x-www-form-urlencoded'))
+    return collectFromParams(new URLSearchParams(text), redactor)
   try {
     collectFromJson(JSON.parse(text), redactor)
   } catch {
@@ -124,6 +129,7 @@ function collectFromText(text: string | undefined, contentType: string | undefin
 function collectFromHeaders(headers: RecordedHeaders, redactor: Redactor): void {
   for (const [name, value] of headerEntries(headers)) {
     const lower = name.toLowerCase()
+    if (lower === HARNESS_HEADER) continue
     if (lower === 'cookie') {
       for (const pair of value.split(';')) redactor.add(pair.slice(pair.indexOf('=') + 1).trim(), 'Cookie')
     } else if (lower === 'set-cookie') {

@@ -32,7 +32,12 @@ function headerObject(headers: Array<[string, string]> | undefined, drop?: Set<s
 
 /** One stored header's value, several values joined with ", " as Fetch does; undefined when absent. */
 export function recordedHeader(headers: RecordedHeaders, name: string): string | undefined {
-  const value = headers[name]
+  // Header names are case-insensitive, and a recording keeps them as the client wrote them (`Content-Type`).
+  const wanted = name.toLowerCase()
+  const key = Object.hasOwn(headers, wanted)
+    ? wanted
+    : Object.keys(headers).find((candidate) => candidate.toLowerCase() === wanted)
+  const value = key === undefined ? undefined : headers[key]
   return Array.isArray(value) ? value.join(', ') : value
 }
 

@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw/http'
 import { passthrough } from 'msw/utils/passthrough'
 import type { MockServer } from '../network/mock-server.js'
+import { HARNESS_HEADER } from '../recording/collect-secrets.js'
 import { headerEntries } from '../recording/exchange-codec.js'
 import type { Recording, RecordedExchange } from '../recording/recording.js'
 import type { EventStream } from '../scenario/event-stream.js'
@@ -106,7 +107,7 @@ export function createReplayServer(recording: Recording, options: ReplayOptions)
       return new HttpResponse('Not Found', { status: 404, headers: { 'content-type': 'text/plain' } })
     return HttpResponse.json(
       { error: 'mcp-auth-harness replay: no recorded exchange matches this request', closest: mismatch.closest ?? null },
-      { status: 500, headers: { 'x-mcp-auth-harness': 'unmatched' } },
+      { status: 500, headers: { [HARNESS_HEADER]: 'unmatched' } },
     )
   }
 
