@@ -237,6 +237,8 @@ describe('mcp-auth-harness CLI', () => {
     ],
     [['fuzz', '--found-dir', 'package.json'], /--found-dir package.json: cannot write there \(is a file\)/],
     [['fuzz', '--shard', '1/2'], /--shard needs --seed/],
+    // yargs reads a boolean given another word as false: a typo would turn the option off in silence.
+    [['fuzz', '--fail-fast=maybe'], /--fail-fast is on or off: give it alone, or =true or =false \(not "maybe"\)/],
     // A release the harness cannot drive is refused before any install, by every command.
     [
       ['fuzz', '--client', 'mcp-remote@0.1.1'],

@@ -586,6 +586,16 @@ describe('the rest of the report: one line and exit 2', () => {
     const imported = await cliWith({}, 'import-har', deep, '--out', join(dir, 'deep.json'))
     expect(imported.code, imported.stderr).toBe(0)
     expect((await cliWith({}, 'check', join(dir, 'deep.json'))).stderr).toBe('')
+    // Issue 36 §6: a javascript: request URL became config.url, which `check` then refused (exit 2).
+    const script = join(dir, 'script.har')
+    writeFileSync(
+      script,
+      har([{ ...entry(200, [], initialize), request: { ...entry(200, [], initialize).request, url: 'javascript:alert(1)' } }]),
+    )
+    const scriptImport = await cliWith({}, 'import-har', script, '--out', join(dir, 'script.json'))
+    expect(scriptImport.code).toBe(2)
+    expect(scriptImport.stderr).toContain('the MCP server URL "javascript:alert(1)" is not an http(s) URL')
+    expect(() => lstatSync(join(dir, 'script.json'))).toThrow()
   })
 })
 

@@ -102,6 +102,16 @@ export async function main(argv: string[]): Promise<number> {
       )
       return EXIT.usage
     }
+  // yargs reads `--fail-fast=maybe` as false: a typo would silently turn an option off.
+  for (const arg of argv) {
+    const given = /^--([\w-]+)=(.*)$/s.exec(arg)
+    if (given && typeof args[given[1]!] === 'boolean' && !['true', 'false'].includes(given[2]!)) {
+      writeErr(
+        `mcp-auth-harness: --${given[1]} is on or off: give it alone, or =true or =false (not ${JSON.stringify(given[2]!.slice(0, 40))})\nRun "mcp-auth-harness --help" for usage.\n`,
+      )
+      return EXIT.usage
+    }
+  }
   try {
     const chosen = commands.find((candidate) => commandName(candidate) === command)
     if (chosen) return await chosen.run(args)

@@ -91,5 +91,12 @@ export function harConfig(
       '$.log.entries',
       'no initialize request or SSE endpoint event found: name the MCP server URL with --url',
     )
+  // The recording's loader takes only http(s) config URLs: an import it would refuse is refused here.
+  if (!/^https?:\/\//i.test(url) || !URL.canParse(url))
+    throw new RecordingError(
+      file,
+      given.url === undefined ? '$.log.entries' : '--url',
+      `the MCP server URL ${JSON.stringify(url.slice(0, 80))} is not an http(s) URL`,
+    )
   return { transport: given.transport ?? inferTransport(exchanges), url, headers: given.headers }
 }

@@ -4,6 +4,8 @@ import { saveCounterexample } from '../report/save-counterexample.js'
 import { checkExpectations, expectedEntry, type Expectation, type ExpectedFailure } from '../runner/expected-failures.js'
 import { fuzz, type FuzzOptions, type FuzzStats, type PropertyResult } from '../runner/fuzz.js'
 import { judgeInput } from '../runner/judge-input.js'
+import { pathFits } from '../runner/random-phase.js'
+import { InputError } from '../core/errors.js'
 import { readExampleDatabase, type ExampleSummary } from './example-database.js'
 
 /** Replays of an expected failure's input before it may be called stale (it is stale only if one held). */
@@ -64,6 +66,13 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRun> {
   const stats = options.stats ?? { trials: 0 }
   const startedAt = new Date().toISOString()
   const started = performance.now()
+  for (const client of options.clients) {
+    for (const entry of expected.filter((e) => !e.inputs && expectedEntry([e], client.name, e.property)))
+      if (!pathFits(client, entry.seed!, entry.path!))
+        throw new InputError(
+          `the expected failure ${entry.client} × ${entry.property}: path ${entry.path!.slice(0, 80)} does not fit seed ${entry.seed} for ${client.name} (fast-check could not replay it): give its concrete "input" instead, or a seed and path printed with a counterexample`,
+        )
+  }
   const db = options.examplesDir ? await readExampleDatabase(options.examplesDir, options.clients) : undefined
   const results = await fuzz({
     ...options,

@@ -37,7 +37,8 @@ const schema = z.strictObject({
          */
         versions: z
           .string()
-          .refine((range) => semver.validRange(range) !== null, {
+          // An empty range would mean every version: a mistake, not a statement.
+          .refine((range) => range.trim() !== '' && semver.validRange(range) !== null, {
             message: 'a semver range of client versions, such as "1.32.2" or ">=1.30.0 <=1.32.2"',
           })
           .optional(),

@@ -2,8 +2,40 @@ import fc from 'fast-check'
 import { trialInputArbitrary } from '../arbitraries/trial-input.js'
 import { InputError } from '../core/errors.js'
 import { concurrencyFor, firstFailing } from './first-failing.js'
+import type { ClientUnderTest } from '../clients/client-under-test.js'
+import type { TrialInput } from '../core/trial-input.js'
 import type { Counterexample, FuzzOptions } from './fuzz-types.js'
 import type { PropertySearch } from './property-search.js'
+
+/** What the random phase draws for a client: its transports, and what its config can carry. */
+function randomInputs(client: ClientUnderTest): fc.Arbitrary<TrialInput> {
+  return trialInputArbitrary(client.transports, {
+    oauthClientId: client.acceptsOAuthClientId !== false,
+    ...(client.configurableHeaders ? { configurableHeaders: client.configurableHeaders } : {}),
+  })
+}
+
+/**
+ * Whether `path` names a trial of `seed`'s random phase for `client`: its first step an input drawn,
+ * each later one a shrink that input's tree has. Decided without running a trial (every step is
+ * taken as failing), so an expected-failures entry or a flag that could never replay is refused
+ * before a run, not found out from a reproduce line that exits 2.
+ *
+ * @example
+ * pathFits(client, 1, '5:7:3') // true
+ */
+export function pathFits(client: ClientUnderTest, seed: number, path: string): boolean {
+  try {
+    const details = fc.check(
+      fc.property(randomInputs(client), () => false),
+      { seed, path },
+    )
+    return details.counterexamplePath === path || (details.counterexamplePath?.startsWith(`${path}:`) ?? false)
+  } catch {
+    // fast-check throws "Unable to replay" for a step the tree does not have: that is the answer.
+    return false
+  }
+}
 
 /**
  * The random phase of one client × property: its own fast-check run of `runs` inputs of `seed` (or
@@ -22,10 +54,7 @@ export async function randomPhase(
   const { client } = search.cache
   const { property } = search
   search.phase = 'random'
-  const arbitrary = trialInputArbitrary(client.transports, {
-    oauthClientId: client.acceptsOAuthClientId !== false,
-    ...(client.configurableHeaders ? { configurableHeaders: client.configurableHeaders } : {}),
-  })
+  const arbitrary = randomInputs(client)
   let path = options.path
   if (path === undefined && (concurrencyFor(client, options) > 1 || (options.shard && options.shard.count > 1))) {
     const inputs = fc.sample(arbitrary, { seed: options.seed, numRuns: options.runs })
