@@ -147,4 +147,49 @@ describe('--shard i/n: the same seed, disjoint trials that add up to the whole r
     expect(partial.code).toBe(2)
     expect(partial.stderr).toContain('shard(s) 2/3 missing')
   })
+
+  // Issue 36 §4 (reliability-2026-12-07, finding 7): each of these merged green or silently before.
+  it('report merge and matrix --merge check what they merge: counts, plan, share; a tampered shard is exit 2 naming it', async () => {
+    const dir = tempDir()
+    const run = ['--client', 'sdk-streamable', '--property', 'accept-headers', '--property', 'headers-always-sent']
+    const common = [...run, '--seed', '5', '--phases', 'random', '--runs', '6', '--json']
+    const shard = async (index: number) => JSON.parse((await cli('fuzz', ...common, '--shard', `${index}/2`)).stdout)
+    const [one, two] = [await shard(1), await shard(2)]
+    const write = (name: string, report: unknown) => {
+      const file = join(dir, name)
+      writeFileSync(file, JSON.stringify(report))
+      return file
+    }
+    const s1 = write('s1.json', one)
+    expect((await cli('report', 'merge', s1, write('s2.json', two))).code).toBe(0)
+    const refused = async (name: string, report: unknown, message: string | RegExp) => {
+      const merged = await cli('report', 'merge', s1, write(name, report))
+      expect(merged.code, `${name}: ${merged.stdout}`).toBe(2)
+      expect(merged.stderr).toMatch(message)
+    }
+    const liar = structuredClone(two)
+    for (const result of liar.results) Object.assign(result, { verdict: 'held', runs: 0, held: 0, violated: 0, notExercised: 0 })
+    await refused('liar-0-runs.json', liar, /says held, its counts say not-exercised/)
+    const notExercised = structuredClone(two)
+    for (const result of notExercised.results) Object.assign(result, { verdict: 'held', held: 0, notExercised: result.runs })
+    await refused('liar-not-exercised.json', notExercised, /says held, its counts say not-exercised/)
+    await refused('empty.json', { ...two, results: [], trials: 0 }, /does not hold the run's client × property pairs \(2 missing/)
+    await refused('timeout.json', { ...two, timeoutMs: 9999 }, /--timeout 9999 differs/)
+    await refused('fewer.json', { ...two, results: two.results.slice(0, 1) }, /1 missing/)
+    await refused('other-client.json', { ...two, plan: { ...two.plan, clients: ['go-sdk'] } }, /plan .* differs/)
+
+    // matrix --merge: shards of versions; shard 1 copied as shard 2 left a version out, green.
+    const matrixShard = (report: typeof one, index: number, versions: string[]) => ({
+      ...report,
+      shard: { index, count: 2 },
+      plan: { clients: ['sdk-streamable'], versions: ['1.0.0', '1.1.0', '1.2.0'], properties: report.plan.properties },
+      clients: versions.map((version) => ({ name: `sdk-streamable@${version}`, version })),
+    })
+    const m1 = write('m1.json', matrixShard(one, 1, ['1.0.0', '1.2.0']))
+    const copied = write('m2-copied.json', matrixShard(one, 2, ['1.0.0', '1.2.0']))
+    const relabelled = await cli('matrix', '--merge', m1, copied)
+    expect(relabelled.code).toBe(2)
+    expect(relabelled.stderr).toContain('shard 2/2 should hold versions 1.1.0 of the run')
+    expect((await cli('matrix', '--merge', m1, write('m2.json', matrixShard(two, 2, ['1.1.0'])))).code).not.toBe(2)
+  })
 })

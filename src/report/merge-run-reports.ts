@@ -2,39 +2,40 @@ import { InputError } from '../core/errors.js'
 import type { RunReport, RunReportResult } from './run-report-schema.js'
 import { runExitCode, summaryOf } from './run-report.js'
 
-/** Which status wins when shards disagree: a violation anywhere is the run's, then what was expected, … */
-const STATUS_ORDER: ReadonlyArray<RunReportResult['status']> = [
-  'violated',
-  'stale-expected-failure',
-  'expected-failure',
-  'held',
-  'not-exercised',
-]
-const VERDICT_ORDER: ReadonlyArray<RunReportResult['verdict']> = ['violated', 'held', 'not-exercised']
-
-function first<T>(order: readonly T[], values: readonly T[]): T {
-  return order.find((value) => values.includes(value))!
-}
-
 function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0)
 }
 
-/** The shards must be one run cut in pieces: same seed, runs, tool and shard count, each index once. */
+/** Whether two lists hold the same items, in any order. */
+function sameItems(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().every((item, i) => item === [...b].sort()[i])
+}
+
+/**
+ * The shards must be one run cut in pieces: same seed, runs, timeout, tool, shard count and plan
+ * (clients or versions, properties), each index once, each holding exactly its share of the plan.
+ * A shard copied under another index, one for another client, one with fewer properties or an
+ * empty one is named; nothing a shard says about itself is taken on trust.
+ */
 function checkShards(reports: readonly RunReport[], files: readonly string[]): void {
   const [head] = reports
   if (!head) throw new InputError('report merge needs the run reports of the shards (fuzz --shard I/N --json)')
   reports.forEach((report, index) => {
     const file = files[index]
     if (!report.shard) throw new InputError(`${file}: not a shard (its run had no --shard)`)
+    if (!report.plan) throw new InputError(`${file}: names no plan (what the whole run covers): not a shard this harness wrote`)
     for (const [what, mine, theirs] of [
       ['seed', report.seed, head.seed],
       ['--runs', report.runs, head.runs],
+      ['--timeout', report.timeoutMs, head.timeoutMs],
       ['shard count', report.shard.count, head.shard!.count],
       ['tool version', report.tool.version, head.tool.version],
+      ['plan', JSON.stringify(report.plan), JSON.stringify(head.plan)],
     ] as const)
       if (mine !== theirs)
         throw new InputError(`${file}: ${what} ${mine} differs from ${files[0]}'s ${theirs}: not shards of one run`)
+    checkShare(report, file!)
+    for (const result of report.results) checkCounts(result, file!)
   })
   const count = head.shard!.count
   const seen = reports.map((report) => report.shard!.index)
@@ -47,20 +48,65 @@ function checkShards(reports: readonly RunReport[], files: readonly string[]): v
     )
 }
 
+/** A shard holds exactly its share: every client × property of the plan (its share of the inputs), or its share of the versions. */
+function checkShare(report: RunReport, file: string): void {
+  const plan = report.plan!
+  const { index, count } = report.shard!
+  if (plan.versions) {
+    const mine = plan.versions.filter((_, i) => i % count === index - 1)
+    const ran = (report.clients ?? []).map((client) => client.version)
+    if (!sameItems(ran, mine))
+      throw new InputError(
+        `${file}: shard ${index}/${count} should hold versions ${mine.join(', ') || '(none)'} of the run's ${plan.versions.join(', ')}, and holds ${ran.join(', ') || 'none'}`,
+      )
+    return
+  }
+  if (report.incomplete) return
+  const expected = (plan.clients ?? []).flatMap((client) => plan.properties.map((property) => `${client} × ${property}`))
+  const held = report.results.map((result) => `${result.client} × ${result.property.id}`)
+  if (!sameItems(held, expected)) {
+    const missing = expected.filter((pair) => !held.includes(pair))
+    const extra = held.filter((pair) => !expected.includes(pair))
+    throw new InputError(
+      `${file}: shard ${index}/${count} does not hold the run's client × property pairs (${missing.length} missing${missing[0] ? `, e.g. ${missing[0]}` : ''}; ${extra.length} not in the run${extra[0] ? `, e.g. ${extra[0]}` : ''})`,
+    )
+  }
+}
+
+/** A result's counts must add up; its verdict is recomputed from them, never read. */
+function checkCounts(result: RunReportResult, file: string): void {
+  const pair = `${result.client} × ${result.property.id}`
+  if (result.held + result.violated + result.notExercised !== result.runs || result.violated > 1)
+    throw new InputError(
+      `${file}: ${pair}: ${result.held} held + ${result.violated} violated + ${result.notExercised} not exercised is not its ${result.runs} runs: not a report this harness wrote`,
+    )
+  if (result.verdict !== verdictOf(result))
+    throw new InputError(`${file}: ${pair} says ${result.verdict}, its counts say ${verdictOf(result)}: not a report this harness wrote`)
+}
+
+/** The verdict the counts give: a violation, else a trial that held, else nothing judged. */
+function verdictOf(counts: Pick<RunReportResult, 'held' | 'violated'>): RunReportResult['verdict'] {
+  return counts.violated > 0 ? 'violated' : counts.held > 0 ? 'held' : 'not-exercised'
+}
+
+/** The merged status: the verdict the counts give, read against the expected failure a shard names. */
+function statusOf(results: readonly RunReportResult[], verdict: RunReportResult['verdict']): RunReportResult['status'] {
+  const expected = results.some((result) => result.expectedFailure && !result.expectedFailure.noLongerFails)
+  if (!expected) return verdict
+  // STALE comes from a shard's replay of the entry; a violation seen in another shard outweighs it.
+  if (verdict !== 'violated' && results.some((result) => result.status === 'stale-expected-failure')) return 'stale-expected-failure'
+  return 'expected-failure'
+}
+
 function mergeResults(results: readonly RunReportResult[]): RunReportResult {
   const [head] = results as [RunReportResult, ...RunReportResult[]]
-  const violated = results.find((result) => result.verdict === 'violated')
+  const violated = results.find((result) => result.violated > 0)
   const phase = (name: 'coverage' | 'random') => sum(results.map((result) => result.phaseRuns?.[name] ?? 0))
+  const verdict = verdictOf({ held: sum(results.map((r) => r.held)), violated: sum(results.map((r) => r.violated)) })
   return {
     ...head,
-    verdict: first(
-      VERDICT_ORDER,
-      results.map((result) => result.verdict),
-    ),
-    status: first(
-      STATUS_ORDER,
-      results.map((result) => result.status),
-    ),
+    verdict,
+    status: statusOf(results, verdict),
     runs: sum(results.map((result) => result.runs)),
     ...(results.some((result) => result.phaseRuns)
       ? { phaseRuns: { coverage: phase('coverage'), random: phase('random') } }

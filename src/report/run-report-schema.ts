@@ -68,6 +68,19 @@ export const runReportSchema = z.strictObject({
   runs: z.number().int().positive(),
   timeoutMs: z.number().int().positive(),
   shard: z.strictObject({ index: z.number().int().positive(), count: z.number().int().positive() }).optional(),
+  /**
+   * What the whole run covers, before any shard took its share: the clients (`fuzz`: each shard
+   * runs every client × property on its share of the inputs) or the client's versions (`matrix`:
+   * version i belongs to shard (i mod n) + 1), and the properties. What `report merge` and
+   * `matrix --merge` check each shard against.
+   */
+  plan: z
+    .strictObject({
+      clients: z.array(z.string()).optional(),
+      versions: z.array(z.string()).optional(),
+      properties: z.array(z.string()),
+    })
+    .optional(),
   /** Sessions actually run (each input runs once per client, whatever the number of properties). */
   trials: z.number().int().nonnegative(),
   /** Of `trials`, how many in each phase (shrinking included). */

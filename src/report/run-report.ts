@@ -20,6 +20,8 @@ export interface RunFacts {
   runs: number
   timeoutMs: number
   shard?: { index: number; count: number }
+  /** What the whole run covers before sharding (see the report's `plan`). */
+  plan?: RunReport['plan']
   trials: number
   /** Sessions per phase, and per client per dimension value (FuzzStats). */
   stats?: FuzzStats
@@ -125,6 +127,7 @@ export function buildRunReport(facts: RunFacts): { report: RunReport; redactors:
     runs: facts.runs,
     timeoutMs: facts.timeoutMs,
     ...(facts.shard ? { shard: facts.shard } : {}),
+    ...(facts.plan ? { plan: facts.plan } : {}),
     trials: facts.trials,
     ...(facts.stats?.phases ? { phases: facts.stats.phases } : {}),
     exercise,

@@ -112,6 +112,7 @@ export function printRunResults(
 export interface RunSettings {
   args: FuzzArgs
   clients: readonly ClientUnderTest[]
+  properties: readonly Property[]
   expectations: ReadonlyMap<PropertyResult, Expectation>
   seed: number
   shard: { index: number; count: number } | undefined
@@ -139,6 +140,7 @@ export async function writeRun(
     runs: args.runs,
     timeoutMs: args.timeout,
     ...(shard ? { shard } : {}),
+    plan: { clients: clients.map((client) => client.name), properties: settings.properties.map((property) => property.id) },
     trials: stats.trials,
     stats,
     ...(minExercised === undefined ? {} : { minExercised }),

@@ -42,7 +42,7 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
   const progress = ProgressBar.forTerminal(clients.length * properties.length)
   let done = 0
   const finished: PropertyResult[] = []
-  const settings: RunSettings = { args, clients, expectations, seed, shard, minExercised, stats, startedAt, out }
+  const settings: RunSettings = { args, clients, properties, expectations, seed, shard, minExercised, stats, startedAt, out }
   // Ctrl-C or SIGTERM: no client process outlives the run, no config file with headers stays in
   // /tmp, and the reports hold what finished, marked incomplete.
   const removeSignalHandlers = onFatalSignal(async (signal) => {

@@ -146,6 +146,7 @@ export async function runMatrixCommand(args: MatrixArgs): Promise<number> {
       runs: args.runs,
       timeoutMs: args.timeout,
       ...(shard ? { shard } : {}),
+      plan: { clients: [client.name], versions: all, properties: properties.map((property) => property.id) },
       trials: stats.trials,
       stats,
       startedAt,
