@@ -81,7 +81,9 @@ function checkCounts(result: RunReportResult, file: string): void {
       `${file}: ${pair}: ${result.held} held + ${result.violated} violated + ${result.notExercised} not exercised is not its ${result.runs} runs: not a report this harness wrote`,
     )
   if (result.verdict !== verdictOf(result))
-    throw new InputError(`${file}: ${pair} says ${result.verdict}, its counts say ${verdictOf(result)}: not a report this harness wrote`)
+    throw new InputError(
+      `${file}: ${pair} says ${result.verdict}, its counts say ${verdictOf(result)}: not a report this harness wrote`,
+    )
 }
 
 /** The verdict the counts give: a violation, else a trial that held, else nothing judged. */
@@ -94,7 +96,8 @@ function statusOf(results: readonly RunReportResult[], verdict: RunReportResult[
   const expected = results.some((result) => result.expectedFailure && !result.expectedFailure.noLongerFails)
   if (!expected) return verdict
   // STALE comes from a shard's replay of the entry; a violation seen in another shard outweighs it.
-  if (verdict !== 'violated' && results.some((result) => result.status === 'stale-expected-failure')) return 'stale-expected-failure'
+  if (verdict !== 'violated' && results.some((result) => result.status === 'stale-expected-failure'))
+    return 'stale-expected-failure'
   return 'expected-failure'
 }
 
