@@ -8,6 +8,7 @@ import { resolveScenario } from '../src/scenario/resolve-scenario.js'
 import { issuedTokens } from '../src/traffic/oauth-flow.js'
 import { leakedState, processOf } from './helpers/state-leak.js'
 import { config, scenario } from './helpers/trials.js'
+import { cli } from './helpers/cli.js'
 
 const NODE = process.execPath
 const json = configFormatByName('json')
@@ -85,6 +86,45 @@ describe('session loop (MCP_SESSION_LOOP=1)', () => {
       kind: 'client-error',
       message: expect.stringContaining('exited before it said it was ready'),
     })
+  })
+
+  // Issue 36 §5 (reliability-2026-12-07, findings 5 and 10): each failed before.
+  it('an answer for a session not yet sent is a protocol error: that trial says so, the next gets a fresh process', async () => {
+    const client = commandClient(`${NODE} test/fixtures/unruly-session-loop.mjs`, json, { sessionLoop: true })
+    const run = (behaviour: string) =>
+      runTrial(client, config({ headers: { 'X-Behaviour': behaviour } }), scenario(), { timeoutMs: 3000 })
+    const ahead = await run('ahead')
+    expect(ahead.outcome).toEqual({ kind: 'completed' })
+    const next = await run('fine')
+    expect(next.outcome).toMatchObject({
+      kind: 'client-error',
+      message: expect.stringMatching(/broke the protocol: it answered session \d+ before it was sent/),
+    })
+    expect(next.exchanges).toEqual([])
+    const after = await run('fine')
+    expect(after.outcome).toEqual({ kind: 'completed' })
+    expect(processOf(after)).not.toBe(processOf(ahead))
+  })
+
+  it('a program that never says ready stops the run after a few starts with one error, not a wait per trial', async () => {
+    const ran = await cli(
+      'fuzz',
+      '--client',
+      `cmd:${NODE} test/fixtures/print-invocation.mjs`,
+      '--session-loop',
+      '--property',
+      'accept-headers',
+      '--phases',
+      'random',
+      '--runs',
+      '20',
+      '--concurrency',
+      '1',
+    )
+    expect(ran.code).toBe(2)
+    expect(ran.stderr).toMatch(
+      /never said it was ready \(\{"ready":true\} on its standard output\) in 3 starts: the run stops here/,
+    )
   })
 
   it('refuses a command whose words hold placeholders: each session’s values come on standard input', () => {

@@ -1,4 +1,5 @@
 import type { ProcessReport } from '../core/trial.js'
+import { InputError } from '../core/errors.js'
 import { parseJsonOr } from '../core/json.js'
 import { isStopping } from '../runtime/child-process.js'
 import { startLineProcess, type LineProcess } from '../runtime/line-process.js'
@@ -18,6 +19,11 @@ const START_LIMIT_MS = 60_000
  * (`matrix`, `bisect`) leaves no interpreter or JVM per release behind.
  */
 const IDLE_LIMIT_MS = 20_000
+/**
+ * Starts in a row that never said ready, with none ever ready, after which the run stops with one
+ * error instead of paying the start limit again on every trial (a default run would take hours).
+ */
+const NEVER_READY_STARTS = 3
 
 /**
  * One session as a session-loop program reads it, on one line of its standard input. `env` holds
@@ -47,6 +53,15 @@ function answerOf(line: string): LoopAnswer | undefined {
   return { session: value.session, ok: value.ok, ...(typeof value.error === 'string' ? { error: value.error } : {}) }
 }
 
+/** The session number of the first answer in `text` (lines of output) that `which` picks, if any. */
+function answerIn(text: string, which: (session: number) => boolean): number | undefined {
+  for (const line of text.split('\n')) {
+    const answer = answerOf(line)
+    if (answer && 'session' in answer && which(answer.session)) return answer.session
+  }
+  return undefined
+}
+
 /**
  * Session-loop processes of one command: a program started once and given many sessions, one at a
  * time each, fresh SDK objects in every session (the program's promise; the isolation test holds
@@ -65,6 +80,11 @@ export class SessionLoop {
   /** Idle processes by the environment they were started with (a trial's own `context.env`: record mode's proxy). */
   readonly #idle = new Map<string, LineProcess[]>()
   #sessions = 0
+  /** Starts that never said ready, while none of this command's processes ever did. */
+  #failedStarts = 0
+  #everReady = false
+  /** Set once NEVER_READY_STARTS starts failed: every later session fails with it, starting nothing. */
+  #gaveUp: InputError | undefined
   /** The timer that ends each idle process. */
   readonly #retire = new WeakMap<LineProcess, ReturnType<typeof setTimeout>>()
 
@@ -78,15 +98,21 @@ export class SessionLoop {
     const adapter = await this.#take(context)
     if (adapter === undefined) return
     const id = ++this.#sessions
-    adapter.takeOutput()
+    // An answer written while no session was waiting, for one not sent yet, is a broken promise of the protocol.
+    const early = answerIn(adapter.takeOutput().stdout, (session) => session >= id)
+    if (early !== undefined) this.#protocolError(adapter, id, context, `answered session ${early} before it was sent`)
     context.startClock?.()
     adapter.send(JSON.stringify({ session: id, url, env: { ...context.env, ...env } } satisfies LoopSession))
+    // Any session's answer ends the wait: one for another session is a protocol error, not output.
     const line = await adapter
       .nextLine((text) => {
         const answer = answerOf(text)
-        return answer !== undefined && 'session' in answer && answer.session === id
+        return answer !== undefined && 'session' in answer
       }, context.signal)
       .catch(() => undefined)
+    const other = line === undefined ? undefined : (answerOf(line) as { session: number }).session
+    if (other !== undefined && other !== id)
+      this.#protocolError(adapter, id, context, `answered session ${other} while session ${id} was running`)
     if (line === undefined) {
       // A timeout (the trial's signal) or a crash: the process goes, the next trial starts another.
       adapter.kill()
@@ -101,6 +127,14 @@ export class SessionLoop {
     context.reportProcess(report)
     this.#rest(adapter, this.#idleFor(context))
     if (!answer.ok) throw new Error(processFailure(report))
+  }
+
+  /** Ends a process that broke the protocol: its trial is a client error saying how. */
+  #protocolError(adapter: LineProcess, id: number, context: TrialContext, what: string): never {
+    adapter.kill()
+    const report = this.#report(adapter, id, null, 'SIGKILL')
+    context.reportProcess(report)
+    throw new Error(`the session-loop process broke the protocol: it ${what} (each answer names the session it was sent)`)
   }
 
   /** Puts a process among the idle ones, ended if no session comes within IDLE_LIMIT_MS. */
@@ -133,6 +167,7 @@ export class SessionLoop {
     }
     // Ctrl-C or SIGTERM: no client process starts after that.
     if (isStopping()) throw new Error('not started: the run is stopping')
+    if (this.#gaveUp) throw this.#gaveUp
     const adapter = startLineProcess(this.command, [...this.args], { ...context.env, [SESSION_LOOP_VARIABLE]: '1' })
     const ready = await adapter
       .nextLine(
@@ -146,7 +181,10 @@ export class SessionLoop {
         () => true,
         () => false,
       )
-    if (ready) return adapter
+    if (ready) {
+      this.#everReady = true
+      return adapter
+    }
     // A program that ignores MCP_SESSION_LOOP runs once without a URL and exits: its usage line says so.
     const why = adapter.running
       ? `did not say it was ready within ${START_LIMIT_MS / 1000} s`
@@ -156,6 +194,10 @@ export class SessionLoop {
     const report = this.#report(adapter, 0, exit.exitCode, exit.signal)
     context.reportProcess(report)
     if (context.signal.aborted) return undefined
+    if (!this.#everReady && ++this.#failedStarts >= NEVER_READY_STARTS)
+      throw (this.#gaveUp ??= new InputError(
+        `the session-loop program ${this.command} never said it was ready ({"ready":true} on its standard output) in ${NEVER_READY_STARTS} starts: the run stops here. Is it a session-loop program (see "Session loop" in docs/clients.md)? Last start: ${processFailure(report)}`,
+      ))
     throw new Error(`the session-loop process ${why}: ${processFailure(report)}`)
   }
 

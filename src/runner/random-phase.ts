@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { trialInputArbitrary } from '../arbitraries/trial-input.js'
-import { InputError } from '../core/errors.js'
+import { HarnessError, InputError } from '../core/errors.js'
 import { concurrencyFor, firstFailing } from './first-failing.js'
 import type { ClientUnderTest } from '../clients/client-under-test.js'
 import type { TrialInput } from '../core/trial-input.js'
@@ -98,6 +98,8 @@ export async function randomPhase(
       ...search.failing,
     }
   if (details.failed && /Unable to replay/i.test(String(details.errorInstance ?? ''))) throw unfit()
+  // The harness cannot drive the client at all (a program that never says ready): that error, as it is.
+  if (details.failed && details.errorInstance instanceof HarnessError) throw details.errorInstance
   // The predicate threw: a harness bug, not a property verdict. Surface it loudly.
   if (details.failed)
     throw new Error(`fuzzing ${client.name} × ${property.id} failed inside the harness: ${String(details.errorInstance)}`)

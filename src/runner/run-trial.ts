@@ -9,6 +9,7 @@ import { TrafficLog } from '../traffic/traffic-log.js'
 import { captureConsole } from '../runtime/client-console.js'
 import { catchClientFaults } from '../runtime/client-faults.js'
 import type { ProcessReport, Trial, TrialOutcome } from '../core/trial.js'
+import { InputError } from '../core/errors.js'
 
 export interface RunTrialOptions {
   /** The client's whole session must finish within this, or the trial is a timeout. */
@@ -68,10 +69,15 @@ async function driveClient(client: ClientUnderTest, config: ClientConfig, option
   const faulted = new Promise<TrialOutcome>((resolve) => {
     onFault = (error) => resolve((fault ??= { kind: 'client-error', message: `uncaught exception: ${errorMessage(error)}` }))
   })
-  // `async`: an adapter that throws before its first await is a client error like any other.
+  // `async`: an adapter that throws before its first await is a client error like any other. An
+  // InputError is not the client's: the harness cannot drive it at all (a program that never says
+  // ready, an installation no longer trusted), and the run stops with it.
   const running = catchClientFaults(onFault, () => captureConsole(lines, async () => client.run(config, context))).then(
     (): TrialOutcome => ({ kind: 'completed' }),
-    (error: unknown): TrialOutcome => ({ kind: 'client-error', message: errorMessage(error) }),
+    (error: unknown): TrialOutcome => {
+      if (error instanceof InputError) throw error
+      return { kind: 'client-error', message: errorMessage(error) }
+    },
   )
   const stopped = new Promise<'stopped'>((resolve) => {
     if (options.stop?.aborted) resolve('stopped')
