@@ -1,4 +1,4 @@
-import { stderrTerminal, writeErr } from '../runtime/process.js'
+import { stderrTerminal, writeErrLine } from '../runtime/process.js'
 
 /**
  * A one-line progress bar on stderr, redrawn in place, for long runs on a terminal; on anything
@@ -25,10 +25,10 @@ export class ProgressBar {
     const width = 24
     const filled = Math.round((done / this.total) * width)
     const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total} ${current}`
-    writeErr(`\r${line.slice(0, this.columns - 1).padEnd(this.columns - 1)}`)
+    writeErrLine(`\r${line.slice(0, this.columns - 1).padEnd(this.columns - 1)}`)
   }
 
   clear(): void {
-    writeErr(`\r${' '.repeat(this.columns - 1)}\r`)
+    writeErrLine(`\r${' '.repeat(this.columns - 1)}\r`)
   }
 }

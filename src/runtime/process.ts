@@ -43,11 +43,29 @@ export function filterOutput(text: string, format: OutputFormat = 'text'): strin
   return outputFilter(text, format)
 }
 
+/**
+ * Control characters other than line breaks and tabs, shown as `\x1b` rather than sent: text from
+ * recordings, counterexamples, HAR files and client output passes here, and a raw ESC could clear
+ * the screen, retitle the window or write the clipboard (OSC 52) of whoever reads it.
+ */
+// oxlint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g
+
+/** `text` with every control character but `\n` and `\t` written out as `\xNN`. */
+function inertControls(text: string): string {
+  return text.replace(CONTROL, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`)
+}
+
 export function writeOut(text: string, format: OutputFormat = 'text'): void {
-  if (!readerGone) process.stdout.write(outputFilter(text, format))
+  if (!readerGone) process.stdout.write(inertControls(outputFilter(text, format)))
 }
 
 export function writeErr(text: string): void {
+  process.stderr.write(inertControls(outputFilter(text, 'text')))
+}
+
+/** A redrawn terminal line of ours (the progress bar): its carriage returns are meant. */
+export function writeErrLine(text: string): void {
   process.stderr.write(outputFilter(text, 'text'))
 }
 
