@@ -40,13 +40,15 @@ function escapeAt(text: string, at: number): { value: string; length: number } |
   const char = text[at]
   if (char === '%') {
     const bytes = percentRun(text, at)
-    const length = bytes.length > 0 ? utf8Length(bytes[0]!) : 0
-    if (length === 0 || bytes.length < length) return undefined
+    if (bytes.length === 0) return undefined
+    const length = utf8Length(bytes[0]!)
+    // Not UTF-8 (a Latin-1 `%E9`, random bytes): one U+FFFD for the byte, as a WHATWG URL parser
+    // (URLSearchParams, which registered the secret) decodes it, so both sides read the same.
+    if (length === 0 || bytes.length < length) return { value: '\uFFFD', length: 3 }
     try {
       return { value: utf8.decode(new Uint8Array(bytes.slice(0, length))), length: 3 * length }
     } catch {
-      // Not UTF-8 (a Latin-1 form, random bytes): left as written.
-      return undefined
+      return { value: '\uFFFD', length: 3 }
     }
   }
   if (char === '+') return { value: ' ', length: 1 }

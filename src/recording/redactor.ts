@@ -229,13 +229,66 @@ function indexForm(index: Map<number, string[]>, form: string): void {
  * (upper- and lower-case hex) or `encodeURI`, form-encoded (`+` for space), JSON-escaped.
  */
 function encodedForms(secret: string): string[] {
+  const forms = scriptForms(secret).flatMap((form) => [form, ...escapedForms(form)])
+  return [...new Set(forms)].filter((v) => v !== secret)
+}
+
+/**
+ * The same characters as other programs may hold them: both Unicode normal forms (`é` as one code
+ * point or `e` + combining accent), the UTF-8 bytes read as Latin-1 (`Ã©`: a header carries bytes,
+ * and a client that sent them may print the text), and back. Only for a secret outside ASCII.
+ */
+function scriptForms(secret: string): string[] {
+  // Nothing outside ASCII: every form is the secret itself.
+  if (!/[^\x20-\x7e]/.test(secret)) return [secret]
+  const forms = new Set([secret, secret.normalize('NFC'), secret.normalize('NFD')])
+  for (const form of [...forms]) {
+    forms.add(String.fromCharCode(...new TextEncoder().encode(form)))
+    const latin1 = latin1Bytes(form)
+    if (latin1) {
+      try {
+        forms.add(new TextDecoder('utf-8', { fatal: true }).decode(latin1))
+      } catch {
+        // Its Latin-1 bytes are not UTF-8: it was not mojibake.
+      }
+    }
+  }
+  return [...forms]
+}
+
+/** The bytes of `text` as Latin-1, when every character has one. */
+function latin1Bytes(text: string): Uint8Array | undefined {
+  const bytes = new Uint8Array(text.length)
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code > 0xff) return undefined
+    bytes[i] = code
+  }
+  return bytes
+}
+
+/** The same characters as they travel in a URL (UTF-8 or, for Latin-1 text, one byte each), a form body, a JSON string, base64. */
+function escapedForms(secret: string): string[] {
   const percent = encodeURIComponent(secret)
   const form = new URLSearchParams({ s: secret }).toString().slice(2)
   const lower = (text: string) => text.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())
   const json = JSON.stringify(secret).slice(1, -1)
-  return [...new Set([percent, lower(percent), form, lower(form), encodeURI(secret), json, ...base64Forms(secret)])].filter(
-    (v) => v !== secret,
-  )
+  const bytes = latin1Bytes(secret)
+  // A Latin-1 encoder writes é as %E9, one byte: what a WHATWG parser then reads as U+FFFD.
+  const latin1Percent =
+    bytes && /[^\x00-\x7f]/.test(secret)
+      ? [...secret].map((char, i) => (bytes[i]! > 0x7f ? `%${bytes[i]!.toString(16).toUpperCase()}` : encodeURIComponent(char))).join('')
+      : undefined
+  return [
+    percent,
+    lower(percent),
+    form,
+    lower(form),
+    encodeURI(secret),
+    json,
+    ...(latin1Percent ? [latin1Percent, lower(latin1Percent)] : []),
+    ...base64Forms(secret),
+  ]
 }
 
 /** Below this length a secret's base64 is too short to tell from other base64. */
