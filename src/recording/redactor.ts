@@ -47,8 +47,12 @@ export class Redactor {
     Redactor.onSecret?.(this, secret, label, false)
     const placeholder = this.nextPlaceholder(label)
     this.register(secret, placeholder)
-    const canonical = canonicalSecret(secret)
-    if (!this.canonical.has(canonical)) {
+    // Matched on decoded text in each script form too (an NFD spelling decodes to NFD text), and as
+    // a Latin-1 encoder's escapes decode (`%E9` is one byte that is not UTF-8: U+FFFD).
+    const latin1Decoded = latin1Bytes(secret) && /[^\x00-\x7f]/.test(secret) ? [secret.replace(/[\x80-\xff]/g, '\uFFFD')] : []
+    for (const form of [...scriptForms(secret), ...latin1Decoded]) {
+      const canonical = canonicalSecret(form)
+      if (this.canonical.has(canonical)) continue
       this.canonical.set(canonical, placeholder)
       if (canonical.length < KEY_WIDTH) this.shortCanonical.push(canonical)
       else if (this.canonicalIndex) indexForm(this.canonicalIndex, canonical)
@@ -277,7 +281,9 @@ function escapedForms(secret: string): string[] {
   // A Latin-1 encoder writes é as %E9, one byte: what a WHATWG parser then reads as U+FFFD.
   const latin1Percent =
     bytes && /[^\x00-\x7f]/.test(secret)
-      ? [...secret].map((char, i) => (bytes[i]! > 0x7f ? `%${bytes[i]!.toString(16).toUpperCase()}` : encodeURIComponent(char))).join('')
+      ? [...secret]
+          .map((char, i) => (bytes[i]! > 0x7f ? `%${bytes[i]!.toString(16).toUpperCase()}` : encodeURIComponent(char)))
+          .join('')
       : undefined
   return [
     percent,
