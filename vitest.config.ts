@@ -16,6 +16,7 @@ export default defineConfig({
     // Vitest's default on 2 cores is 1 worker, one file at a time, while most files wait on the
     // processes they start (the CLI, clients, Deno): one worker more than cores keeps both busy.
     maxWorkers: Math.max(2, availableParallelism()) + 1,
-    hookTimeout: 60_000,
+    // A beforeAll that starts Chromium and runs a fuzz is slow beside busy loops: time, not a failure.
+    hookTimeout: 600_000,
   },
 })

@@ -83,6 +83,8 @@ export class SessionLoop {
   /** Starts that never said ready, while none of this command's processes ever did. */
   #failedStarts = 0
   #everReady = false
+  /** Processes that answered a session before it was sent, with that session. */
+  readonly #early = new WeakMap<LineProcess, number>()
   /** Set once NEVER_READY_STARTS starts failed: every later session fails with it, starting nothing. */
   #gaveUp: InputError | undefined
   /** The timer that ends each idle process. */
@@ -99,7 +101,7 @@ export class SessionLoop {
     if (adapter === undefined) return
     const id = ++this.#sessions
     // An answer written while no session was waiting, for one not sent yet, is a broken promise of the protocol.
-    const early = answerIn(adapter.takeOutput().stdout, (session) => session >= id)
+    const early = this.#early.get(adapter) ?? answerIn(adapter.takeOutput().stdout, (session) => session >= id)
     if (early !== undefined) this.#protocolError(adapter, id, context, `answered session ${early} before it was sent`)
     context.startClock?.()
     adapter.send(JSON.stringify({ session: id, url, env: { ...context.env, ...env } } satisfies LoopSession))
@@ -203,6 +205,9 @@ export class SessionLoop {
 
   #report(adapter: LineProcess, id: number, exitCode: number | null, signal: string | null, error?: string): ProcessReport {
     const { stdout, stderr } = adapter.takeOutput()
+    // An answer for a later session in this one's output: the process's next session fails with it.
+    const early = answerIn(stdout, (session) => session > id)
+    if (early !== undefined) this.#early.set(adapter, early)
     return {
       command: `${adapter.command} (session-loop process ${adapter.pid ?? '?'}, session ${id})`,
       exitCode,

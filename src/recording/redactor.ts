@@ -49,7 +49,7 @@ export class Redactor {
     this.register(secret, placeholder)
     // Matched on decoded text in each script form too (an NFD spelling decodes to NFD text), and as
     // a Latin-1 encoder's escapes decode (`%E9` is one byte that is not UTF-8: U+FFFD).
-    const latin1Decoded = latin1Bytes(secret) && /[^\x00-\x7f]/.test(secret) ? [secret.replace(/[\x80-\xff]/g, '\uFFFD')] : []
+    const latin1Decoded = latin1Bytes(secret) && /[\u0080-\uffff]/.test(secret) ? [secret.replace(/[\x80-\xff]/g, '\uFFFD')] : []
     for (const form of [...scriptForms(secret), ...latin1Decoded]) {
       const canonical = canonicalSecret(form)
       if (this.canonical.has(canonical)) continue
@@ -246,7 +246,7 @@ function scriptForms(secret: string): string[] {
   // Nothing outside ASCII: every form is the secret itself.
   if (!/[^\x20-\x7e]/.test(secret)) return [secret]
   const forms = new Set([secret, secret.normalize('NFC'), secret.normalize('NFD')])
-  for (const form of [...forms]) {
+  for (const form of Array.from(forms)) {
     forms.add(String.fromCharCode(...new TextEncoder().encode(form)))
     const latin1 = latin1Bytes(form)
     if (latin1) {
@@ -280,7 +280,7 @@ function escapedForms(secret: string): string[] {
   const bytes = latin1Bytes(secret)
   // A Latin-1 encoder writes é as %E9, one byte: what a WHATWG parser then reads as U+FFFD.
   const latin1Percent =
-    bytes && /[^\x00-\x7f]/.test(secret)
+    bytes && /[\u0080-\uffff]/.test(secret)
       ? [...secret]
           .map((char, i) => (bytes[i]! > 0x7f ? `%${bytes[i]!.toString(16).toUpperCase()}` : encodeURIComponent(char)))
           .join('')

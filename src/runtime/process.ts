@@ -118,6 +118,22 @@ export function onFatalSignal(cleanup: (signal: 'SIGINT' | 'SIGTERM') => void | 
   }
 }
 
+/**
+ * For the CLI's entry point: on SIGINT or SIGTERM while no command has its own handler (a
+ * first-use install, `clients install`, loading), runs `cleanup` (synchronous: end the client
+ * processes and installers, remove the staging and temporary folders) and exits 130 or 143. A
+ * command's own handler (`onFatalSignal`, `onInterrupt`) takes the signal instead.
+ */
+export function endOnFatalSignals(cleanup: (signal: 'SIGINT' | 'SIGTERM') => void): void {
+  const handler = (signal: 'SIGINT' | 'SIGTERM') => {
+    if (process.listenerCount(signal) > 1) return
+    cleanup(signal)
+    process.exit(signal === 'SIGINT' ? 130 : 143)
+  }
+  process.on('SIGINT', handler)
+  process.on('SIGTERM', handler)
+}
+
 /** Calls `stop` once on the first SIGINT or SIGTERM (Ctrl-C ends a recording proxy cleanly). */
 export function onInterrupt(stop: (signal: 'SIGINT' | 'SIGTERM') => void): () => void {
   let called = false
