@@ -283,4 +283,32 @@ describe('redaction: no secret ever reaches a written file', () => {
     expect(written).toContain('unmatched request')
     expect(written).not.toContain('<redacted:x-mcp-auth-harness')
   })
+
+  it('a multipart/form-data body: a client_secret field is redacted', async () => {
+    const secret = 'cnMp7e1f0c2d9a8b'
+    const config = { transport: 'streamable-http' as const, url: 'http://mcp.test/mcp', headers: {} }
+    const body = [
+      '--XyZ',
+      'Content-Disposition: form-data; name="grant_type"',
+      '',
+      'client_credentials',
+      '--XyZ',
+      'Content-Disposition: form-data; name="client_secret"',
+      '',
+      secret,
+      '--XyZ--',
+      '',
+    ].join('\r\n')
+    const trial = trialOf(config, [
+      {
+        method: 'POST',
+        url: 'http://auth.test/token',
+        requestHeaders: [['Content-Type', 'multipart/form-data; boundary=XyZ']],
+        requestBody: body,
+      },
+    ])
+    const written = await writeAll({ config, exchanges: trial.exchanges, client: 'test', source: 'record' })
+    expect(written).not.toContain(secret)
+    expect(written).toContain('client_credentials')
+  })
 })

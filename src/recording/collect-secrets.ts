@@ -114,8 +114,31 @@ function collectFromJson(value: unknown, redactor: Redactor): void {
   }
 }
 
+/**
+ * The fields of a `multipart/form-data` body (RFC 7578): each part's name and its value as text. A
+ * token request may send `client_secret` that way.
+ */
+function multipartFields(text: string, contentType: string): Array<[string, string]> {
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType)
+  const delimiter = boundary?.[1] ?? boundary?.[2]
+  if (!delimiter) return []
+  const fields: Array<[string, string]> = []
+  for (const part of text.split(`--${delimiter}`)) {
+    const split = /\r?\n\r?\n/.exec(part)
+    if (!split) continue
+    const head = part.slice(0, split.index)
+    const name = /content-disposition:[^\r\n]*;\s*name="([^"]*)"/i.exec(head)?.[1]
+    if (name !== undefined) fields.push([name, part.slice(split.index + split[0].length).replace(/\r?\n$/, '')])
+  }
+  return fields
+}
+
 function collectFromText(text: string | undefined, contentType: string | undefined, redactor: Redactor): void {
   if (text === undefined) return
+  if (contentType?.toLowerCase().includes('multipart/form-data')) {
+    for (const [name, value] of multipartFields(text, contentType)) if (isSecretField(name)) redactor.add(value, name)
+    return
+  }
   // Media types are case-insensitive (RFC 9110 §8.3.1): `Application/X-WWW-Form-Urlencoded` is a form too.
   if (contentType?.toLowerCase().includes('application/x-www-form-urlencoded'))
     return collectFromParams(new URLSearchParams(text), redactor)
