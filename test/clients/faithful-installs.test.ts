@@ -27,10 +27,11 @@ async function pypiTimes(project: string): Promise<Map<string, string>> {
 const noPython = Boolean(await commandProblem('python3'))
 
 describe('faithful installs: an old release with its dependencies as of its release date', () => {
-  // An old Gemini CLI: with today's dependencies its MCP SDK would be today's (1.32.2 when this was
-  // written), and a bug of the SDK of its time would not reproduce.
-  it('gemini-cli@0.1.15 (npm --before): every MCP SDK it resolved was published by its release', async () => {
-    const found = findInstallable('gemini-cli@0.1.15')!
+  // An old Gemini CLI (the oldest the harness drives: older ones are refused, issue 35 §5): with
+  // today's dependencies its MCP SDK would be today's (1.32.2 when this was written), and a bug of
+  // the SDK of its time would not reproduce.
+  it('gemini-cli@0.19.4 (npm --before): every MCP SDK it resolved was published by its release', async () => {
+    const found = findInstallable('gemini-cli@0.19.4')!
     const client = await installedClient(found.client, found.version)
     expect(client.releasedAt).toMatch(/^\d{4}-\d\d-\d\dT/)
     const sdk = client.dependencies?.['@modelcontextprotocol/sdk']
