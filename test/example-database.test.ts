@@ -12,46 +12,27 @@ const PROPERTY = 'resource-mismatch-rejected'
 // A property the one random trial of seed 2 exercises, so that run judges something (else it is not a pass either).
 const JUDGED = ['--property', PROPERTY, '--property', 'headers-always-sent']
 
+/** The first run: the coverage phase finds the fault and saves it in `dir`. */
+const findAndSave = (dir: string) =>
+  cli('fuzz', '--client', CLIENT, '--property', PROPERTY, '--phases', 'coverage', '--found-dir', dir)
+
+/** One random trial of seed 2 for `client`, with `dir` as the example database. */
+const oneTrial = (client: string, dir: string, ...more: string[]) =>
+  cli('fuzz', '--client', client, ...JUDGED, '--phases', 'random', '--runs', '1', '--seed', '2', '--found-dir', dir, ...more)
+
 describe('the example database (--found-dir)', () => {
   it('a second run replays what the first saved: a fault one random trial misses is violated in a 1-trial run', async () => {
     const dir = tempDir()
-    const first = await cli('fuzz', '--client', CLIENT, '--property', PROPERTY, '--phases', 'coverage', '--found-dir', dir)
+    const first = await findAndSave(dir)
     expect(first.code).toBe(1)
     const saved = readdirSync(dir).filter((name) => name.endsWith('.json'))
     expect(saved).toHaveLength(1)
 
     // Without the database the same 1-trial run holds: the fault is not met by chance.
-    const without = await cli(
-      'fuzz',
-      '--client',
-      CLIENT,
-      ...JUDGED,
-      '--phases',
-      'random',
-      '--runs',
-      '1',
-      '--seed',
-      '2',
-      '--found-dir',
-      dir,
-      '--no-examples',
-    )
+    const without = await oneTrial(CLIENT, dir, '--no-examples')
     expect(without.code).toBe(0)
 
-    const second = await cli(
-      'fuzz',
-      '--client',
-      CLIENT,
-      ...JUDGED,
-      '--phases',
-      'random',
-      '--runs',
-      '1',
-      '--seed',
-      '2',
-      '--found-dir',
-      dir,
-    )
+    const second = await oneTrial(CLIENT, dir)
     expect(second.code).toBe(1)
     expect(second.stdout).toContain(`stored examples (${dir}): 1 replayed first: 1 still fail, 0 now hold`)
     expect(second.stdout).toContain(`still fails: ${join(dir, saved[0]!)} × ${PROPERTY}`)
@@ -88,27 +69,14 @@ describe('the example database (--found-dir)', () => {
 
   it('a stored example that now holds is a line, not a failure, and is kept', async () => {
     const dir = tempDir()
-    await cli('fuzz', '--client', CLIENT, '--property', PROPERTY, '--phases', 'coverage', '--found-dir', dir)
+    await findAndSave(dir)
     const [name] = readdirSync(dir).filter((n) => n.endsWith('.json'))
     // The same input saved for the SDK client the faulty one is built on, which rejects the mismatch.
     const file = JSON.parse(readFileSync(join(dir, name!), 'utf8'))
     file.counterexample.client = 'sdk-streamable'
     delete file.counterexample.clientVersion
     writeFileSync(join(dir, 'sdk-streamable--resource-mismatch-rejected--coverage0.json'), JSON.stringify(file))
-    const ran = await cli(
-      'fuzz',
-      '--client',
-      'sdk-streamable',
-      ...JUDGED,
-      '--phases',
-      'random',
-      '--runs',
-      '1',
-      '--seed',
-      '2',
-      '--found-dir',
-      dir,
-    )
+    const ran = await oneTrial('sdk-streamable', dir)
     expect(ran.code).toBe(0)
     expect(ran.stdout).toContain('1 replayed first: 0 still fail, 1 now hold')
     expect(readdirSync(dir)).toContain('sdk-streamable--resource-mismatch-rejected--coverage0.json')

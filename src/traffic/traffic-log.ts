@@ -75,20 +75,21 @@ export class TrafficLog {
    */
   onHandedOver(requestId: string): void {
     const exchange = this.byId.get(requestId)
-    if (exchange && exchange.responseTick === undefined) {
-      exchange.responseTick = ++this.tick
-      exchange.answeredAtMs = this.elapsed()
-    }
+    if (exchange) this.markAnswered(exchange)
+  }
+
+  /** Fixes the exchange's place in the order and the moment the mock handed its answer over, once. */
+  private markAnswered(exchange: Exchange): void {
+    if (exchange.responseTick !== undefined) return
+    exchange.responseTick = ++this.tick
+    exchange.answeredAtMs = this.elapsed()
   }
 
   /** Call with the response as it is handed to the client. */
   onResponse(requestId: string, response: Response): void {
     const exchange = this.byId.get(requestId)
     if (!exchange || exchange.status !== undefined) return
-    if (exchange.responseTick === undefined) {
-      exchange.responseTick = ++this.tick
-      exchange.answeredAtMs = this.elapsed()
-    }
+    this.markAnswered(exchange)
     exchange.status = response.status
     exchange.responseHeaders = [...response.headers]
     if (response.body === null || response.bodyUsed) return
