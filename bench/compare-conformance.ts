@@ -155,7 +155,12 @@ function findingsOf(json: string, file?: string): string[] {
     }
   }
   const report = JSON.parse(json) as {
-    results: Array<{ property: { id: string }; verdict: string; expectedFailure?: unknown }>
+    results?: Array<{ property: { id: string }; verdict: string; expectedFailure?: unknown }>
+  }
+  // A report that judged nothing cannot say what the harness finds: comparing against it would be a false "missed 0".
+  if (!Array.isArray(report.results) || report.results.length === 0) {
+    console.error(`compare:conformance: ${file ?? 'the fuzz run'} has no results: it judged nothing`)
+    process.exit(2)
   }
   return report.results.filter((r) => r.verdict === 'violated' || r.expectedFailure !== undefined).map((r) => r.property.id)
 }

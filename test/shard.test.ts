@@ -191,5 +191,9 @@ describe('--shard i/n: the same seed, disjoint trials that add up to the whole r
     expect(relabelled.code).toBe(2)
     expect(relabelled.stderr).toContain('shard 2/2 should hold versions 1.1.0 of the run')
     expect((await cli('matrix', '--merge', m1, write('m2.json', matrixShard(two, 2, ['1.1.0'])))).code).not.toBe(2)
+    // fuzz's shards are not a matrix: printed as one (37 property columns) before.
+    const fuzzShards = await cli('matrix', '--merge', s1, join(dir, 's2.json'))
+    expect(fuzzShards.code).toBe(2)
+    expect(fuzzShards.stderr).toContain('a fuzz report, not a matrix shard')
   })
 })

@@ -20,6 +20,7 @@ import { checkMilliseconds } from '../check-number-options.js'
 import { checkOutputPath } from '../check-output-path.js'
 import { selectProperties } from '../select.js'
 import { EXIT, UsageError } from '../usage-error.js'
+import { InputError } from '../../core/errors.js'
 import { parsePhases, parseShard } from './fuzz.js'
 
 interface MatrixArgs {
@@ -63,6 +64,10 @@ async function runMerge(files: readonly string[], args: MatrixArgs): Promise<num
   if (args.client || args.versions)
     throw new UsageError("--merge takes the shards' reports only: their client and versions are in them")
   const loaded = await Promise.all(files.map(loadRunReport))
+  loaded.forEach(({ report }, i) => {
+    if (report.plan && !report.plan.versions)
+      throw new InputError(`${files[i]}: a fuzz report, not a matrix shard (merge fuzz shards with: report merge)`)
+  })
   const report = mergeRunReports(
     loaded.map((l) => l.report),
     files,
