@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CLI, DENO, run } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
@@ -59,6 +61,27 @@ describe('under Deno', () => {
     ])
     expect(stdout).toMatch(/^headers-always-sent +EXPECTED +✓\d+$/m)
     expect(code).toBe(0)
+  })
+
+  it('a module: client runs in a thread of its own there too: a TypeScript adapter is judged, a busy loop is a timed-out trial', async () => {
+    const dir = tempDir()
+    const busy = join(dir, 'busy.mjs')
+    writeFileSync(busy, "export default { name: 'busy', transports: ['streamable-http'], run: async () => { for (;;) {} } }\n")
+    const fuzz = (client: string, ...more: string[]) =>
+      run(DENO, ['run', '-A', CLI, 'fuzz', '--client', client, '--phases', 'random', '--found-dir', 'none', ...more])
+    const adapter = await fuzz(
+      'module:test/fixtures/my-adapter.ts',
+      '--runs',
+      '5',
+      '--seed',
+      '11',
+      '--property',
+      'headers-always-sent',
+    )
+    expect(adapter.stdout).toMatch(/^headers-always-sent +EXPECTED +✓\d+$/m)
+    expect(adapter.code).toBe(0)
+    const spinning = await fuzz(`module:${busy}`, '--runs', '2', '--timeout', '1000')
+    expect(spinning.stdout).toContain('sessions 0 completed, 0 client error, 2 timeout')
   })
 
   it("the docs' Deno.test example passes under the bundled Deno", async () => {

@@ -1,7 +1,10 @@
-import { writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { cli } from './helpers/cli.js'
+import process from 'node:process'
+import { describe, expect, it, vi } from 'vitest'
+import { loadModuleClient } from '../src/clients/module-client.js'
+import { CLI, cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
 
 const dir = tempDir()
@@ -33,5 +36,84 @@ describe('module clients (module:)', () => {
     const missing = await cli('fuzz', '--client', 'module:./nope.ts')
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain('module:./nope.ts could not be loaded')
+  })
+})
+
+// Issue 36 §5 (reliability-2026-12-07, finding 9): a module: client ran in the harness's own thread,
+// where a busy loop hung the run and kept its SIGTERM and SIGINT handlers from ever running.
+describe('a module: client runs where it can be stopped', () => {
+  const busy = join(dir, 'busy.mjs')
+  const started = join(dir, 'busy-started')
+  writeFileSync(
+    busy,
+    `import { writeFileSync } from 'node:fs'
+export default {
+  name: 'busy', transports: ['streamable-http'],
+  run: async () => { writeFileSync(${JSON.stringify(started)}, 'x'); for (;;) {} },
+}\n`,
+  )
+
+  it('a busy loop in run() is a timed-out trial, and the run ends', async () => {
+    const result = await cli(
+      'fuzz',
+      '--client',
+      `module:${busy}`,
+      '--phases',
+      'random',
+      '--runs',
+      '3',
+      '--timeout',
+      '1000',
+      '--found-dir',
+      'none',
+    )
+    expect(result.stdout).toContain('sessions 0 completed, 0 client error, 3 timeout')
+    expect(result.code).toBe(1)
+  })
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)('%s during a busy loop ends the run, with its report marked incomplete (exit %i)', async (signal, code) => {
+    rmSync(started, { force: true })
+    const child = spawn(
+      process.execPath,
+      [
+        CLI,
+        'fuzz',
+        '--client',
+        `module:${busy}`,
+        '--phases',
+        'random',
+        '--runs',
+        '50',
+        '--timeout',
+        '600000',
+        '--found-dir',
+        'none',
+        '--json',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
+    let stdout = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk))
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
+    await vi.waitFor(() => expect(existsSync(started)).toBe(true), { timeout: 120_000, interval: 100 })
+    child.kill(signal)
+    expect(await exited).toBe(code)
+    expect(JSON.parse(stdout).incomplete).toMatchObject({ signal })
+  })
+
+  it('a busy loop or a top-level await that never settles while loading is a load error', async () => {
+    const atImport = join(dir, 'busy-at-import.mjs')
+    writeFileSync(atImport, 'for (;;) {}\n')
+    const never = join(dir, 'never-settles.mjs')
+    writeFileSync(never, 'await new Promise(() => {})\n')
+    for (const file of [atImport, never])
+      await expect(loadModuleClient(file, { loadTimeoutMs: 500 })).rejects.toThrow(
+        /could not be loaded: it did not finish loading within 0\.5 s/,
+      )
   })
 })

@@ -28,7 +28,7 @@ function lookUp<T>(values: string[], find: (name: string) => T): T[] {
  */
 export async function resolveClients(
   values: string[] | undefined,
-  options: { configFormat: string; reads?: readonly ClientReads[]; sessionLoop?: boolean },
+  options: { configFormat: string; reads?: readonly ClientReads[]; sessionLoop?: boolean; moduleHere?: boolean },
 ): Promise<ResolvedClient[] | undefined> {
   const names = listOption(values)
   if (names.length === 0) return undefined

@@ -7,6 +7,8 @@ export interface TrialContext {
   signal: AbortSignal
   /** Command clients report how their process ended, for the trial report. */
   reportProcess(report: ProcessReport): void
+  /** A client run in a thread of its own hands back the console lines its session wrote. */
+  reportConsole?(lines: readonly string[]): void
   /** Extra environment for a client in another process (the recording proxy's settings). */
   env?: Readonly<Record<string, string>>
   /**

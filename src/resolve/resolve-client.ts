@@ -6,7 +6,7 @@ import { commandProblem } from '../runtime/child-process.js'
 import { packageRoot } from '../runtime/files.js'
 import type { ClientCapabilities, ClientUnderTest } from '../clients/client-under-test.js'
 import { commandClient, type ClientReads } from '../clients/command-client.js'
-import { loadModuleClient } from '../clients/module-client.js'
+import { loadModuleClient, loadModuleClientHere } from '../clients/module-client.js'
 import { findInstallable } from '../clients/provision/installable-clients.js'
 import { installedClient } from '../clients/provision/provision.js'
 import { DEFAULT_CLIENTS } from '../clients/registry.js'
@@ -35,6 +35,11 @@ export interface ResolveOptions {
   configFormat?: string
   reads?: readonly ClientReads[]
   sessionLoop?: boolean
+  /**
+   * Load a `module:` client into this thread rather than threads of its own (`record`, which sees
+   * every origin of a client in this thread without a proxy).
+   */
+  moduleHere?: boolean
   /** Progress lines of an installable client's first install (default: stderr). */
   log?: (line: string) => void
 }
@@ -76,7 +81,10 @@ async function clientNamed(name: string, options: ResolveOptions): Promise<{ cli
     })
     return { client, installable: false }
   }
-  if (name.startsWith('module:')) return { client: await loadModuleClient(name.slice(7)), installable: false }
+  if (name.startsWith('module:')) {
+    const path = name.slice(7)
+    return { client: await (options.moduleHere ? loadModuleClientHere(path) : loadModuleClient(path)), installable: false }
+  }
   const installable = findInstallable(name)
   if (installable) {
     const client = await installedClient(installable.client, installable.version, {

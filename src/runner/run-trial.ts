@@ -10,6 +10,7 @@ import { captureConsole } from '../runtime/client-console.js'
 import { catchClientFaults } from '../runtime/client-faults.js'
 import type { ProcessReport, Trial, TrialOutcome } from '../core/trial.js'
 import { InputError } from '../core/errors.js'
+import { UncaughtClientException } from '../clients/module-client.js'
 
 export interface RunTrialOptions {
   /** The client's whole session must finish within this, or the trial is a timeout. */
@@ -60,6 +61,7 @@ async function driveClient(client: ClientUnderTest, config: ClientConfig, option
   const context = {
     signal: controller.signal,
     reportProcess: (report: ProcessReport) => void (driven.process = report),
+    reportConsole: (tail: readonly string[]) => void (driven.consoleTail = [...tail]),
     ...(options.env ? { env: options.env } : {}),
     startClock: () => arm(limit),
   }
@@ -76,6 +78,8 @@ async function driveClient(client: ClientUnderTest, config: ClientConfig, option
     (): TrialOutcome => ({ kind: 'completed' }),
     (error: unknown): TrialOutcome => {
       if (error instanceof InputError) throw error
+      if (error instanceof UncaughtClientException)
+        return { kind: 'client-error', message: `uncaught exception: ${error.message}` }
       return { kind: 'client-error', message: errorMessage(error) }
     },
   )

@@ -162,17 +162,26 @@ export function nextMacrotask(): Promise<void> {
 /** Distinct unhandled rejections reported, so a client that leaks one per trial does not flood stderr. */
 const MAX_REJECTION_NOTES = 3
 
+let rejectionsNoted = 0
+
 /**
- * A promise rejection nobody handled (a `module:` client's forgotten background task) is the
- * client's fault, not a reason to crash the run: it is noted on stderr in one line, and the run goes on.
+ * Notes, in one line on stderr, a promise rejection a client left unhandled (`what`: its error's
+ * name and message); after a few, the rest are not noted, so a client that leaks one per trial does
+ * not flood stderr.
+ */
+export function noteUnhandledRejection(what: string): void {
+  if (rejectionsNoted++ >= MAX_REJECTION_NOTES) return
+  writeErr(`mcp-auth-harness: a client left a promise rejection unhandled (${what.split('\n')[0]}); the run goes on\n`)
+}
+
+/**
+ * A promise rejection nobody handled (a client's forgotten background task) is the client's
+ * fault, not a reason to crash the run: it is noted, and the run goes on.
  */
 export function tolerateUnhandledRejections(): void {
-  let noted = 0
-  process.on('unhandledRejection', (reason: unknown) => {
-    if (noted++ >= MAX_REJECTION_NOTES) return
-    const what = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason)
-    writeErr(`mcp-auth-harness: a client left a promise rejection unhandled (${what.split('\n')[0]}); the run goes on\n`)
-  })
+  process.on('unhandledRejection', (reason: unknown) =>
+    noteUnhandledRejection(reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason)),
+  )
 }
 
 /** The number of cores this process may use: the default concurrency for clients in other processes. */

@@ -248,7 +248,8 @@ export async function runRecordCommand(args: RecordArgs): Promise<number> {
     return recordThroughProxy(args, args.out)
   }
   if (args.upstream) throw new UsageError('--upstream goes with --proxy')
-  const client = (await resolveClients(args.client, { configFormat: args['config-format'] }))?.[0]?.client
+  // A module: client is recorded in this thread, where every origin it talks to is seen without a proxy.
+  const client = (await resolveClients(args.client, { configFormat: args['config-format'], moduleHere: true }))?.[0]?.client
   // A client in another process can only be seen from outside: through the forward proxy.
   if (args['forward-proxy'] || client?.outOfProcess) return recordThroughForwardProxy(args, args.out, client)
   const transport = args.transport ?? 'streamable-http'
