@@ -53,20 +53,23 @@ export default {
 }\n`,
   )
 
+  /** fuzz's arguments for the busy client: random trials only, nothing saved. */
+  const fuzzBusy = (runs: string, timeout: string) => [
+    'fuzz',
+    '--client',
+    `module:${busy}`,
+    '--phases',
+    'random',
+    '--runs',
+    runs,
+    '--timeout',
+    timeout,
+    '--found-dir',
+    'none',
+  ]
+
   it('a busy loop in run() is a timed-out trial, and the run ends', async () => {
-    const result = await cli(
-      'fuzz',
-      '--client',
-      `module:${busy}`,
-      '--phases',
-      'random',
-      '--runs',
-      '3',
-      '--timeout',
-      '1000',
-      '--found-dir',
-      'none',
-    )
+    const result = await cli(...fuzzBusy('3', '1000'))
     expect(result.stdout).toContain('sessions 0 completed, 0 client error, 3 timeout')
     expect(result.code).toBe(1)
   })
@@ -76,27 +79,7 @@ export default {
     ['SIGINT', 130],
   ] as const)('%s during a busy loop ends the run, with its report marked incomplete (exit %i)', async (signal, code) => {
     rmSync(started, { force: true })
-    const child = spawn(
-      process.execPath,
-      [
-        CLI,
-        'fuzz',
-        '--client',
-        `module:${busy}`,
-        '--phases',
-        'random',
-        '--runs',
-        '50',
-        '--timeout',
-        '600000',
-        '--found-dir',
-        'none',
-        '--json',
-      ],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    )
+    const child = spawn(process.execPath, [CLI, ...fuzzBusy('50', '600000'), '--json'], { stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk))
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
