@@ -82,6 +82,26 @@ async function checkedPath(dir: string): Promise<string> {
 }
 
 /**
+ * Checks a program the harness is about to start from local state (an installed client's binary,
+ * interpreter or adapter): followed through links under the protected_symlinks rule, the file it
+ * names must be this user's or root's (a venv's `python` is a link to the system's) and writable by
+ * no one else. Exit 2 naming it and the fix otherwise.
+ *
+ * @example
+ * await checkTrustedProgram(join(dir, 'client'))
+ */
+export async function checkTrustedProgram(path: string): Promise<void> {
+  const uid = currentUid()
+  if (uid === undefined) return
+  const real = await checkedPath(path)
+  const info = await stat(real).catch(() => undefined)
+  const fix = 'Fix: remove the client folder; the harness installs it again on next use.'
+  if (!info?.isFile()) refuse(path, info ? 'it is not a regular file' : 'it is missing', fix)
+  const reason = untrustedReason(info, info.uid === 0 ? 0 : uid)
+  if (reason) refuse(path, real === path ? reason : `${real}, where it leads: ${reason}`, fix)
+}
+
+/**
  * Checks a file the harness is about to trust (an installed client's marker, a CA key): no
  * symlink, this user's, not writable by group or others and, when `secret`, readable by no one
  * else. Exit 2 naming the file and the fix otherwise; a missing file is fine (undefined).

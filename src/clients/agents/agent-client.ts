@@ -157,6 +157,7 @@ export function agentInstallable(agent: AgentCli): InstallableClient {
       progress('npm rebuild (install scripts again, in the final folder) …')
       await installStep('npm', ['rebuild', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error'], 'relinking')
     },
+    programs: (_version, dir) => [join(dir, 'node_modules', '.bin', agent.bin)],
     client: (version, dir) => agentClient(agent, version, dir),
   }
 }

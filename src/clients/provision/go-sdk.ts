@@ -87,6 +87,7 @@ export const GO_SDK: InstallableClient = {
       [...mod.matchAll(/^\s*(?:require\s+)?(\S+) (v\S+)/gm)].filter((m) => deciding.includes(m[1]!)).map((m) => [m[1]!, m[2]!]),
     )
   },
+  programs: (_version, dir) => [join(dir, 'client')],
   client(version, dir) {
     const { oauth, publicPreregistered, grants } = goSdkFeatures(version)
     return {

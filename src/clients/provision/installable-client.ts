@@ -20,6 +20,7 @@ export type Progress = (line: string) => void
  *   toolchains: [{ command: 'go', install: 'Go 1.25 or newer (Debian: apt-get install golang)' }],
  *   install: async (version, dir, progress) => { … go build into dir … },
  *   client: (version, dir) => commandClient(`${dir}/client {url}`, jsonFormat),
+ *   programs: (version, dir) => [`${dir}/client`],
  * }
  */
 export interface InstallableClient {
@@ -64,4 +65,10 @@ export interface InstallableClient {
   relink?(dir: string, progress: Progress): Promise<void>
   /** The client that runs the installation in `dir`. */
   client(version: string, dir: string): ClientUnderTest
+  /**
+   * The files of the installation in `dir` that its client starts (its binary, its interpreter, its
+   * adapter): each is checked for owner and mode before every start, so no one else can have
+   * rewritten what runs.
+   */
+  programs(version: string, dir: string): string[]
 }

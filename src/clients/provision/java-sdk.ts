@@ -93,6 +93,7 @@ export const JAVA_SDK: InstallableClient = {
       signal: AbortSignal.timeout(120_000),
     })
   },
+  programs: (_version, dir) => [join(dir, 'classes', 'Main.class'), join(dir, 'classpath.txt')],
   client(version, dir) {
     // The classpath names jars in the cache's Maven repository, which stays where it is.
     const classpath = `${join(dir, 'classes')}:${readFileSync(join(dir, 'classpath.txt'), 'utf8').trim()}`

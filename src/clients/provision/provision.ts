@@ -5,7 +5,7 @@ import { InputError } from '../../core/errors.js'
 import { commandProblem, runProcess } from '../../runtime/child-process.js'
 import { packageRoot, readTextIfPresent, removeOnInterrupt, userCacheDir, writePrivateFile } from '../../runtime/files.js'
 import { writeErr } from '../../runtime/process.js'
-import { checkTrustedFile, trustedDir } from '../../runtime/trusted-dir.js'
+import { checkTrustedFile, checkTrustedProgram, trustedDir } from '../../runtime/trusted-dir.js'
 import type { ClientUnderTest } from '../client-under-test.js'
 import type { InstallableClient } from './installable-client.js'
 
@@ -167,12 +167,13 @@ export async function installedClient(
   const installed = client.client(version, dir)
   // Checked again before every session, not only at install: between two starts of its program
   // (a session loop starts one per trial at once, and again after one dies) the folder must still be
-  // ours alone and its marker the one we wrote.
+  // ours alone, its marker the one we wrote, and what it starts ours (or root's) and unwritable by others.
   const made: ClientUnderTest = {
     ...installed,
     run: async (config, context) => {
       await trustedDir(dir)
       await checkTrustedFile(join(dir, MARKER))
+      for (const program of client.programs(version, dir)) await checkTrustedProgram(program)
       return installed.run(config, context)
     },
   }

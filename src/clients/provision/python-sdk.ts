@@ -55,6 +55,8 @@ export const PYTHON_SDK: InstallableClient = {
         .map((m) => [m[1]!.toLowerCase(), m[2]!]),
     )
   },
+  // The adapter is the harness's own file (clients/python-sdk/client.py), trusted as its code is.
+  programs: (_version, dir) => [join(dir, 'venv', 'bin', 'python')],
   client(version, dir) {
     const python = join(dir, 'venv', 'bin', 'python')
     const adapter = join(packageRoot(), 'clients', 'python-sdk', 'client.py')

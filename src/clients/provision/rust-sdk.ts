@@ -55,6 +55,7 @@ export const RUST_SDK: InstallableClient = {
     })
     await copyFile(join(target, 'release', 'client'), join(dir, 'client'))
   },
+  programs: (_version, dir) => [join(dir, 'client')],
   client(version, dir) {
     return {
       ...commandClient(`"${join(dir, 'client')}" {url}`, configFormatByName('json'), { sessionLoop: true }),

@@ -56,6 +56,7 @@ export const TS_SDK: InstallableClient = {
     await copyFile(join(packageRoot(), 'clients', 'ts-sdk', 'client.mjs'), join(dir, 'client.mjs'))
   },
   resolvedDependencies: (dir) => npmResolvedDependencies(dir, PACKAGE),
+  programs: (_version, dir) => [join(dir, 'client.mjs')],
   client(version, dir) {
     const { transports, oauth } = tsSdkFeatures(version)
     return {
