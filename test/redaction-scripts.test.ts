@@ -73,3 +73,44 @@ process.exit(5)
     expect(ran.stdout + ran.stderr).not.toContain('cnLat1abc123')
   })
 })
+
+// Issue 36 §2, the report's edge rows: both printed in clear before.
+describe('a known secret wrapped over lines, or standing as a URL path segment', () => {
+  const KEY = 'cnWrap0123456789abcdefghijklmnopqrstuvwxyz'
+
+  it.each([
+    ['MIME, 76 a line', 76, '\r\n'],
+    ['PEM, 64 a line', 64, '\n'],
+    ['a short wrap, JSON-escaped in a file', 9, '\\n'],
+    ['each line indented, as the --verbose stderr tail shows it', 12, '\n      '],
+  ])('its base64 wrapped over lines (%s) is redacted', (_, width, eol) => {
+    const redactor = new Redactor()
+    redactor.add(KEY, 'X-API-Key')
+    const encoded = btoa(`some context before it ${KEY} and after it, long enough to wrap`)
+    const wrapped = encoded.match(new RegExp(`.{1,${width}}`, 'g'))!.join(eol)
+    const out = redactor.apply(`begin${eol}${wrapped}${eol}end`)
+    expect(out).toContain('<redacted:X-API-Key#1>')
+    // What remains is no longer the secret's base64, whichever line it started on.
+    expect(redactor.apply(out.replaceAll(eol, ''))).toBe(out.replaceAll(eol, ''))
+    expect(out.startsWith(`begin${eol}`) && out.endsWith(`${eol}end`)).toBe(true)
+  })
+
+  it('text on two lines that is no secret is left as it was', () => {
+    const redactor = new Redactor()
+    redactor.add(KEY, 'X-API-Key')
+    const text = `line one with words\nline two with ${btoa('unrelated bytes here')}\n`
+    expect(redactor.apply(text)).toBe(text)
+  })
+
+  it('a URL path segment equal to the secret, as written and percent-encoded', () => {
+    const redactor = new Redactor()
+    const key = 'cnPath*Key~77+aa'
+    redactor.add(key, 'X-API-Key')
+    for (const url of [
+      `http://h.test/mcp/${key}/x`,
+      `http://h.test/mcp/${encodeURIComponent(key)}`,
+      `http://h.test/mcp/${encodeURIComponent(key).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())}`,
+    ])
+      expect(redactor.apply(url), url).toMatch(/^http:\/\/h\.test\/mcp\/<redacted:X-API-Key#1>(\/x)?$/)
+  })
+})

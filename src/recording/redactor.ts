@@ -108,6 +108,7 @@ export class Redactor {
       if (out.includes(secret)) out = out.split(secret).join(this.placeholders.get(secret)!)
     }
     out = this.applyDecoded(out)
+    out = this.applyUnwrapped(out)
     for (const [secret, placeholder] of this.short) if (out.includes(secret)) out = out.replace(wholeToken(secret), placeholder)
     return out
   }
@@ -134,6 +135,41 @@ export class Redactor {
     let out = text
     for (const span of kept.reverse()) out = out.slice(0, span.start) + span.placeholder + out.slice(span.end)
     return out
+  }
+
+  /**
+   * Replaces forms wrapped over lines (base64 as MIME and PEM write it, every 64 or 76 characters):
+   * matched with the line breaks between two base64 characters taken out, replaced where they stand.
+   */
+  private applyUnwrapped(text: string): string {
+    if (!text.includes('\n') && !text.includes('\\n')) return text
+    // For each unit of the unwrapped text, where it stands in `text`.
+    const at: number[] = []
+    let unwrapped = ''
+    let from = 0
+    const take = (to: number) => {
+      for (let i = from; i < to; i++) at.push(i)
+      unwrapped += text.slice(from, to)
+    }
+    for (const wrap of text.matchAll(BASE64_WRAP)) {
+      take(wrap.index)
+      from = wrap.index + wrap[0].length
+    }
+    if (from === 0) return text
+    take(text.length)
+    const spans: Array<{ start: number; end: number; placeholder: string }> = []
+    for (const form of this.secretsIn(unwrapped))
+      for (let i = unwrapped.indexOf(form); i >= 0; i = unwrapped.indexOf(form, i + 1))
+        spans.push({ start: at[i]!, end: at[i + form.length - 1]! + 1, placeholder: this.placeholders.get(form)! })
+    spans.sort((a, b) => a.start - b.start || b.end - a.end)
+    let out = ''
+    let kept = 0
+    for (const span of spans) {
+      if (span.start < kept) continue
+      out += text.slice(kept, span.start) + span.placeholder
+      kept = span.end
+    }
+    return out + text.slice(kept)
   }
 
   /**
@@ -296,6 +332,12 @@ function escapedForms(secret: string): string[] {
     ...base64Forms(secret),
   ]
 }
+
+/**
+ * A line break between two base64 characters (raw, or JSON-escaped as a file holds it), with the
+ * indent an output may put before the next line (the `--verbose` stderr tail).
+ */
+const BASE64_WRAP = /(?<=[A-Za-z0-9+/_-])(?:\r?\n|\\r\\n|\\n)[ \t]*(?=[A-Za-z0-9+/_-])/g
 
 /** Below this length a secret's base64 is too short to tell from other base64. */
 const MIN_BASE64_SECRET = 8
