@@ -519,6 +519,11 @@ describe('the rest of the report: one line and exit 2', () => {
       'a step is larger than 100000',
     ],
     [['clients', 'install', 'mcp-remote@latest'], 'a version is like'],
+    // reliability-2026-12-07 §1 minor rows: a v-prefixed version was called a tag, browse named a
+    // --url flag it does not have, and a long name (5 000 characters there) was echoed whole.
+    [['clients', 'install', 'go-sdk@v1.8.0'], '(without the v: go-sdk@1.8.0)'],
+    [['browse', 'javascript:alert(1)'], 'the URL to browse must be an http(s) URL'],
+    [['fuzz', '--client', 'x'.repeat(300)], `unknown client "${'x'.repeat(80)}…"`],
   ])('%j', async (args, message) => {
     const result = await cliWith({}, ...args)
     expect(result.code).toBe(2)

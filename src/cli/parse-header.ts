@@ -35,15 +35,15 @@ export function parseRedactOptions(values: string[] | undefined): RegExp[] {
   })
 }
 
-/** A URL option, checked. */
-export function parseUrlOption(name: string, value: string | undefined): string {
-  if (value === undefined) throw new UsageError(`--${name} is required`)
+/** A URL option (or, named by `label`, an argument), checked. */
+export function parseUrlOption(name: string, value: string | undefined, label = `--${name}`): string {
+  if (value === undefined) throw new UsageError(`${label} is required`)
   try {
     const url = new URL(value)
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)')
     return url.href
   } catch {
     // Not a URL, or not http(s): either way the flag's value is what the user must fix.
-    throw new UsageError(`--${name} must be an http(s) URL, got "${value}"`)
+    throw new UsageError(`${label} must be an http(s) URL, got "${value}"`)
   }
 }

@@ -10,7 +10,9 @@ const VERDICT_TEXT = { held: 'held', violated: 'VIOLATED', 'not-exercised': 'not
  * exchange) when something failed.
  */
 export function judgementReport(trial: Trial, judgements: readonly Judgement[]): string {
-  const lines = judgements.map((j) => `  ${j.property.id.padEnd(34)}${VERDICT_TEXT[j.verdict]}`)
+  // As wide as the longest id and two spaces: a column that runs into the verdict is one word.
+  const width = Math.max(34, ...judgements.map((j) => j.property.id.length + 2))
+  const lines = judgements.map((j) => `  ${j.property.id.padEnd(width)}${VERDICT_TEXT[j.verdict]}`)
   const violated = judgements.filter((j) => j.verdict === 'violated')
   if (violated.length > 0) {
     lines.push('', 'traffic:', ...transcript(trial).map((line) => `  ${line}`))

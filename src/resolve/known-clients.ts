@@ -16,6 +16,12 @@ export const ALL_CLIENTS: readonly ClientUnderTest[] = [...DEFAULT_CLIENTS, ...F
  */
 export function clientByName(name: string): ClientUnderTest {
   const client = ALL_CLIENTS.find((candidate) => candidate.name === name)
-  if (!client) throw new Error(`unknown client "${name}"; known clients: ${ALL_CLIENTS.map((c) => c.name).join(', ')}`)
+  if (!client) {
+    // A name of any length is shown cut (it may be a pasted command); the faulty clients are many: `list` names them.
+    const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name
+    throw new Error(
+      `unknown client "${shown}"; known clients: ${DEFAULT_CLIENTS.map((c) => c.name).join(', ')}, and ${FAULTY_CLIENTS.length} faulty:… reference clients (mcp-auth-harness list names every one)`,
+    )
+  }
   return client
 }

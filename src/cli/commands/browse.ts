@@ -17,7 +17,7 @@ interface BrowseArgs {
  * the same step without the CLI (`clients/browser-main.ts`).
  */
 export async function runBrowseCommand(args: BrowseArgs): Promise<number> {
-  const url = parseUrlOption('url', args.url)
+  const url = parseUrlOption('url', args.url, 'the URL to browse')
   // A refused port or a silent server is what a browser would show as an error page: one line, exit 2.
   const line = await browseUrl(url).catch((error: unknown) => {
     throw new InputError((error as Error).message, { cause: error })

@@ -17,10 +17,14 @@ const MARKER = 'installed'
  * keep whatever it named first under a name that says otherwise.
  */
 function checkVersion(client: InstallableClient, version: string): void {
+  const hint = (text: string) =>
+    /^v[0-9]/.test(text)
+      ? ` (without the v: ${client.name}@${text.slice(1, 81)})`
+      : /^[a-z]/i.test(text)
+        ? ' (a tag such as latest moves: name the version)'
+        : ''
   if (!/^[0-9][0-9A-Za-z.+_-]{0,63}$/.test(version))
-    throw new InputError(
-      `"${client.name}@${version.slice(0, 80)}": a version is like ${client.pinned}${/^[a-z]/i.test(version) ? ' (a tag such as latest moves: name the version)' : ''}`,
-    )
+    throw new InputError(`"${client.name}@${version.slice(0, 80)}": a version is like ${client.pinned}${hint(version)}`)
 }
 
 /**
