@@ -10,9 +10,11 @@ import { writeOut } from '../../runtime/process.js'
 import { EXIT, UsageError } from '../usage-error.js'
 import { NAMED_SCENARIOS, SERVE_ONLY_SCENARIOS } from '../../scenario/named-scenarios.js'
 import { CONFIG_FORMATS } from '../../config/formats/registry.js'
+import { ruleLines, rulesDocument, ruleTableMarkdown } from '../../report/rule-catalogue.js'
 
 interface ListArgs {
   dimensions: boolean
+  rules: boolean
   json: boolean
   markdown: boolean
 }
@@ -69,7 +71,16 @@ function dimensionLines(): string[] {
 
 /** Prints clients, properties and scenario dimensions (or only the dimensions); returns the exit code. */
 export function runListCommand(args: Partial<ListArgs> = {}): number {
-  if (args.json && !args.dimensions) throw new UsageError('--json goes with --dimensions: list --dimensions --json')
+  if (args.rules && args.dimensions) throw new UsageError('--rules and --dimensions are two tables: give one')
+  if (args.rules) {
+    writeOut(
+      args.json
+        ? `${JSON.stringify({ rules: rulesDocument() }, null, 2)}\n`
+        : `${args.markdown ? ruleTableMarkdown() : ruleLines().join('\n')}\n`,
+    )
+    return EXIT.ok
+  }
+  if (args.json && !args.dimensions) throw new UsageError('--json goes with --dimensions or --rules: list --rules --json')
   if (args.markdown) {
     if (args.dimensions) throw new UsageError('--markdown prints the property table; --dimensions the dimension table: give one')
     writeOut(`${propertyTableMarkdown()}\n`)
@@ -116,15 +127,21 @@ const module: CommandModule<object, ListArgs> = {
   builder: (yargs) =>
     yargs
       .option('dimensions', { type: 'boolean', default: false, describe: 'Only the scenario dimensions' })
-      .option('json', { type: 'boolean', default: false, describe: 'With --dimensions: the dimension table as JSON' })
+      .option('rules', {
+        type: 'boolean',
+        default: false,
+        describe: 'Only the rule catalogue: every client rule of the spec and the property that judges it, or why none can',
+      })
+      .option('json', { type: 'boolean', default: false, describe: 'With --dimensions or --rules: that table as JSON' })
       .option('markdown', {
         type: 'boolean',
         default: false,
-        describe: 'Only the property table, as Markdown (the table of docs/properties.md)',
+        describe: 'Only the property table (with --rules: the rule table), as Markdown (docs/properties.md, docs/rules.md)',
       })
       .example('$0 list', 'clients, properties, named scenarios, config formats and dimensions')
       .example('$0 list --dimensions --json', 'the dimension table as data')
-      .example('$0 list --markdown', 'the property table as Markdown'),
+      .example('$0 list --markdown', 'the property table as Markdown')
+      .example('$0 list --rules', 'every client rule of the spec, and how the harness judges it'),
   handler: () => undefined, // run by cli.ts, which owns exit codes
 }
 
