@@ -174,8 +174,7 @@ export const RULES: readonly SpecRule[] = [
     revisions: STREAMABLE,
     level: 'MUST',
     text: 'On HTTP 404 to a request containing an Mcp-Session-Id, the client MUST start a new session by sending a new InitializeRequest without a session ID.',
-    notYetJudged:
-      'after a 404 to a request with session id S, the next request is an initialize without a session id, and S is never sent again',
+    judgedBy: ['session-restarted-after-404'],
   },
   {
     id: 'session/delete-when-done',

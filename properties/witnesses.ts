@@ -34,6 +34,7 @@ import { witnesses as resourceParameterWitnesses } from './resource-parameter/wi
 import { witnesses as scopeSelectionWitnesses } from './scope-selection/witnesses.js'
 import { witnesses as scopeStepUpWitnesses } from './scope-step-up/witnesses.js'
 import { witnesses as sessionIdEchoedWitnesses } from './session-id-echoed/witnesses.js'
+import { witnesses as sessionRestartedAfter404Witnesses } from './session-restarted-after-404/witnesses.js'
 import { witnesses as sseRetryHonouredWitnesses } from './sse-retry-honoured/witnesses.js'
 import { witnesses as tokenInAuthorizationHeaderWitnesses } from './token-in-authorization-header/witnesses.js'
 import { witnesses as workloadAssertionGrantWitnesses } from './workload-assertion-grant/witnesses.js'
@@ -71,6 +72,7 @@ import { resourceParameter } from './resource-parameter/property.js'
 import { scopeSelection } from './scope-selection/property.js'
 import { scopeStepUp } from './scope-step-up/property.js'
 import { sessionIdEchoed } from './session-id-echoed/property.js'
+import { sessionRestartedAfter404 } from './session-restarted-after-404/property.js'
 import { sseRetryHonoured } from './sse-retry-honoured/property.js'
 import { tokenInAuthorizationHeader } from './token-in-authorization-header/property.js'
 import { workloadAssertionGrant } from './workload-assertion-grant/property.js'
@@ -111,6 +113,7 @@ export const FAULTY_CASES: readonly FaultyCase[] = [
   ...scopeSelectionWitnesses.map((w) => ({ ...w, property: scopeSelection })),
   ...scopeStepUpWitnesses.map((w) => ({ ...w, property: scopeStepUp })),
   ...sessionIdEchoedWitnesses.map((w) => ({ ...w, property: sessionIdEchoed })),
+  ...sessionRestartedAfter404Witnesses.map((w) => ({ ...w, property: sessionRestartedAfter404 })),
   ...sseRetryHonouredWitnesses.map((w) => ({ ...w, property: sseRetryHonoured })),
   ...tokenInAuthorizationHeaderWitnesses.map((w) => ({ ...w, property: tokenInAuthorizationHeader })),
   ...workloadAssertionGrantWitnesses.map((w) => ({ ...w, property: workloadAssertionGrant })),
