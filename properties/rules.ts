@@ -678,8 +678,7 @@ export const RULES: readonly SpecRule[] = [
     revisions: ONLY_0728,
     level: 'SHOULD',
     text: 'When re-authorizing, clients SHOULD include the scopes requested before as well as the challenged ones.',
-    notYetJudged:
-      'a step-up after a challenge naming only the missing scope asks for every scope asked before as well (needs a server whose challenge names only the missing scope)',
+    judgedBy: ['step-up-keeps-scopes'],
   },
   {
     id: 'auth/retry-limits',

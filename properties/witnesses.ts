@@ -36,6 +36,7 @@ import { witnesses as scopeStepUpWitnesses } from './scope-step-up/witnesses.js'
 import { witnesses as sessionIdEchoedWitnesses } from './session-id-echoed/witnesses.js'
 import { witnesses as sessionRestartedAfter404Witnesses } from './session-restarted-after-404/witnesses.js'
 import { witnesses as sseRetryHonouredWitnesses } from './sse-retry-honoured/witnesses.js'
+import { witnesses as stepUpKeepsScopesWitnesses } from './step-up-keeps-scopes/witnesses.js'
 import { witnesses as tokenInAuthorizationHeaderWitnesses } from './token-in-authorization-header/witnesses.js'
 import { witnesses as workloadAssertionGrantWitnesses } from './workload-assertion-grant/witnesses.js'
 import { acceptHeaders } from './accept-headers/property.js'
@@ -74,6 +75,7 @@ import { scopeStepUp } from './scope-step-up/property.js'
 import { sessionIdEchoed } from './session-id-echoed/property.js'
 import { sessionRestartedAfter404 } from './session-restarted-after-404/property.js'
 import { sseRetryHonoured } from './sse-retry-honoured/property.js'
+import { stepUpKeepsScopes } from './step-up-keeps-scopes/property.js'
 import { tokenInAuthorizationHeader } from './token-in-authorization-header/property.js'
 import { workloadAssertionGrant } from './workload-assertion-grant/property.js'
 
@@ -115,6 +117,7 @@ export const FAULTY_CASES: readonly FaultyCase[] = [
   ...sessionIdEchoedWitnesses.map((w) => ({ ...w, property: sessionIdEchoed })),
   ...sessionRestartedAfter404Witnesses.map((w) => ({ ...w, property: sessionRestartedAfter404 })),
   ...sseRetryHonouredWitnesses.map((w) => ({ ...w, property: sseRetryHonoured })),
+  ...stepUpKeepsScopesWitnesses.map((w) => ({ ...w, property: stepUpKeepsScopes })),
   ...tokenInAuthorizationHeaderWitnesses.map((w) => ({ ...w, property: tokenInAuthorizationHeader })),
   ...workloadAssertionGrantWitnesses.map((w) => ({ ...w, property: workloadAssertionGrant })),
 ]

@@ -11,7 +11,7 @@ const ID = 'scope-step-up'
  * Whether the client was shown Protected Resource Metadata naming another resource: it must then
  * not authorize with it (resource-mismatch-rejected), so not stepping up is right.
  */
-function foreignPrm(trial: Trial): boolean {
+export function foreignPrm(trial: Trial): boolean {
   return servedPrms(trial).some((prm) => prm.resource !== undefined && !resourceCovers(prm.resource, trial.config.url))
 }
 
@@ -22,7 +22,7 @@ function foreignPrm(trial: Trial): boolean {
  * Messages from the Server): going on without it is a choice, not a failure. Over HTTP+SSE the GET
  * is the session itself, and a step-up is owed.
  */
-function owed(trial: Trial) {
+export function owed(trial: Trial) {
   const optionalStream = (method: string) => method === 'GET' && trial.config.transport === 'streamable-http'
   return scopeChallenges(trial).filter(({ exchange }) => exchange.method !== 'DELETE' && !optionalStream(exchange.method))
 }
@@ -31,7 +31,7 @@ function owed(trial: Trial) {
  * Where a client asks for scope again: an authorization request, or for a client with a grant
  * without a user (client credentials, JWT bearer) a token request of that grant.
  */
-function reauthorizations(trial: Trial): Array<{ exchange: Exchange; scope: string; kind: string }> {
+export function reauthorizations(trial: Trial): Array<{ exchange: Exchange; scope: string; kind: string }> {
   const authorizations = authorizeRequests(trial).map((exchange) => ({
     exchange,
     scope: new URL(exchange.url).searchParams.get('scope') ?? '',

@@ -26,7 +26,8 @@ function expiries(trial: Trial): Array<{ exchange: Exchange; session: string }> 
 function afterExpiry(trial: Trial, expired: Exchange, session: string): Violation | undefined {
   const later = mcpEndpointExchanges(trial.config, trial.exchanges).filter((e) => e.requestTick > expired.responseTick!)
   const where = `the 404 to request #${expired.seq} ${expired.method} ${expired.url} (its session was gone)`
-  const reused = later.find((e) => headerValue(e.requestHeaders, 'mcp-session-id') === session)
+  // A DELETE of the dead session on the way out is moot, not a reuse: the session is what was owed.
+  const reused = later.find((e) => e.method !== 'DELETE' && headerValue(e.requestHeaders, 'mcp-session-id') === session)
   if (reused)
     return {
       property: ID,

@@ -46,3 +46,16 @@ describe('session-restarted-after-404', () => {
     expect(sessionRestartedAfter404.exercised(legacy)).toBe(false)
   })
 })
+
+describe('session-restarted-after-404, on the way out', () => {
+  it('a DELETE of the dead session after the 404 is not the fault: not starting a new session is', () => {
+    const trial = trialOf(config(), [
+      { method: 'POST', url: URL, requestBody: initialize, responseHeaders: withSession('s1') },
+      { method: 'POST', url: URL, requestBody: call, requestHeaders: withSession('s1'), status: 404 },
+      { method: 'DELETE', url: URL, requestHeaders: withSession('s1'), status: 404 },
+    ])
+    expect(sessionRestartedAfter404.check(trial).map((v) => v.message)).toEqual([
+      expect.stringContaining('sent no new initialize'),
+    ])
+  })
+})

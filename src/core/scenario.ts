@@ -106,6 +106,13 @@ export interface OAuthServer {
    */
   scopePolicy?: 'any' | 'registered'
   /**
+   * What the step-up 403 (`stepUpScope`) names in its `scope`: every scope the call needs, the ones
+   * the token had included (default), or only the one it lacks. Servers differ; from 2026-07-28 the
+   * client re-authorizes for what it asked before as well (SEP-2350), so only the second shows a
+   * client that overwrites its scope with the challenge's.
+   */
+  stepUpChallenge?: 'every-needed' | 'missing-only'
+  /**
    * The grant without a user the config names (client credentials, enterprise-managed, workload
    * identity): the AS knows that machine client in advance, and its token endpoint takes the grant.
    */

@@ -39,6 +39,7 @@ export const BASE_OAUTH_PLAN: OAuthPlan = {
   migration: 'none',
   tokenRefusal: 'none',
   scopePolicy: 'any',
+  stepUpChallenge: 'every-needed',
   grantRefusal: 'none',
   dpop: 'off',
 }
@@ -281,6 +282,18 @@ export const AUTH_DIMENSIONS: readonly Dimension[] = [
       ['any', 'registered'],
     ),
     { any: 4 },
+  ),
+  weighted(
+    {
+      ...oauthField(
+        'stepUpChallenge',
+        'what a step-up 403 names: every scope the call needs, or only the one the token lacks (a client must keep what it asked before: 2026-07-28)',
+        ['every-needed', 'missing-only'],
+      ),
+      // Only a step-up server has a challenge to word: no pairs are spent on the others.
+      appliesWhen: { dimension: 'oauth.stepUpScope', values: ['mcp:write'] },
+    },
+    { 'every-needed': 3 },
   ),
   weighted(
     {

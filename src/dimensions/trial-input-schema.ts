@@ -34,6 +34,7 @@ const oauthPlanSchema = z.strictObject({
   migration: z.enum(categories('oauth.migration')).optional(),
   tokenRefusal: z.enum(categories('oauth.tokenRefusal')).optional(),
   scopePolicy: z.enum(categories('oauth.scopePolicy')).optional(),
+  stepUpChallenge: z.enum(categories('oauth.stepUpChallenge')).optional(),
   grantRefusal: z.enum(categories('oauth.grantRefusal')).optional(),
   dpop: z.enum(categories('oauth.dpop')).optional(),
 })

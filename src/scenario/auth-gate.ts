@@ -25,7 +25,8 @@ function presentedToken(request: Request): { scheme: string; token: string } | u
 
 /**
  * The 403 `insufficient_scope` a step-up scenario answers to `tools/call` when the token lacks
- * `stepUpScope`, naming every scope the call needs; undefined when the call may pass. Call it after
+ * `stepUpScope`, naming every scope the call needs (or, `stepUpChallenge: missing-only`, only the
+ * one the token lacks); undefined when the call may pass. Call it after
  * `challengeFor` let the request through.
  */
 export function scopeChallengeFor(
@@ -42,7 +43,7 @@ export function scopeChallengeFor(
   if (!needed || !messages.some((m) => (m as { method?: unknown } | null)?.method === 'tools/call')) return undefined
   const granted = (state.oauth.tokens.get(presentedToken(request)?.token ?? '') ?? '').split(' ').filter(Boolean)
   if (granted.includes(needed)) return undefined
-  const scope = [...new Set([...granted, needed])].join(' ')
+  const scope = oauth.stepUpChallenge === 'missing-only' ? needed : [...new Set([...granted, needed])].join(' ')
   return new Response(JSON.stringify({ error: 'insufficient_scope' }), {
     status: 403,
     headers: {

@@ -27,6 +27,7 @@ const OAUTH_PROPERTIES = new Set([
   'pkce-support-checked',
   'client-registration',
   'scope-step-up',
+  'step-up-keeps-scopes',
   'iss-checked',
   'as-metadata-issuer-checked',
   'registration-application-type',
