@@ -47,7 +47,7 @@ export const RULES: readonly SpecRule[] = [
     revisions: ['2024-11-05'],
     level: 'MUST',
     text: 'All subsequent client messages MUST be sent as HTTP POST requests to the endpoint the endpoint event named.',
-    notYetJudged: 'every POST after the endpoint event goes to the announced URL, resolved against the configured one',
+    judgedBy: ['messages-to-mcp-endpoint'],
   },
   {
     id: 'http/post-every-message',
@@ -56,8 +56,7 @@ export const RULES: readonly SpecRule[] = [
     revisions: POST_ERA,
     level: 'MUST',
     text: 'Every JSON-RPC message sent from the client MUST be a new HTTP POST request to the MCP endpoint.',
-    notYetJudged:
-      'every JSON-RPC message is POSTed to exactly the configured URL (query kept, nothing appended), never sent on a GET',
+    judgedBy: ['messages-to-mcp-endpoint'],
   },
   {
     id: 'http/post-accept',

@@ -17,6 +17,7 @@ import { witnesses as headersAlwaysSentWitnesses } from './headers-always-sent/w
 import { witnesses as idJagExchangeWitnesses } from './id-jag-exchange/witnesses.js'
 import { witnesses as issCheckedWitnesses } from './iss-checked/witnesses.js'
 import { witnesses as lastEventIdResumptionWitnesses } from './last-event-id-resumption/witnesses.js'
+import { witnesses as messagesToMcpEndpointWitnesses } from './messages-to-mcp-endpoint/witnesses.js'
 import { witnesses as modernRequestHeadersWitnesses } from './modern-request-headers/witnesses.js'
 import { witnesses as noDiscoveryWithoutChallengeWitnesses } from './no-discovery-without-challenge/witnesses.js'
 import { witnesses as noHeaderLeakWitnesses } from './no-header-leak/witnesses.js'
@@ -56,6 +57,7 @@ import { headersAlwaysSent } from './headers-always-sent/property.js'
 import { idJagExchange } from './id-jag-exchange/property.js'
 import { issChecked } from './iss-checked/property.js'
 import { lastEventIdResumption } from './last-event-id-resumption/property.js'
+import { messagesToMcpEndpoint } from './messages-to-mcp-endpoint/property.js'
 import { modernRequestHeaders } from './modern-request-headers/property.js'
 import { noDiscoveryWithoutChallenge } from './no-discovery-without-challenge/property.js'
 import { noHeaderLeak } from './no-header-leak/property.js'
@@ -98,6 +100,7 @@ export const FAULTY_CASES: readonly FaultyCase[] = [
   ...idJagExchangeWitnesses.map((w) => ({ ...w, property: idJagExchange })),
   ...issCheckedWitnesses.map((w) => ({ ...w, property: issChecked })),
   ...lastEventIdResumptionWitnesses.map((w) => ({ ...w, property: lastEventIdResumption })),
+  ...messagesToMcpEndpointWitnesses.map((w) => ({ ...w, property: messagesToMcpEndpoint })),
   ...modernRequestHeadersWitnesses.map((w) => ({ ...w, property: modernRequestHeaders })),
   ...noDiscoveryWithoutChallengeWitnesses.map((w) => ({ ...w, property: noDiscoveryWithoutChallenge })),
   ...noHeaderLeakWitnesses.map((w) => ({ ...w, property: noHeaderLeak })),

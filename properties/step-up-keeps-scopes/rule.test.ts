@@ -18,7 +18,9 @@ async function stepUp(client: ClientUnderTest, wording: 'every-needed' | 'missin
 }
 
 const challenges = (trial: Awaited<ReturnType<typeof stepUp>>) =>
-  trial.exchanges.filter((e) => e.status === 403).map((e) => (e.responseHeaders ?? []).find(([name]) => name === 'www-authenticate')?.[1])
+  trial.exchanges
+    .filter((e) => e.status === 403)
+    .map((e) => (e.responseHeaders ?? []).find(([name]) => name === 'www-authenticate')?.[1])
 
 describe('step-up-keeps-scopes', () => {
   it('the missing-only server names only the scope the token lacks; the union one, every scope the call needs', async () => {
