@@ -422,8 +422,7 @@ export const RULES: readonly SpecRule[] = [
     revisions: POST_ERA,
     level: 'MUST',
     text: 'The token request MUST carry the code_verifier whose S256 hash is the code_challenge of the authorization request.',
-    notYetJudged:
-      "each authorization-code token request's code_verifier hashes (S256) to its authorization request's code_challenge",
+    judgedBy: ['pkce-verifier-matches'],
   },
   {
     id: 'auth/pkce-support-checked',

@@ -24,6 +24,7 @@ import { witnesses as noHeaderLeakWitnesses } from './no-header-leak/witnesses.j
 import { witnesses as noRetryAfterGrantRefusedWitnesses } from './no-retry-after-grant-refused/witnesses.js'
 import { witnesses as pkceS256Witnesses } from './pkce-s256/witnesses.js'
 import { witnesses as pkceSupportCheckedWitnesses } from './pkce-support-checked/witnesses.js'
+import { witnesses as pkceVerifierMatchesWitnesses } from './pkce-verifier-matches/witnesses.js'
 import { witnesses as prmDiscoveryOrderWitnesses } from './prm-discovery-order/witnesses.js'
 import { witnesses as protocolVersionHeaderWitnesses } from './protocol-version-header/witnesses.js'
 import { witnesses as refreshTokenRotationWitnesses } from './refresh-token-rotation/witnesses.js'
@@ -64,6 +65,7 @@ import { noHeaderLeak } from './no-header-leak/property.js'
 import { noRetryAfterGrantRefused } from './no-retry-after-grant-refused/property.js'
 import { pkceS256 } from './pkce-s256/property.js'
 import { pkceSupportChecked } from './pkce-support-checked/property.js'
+import { pkceVerifierMatches } from './pkce-verifier-matches/property.js'
 import { prmDiscoveryOrder } from './prm-discovery-order/property.js'
 import { protocolVersionHeader } from './protocol-version-header/property.js'
 import { refreshTokenRotation } from './refresh-token-rotation/property.js'
@@ -107,6 +109,7 @@ export const FAULTY_CASES: readonly FaultyCase[] = [
   ...noRetryAfterGrantRefusedWitnesses.map((w) => ({ ...w, property: noRetryAfterGrantRefused })),
   ...pkceS256Witnesses.map((w) => ({ ...w, property: pkceS256 })),
   ...pkceSupportCheckedWitnesses.map((w) => ({ ...w, property: pkceSupportChecked })),
+  ...pkceVerifierMatchesWitnesses.map((w) => ({ ...w, property: pkceVerifierMatches })),
   ...prmDiscoveryOrderWitnesses.map((w) => ({ ...w, property: prmDiscoveryOrder })),
   ...protocolVersionHeaderWitnesses.map((w) => ({ ...w, property: protocolVersionHeader })),
   ...refreshTokenRotationWitnesses.map((w) => ({ ...w, property: refreshTokenRotation })),

@@ -21,17 +21,29 @@ const { SSEClientTransport } = await import('@modelcontextprotocol/sdk/client/ss
 const streamable = await import('@modelcontextprotocol/sdk/client/streamableHttp.js').catch(() => undefined)
 const auth = await import('@modelcontextprotocol/sdk/client/auth.js').catch(() => undefined)
 
-/** A one-shot loopback server for the authorization redirect (RFC 8252 §7.3): resolves with the code. */
+/**
+ * A loopback server for the authorization redirect (RFC 8252 §7.3). `nextCode()` resolves with the
+ * next code not yet taken: a second authorization's code, never the first one again (which the
+ * authorization server has already redeemed, and whose verifier the provider no longer holds).
+ */
 async function callbackServer() {
-  let deliver
-  const code = new Promise((resolve) => (deliver = resolve))
+  const codes = []
+  const waiting = []
   const server = createServer((request, response) => {
     const query = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams
     response.end('ok')
-    if (query.get('code')) deliver(query.get('code'))
+    const code = query.get('code')
+    if (!code) return
+    const waiter = waiting.shift()
+    if (waiter) waiter(code)
+    else codes.push(code)
   })
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return { uri: `http://127.0.0.1:${server.address().port}/callback`, code, close: () => server.close() }
+  return {
+    uri: `http://127.0.0.1:${server.address().port}/callback`,
+    nextCode: () => (codes.length > 0 ? Promise.resolve(codes.shift()) : new Promise((resolve) => waiting.push(resolve))),
+    close: () => server.close(),
+  }
 }
 
 /** An OAuth client provider holding this session's state only: every trial starts unauthorized. */
@@ -116,7 +128,7 @@ async function session(url) {
         if (!(oauth && error instanceof auth.UnauthorizedError && round < 2 && oauth.held.opened)) throw error
         await oauth.held.opened
         oauth.held.opened = undefined
-        const code = await Promise.race([callback.code, new Promise((resolve) => setTimeout(resolve, 10_000, undefined))])
+        const code = await Promise.race([callback.nextCode(), new Promise((resolve) => setTimeout(resolve, 10_000, undefined))])
         if (!code) throw error
         await connection.finishAuth(code)
       }

@@ -25,6 +25,7 @@ const OAUTH_PROPERTIES = new Set([
   'as-metadata-discovery-order',
   'bounded-auth-retries',
   'pkce-support-checked',
+  'pkce-verifier-matches',
   'client-registration',
   'scope-step-up',
   'step-up-keeps-scopes',

@@ -1,0 +1,66 @@
+import { spec, type Property, type Violation } from '../../src/property/property.js'
+import type { Trial } from '../../src/core/trial.js'
+import { headerValue, type Exchange } from '../../src/core/exchange.js'
+import { authorizeRequests, tokenRequests } from '../../src/traffic/oauth-flow.js'
+import { pkceChallengeOf } from '../../src/spec/pkce.js'
+
+const ID = 'pkce-verifier-matches'
+
+/** The code an authorization request's answer handed the client (the redirect's `code`), if any. */
+function codeOf(exchange: Exchange): string | undefined {
+  const location = headerValue(exchange.responseHeaders, 'location')
+  if (!location) return undefined
+  try {
+    return new URL(location, exchange.url).searchParams.get('code') ?? undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Each authorization-code token request with the authorization request whose code it redeems (with a challenge). */
+function redemptions(trial: Trial) {
+  const byCode = new Map<string, Exchange>()
+  for (const authorization of authorizeRequests(trial)) {
+    const code = codeOf(authorization)
+    if (code && new URL(authorization.url).searchParams.get('code_challenge')) byCode.set(code, authorization)
+  }
+  return tokenRequests(trial).flatMap(({ exchange, form }) => {
+    const authorization = form.get('grant_type') === 'authorization_code' ? byCode.get(form.get('code') ?? '') : undefined
+    return authorization ? [{ exchange, form, authorization }] : []
+  })
+}
+
+/**
+ * The token request that redeems an authorization code carries the `code_verifier` whose challenge
+ * (S256, or plain as the request said) is the `code_challenge` of the authorization request that
+ * code came from.
+ */
+export const pkceVerifierMatches: Property = {
+  id: ID,
+  statement:
+    "The token request redeeming an authorization code carries the code_verifier whose challenge is that authorization request's code_challenge.",
+  source: spec('2025-03-26', 'Authorization › Authorization Code Protection (PKCE, RFC 7636 §4.5; OAuth 2.1 §4.1.3)', {
+    alsoBefore: true,
+  }),
+  level: 'MUST',
+  exercised: (trial) => redemptions(trial).length > 0,
+  check(trial: Trial): Violation[] {
+    for (const { exchange, form, authorization } of redemptions(trial)) {
+      const params = new URL(authorization.url).searchParams
+      const verifier = form.get('code_verifier')
+      const method = params.get('code_challenge_method') ?? 'plain'
+      if (verifier !== null && pkceChallengeOf(verifier, method) === params.get('code_challenge')) continue
+      return [
+        {
+          property: ID,
+          exchange: exchange.seq,
+          message:
+            verifier === null
+              ? `token request #${exchange.seq} redeemed the code of authorization request #${authorization.seq} without a code_verifier`
+              : `token request #${exchange.seq} redeemed the code of authorization request #${authorization.seq} with a code_verifier whose ${method} challenge is not that request's code_challenge`,
+        },
+      ]
+    }
+    return []
+  },
+}
