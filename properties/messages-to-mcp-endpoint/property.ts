@@ -2,6 +2,7 @@ import { spec, type Property, type Violation } from '../../src/property/property
 import type { Trial } from '../../src/core/trial.js'
 import { headerValue, type Exchange } from '../../src/core/exchange.js'
 import { NOT_JSON, parseJsonOr } from '../../src/core/json.js'
+import { hasMcpRequest } from '../../src/traffic/mcp-endpoint.js'
 
 const ID = 'messages-to-mcp-endpoint'
 
@@ -76,8 +77,11 @@ export const messagesToMcpEndpoint: Property = {
     alsoBefore: true,
   }),
   level: 'MUST',
-  exercised: (trial) => jsonRpcPosts(trial).length > 0,
+  // A client that never reached the endpoint at all was given a wrong URL, or failed before: that is
+  // "nothing was judged (is the URL right?)", not this rule's verdict.
+  exercised: (trial) => hasMcpRequest(trial) && jsonRpcPosts(trial).length > 0,
   check(trial: Trial): Violation[] {
+    if (!hasMcpRequest(trial)) return []
     const allowed = endpoints(trial)
     const stray = jsonRpcPosts(trial).find((exchange) => !allowed.has(exact(exchange.url) ?? exchange.url))
     if (!stray) return []

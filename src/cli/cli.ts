@@ -23,6 +23,7 @@ const COMMAND_LOADERS: Record<string, () => Promise<CliCommand[]>> = {
   clients: async () => [(await import('./commands/clients.js')).clientsCommand],
   bisect: async () => [(await import('./commands/bisect.js')).bisectCommand],
   matrix: async () => [(await import('./commands/matrix.js')).matrixCommand],
+  scoreboard: async () => [(await import('./commands/scoreboard.js')).scoreboardCommand],
 }
 
 /** The command the arguments name (the first word), or every command when none is named (`--help`, a typo). */

@@ -52,6 +52,15 @@ function checkShards(reports: readonly RunReport[], files: readonly string[]): v
 function checkShare(report: RunReport, file: string): void {
   const plan = report.plan!
   const { index, count } = report.shard!
+  if (plan.entries) {
+    const mine = plan.entries.filter((_, i) => i % count === index - 1)
+    const ran = [...new Set(report.results.map((result) => result.client))]
+    if (!sameItems(ran, mine))
+      throw new InputError(
+        `${file}: shard ${index}/${count} should hold ${mine.join(', ') || '(none)'} of the run's ${plan.entries.length} clients, and holds ${ran.join(', ') || 'none'}`,
+      )
+    return
+  }
   if (plan.versions) {
     const mine = plan.versions.filter((_, i) => i % count === index - 1)
     const ran = (report.clients ?? []).map((client) => client.version)

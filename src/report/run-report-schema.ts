@@ -78,6 +78,8 @@ export const runReportSchema = z.strictObject({
     .strictObject({
       clients: z.array(z.string()).optional(),
       versions: z.array(z.string()).optional(),
+      /** `scoreboard`: the clients at their releases (`NAME@VERSION`); entry i belongs to shard (i mod n) + 1. */
+      entries: z.array(z.string()).optional(),
       properties: z.array(z.string()),
     })
     .optional(),
