@@ -12,4 +12,5 @@ export const pkcePlain = faulty(
 )
 
 /** Each violates `pkce-s256`; the names after it are what its one bug breaks besides (not false blame). */
-export const witnesses: readonly Witness[] = [witness(pkcePlain)]
+// The edit leaves the S256 challenge value under method=plain: the verifier no longer answers it.
+export const witnesses: readonly Witness[] = [witness(pkcePlain, 'pkce-verifier-matches')]

@@ -21,4 +21,5 @@ export const tokenInQuery = faulty(
 )
 
 /** Each violates `token-in-authorization-header`; the names after it are what its one bug breaks besides (not false blame). */
-export const witnesses: readonly Witness[] = [witness(tokenInQuery)]
+// The token appended to the URL's query makes every POST go to a URL that is not the configured one.
+export const witnesses: readonly Witness[] = [witness(tokenInQuery, 'messages-to-mcp-endpoint')]
