@@ -440,8 +440,7 @@ export const RULES: readonly SpecRule[] = [
     revisions: FROM_0618,
     level: 'MUST',
     text: 'MCP clients MUST have redirect URIs registered with the authorization server.',
-    notYetJudged:
-      "an authorization request's redirect_uri is one the client registered (when it registered), and loopback or https",
+    judgedBy: ['redirect-uri-registered'],
   },
   {
     id: 'auth/state',

@@ -27,6 +27,7 @@ import { witnesses as pkceSupportCheckedWitnesses } from './pkce-support-checked
 import { witnesses as pkceVerifierMatchesWitnesses } from './pkce-verifier-matches/witnesses.js'
 import { witnesses as prmDiscoveryOrderWitnesses } from './prm-discovery-order/witnesses.js'
 import { witnesses as protocolVersionHeaderWitnesses } from './protocol-version-header/witnesses.js'
+import { witnesses as redirectUriRegisteredWitnesses } from './redirect-uri-registered/witnesses.js'
 import { witnesses as refreshTokenRotationWitnesses } from './refresh-token-rotation/witnesses.js'
 import { witnesses as registrationApplicationTypeWitnesses } from './registration-application-type/witnesses.js'
 import { witnesses as registrationCoversRequestedScopeWitnesses } from './registration-covers-requested-scope/witnesses.js'
@@ -68,6 +69,7 @@ import { pkceSupportChecked } from './pkce-support-checked/property.js'
 import { pkceVerifierMatches } from './pkce-verifier-matches/property.js'
 import { prmDiscoveryOrder } from './prm-discovery-order/property.js'
 import { protocolVersionHeader } from './protocol-version-header/property.js'
+import { redirectUriRegistered } from './redirect-uri-registered/property.js'
 import { refreshTokenRotation } from './refresh-token-rotation/property.js'
 import { registrationApplicationType } from './registration-application-type/property.js'
 import { registrationCoversRequestedScope } from './registration-covers-requested-scope/property.js'
@@ -112,6 +114,7 @@ export const FAULTY_CASES: readonly FaultyCase[] = [
   ...pkceVerifierMatchesWitnesses.map((w) => ({ ...w, property: pkceVerifierMatches })),
   ...prmDiscoveryOrderWitnesses.map((w) => ({ ...w, property: prmDiscoveryOrder })),
   ...protocolVersionHeaderWitnesses.map((w) => ({ ...w, property: protocolVersionHeader })),
+  ...redirectUriRegisteredWitnesses.map((w) => ({ ...w, property: redirectUriRegistered })),
   ...refreshTokenRotationWitnesses.map((w) => ({ ...w, property: refreshTokenRotation })),
   ...registrationApplicationTypeWitnesses.map((w) => ({ ...w, property: registrationApplicationType })),
   ...registrationCoversRequestedScopeWitnesses.map((w) => ({ ...w, property: registrationCoversRequestedScope })),

@@ -26,6 +26,7 @@ const OAUTH_PROPERTIES = new Set([
   'bounded-auth-retries',
   'pkce-support-checked',
   'pkce-verifier-matches',
+  'redirect-uri-registered',
   'client-registration',
   'scope-step-up',
   'step-up-keeps-scopes',
