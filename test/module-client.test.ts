@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
 import { describe, expect, it, vi } from 'vitest'
@@ -98,5 +98,32 @@ export default {
       await expect(loadModuleClient(file, { loadTimeoutMs: 500 })).rejects.toThrow(
         /could not be loaded: it did not finish loading within 0\.5 s/,
       )
+  })
+})
+
+describe('a module: client in the library', () => {
+  it('fuzzClient ends the threads it started for a module: client when the call returns', async () => {
+    const { fuzzClient } = await import('../src/index.js')
+    const beats = join(dir, 'beats')
+    const beating = join(dir, 'beating.mjs')
+    writeFileSync(
+      beating,
+      `import { appendFileSync } from 'node:fs'
+// A heartbeat for as long as the thread that loaded it lives.
+setInterval(() => appendFileSync(${JSON.stringify(beats)}, 'x'), 20)
+export default {
+  name: 'beating', transports: ['streamable-http'],
+  async run(config) {
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'b', version: '1' } } })
+    await (await fetch(config.url, { method: 'POST', headers: { ...config.headers, 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body })).text()
+  },
+}\n`,
+    )
+    await fuzzClient({ client: `module:${beating}`, properties: ['accept-headers'], phases: ['random'], runs: 3, seed: 1 })
+    // Ended: the heartbeat stops (a live thread would have beaten some 25 times in half a second).
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const before = readFileSync(beats, 'utf8').length
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(readFileSync(beats, 'utf8').length).toBe(before)
   })
 })

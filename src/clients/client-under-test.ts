@@ -89,6 +89,11 @@ export interface ClientUnderTest {
   /** The versions its install resolved for the dependencies that decide its behaviour (`@modelcontextprotocol/sdk`). */
   dependencies?: Readonly<Record<string, string>>
   run(config: ClientConfig, context: TrialContext): Promise<void>
+  /**
+   * Releases what the client keeps between trials (a `module:` client's threads): called by the
+   * library when the run that resolved the client by name ends. Optional.
+   */
+  close?(): Promise<void>
 }
 
 /** What the generated inputs depend on: what a client speaks and what its config can carry. */

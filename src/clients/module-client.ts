@@ -90,6 +90,7 @@ async function startThread(
 class ModuleThreads {
   private readonly idle: Array<ClientThread<ModuleToThread, ThreadToModule>> = []
   private nextId = 1
+  private closed = false
 
   constructor(
     private readonly path: string,
@@ -97,6 +98,12 @@ class ModuleThreads {
     first: ClientThread<ModuleToThread, ThreadToModule>,
   ) {
     this.idle.push(first)
+  }
+
+  /** Ends every idle thread (a thread in a session ends when its session does: it is not returned). */
+  async close(): Promise<void> {
+    this.closed = true
+    await Promise.all(this.idle.splice(0).map((thread) => thread.end()))
   }
 
   async run(config: ClientConfig, context: TrialContext): Promise<void> {
@@ -109,7 +116,7 @@ class ModuleThreads {
         offExit()
         clearTimeout(stopTimer)
         context.signal.removeEventListener('abort', onAbort)
-        if (keepThread) this.idle.push(thread)
+        if (keepThread && !this.closed) this.idle.push(thread)
         else void thread.end()
         settle()
       }
@@ -165,6 +172,7 @@ export async function loadModuleClient(path: string, options: { loadTimeoutMs?: 
     network: 'real-port',
     outOfProcess: true,
     run: (config, context) => threads.run(config, context),
+    close: () => threads.close(),
   }
 }
 

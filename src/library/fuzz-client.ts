@@ -1,6 +1,6 @@
 import { PROPERTIES, propertyById } from '../../properties/index.js'
 import type { ClientUnderTest } from '../clients/client-under-test.js'
-import { resolveClient } from '../resolve/resolve-client.js'
+import { resolveClient, type ResolvedClient } from '../resolve/resolve-client.js'
 import type { ClientReads } from '../clients/command-client.js'
 import type { Property, Violation } from '../property/property.js'
 import { counterexampleReport } from '../report/text-report.js'
@@ -136,6 +136,15 @@ async function fuzzClientRun(options: FuzzClientOptions): Promise<PropertyResult
           ...(options.clientReads ? { reads: options.clientReads } : {}),
         })
       : undefined
+  try {
+    return await fuzzResolved(options, resolved)
+  } finally {
+    // A client resolved here by name is this call's to release (a module client's threads).
+    await resolved?.client.close?.()
+  }
+}
+
+async function fuzzResolved(options: FuzzClientOptions, resolved: ResolvedClient | undefined): Promise<PropertyResult[]> {
   const client = resolved?.client ?? (options.client as ClientUnderTest)
   if (options.path !== undefined) {
     const problem =
