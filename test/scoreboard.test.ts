@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
 import { loadRunReport } from '../src/report/load-run-report.js'
-import { findingsPage } from '../src/report/findings-page.js'
+import { findingsPage, issueFileOf } from '../src/report/findings-page.js'
 
 // Issue 37 §4: the findings page is the output of a stored scoreboard run, never a hand-kept table.
 describe('scoreboard', () => {
@@ -18,6 +18,9 @@ describe('scoreboard', () => {
     for (const result of report.results.filter((r) => r.verdict === 'violated')) {
       expect(result.savedAs, `${result.client} × ${result.property.id}`).toBeDefined()
       expect(() => readFileSync(result.savedAs!)).not.toThrow()
+      expect(readFileSync(issueFileOf(result.savedAs!), 'utf8')).toContain(
+        `(MCP ${result.property.level}, ${result.property.id})`,
+      )
     }
   })
 
@@ -64,6 +67,9 @@ describe('scoreboard', () => {
     expect(text).toContain(
       '`npx mcp-auth-harness fuzz --client faulty:drops-headers --property headers-always-sent --phases coverage --timeout 5000`',
     )
+    // Beside each counterexample, its upstream write-up as report --issue prints it.
+    const [, issue] = /\[issue text\]\((found\/faulty_drops-headers--headers-always-sent--coverage\d+\.issue\.md)\)/.exec(text)!
+    expect(readFileSync(join(dir, issue!), 'utf8')).toMatch(/^# faulty:drops-headers: /)
     // The same shard twice is not the run.
     const doubled = await cli(
       'scoreboard',

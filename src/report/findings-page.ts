@@ -26,6 +26,17 @@ function whatHappens(result: RunReportResult): string {
   return violation?.message ?? 'violated (no transcript kept)'
 }
 
+/**
+ * Where `scoreboard` writes a finding's upstream write-up (`report FILE --issue`): beside its
+ * counterexample.
+ *
+ * @example
+ * issueFileOf('docs/scoreboard/found/go-sdk--x--coverage3.json') // 'docs/scoreboard/found/go-sdk--x--coverage3.issue.md'
+ */
+export function issueFileOf(counterexample: string): string {
+  return counterexample.replace(/\.json$/, '.issue.md')
+}
+
 /** Where `file` is from the page at `page`: links resolve from the page's folder. */
 function linkFrom(page: string, file: string): string {
   return relative(dirname(page), file).split('\\').join('/')
@@ -77,7 +88,7 @@ export function findingsPage(report: RunReport, page: string): string {
     for (const result of findings) {
       const saved = result.savedAs
       const transcript = saved
-        ? `[counterexample](${linkFrom(page, saved)}); \`npx mcp-auth-harness report ${saved} --issue\``
+        ? `[counterexample](${linkFrom(page, saved)}), [issue text](${linkFrom(page, issueFileOf(saved))})`
         : 'not kept'
       const reproduce = result.counterexample?.counterexample?.reproduce
       lines.push(

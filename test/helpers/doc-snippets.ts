@@ -16,10 +16,12 @@ export function docFiles(): string[] {
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name)
-      if (entry.isDirectory()) walk(path)
-      else if (entry.name.endsWith('.md')) files.push(relative(ROOT, path))
+      if (entry.isDirectory()) {
+        if (relative(ROOT, path) !== join('docs', 'scoreboard')) walk(path)
+      } else if (entry.name.endsWith('.md')) files.push(relative(ROOT, path))
     }
   }
+  // docs/scoreboard/ holds what scoreboard writes (counterexamples and their issue texts): data, not prose.
   walk(join(ROOT, 'docs'))
   const first = ['README.md', 'docs/commands/fuzz.md']
   return [...first, ...files.filter((file) => !first.includes(file))]

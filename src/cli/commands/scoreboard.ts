@@ -14,7 +14,9 @@ import { loadRunReport } from '../../report/load-run-report.js'
 import { mergeRunReports } from '../../report/merge-run-reports.js'
 import { runReportJson, writeReports } from '../../report/write-reports.js'
 import { saveCounterexample } from '../../report/save-counterexample.js'
-import { findingsPage } from '../../report/findings-page.js'
+import { findingsPage, issueFileOf } from '../../report/findings-page.js'
+import { issueReport } from '../../report/issue-report.js'
+import { loadRecording } from '../../recording/load-recording.js'
 import { installableNamed, supportedVersions } from '../../versions/installable-named.js'
 import { parseVersionList } from '../../versions/version-range.js'
 import { writeTextAtomically } from '../../runtime/files.js'
@@ -121,11 +123,15 @@ async function runScoreboard(args: ScoreboardArgs): Promise<number> {
     // Every violation keeps its transcript, listed or not: each finding on the page links to one.
     const saved = new Map<PropertyResult, string>()
     if (args['found-dir'] !== 'none')
-      for (const result of run.results.filter((r) => r.verdict === 'violated'))
-        saved.set(
-          result,
-          await saveCounterexample(result, args['found-dir'], { timeoutMs: args.timeout, flags: [`--timeout ${args.timeout}`] }),
-        )
+      for (const result of run.results.filter((r) => r.verdict === 'violated')) {
+        const file = await saveCounterexample(result, args['found-dir'], {
+          timeoutMs: args.timeout,
+          flags: [`--timeout ${args.timeout}`],
+        })
+        saved.set(result, file)
+        // Its upstream write-up beside it, as `report FILE --issue` prints it.
+        await writeTextAtomically(issueFileOf(file), issueReport(await loadRecording(file), file))
+      }
     const { report, redactors } = buildRunReport({
       results: run.results,
       clients,
