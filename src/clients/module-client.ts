@@ -107,7 +107,10 @@ class ModuleThreads {
   }
 
   async run(config: ClientConfig, context: TrialContext): Promise<void> {
-    const thread = this.idle.pop() ?? (await startThread(this.path, this.loadTimeoutMs)).thread
+    // A thread that ended while idle (its own process.exit from a timer, say) is not handed a session.
+    let thread = this.idle.pop()
+    while (thread?.ended) thread = this.idle.pop()
+    thread ??= (await startThread(this.path, this.loadTimeoutMs)).thread
     const id = this.nextId++
     return new Promise<void>((resolveRun, rejectRun) => {
       let stopTimer: ReturnType<typeof setTimeout> | undefined

@@ -26,6 +26,11 @@ export class ClientThread<Out, In> {
     this.worker.once('exit', (code) => (this.exitCode = code))
   }
 
+  /** Whether the thread has ended (on its own, or by `end`). */
+  get ended(): boolean {
+    return this.exitCode !== undefined
+  }
+
   post(message: Out): void {
     if (this.exitCode === undefined) this.worker.postMessage(message)
   }
