@@ -18,8 +18,9 @@ describe('scoreboard', () => {
     for (const result of report.results.filter((r) => r.verdict === 'violated')) {
       expect(result.savedAs, `${result.client} × ${result.property.id}`).toBeDefined()
       expect(() => readFileSync(result.savedAs!)).not.toThrow()
-      expect(readFileSync(issueFileOf(result.savedAs!), 'utf8')).toContain(
-        `(MCP ${result.property.level}, ${result.property.id})`,
+      // Its upstream write-up: the title names the client and the property.
+      expect(readFileSync(issueFileOf(result.savedAs!), 'utf8').split('\n')[0]).toMatch(
+        new RegExp(`^# ${result.client.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*, ${result.property.id}\\)$`),
       )
     }
   })

@@ -1,0 +1,12 @@
+#!/bin/sh
+# python-sdk@2.3.0 violates session-restarted-after-404 [MUST]: After a 404 to a request carrying Mcp-Session-Id S, the client starts a new session: its next POST is an initialize without a session id, and S is never sent again.
+#   - after the 404 to request #5 POST http://127.0.0.1:42173/mcp (its session was gone), the client sent no new initialize: it did not start a new session
+# reproduce: npx mcp-auth-harness fuzz --client python-sdk@2.3.0 --property session-restarted-after-404 --phases coverage --timeout 15000
+# replay:    npx mcp-auth-harness replay docs/scoreboard/found/python-sdk_2.3.0--session-restarted-after-404--coverage5.json
+# The requests the client sent, in order (secrets redacted):
+curl -sS -X POST http://127.0.0.1:42173/mcp -H 'accept: application/json, text/event-stream' -H 'content-type: application/json' -H 'x-api-key: <redacted:X-API-Key#1>' --data-raw '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"mcp","version":"0.1.0"}}}'
+curl -sS -X POST http://127.0.0.1:42173/mcp -H 'accept: application/json, text/event-stream' -H 'content-type: application/json' -H 'mcp-protocol-version: 2025-11-25' -H 'mcp-session-id: session-1-zk6790q2' -H 'x-api-key: <redacted:X-API-Key#1>' --data-raw '{"jsonrpc":"2.0","method":"notifications/initialized"}'
+curl -sS http://127.0.0.1:42173/mcp -H 'accept: application/json, text/event-stream' -H 'cache-control: no-store' -H 'content-type: application/json' -H 'mcp-protocol-version: 2025-11-25' -H 'mcp-session-id: session-1-zk6790q2' -H 'x-api-key: <redacted:X-API-Key#1>'
+curl -sS -X POST http://127.0.0.1:42173/mcp -H 'accept: application/json, text/event-stream' -H 'content-type: application/json' -H 'mcp-protocol-version: 2025-11-25' -H 'mcp-session-id: session-1-zk6790q2' -H 'x-api-key: <redacted:X-API-Key#1>' --data-raw '{"jsonrpc":"2.0","id":2,"method":"tools/list"}'
+curl -sS -X POST http://127.0.0.1:42173/mcp -H 'accept: application/json, text/event-stream' -H 'content-type: application/json' -H 'mcp-protocol-version: 2025-11-25' -H 'mcp-session-id: session-1-zk6790q2' -H 'x-api-key: <redacted:X-API-Key#1>' --data-raw '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"echo","arguments":{}}}'
+curl -sS -X DELETE http://127.0.0.1:42173/mcp -H 'accept: application/json, text/event-stream' -H 'content-type: application/json' -H 'mcp-protocol-version: 2025-11-25' -H 'mcp-session-id: session-1-zk6790q2' -H 'x-api-key: <redacted:X-API-Key#1>'

@@ -1,0 +1,11 @@
+#!/bin/sh
+# ts-sdk@1.32.2 violates session-restarted-after-404 [MUST]: After a 404 to a request carrying Mcp-Session-Id S, the client starts a new session: its next POST is an initialize without a session id, and S is never sent again.
+#   - after the 404 to request #5 POST http://127.0.0.1:42571/mcp (its session was gone), the client sent no new initialize: it did not start a new session
+# reproduce: npx mcp-auth-harness fuzz --client ts-sdk@1.32.2 --property session-restarted-after-404 --phases coverage --timeout 15000
+# replay:    npx mcp-auth-harness replay docs/scoreboard/found/ts-sdk_1.32.2--session-restarted-after-404--coverage4.json
+# The requests the client sent, in order (secrets redacted):
+curl -sS -X POST http://127.0.0.1:42571/mcp -H 'accept: application/json, text/event-stream' -H 'accept-language: *' -H 'content-type: application/json' -H 'x-api-key: <redacted:X-API-Key#1>' --data-raw '{"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"mcp-auth-harness","version":"0.1.0"}},"jsonrpc":"2.0","id":0}'
+curl -sS -X POST http://127.0.0.1:42571/mcp -H 'accept: application/json, text/event-stream' -H 'accept-language: *' -H 'content-type: application/json' -H 'mcp-protocol-version: 2025-11-25' -H 'mcp-session-id: session-1-c60dcd7e' -H 'x-api-key: <redacted:X-API-Key#1>' --data-raw '{"method":"notifications/initialized","jsonrpc":"2.0"}'
+curl -sS http://127.0.0.1:42571/mcp -H 'accept: text/event-stream' -H 'accept-language: *' -H 'mcp-protocol-version: 2025-11-25' -H 'mcp-session-id: session-1-c60dcd7e' -H 'x-api-key: <redacted:X-API-Key#1>'
+curl -sS -X POST http://127.0.0.1:42571/mcp -H 'accept: application/json, text/event-stream' -H 'accept-language: *' -H 'content-type: application/json' -H 'mcp-protocol-version: 2025-11-25' -H 'mcp-session-id: session-1-c60dcd7e' -H 'x-api-key: <redacted:X-API-Key#1>' --data-raw '{"method":"tools/list","jsonrpc":"2.0","id":1}'
+curl -sS -X POST http://127.0.0.1:42571/mcp -H 'accept: application/json, text/event-stream' -H 'accept-language: *' -H 'content-type: application/json' -H 'mcp-protocol-version: 2025-11-25' -H 'mcp-session-id: session-1-c60dcd7e' -H 'x-api-key: <redacted:X-API-Key#1>' --data-raw '{"method":"tools/call","params":{"name":"echo","arguments":{}},"jsonrpc":"2.0","id":2}'
