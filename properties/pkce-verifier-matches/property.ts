@@ -17,16 +17,33 @@ function codeOf(exchange: Exchange): string | undefined {
   }
 }
 
-/** Each authorization-code token request with the authorization request whose code it redeems (with a challenge). */
+/**
+ * Each authorization-code token request with the authorization request whose code it redeems (with
+ * a challenge). Left out: a first redemption whose flow another authorization overlapped (one
+ * started before this code was redeemed). A client running flows side by side (concurrent 401s,
+ * no single flight) keeps one verifier for them all, so which code meets which verifier is a race;
+ * the overlap itself is bounded-auth-retries' to judge. A code redeemed again after its flow ended
+ * is judged: that verifier can only be another flow's (a spent code reused).
+ */
 function redemptions(trial: Trial) {
+  const authorizations = authorizeRequests(trial)
   const byCode = new Map<string, Exchange>()
-  for (const authorization of authorizeRequests(trial)) {
+  for (const authorization of authorizations) {
     const code = codeOf(authorization)
     if (code && new URL(authorization.url).searchParams.get('code_challenge')) byCode.set(code, authorization)
   }
+  const redeemed = new Set<string>()
   return tokenRequests(trial).flatMap(({ exchange, form }) => {
-    const authorization = form.get('grant_type') === 'authorization_code' ? byCode.get(form.get('code') ?? '') : undefined
-    return authorization ? [{ exchange, form, authorization }] : []
+    const code = form.get('code') ?? ''
+    const authorization = form.get('grant_type') === 'authorization_code' ? byCode.get(code) : undefined
+    if (!authorization) return []
+    const reused = redeemed.has(code)
+    redeemed.add(code)
+    const overlapped = authorizations.some(
+      (other) =>
+        other !== authorization && other.requestTick > authorization.requestTick && other.requestTick < exchange.requestTick,
+    )
+    return overlapped && !reused ? [] : [{ exchange, form, authorization }]
   })
 }
 
