@@ -19,11 +19,11 @@ function codeOf(exchange: Exchange): string | undefined {
 
 /**
  * Each authorization-code token request with the authorization request whose code it redeems (with
- * a challenge). Left out: a first redemption whose flow another authorization overlapped (one
- * started before this code was redeemed). A client running flows side by side (concurrent 401s,
- * no single flight) keeps one verifier for them all, so which code meets which verifier is a race;
- * the overlap itself is bounded-auth-retries' to judge. A code redeemed again after its flow ended
- * is judged: that verifier can only be another flow's (a spent code reused).
+ * a challenge). Left out: the first redemption of a code from a burst of authorization requests
+ * (more than one with no token request between them). A client running flows side by side
+ * (concurrent 401s, no single flight) keeps one verifier for them all, so which code meets which
+ * verifier is a race; the burst itself is bounded-auth-retries' to judge. A code redeemed again is
+ * judged: its flow was over, so the verifier can only be another flow's (a spent code reused).
  */
 function redemptions(trial: Trial) {
   const authorizations = authorizeRequests(trial)
@@ -32,18 +32,23 @@ function redemptions(trial: Trial) {
     const code = codeOf(authorization)
     if (code && new URL(authorization.url).searchParams.get('code_challenge')) byCode.set(code, authorization)
   }
+  const tokens = tokenRequests(trial)
+  // An authorization request with another one and no token request between them: one of a burst.
+  const inBurst = (authorization: Exchange) =>
+    authorizations.some((other) => {
+      if (other === authorization) return false
+      const from = Math.min(other.requestTick, authorization.requestTick)
+      const to = Math.max(other.requestTick, authorization.requestTick)
+      return !tokens.some(({ exchange }) => exchange.requestTick > from && exchange.requestTick < to)
+    })
   const redeemed = new Set<string>()
-  return tokenRequests(trial).flatMap(({ exchange, form }) => {
+  return tokens.flatMap(({ exchange, form }) => {
     const code = form.get('code') ?? ''
     const authorization = form.get('grant_type') === 'authorization_code' ? byCode.get(code) : undefined
     if (!authorization) return []
     const reused = redeemed.has(code)
     redeemed.add(code)
-    const overlapped = authorizations.some(
-      (other) =>
-        other !== authorization && other.requestTick > authorization.requestTick && other.requestTick < exchange.requestTick,
-    )
-    return overlapped && !reused ? [] : [{ exchange, form, authorization }]
+    return inBurst(authorization) && !reused ? [] : [{ exchange, form, authorization }]
   })
 }
 
