@@ -22,8 +22,9 @@ function codeOf(exchange: Exchange): string | undefined {
  * a challenge). Left out: the first redemption of a code from a burst of authorization requests
  * (more than one with no token request between them). A client running flows side by side
  * (concurrent 401s, no single flight) keeps one verifier for them all, so which code meets which
- * verifier is a race; the burst itself is bounded-auth-retries' to judge. A code redeemed again is
- * judged: its flow was over, so the verifier can only be another flow's (a spent code reused).
+ * verifier is a race; the burst itself is bounded-auth-retries' to judge. A spent code (one the
+ * server already exchanged for a token) redeemed again is judged: its flow was over, so the
+ * verifier can only be another flow's.
  */
 function redemptions(trial: Trial) {
   const authorizations = authorizeRequests(trial)
@@ -46,8 +47,9 @@ function redemptions(trial: Trial) {
     const code = form.get('code') ?? ''
     const authorization = form.get('grant_type') === 'authorization_code' ? byCode.get(code) : undefined
     if (!authorization) return []
+    // Spent: redeemed before, and the server took it (a failed redemption spends nothing).
     const reused = redeemed.has(code)
-    redeemed.add(code)
+    if (exchange.status !== undefined && exchange.status < 300) redeemed.add(code)
     return inBurst(authorization) && !reused ? [] : [{ exchange, form, authorization }]
   })
 }

@@ -13,8 +13,9 @@ const authorize = (n: number) => ({
   responseHeaders: [['location', `http://127.0.0.1:9/callback?code=code-${n}`]] as Array<[string, string]>,
 })
 /** A token request redeeming `code-n` with verifier `v`. */
-const redeem = (n: number, v: number) => ({
+const redeem = (n: number, v: number, status = 200) => ({
   method: 'POST',
+  status,
   url: `${AS}/token`,
   requestBody: `grant_type=authorization_code&code=code-${n}&code_verifier=${verifier(v)}&client_id=c1`,
 })
@@ -30,6 +31,9 @@ describe('pkce-verifier-matches', () => {
     // Concurrent 401s: two authorizations before either code is redeemed; the last verifier wins.
     const overlapped = trialOf(config(), [authorize(1), authorize(2), redeem(1, 2), redeem(2, 2)])
     expect(pkceVerifierMatches.check(overlapped)).toEqual([])
+    // Two flows of the burst both redeeming one code, both refused: nothing was spent, still the race.
+    const twice = trialOf(config(), [authorize(1), authorize(2), redeem(2, 1, 400), redeem(2, 1, 400)])
+    expect(pkceVerifierMatches.check(twice)).toEqual([])
     // The ts-sdk adapter's bug: code 1 redeemed, a second authorization, then code 1 again with its verifier.
     const reused = trialOf(config(), [authorize(1), redeem(1, 1), authorize(2), redeem(1, 2)])
     expect(pkceVerifierMatches.check(reused).map((v) => v.exchange)).toEqual([4])
