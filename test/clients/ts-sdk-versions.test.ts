@@ -41,10 +41,16 @@ describe('ts-sdk across its releases', () => {
 
   it('1.32.2: fuzz --client ts-sdk exits 0: the adapter gives the client what the in-process one gives, and what the release breaks is listed', async () => {
     // Before, the adapter's provider had no invalidateCredentials: a refused refresh token was sent
-    // again (refresh-token-rotation), which the same release in process does not do.
+    // again (refresh-token-rotation), which the same release in process does not do. Since its
+    // callback hands out each authorization's own code, flows reach the release's own race: two
+    // refreshes started together with one refresh token (listed in expected-failures/ts-sdk.json,
+    // its input reproduces on every replay), so the row is held or that listed failure, never ✗.
     const { code, stdout } = await cli('fuzz', '--client', 'ts-sdk')
     expect(code, stdout).toBe(0)
-    expect(stdout).toMatch(/^refresh-token-rotation +MUST +✓\d+$/m)
+    expect(stdout).toMatch(/^refresh-token-rotation +MUST +[✓~]\d+$/m)
+    expect(stdout).toMatch(
+      /^~ refresh-token-rotation \[MUST\] × ts-sdk( \(replayed\))?: A GET stream refused with invalid_token and a tools\/call refused/m,
+    )
     expect(stdout).toContain('no unexpected violation')
   }, 600_000)
 })
