@@ -1,14 +1,13 @@
-import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { join } from 'node:path'
 import type { ClientUnderTest, TrialContext } from './client-under-test.js'
 import { InputError } from '../core/errors.js'
-import { catchClientFaults } from '../runtime/client-faults.js'
 import { packageRoot } from '../runtime/files.js'
 import { noteUnhandledRejection } from '../runtime/process.js'
 import { ClientThread, type ThreadLoad } from '../runtime/client-thread.js'
 import type { ClientConfig } from '../core/client-config.js'
 import {
   describeClientExport,
+  importClientModule,
   type ClientExport,
   type ModuleToThread,
   type ThreadError,
@@ -187,13 +186,10 @@ export async function loadModuleClient(path: string, options: { loadTimeoutMs?: 
  * const client = await loadModuleClientHere('./test/my-adapter.ts')
  */
 export async function loadModuleClientHere(path: string): Promise<ClientUnderTest> {
-  let loaded: Record<string, unknown>
+  let candidate: unknown
   let timer: ReturnType<typeof setTimeout> | undefined
   try {
-    // process.exit or a throw from its timers while it loads is its error; a top-level await that
-    // never settles is a bounded wait, not a hang (or Node's silent exit 13).
-    let onFault: (error: unknown) => void = () => undefined
-    const faulted = new Promise<never>((_, reject) => (onFault = reject))
+    // A top-level await that never settles is a bounded wait, not a hang (or Node's silent exit 13).
     const stalled = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () =>
@@ -203,17 +199,12 @@ export async function loadModuleClientHere(path: string): Promise<ClientUnderTes
         LOAD_TIMEOUT_MS,
       )
     })
-    loaded = (await Promise.race([
-      catchClientFaults(onFault, () => import(pathToFileURL(resolve(path)).href)),
-      faulted,
-      stalled,
-    ])) as Record<string, unknown>
+    candidate = await Promise.race([importClientModule(path), stalled])
   } catch (error) {
     throw loadError(path, error instanceof Error ? error.message : String(error))
   } finally {
     clearTimeout(timer)
   }
-  const candidate = loaded.default ?? loaded.client
   const exported = describeClientExport(candidate)
   if (!exported) throw NOT_A_CLIENT(path)
   return { ...named(path, exported), run: (candidate as ClientUnderTest).run.bind(candidate) }

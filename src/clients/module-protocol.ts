@@ -2,7 +2,10 @@
 // (module-client.ts). Everything in them is plain data: a config in, an outcome out.
 import type { ClientConfig } from '../core/client-config.js'
 import type { ProcessReport } from '../core/trial.js'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { ClientUnderTest } from './client-under-test.js'
+import { catchClientFaults } from '../runtime/client-faults.js'
 
 /** What the harness keeps of the exported client: everything but `run`, which stays in its thread. */
 export type ClientExport = Omit<ClientUnderTest, 'run'>
@@ -64,4 +67,21 @@ export function describeClientExport(value: unknown): ClientExport | undefined {
   const data: Record<string, unknown> = {}
   for (const field of DATA_FIELDS) if (v[field] !== undefined) data[field] = structuredClone(v[field])
   return data as unknown as ClientExport
+}
+
+/**
+ * Imports a client module and returns what it exports as its client (`default`, else `client`):
+ * process.exit or a throw from its timers while it loads rejects, as a load error of the module.
+ *
+ * @example
+ * const candidate = await importClientModule('./my-adapter.mjs')
+ */
+export async function importClientModule(path: string): Promise<unknown> {
+  let onFault: (error: unknown) => void = () => undefined
+  const faulted = new Promise<never>((_, reject) => (onFault = reject))
+  const loaded = (await Promise.race([
+    catchClientFaults(onFault, () => import(pathToFileURL(resolve(path)).href)),
+    faulted,
+  ])) as Record<string, unknown>
+  return loaded.default ?? loaded.client
 }

@@ -3,13 +3,11 @@
 // still run. It loads the module once, then runs one session at a time on request.
 import process from 'node:process'
 import { parentPort, workerData } from 'node:worker_threads'
-import { pathToFileURL } from 'node:url'
-import { resolve } from 'node:path'
 import { catchClientFaults } from '../runtime/client-faults.js'
 import { captureConsole } from '../runtime/client-console.js'
 import type { ProcessReport } from '../core/trial.js'
 import type { ClientUnderTest } from './client-under-test.js'
-import { describeClientExport, type ModuleToThread, type ThreadToModule } from './module-protocol.js'
+import { describeClientExport, importClientModule, type ModuleToThread, type ThreadToModule } from './module-protocol.js'
 
 const port = parentPort!
 const post = (message: ThreadToModule) => port.postMessage(message)
@@ -28,14 +26,7 @@ let current: { id: number; controller: AbortController } | undefined
 
 async function load(path: string): Promise<void> {
   try {
-    // process.exit or a throw from the module's timers while it loads is its load error.
-    let onFault: (error: unknown) => void = () => undefined
-    const faulted = new Promise<never>((_, reject) => (onFault = reject))
-    const loaded = (await Promise.race([
-      catchClientFaults(onFault, () => import(pathToFileURL(resolve(path)).href)),
-      faulted,
-    ])) as Record<string, unknown>
-    const candidate = loaded.default ?? loaded.client
+    const candidate = await importClientModule(path)
     const described = describeClientExport(candidate)
     if (!described) return post({ type: 'not-a-client' })
     client = candidate as ClientUnderTest
