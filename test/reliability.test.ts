@@ -204,10 +204,10 @@ describe('reliability: untrusted files, no false green, distinct files', () => {
         join(reports, 'junit.xml'),
         '--summary',
         join(reports, 'summary.md'),
+        // The coverage phase: a few hundred inputs, so the run is still starting clients at the signal
+        // (four random ones could all be servers this client fails at once).
         '--phases',
-        'random',
-        '--runs',
-        '4',
+        'coverage',
         '--concurrency',
         '2',
         '--timeout',
@@ -228,8 +228,14 @@ describe('reliability: untrusted files, no false green, distinct files', () => {
     // with `{config}` unfilled, and must not count, or Ctrl-C could come before any client started).
     const running = () =>
       spawnSync('pgrep', ['-f', '--', `config-file-client\\.mjs /[^ ]+ --hang ${marker}`], { encoding: 'utf8' }).stdout.trim()
-    for (let i = 0; i < 150 && (running() === '' || readdirSync(tmp).length === 0); i++)
+    // A client that hangs: the same process seen twice, 100 ms apart (one failing at once is gone by then).
+    let seen = ''
+    for (let i = 0; i < 300; i++) {
+      const now = running()
+      if (now !== '' && now === seen && readdirSync(tmp).length > 0) break
+      seen = now
       await new Promise((r) => setTimeout(r, 100))
+    }
     expect(running()).not.toBe('')
     expect(readdirSync(tmp).some((name) => name.startsWith('mcp-auth-harness-'))).toBe(true)
     child.kill('SIGINT')

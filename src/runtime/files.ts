@@ -54,7 +54,13 @@ export async function appendText(path: string, text: string): Promise<void> {
  * happens: trial config files hold the headers a client is configured with.
  */
 export async function withTempDir<T>(body: (dir: string) => Promise<T>): Promise<T> {
+  if (tempDirsClosed) throw new Error('not started: the run is stopping')
   const dir = await mkdtemp(join(tmpdir(), tempDirPrefix()))
+  // Made while an interrupted run swept the folders: the sweep did not see it, so it goes now.
+  if (tempDirsClosed) {
+    await rm(dir, { recursive: true, force: true })
+    throw new Error('not started: the run is stopping')
+  }
   liveTempDirs.add(dir)
   try {
     return await body(dir)
@@ -92,8 +98,15 @@ export function removeOnInterrupt(dir: string): () => void {
   return () => liveTempDirs.delete(dir)
 }
 
-/** Removes every private temporary folder still in use, at once (the process is about to exit); returns how many. */
+/** Set by the sweep of an interrupted run: no temporary folder is made after it. */
+let tempDirsClosed = false
+
+/**
+ * Removes every private temporary folder still in use, at once (the process is about to exit), and
+ * makes no more from then on (a trial starting meanwhile would leave one behind); returns how many.
+ */
 export function removeLiveTempDirs(): number {
+  tempDirsClosed = true
   const count = liveTempDirs.size
   for (const dir of liveTempDirs) rmSync(dir, { recursive: true, force: true })
   liveTempDirs.clear()

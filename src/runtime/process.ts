@@ -89,11 +89,14 @@ const FATAL_CLEANUP_MS = 10_000
 
 /**
  * On SIGINT or SIGTERM, runs `cleanup` (it may be async: the partial reports; at most
- * FATAL_CLEANUP_MS), then exits
- * with 130 or 143 as a shell would. Returns a function that removes the handlers.
+ * FATAL_CLEANUP_MS), then exits with 130 or 143 as a shell would. Returns a function that removes
+ * the handlers; await what it returns before writing the run's own results: once a signal is being
+ * handled it never settles, so a run its cleanup cut short cannot overwrite the partial reports.
  */
-export function onFatalSignal(cleanup: (signal: 'SIGINT' | 'SIGTERM') => void | Promise<void>): () => void {
+export function onFatalSignal(cleanup: (signal: 'SIGINT' | 'SIGTERM') => void | Promise<void>): () => Promise<void> {
+  let stopping = false
   const handler = async (signal: 'SIGINT' | 'SIGTERM') => {
+    stopping = true
     // A second Ctrl-C while the partial reports are written ends the process at once.
     const again = () => process.exit(signal === 'SIGINT' ? 130 : 143)
     process.once('SIGINT', again)
@@ -115,6 +118,8 @@ export function onFatalSignal(cleanup: (signal: 'SIGINT' | 'SIGTERM') => void | 
   return () => {
     process.off('SIGINT', handler)
     process.off('SIGTERM', handler)
+    // The handler exits the process when it is done; the run's own ending waits for that.
+    return stopping ? new Promise<void>(() => undefined) : Promise.resolve()
   }
 }
 

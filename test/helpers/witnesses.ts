@@ -97,7 +97,12 @@ export function describeWitnesses(property: Property, witnesses: readonly Witnes
         timeoutMs: 5000,
       })
       expect(replayed!.counterexample!.trial.config).toEqual(ce.trial.config)
-      expect(replayed!.counterexample!.violations.map((v) => v.message)).toEqual(ce.violations.map((v) => v.message))
+      // Concurrent requests (a stream beside a POST) may arrive in either order, so a message's request
+      // numbers can shift by one between two runs; what was violated, and how often, may not.
+      const shape = (m: string) => m.replace(/#\d+/g, '#N')
+      expect(replayed!.counterexample!.violations.map((v) => shape(v.message))).toEqual(
+        ce.violations.map((v) => shape(v.message)),
+      )
       // And the concrete input it carries fails again on its own, no seed involved.
       const again = await judgeInput(client, property, ce.input, { timeoutMs: 5000 })
       expect(again.verdict).toBe('violated')

@@ -169,10 +169,12 @@ export async function runBisectCommand(args: BisectArgs): Promise<number> {
         writeOut(verdictLine(version, run))
       },
     })
+    // A run a signal cut short is not presented: the signal's handler ends the process.
+    await removeSignalHandlers()
     await printResult(client, result, args, file, test)
     return result.outcome.untestable.length > 0 ? EXIT.violated : EXIT.ok
   } finally {
-    removeSignalHandlers()
+    void removeSignalHandlers()
   }
 }
 

@@ -90,12 +90,14 @@ export async function runFuzzCommand(args: FuzzArgs): Promise<number> {
       progress?.update(++done, `${result.client} × ${result.property.id}`)
     },
   })
+  // Interrupted: the trials left ended at once (nothing starts after the signal); the handler's
+  // partial reports are the run's, so nothing is printed or written here.
+  await removeSignalHandlers()
   progress?.clear()
   const { results, saved } = run
   const durationMs = Math.round(performance.now() - started)
   printRunResults(out, args, run, expectations, minExercised, durationMs)
 
-  removeSignalHandlers()
   const report = await writeRun(settings, results, saved, durationMs)
   return report.exitCode === 0 ? EXIT.ok : EXIT.violated
 }

@@ -162,9 +162,11 @@ export async function runMatrixCommand(args: MatrixArgs): Promise<number> {
       o.kind === 'unavailable' ? [{ name: `${client.name}@${version}`, version, unavailable: o.reason }] : [],
     )
     if (unavailable.length > 0) report.clients = [...(report.clients ?? []), ...unavailable]
+    // A run a signal cut short is not presented: the signal's handler ends the process.
+    await removeSignalHandlers()
     return await present(report, redactors, args)
   } finally {
-    removeSignalHandlers()
+    void removeSignalHandlers()
   }
 }
 

@@ -148,9 +148,11 @@ async function runScoreboard(args: ScoreboardArgs): Promise<number> {
       flags: [`--timeout ${args.timeout}`],
       saved,
     })
+    // A run a signal cut short is not presented: the signal's handler ends the process.
+    await removeSignalHandlers()
     return await present(report, redactors, args)
   } finally {
-    removeSignalHandlers()
+    void removeSignalHandlers()
   }
 }
 
