@@ -1,11 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll } from 'vitest'
+import { afterAll, onTestFinished } from 'vitest'
 
-/** A temporary folder for this test file, removed after its tests. */
+/** A temporary folder, removed after the test that made it (or, made while the file is collected, after its tests). */
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'mcp-auth-harness-test-'))
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const remove = () => rmSync(dir, { recursive: true, force: true })
+  // An afterAll registered inside a running test is never called: that left folders in /tmp.
+  try {
+    onTestFinished(remove)
+  } catch {
+    afterAll(remove)
+  }
   return dir
 }
