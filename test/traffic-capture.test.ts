@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw/http'
 import { describe, expect, it } from 'vitest'
 import { InProcessNetwork } from '../src/network/in-process-network.js'
 import { TrafficLog } from '../src/traffic/traffic-log.js'
+import { TurnLock } from '../src/network/turn-lock.js'
 
 describe('InProcessNetwork', () => {
   it('captures requests exactly as sent and responses with bodies, on fake hosts', async () => {
@@ -69,6 +70,62 @@ describe('InProcessNetwork', () => {
     ])
     expect(a.log.exchanges.map((e) => e.url)).toEqual(['http://a.test/'])
     expect(b.log.exchanges.map((e) => e.url)).toEqual(['http://b.test/'])
+  })
+
+  it("runs trials side by side: each request answered by its own trial's handlers and logged in its own log", async () => {
+    const network = InProcessNetwork.shared()
+    const answer = (who: string) => [http.get('http://mcp.test/who', () => HttpResponse.text(who))]
+    // Each trial's second request waits for the other's first: they overlap for certain.
+    let aSent!: () => void
+    let bSent!: () => void
+    const aFirst = new Promise<void>((r) => (aSent = r))
+    const bFirst = new Promise<void>((r) => (bSent = r))
+    const session = (first: () => void, other: Promise<void>) => async (log: TrafficLog) => {
+      const one = await (await fetch('http://mcp.test/who')).text()
+      first()
+      await other
+      const two = await (await fetch('http://mcp.test/who')).text()
+      await log.settle(1000)
+      return [one, two]
+    }
+    const [a, b] = await Promise.all([
+      network.run(answer('a'), session(aSent, bFirst)),
+      network.run(answer('b'), session(bSent, aFirst)),
+    ])
+    expect(a.value).toEqual(['a', 'a'])
+    expect(b.value).toEqual(['b', 'b'])
+    expect(a.log.exchanges.map((e) => e.responseBody)).toEqual(['a', 'a'])
+    expect(b.log.exchanges.map((e) => e.responseBody)).toEqual(['b', 'b'])
+  })
+
+  it('refuses a request from a client whose trial is over, and logs it nowhere', async () => {
+    const network = InProcessNetwork.shared()
+    let late: Promise<Response | string> | undefined
+    const { log } = await network.run([http.all('*', () => new HttpResponse(null, { status: 204 }))], async () => {
+      await fetch('http://mcp.test/in-time')
+      // Started in the trial's context, sent after it ended.
+      late = new Promise((r) => setTimeout(r, 50)).then(() => fetch('http://mcp.test/late').catch(() => 'refused'))
+    })
+    expect(await late).toBe('refused')
+    expect(log.exchanges.map((e) => e.url)).toEqual(['http://mcp.test/in-time'])
+  })
+})
+
+describe('TurnLock', () => {
+  it('lets shared holders overlap, and an exclusive one wait for those before it and hold back those after it', async () => {
+    const lock = new TurnLock()
+    const order: string[] = []
+    const one = await lock.acquire('shared')
+    const two = await lock.acquire('shared')
+    const alone = lock.acquire('exclusive').then((release) => (order.push('exclusive'), release))
+    const after = lock.acquire('shared').then((release) => (order.push('shared after'), release))
+    await new Promise((r) => setTimeout(r, 10))
+    expect(order).toEqual([])
+    one()
+    two()
+    ;(await alone)()
+    ;(await after)()
+    expect(order).toEqual(['exclusive', 'shared after'])
   })
 })
 
