@@ -8,7 +8,8 @@
 // authorization URL's redirects) come in the environment. It runs the standard session as the
 // SDK's documentation shows apps doing: headers in `requestInit`, an OAuthClientProvider, and on
 // UnauthorizedError `transport.finishAuth(code)` and a new connection (twice at most); then
-// initialize, tools/list, up to three tools/call, close. Exit 0 completed, 1 failed (error on stderr).
+// initialize, tools/list, up to three tools/call, held open MCP_KEEP_OPEN_MS (if set), close. Exit 0
+// completed, 1 failed (error on stderr).
 // With MCP_SESSION_LOOP=1 it runs many sessions instead, one per line on stdin (`sessionLoop`).
 //
 // What a release has is looked up, not assumed: SSE (with its own EventSource) from 1.4, OAuth from
@@ -121,6 +122,9 @@ async function session(url) {
         await client.connect(connection)
         const { tools } = await client.listTools()
         for (let i = 0; i < (tools.length > 0 ? 3 : 0); i++) await client.callTool({ name: tools[0].name, arguments: {} })
+        // A long session: idle with the GET stream open, as agents hold theirs (MCP_KEEP_OPEN_MS).
+        const keepOpen = Number(process.env.MCP_KEEP_OPEN_MS || 0)
+        if (keepOpen > 0) await new Promise((resolve) => setTimeout(resolve, keepOpen))
         await client.close()
         return
       } catch (error) {

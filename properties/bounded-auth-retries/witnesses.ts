@@ -53,5 +53,51 @@ export const endlessReauthorization: ClientUnderTest = {
   },
 }
 
+/** How long the faulty client waits before it opens a refused GET stream again. */
+const REPOLL_MS = 250
+
+/** A wait of `ms`, cut short (false) when `signal` aborts: the session closed its stream. */
+function pause(ms: number, signal: AbortSignal | null | undefined): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve(false)
+    const timer = setTimeout(() => resolve(true), ms)
+    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve(false)), { once: true })
+  })
+}
+
+/**
+ * A fetch that opens a refused GET stream again every REPOLL_MS, unchanged, until it is accepted or
+ * the session closes it: a reconnect loop at a polite pace, so a short session sees one or two
+ * refusals and only a session held open sees it go on.
+ */
+const pollingFetch: FetchLike = async (input, init) => {
+  const isStream = (init?.method ?? 'GET').toUpperCase() === 'GET'
+  let response = await fetch(input, init)
+  while (isStream && (response.status === 401 || response.status === 403)) {
+    await response.body?.cancel()
+    if (!(await pause(REPOLL_MS, init?.signal))) return response
+    response = await fetch(input, init)
+  }
+  return response
+}
+
+/**
+ * Opens a refused GET stream again every 250 ms for as long as the session lasts (a reconnect loop
+ * that shows only over time). Violates `bounded-auth-retries` (refused MCP requests) in a session
+ * held open; no OAuth provider, so the SDK's own refresh loop on a refused stream is not what shows.
+ */
+export const pollsRefusedStream: ClientUnderTest = {
+  name: 'faulty:polls-refused-stream',
+  description:
+    'SDK client (no OAuth provider) whose fetch opens a refused GET stream again every 250 ms while the session lasts: a loop only a session held open shows',
+  transports: ['streamable-http'],
+  keepsOpen: true,
+  run: (config, context) => runSdkSession(config, context, { headers: config.headers, fetch: pollingFetch }),
+}
+
 /** Each violates `bounded-auth-retries`; the names after it are what its one bug breaks besides (not false blame). */
-export const witnesses: readonly Witness[] = [witness(retriesRefused), witness(endlessReauthorization)]
+export const witnesses: readonly Witness[] = [
+  witness(retriesRefused),
+  witness(endlessReauthorization),
+  witness(pollsRefusedStream),
+]

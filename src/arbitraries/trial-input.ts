@@ -50,7 +50,9 @@ export function trialInputArbitrary(
     ...(options.configurableHeaders === undefined ? {} : { configurableHeaders: options.configurableHeaders }),
   })
   // Parents first, so a child's draw is applied only where its parent's value calls for it.
-  const ordered = [...dimensions].sort((a, b) => Number(!!a.appliesWhen) - Number(!!b.appliesWhen))
+  const ordered = dimensions
+    .filter((dimension) => dimension.searched !== 'examples')
+    .sort((a, b) => Number(!!a.appliesWhen) - Number(!!b.appliesWhen))
   const draws = ordered.map((dimension) => {
     const fixed = options.fixed?.[dimension.name]
     return fixed === undefined ? drawOf(dimension) : fc.constant<Change>((input) => dimension.set(input, fixed))

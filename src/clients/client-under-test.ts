@@ -80,6 +80,11 @@ export interface ClientUnderTest {
   /** Whether it can be told to use DPoP-bound tokens (`config.dpop`, RFC 9449). Default false. */
   dpop?: boolean
   /**
+   * Whether it can be told to keep its session open after its calls (`config.keepOpenMs`; a `cmd:`
+   * program: `MCP_KEEP_OPEN_MS`). Default false: no held session is generated for it.
+   */
+  keepsOpen?: boolean
+  /**
    * The version of the client package under test, when known (`1.32.2`): expected failures that
    * name versions apply to it, and one that no longer fails in another version is reported as such.
    */
@@ -99,5 +104,5 @@ export interface ClientUnderTest {
 /** What the generated inputs depend on: what a client speaks and what its config can carry. */
 export type ClientCapabilities = Pick<
   ClientUnderTest,
-  'transports' | 'acceptsOAuthClientId' | 'configurableHeaders' | 'grants' | 'dpop'
+  'transports' | 'acceptsOAuthClientId' | 'configurableHeaders' | 'grants' | 'dpop' | 'keepsOpen'
 >

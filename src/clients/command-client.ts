@@ -16,7 +16,7 @@ import { InputError } from '../core/errors.js'
  * it: `oauth-client-id` (a pre-registered OAuth client, in the config file and MCP_OAUTH_CLIENT_ID).
  * Nothing else is written: a program blamed for ignoring what it never reads is a false finding.
  */
-export const CLIENT_READS = ['oauth-client-id'] as const
+export const CLIENT_READS = ['oauth-client-id', 'keep-open'] as const
 export type ClientReads = (typeof CLIENT_READS)[number]
 
 const PLACEHOLDER = /\{(url|transport|config|headers-json|trial-dir)\}/g
@@ -86,6 +86,8 @@ export function commandClient(template: string, format: ConfigFormat, options: C
     ...(loop ? { sessionLoop: true } : {}),
     // Told of a pre-registered client only when the program says it reads one (`--client-reads oauth-client-id`).
     acceptsOAuthClientId: reads.includes('oauth-client-id'),
+    // Held sessions only for a program that says it honours MCP_KEEP_OPEN_MS (`--client-reads keep-open`).
+    keepsOpen: reads.includes('keep-open'),
     run: (config, context) =>
       withTempDir(async (dir) => {
         const file = join(dir, format.fileName)
@@ -99,6 +101,8 @@ export function commandClient(template: string, format: ConfigFormat, options: C
           MCP_HEADERS: values['headers-json']!,
           MCP_TRIAL_DIR: dir,
           ...(config.oauthClientId === undefined ? {} : { MCP_OAUTH_CLIENT_ID: config.oauthClientId }),
+          // How long to keep the session open after its calls, GET stream open, before ending it.
+          ...(config.keepOpenMs === undefined ? {} : { MCP_KEEP_OPEN_MS: String(config.keepOpenMs) }),
           // A grant without a user and its credentials, for an adapter told of one (`grants`).
           ...(config.grant === undefined ? {} : { MCP_OAUTH_GRANT: JSON.stringify(grantCredentials(config)) }),
           MCP_BROWSER: browser.script,

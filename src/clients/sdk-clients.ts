@@ -22,6 +22,7 @@ function sdkClient(transport: Transport, oauth: boolean): ClientUnderTest {
     name: `sdk-${short}${oauth ? '' : '-no-oauth'}`,
     description: `@modelcontextprotocol/sdk ${TRANSPORT_CLASS[transport]}, ${oauth ? 'with a headless OAuth provider' : 'headers only, no OAuth provider'}`,
     transports: [transport],
+    keepsOpen: true,
     ...(SDK_VERSION ? { version: SDK_VERSION } : {}),
     run: (config, context) =>
       runSdkSession(config, context, {

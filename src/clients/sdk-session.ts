@@ -61,7 +61,12 @@ export async function runSdkSession(config: ClientConfig, context: TrialContext,
   for (let round = 0; ; round++) {
     const transport = createTransport(config, options)
     try {
-      return await runStandardSession(new Client({ name: 'mcp-auth-harness', version: '0.1.0' }), transport, context)
+      return await runStandardSession(
+        new Client({ name: 'mcp-auth-harness', version: '0.1.0' }),
+        transport,
+        context,
+        config.keepOpenMs,
+      )
     } catch (error) {
       const code =
         error instanceof UnauthorizedError && round < (options.maxAuthorizations ?? MAX_AUTHORIZATIONS)

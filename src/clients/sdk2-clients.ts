@@ -30,7 +30,7 @@ export async function runSdk2Session(
       options.modern ? { versionNegotiation: { mode: 'auto' } } : {},
     )
     try {
-      return await runStandardSession(client, transport, context)
+      return await runStandardSession(client, transport, context, config.keepOpenMs)
     } catch (error) {
       // The whole callback, as the v2 SDK's docs hand it over: it validates `iss` (RFC 9207) before redeeming the code.
       const callback =
@@ -81,6 +81,7 @@ function sdk2Client(transport: Transport): ClientUnderTest {
     name: `sdk2-${short}`,
     description: `@modelcontextprotocol/client (v2 SDK) ${transport === 'sse' ? 'SSEClientTransport' : 'StreamableHTTPClientTransport'}, with a headless OAuth provider`,
     transports: [transport],
+    keepsOpen: true,
     ...versioned,
     ...EXTENSIONS,
     run: (config, context) => runSdk2Session(config, context, sdk2AuthProvider(config)),
@@ -96,6 +97,7 @@ const sdk2Modern: ClientUnderTest = {
   description:
     '@modelcontextprotocol/client (v2 SDK) StreamableHTTPClientTransport with versionNegotiation auto (2026-07-28 when offered)',
   transports: ['streamable-http'],
+  keepsOpen: true,
   ...versioned,
   ...EXTENSIONS,
   run: (config, context) => runSdk2Session(config, context, sdk2AuthProvider(config), { modern: true }),

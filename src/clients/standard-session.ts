@@ -22,13 +22,32 @@ export const TOOL_CALLS = 3
 /** After a GET-stream notification, how long a dropped stream gets to be resumed before the session ends. */
 const RESUME_GRACE_MS = 5
 
+/** Waits `ms`, or less when the trial is aborted. */
+function hold(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal.addEventListener('abort', done, { once: true })
+  })
+}
+
 /**
  * The session every SDK-based adapter runs: connect (initialize), `tools/list`, `tools/call` on the
  * first listed tool TOOL_CALLS times, `tools/list` again on each `notifications/tools/list_changed`
- * (from the GET stream, also after it was dropped and resumed), DELETE the session (Streamable
- * HTTP), close. An abort closes the client.
+ * (from the GET stream, also after it was dropped and resumed), held open `keepOpenMs` with its GET
+ * stream (`ClientConfig.keepOpenMs`), DELETE the session (Streamable HTTP), close. An abort closes
+ * the client.
  */
-export async function runStandardSession(client: SessionClient, transport: object, context: TrialContext): Promise<void> {
+export async function runStandardSession(
+  client: SessionClient,
+  transport: object,
+  context: TrialContext,
+  keepOpenMs = 0,
+): Promise<void> {
   const session = transport as SessionTransport
   const abort = () => void client.close().catch(() => undefined)
   context.signal.addEventListener('abort', abort, { once: true })
@@ -45,6 +64,8 @@ export async function runStandardSession(client: SessionClient, transport: objec
       await new Promise((resolve) => setTimeout(resolve, RESUME_GRACE_MS))
       await Promise.all(relists)
     }
+    // A long session: the client idles as agents do, while the SDK keeps (and reopens) its GET stream.
+    if (keepOpenMs > 0) await hold(keepOpenMs, context.signal)
     // Only Streamable HTTP has sessions to end; SSE transports have neither property.
     if (session.sessionId && session.terminateSession) await session.terminateSession()
   } finally {

@@ -35,6 +35,12 @@ export interface ClientConfig {
   credentials?: GrantCredentials
   /** The user turned on DPoP-bound tokens (RFC 9449, SEP-1932) where the authorization server offers them. */
   dpop?: boolean
+  /**
+   * How long the client keeps the session open after its calls, its GET stream open, before it
+   * ends the session, in ms: agents and IDEs hold sessions for minutes, and a fault that shows only
+   * over time (a refresh loop on a refused stream) needs it. Absent: it ends at once.
+   */
+  keepOpenMs?: number
 }
 
 /** The grants a config can name besides the authorization code (see `ClientConfig.grant`). */

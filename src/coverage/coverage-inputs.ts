@@ -104,6 +104,36 @@ function oauthStart(
   return { input: parent.set(base, value), label: `${parent.name}=${String(value)}, ` }
 }
 
+/**
+ * Sessions held open where time can tell (a client that can be told to hold them): a GET stream
+ * the server refuses with a token the POSTs accept (a refresh-and-reconnect loop grows with time),
+ * tokens that expire every few requests, a GET stream that drops; held longer, a GET stream refused
+ * with a token and one refused for a header the config lacks (a client polling it forever).
+ */
+const LONG_SESSIONS: ReadonlyArray<{ keepOpen: string; values: Readonly<Record<string, string>> }> = [
+  { keepOpen: 'seconds', values: { auth: 'oauth', 'oauth.tokenRefusal': 'get-stream:invalid-token' } },
+  { keepOpen: 'seconds', values: { auth: 'oauth', 'oauth.tokenLifetime': 'short' } },
+  { keepOpen: 'seconds', values: { getStreamEvents: 'notification-then-drop' } },
+  { keepOpen: 'longer', values: { auth: 'oauth', 'oauth.tokenRefusal': 'get-stream:invalid-token' } },
+  { keepOpen: 'longer', values: { auth: 'static-header', guard: 'get-stream-only', 'static.credential': 'unconfigured' } },
+]
+
+function longSessionExamples(dimensions: readonly Dimension[]): CoverageInput[] {
+  const keepOpen = dimensions.find((d) => d.name === 'keepOpen')
+  if (!keepOpen || keepOpen.values.length < 2) return []
+  const base = baseInput(dimensions)
+  return LONG_SESSIONS.flatMap(({ keepOpen: length, values }) => {
+    const input = withValues(base, dimensions, { ...values, keepOpen: length })
+    // A value the client cannot meet (a GET-stream case for an SSE-only client) is no example.
+    const fits = Object.entries(values).every(([name, value]) => dimensions.find((d) => d.name === name)?.get(input) === value)
+    if (!fits) return []
+    const label = `keepOpen=${length}, ${Object.entries(values)
+      .map(([name, value]) => `${name}=${value}`)
+      .join(', ')}`
+    return [{ input, stage: 'example' as const, label }]
+  })
+}
+
 /** Each dimension as a covering-array factor (values by index, the parent by position). */
 function factorsOf(dimensions: readonly Dimension[]): Factor[] {
   return dimensions.map((dimension) => {
@@ -151,6 +181,7 @@ export function coverageInputs(client: ClientCapabilities): readonly CoverageInp
     client.configurableHeaders ?? 'any',
     client.grants ?? [],
     client.dpop === true,
+    client.keepsOpen === true,
   ])
   let inputs = built.get(key)
   if (!inputs) built.set(key, (inputs = buildCoverageInputs(client)))
@@ -165,17 +196,16 @@ function buildCoverageInputs(client: ClientCapabilities): CoverageInput[] {
     ...explicitExamples(dimensions, client.transports),
     ...serverBaseChoice(dimensions),
     ...oauthBaseChoice(dimensions),
+    ...longSessionExamples(dimensions),
   ]
   const base = baseInput(dimensions)
+  // A costly dimension stays at its base in the rows: its examples above are where it is met.
+  const paired = dimensions.filter((dimension) => dimension.searched !== 'examples')
   const pairwise = pairwiseRows(
-    factorsOf(dimensions),
-    fixed.map(({ input }) => rowOf(input, dimensions)),
+    factorsOf(paired),
+    fixed.map(({ input }) => rowOf(input, paired)),
   ).map((row, i): CoverageInput => ({
-    input: withValues(
-      base,
-      dimensions,
-      Object.fromEntries(row.map((value, d) => [dimensions[d]!.name, dimensions[d]!.values[value]])),
-    ),
+    input: withValues(base, dimensions, Object.fromEntries(row.map((value, d) => [paired[d]!.name, paired[d]!.values[value]]))),
     stage: 'pairwise',
     label: `pairwise row ${i + 1}`,
   }))

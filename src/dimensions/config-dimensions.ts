@@ -65,6 +65,39 @@ export const BEARER_ONLY_HEADERS: Dimension = {
     ),
 }
 
+/**
+ * How long the client keeps its session open after its calls (ms): none, a few seconds, longer.
+ * Agents hold sessions for minutes; these are the mock's minutes (its tokens and streams act faster).
+ */
+export const KEEP_OPEN_MS = { none: 0, seconds: 1500, longer: 4000 } as const
+
+type KeepOpen = keyof typeof KEEP_OPEN_MS
+
+/** The keep-open name of a length in ms (a saved input may hold any length: the nearest name not above it). */
+function keepOpenOf(ms: number | undefined): KeepOpen {
+  if (!ms) return 'none'
+  return ms >= KEEP_OPEN_MS.longer ? 'longer' : 'seconds'
+}
+
+/**
+ * The session held open after its calls, its GET stream open (only clients that can be told:
+ * `keepsOpen`). Costly, so only coverage examples where time can tell hold sessions open.
+ */
+export const KEEP_OPEN_DIMENSION: Dimension = {
+  name: 'keepOpen',
+  part: 'config',
+  description: `the session held open after its calls with its GET stream: none, ${KEEP_OPEN_MS.seconds} ms, ${KEEP_OPEN_MS.longer} ms (only clients that can be told)`,
+  values: Object.keys(KEEP_OPEN_MS),
+  base: 'none',
+  searched: 'examples',
+  get: (input) => keepOpenOf(input.config.keepOpenMs),
+  set: (input, value) => {
+    const { keepOpenMs: _, ...config } = input.config
+    const ms = KEEP_OPEN_MS[value as KeepOpen]
+    return { ...input, config: ms > 0 ? { ...config, keepOpenMs: ms } : config }
+  },
+}
+
 /** A dimension over one part of the configured URL. */
 function urlPart<K extends keyof McpUrlParts>(key: K, description: string, values: ReadonlyArray<McpUrlParts[K]>): Dimension {
   // JSON and tables have no "null" value worth printing: a missing port or query is "none".
@@ -161,4 +194,5 @@ export const CONFIG_DIMENSIONS: readonly Dimension[] = [
     },
   },
   GRANT_DIMENSION,
+  KEEP_OPEN_DIMENSION,
 ]

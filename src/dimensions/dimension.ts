@@ -37,6 +37,11 @@ export interface Dimension {
    * protocol versions): an arbitrary of changes to apply to an input.
    */
   random?: fc.Arbitrary<(input: TrialInput) => TrialInput>
+  /**
+   * `examples`: a costly dimension (a session held open for seconds) that neither the pairwise rows
+   * nor the random phase vary; only the coverage examples that name it, where it can reveal something.
+   */
+  searched?: 'examples'
   get(input: TrialInput): DimensionValue | undefined
   set(input: TrialInput, value: DimensionValue): TrialInput
 }

@@ -25,6 +25,7 @@ export function dimensionsFor(client: ClientCapabilities): Dimension[] {
     // Grants and DPoP only where the client's config can name them.
     if (dimension.name === 'grant') return { ...dimension, values: ['authorization-code', ...(client.grants ?? [])] }
     if (dimension.name === 'oauth.dpop' && client.dpop !== true) return { ...dimension, values: ['off'] }
+    if (dimension.name === 'keepOpen' && client.keepsOpen !== true) return { ...dimension, values: ['none'] }
     return dimension
   })
 }

@@ -68,6 +68,8 @@ export const clientConfigSchema = z.strictObject({
   grant: z.enum(CONFIGURED_GRANTS).optional(),
   identityProvider: z.url({ protocol: /^https?$/ }).optional(),
   dpop: z.literal(true).optional(),
+  // A session held longer than a trial could ever wait is not an input, it is a hang.
+  keepOpenMs: z.int().min(1).max(60_000).optional(),
 })
 
 /** One server option's values: true/false as a boolean, names as an enum. */

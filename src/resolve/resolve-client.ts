@@ -59,13 +59,14 @@ async function shippedFailures(client: ClientUnderTest, installable: boolean): P
 }
 
 function capabilitiesOf(client: ClientUnderTest): ClientCapabilities {
-  const { transports, acceptsOAuthClientId, configurableHeaders, grants, dpop } = client
+  const { transports, acceptsOAuthClientId, configurableHeaders, grants, dpop, keepsOpen } = client
   return {
     transports,
     ...(acceptsOAuthClientId === undefined ? {} : { acceptsOAuthClientId }),
     ...(configurableHeaders === undefined ? {} : { configurableHeaders }),
     ...(grants === undefined ? {} : { grants }),
     ...(dpop === undefined ? {} : { dpop }),
+    ...(keepsOpen === undefined ? {} : { keepsOpen }),
   }
 }
 

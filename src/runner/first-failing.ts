@@ -9,8 +9,14 @@ import type { FuzzOptions } from './fuzz-types.js'
  * trial (an agent CLI's start-up is CPU: 4 at once on 2 cores made opencode's and Gemini CLI's
  * trials time out), and one for an in-process client (interception is global).
  */
+/**
+ * In-process trials at once: their sessions share one thread, so more than one gains nothing on
+ * work, but a session held open (`keepOpen`) waits, and another trial runs meanwhile.
+ */
+const IN_PROCESS_CONCURRENCY = 2
+
 export function concurrencyFor(client: ClientUnderTest, options: Pick<FuzzOptions, 'concurrency'>): number {
-  return options.concurrency ?? (client.sessionLoop ? 2 * cpuCount() : client.outOfProcess ? cpuCount() : 1)
+  return options.concurrency ?? (client.sessionLoop ? 2 * cpuCount() : client.outOfProcess ? cpuCount() : IN_PROCESS_CONCURRENCY)
 }
 
 /**

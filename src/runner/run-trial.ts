@@ -53,7 +53,8 @@ async function driveClient(client: ClientUnderTest, config: ClientConfig, option
     timer = setTimeout(() => timeUp('timeout'), ms)
   }
   // A client whose session needs longer than the run gives (a slow agent start-up) gets what it needs.
-  const limit = Math.max(options.timeoutMs, client.minTimeoutMs ?? 0)
+  // A session held open after its calls (`keepOpenMs`) gets that time on top.
+  const limit = Math.max(options.timeoutMs, client.minTimeoutMs ?? 0) + (config.keepOpenMs ?? 0)
   // A client that says when it starts gets its whole limit from then; the wait before is bounded apart.
   arm(client.startsClock ? limit + START_ALLOWANCE_MS : limit)
   const lines: string[] = []

@@ -55,7 +55,7 @@ export function fuzzOptions(yargs: Argv) {
       array: true,
       choices: CLIENT_READS,
       describe:
-        'For cmd: clients, what the program reads beyond URL, headers and transport: oauth-client-id (a pre-registered OAuth client); nothing else is written',
+        'For cmd: clients, what the program reads beyond URL, headers and transport: oauth-client-id (a pre-registered OAuth client, MCP_OAUTH_CLIENT_ID), keep-open (how long to hold the session open after its calls, MCP_KEEP_OPEN_MS); nothing else is written',
     })
     .option('session-loop', {
       type: 'boolean',

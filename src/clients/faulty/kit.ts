@@ -31,6 +31,7 @@ export function faulty(
     name,
     description,
     transports: TRANSPORTS,
+    keepsOpen: true,
     run: (config, context) =>
       runSdkSession(config, context, {
         headers: config.headers,
@@ -81,6 +82,7 @@ export function faultyStreamable(
     name,
     description,
     transports: ['streamable-http'],
+    keepsOpen: true,
     run: (config, context) =>
       runSdkSession(config, context, {
         headers: config.headers,

@@ -32,6 +32,7 @@ export function faultyV2(
     name,
     description,
     transports: ['streamable-http'],
+    keepsOpen: true,
     ...capabilities,
     run: (config, context) => {
       const replaced = fetch(config)

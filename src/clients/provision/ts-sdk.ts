@@ -65,6 +65,8 @@ export const TS_SDK: InstallableClient = {
       }),
       transports,
       acceptsOAuthClientId: oauth,
+      // Its adapter holds the session open for MCP_KEEP_OPEN_MS.
+      keepsOpen: true,
       description: `${TS_SDK.what(version)} through its adapter; ${oauth ? "OAuth with the SDK's OAuthClientProvider" : 'no OAuth client in this release (it came in 1.6.0)'}`,
     }
   },
