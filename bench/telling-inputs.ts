@@ -16,17 +16,25 @@ import { resolveScenario } from '../src/scenario/resolve-scenario.js'
 /** A fault (`client × property`) → the labels of the coverage inputs that show it. */
 export type Detections = Map<string, Set<string>>
 
+/** Inputs run at once: in-process trials run side by side, so sessions held open wait together. */
+const SIDE_BY_SIDE = 4
+
 async function detect(client: ClientUnderTest, properties: readonly Property[], into: Detections): Promise<void> {
-  for (const { input, label, stage } of coverageInputs(client)) {
-    // Pairwise rows are numbered per client: the same label is another input for another client.
-    if (stage === 'pairwise') continue
-    const trial = await runTrial(client, input.config, resolveScenario(input.config, input.plan), { timeoutMs: 5000 })
-    for (const judged of judgeTrial(trial, properties)) {
-      if (judged.verdict !== 'violated') continue
-      const fault = `${client.name} × ${judged.property.id}`
-      ;(into.get(fault) ?? into.set(fault, new Set()).get(fault)!).add(label)
+  // Pairwise rows are numbered per client: the same label is another input for another client.
+  const inputs = coverageInputs(client).filter(({ stage }) => stage !== 'pairwise')
+  let next = 0
+  const worker = async () => {
+    while (next < inputs.length) {
+      const { input, label } = inputs[next++]!
+      const trial = await runTrial(client, input.config, resolveScenario(input.config, input.plan), { timeoutMs: 5000 })
+      for (const judged of judgeTrial(trial, properties)) {
+        if (judged.verdict !== 'violated') continue
+        const fault = `${client.name} × ${judged.property.id}`
+        ;(into.get(fault) ?? into.set(fault, new Set()).get(fault)!).add(label)
+      }
     }
   }
+  await Promise.all(Array.from({ length: SIDE_BY_SIDE }, worker))
 }
 
 /** Runs every faulty client and every bundled SDK client over its coverage inputs. */

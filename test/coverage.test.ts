@@ -189,7 +189,9 @@ describe('the coverage phase', () => {
   it('names only inputs that exist (else: npm run bench -- --only telling)', () => {
     // A client told of one grant meets that grant's refusals: one such client per grant.
     const oneGrant = CONFIGURED_GRANTS.map((grant) => ({ transports: ['streamable-http'] as const, grants: [grant], dpop: true }))
-    const labels = new Set([BOTH, EXTENDED, ...oneGrant].flatMap((c) => coverageInputs(c).map((i) => i.label)))
+    const labels = new Set(
+      [BOTH, EXTENDED, { ...BOTH, keepsOpen: true }, ...oneGrant].flatMap((c) => coverageInputs(c).map((i) => i.label)),
+    )
     expect(TELLING_ORDER.filter((label) => !labels.has(label))).toEqual([])
   })
 
@@ -198,6 +200,25 @@ describe('the coverage phase', () => {
   it('stays small enough for a slow client: at most 185 inputs for one transport, 215 for two', () => {
     expect(coverageInputs({ transports: ['sse'] }).length).toBeLessThanOrEqual(185)
     expect(inputs.length).toBeLessThanOrEqual(215)
+  })
+
+  // Held sessions cost their hold: five inputs at most, only for a client that can be told, never a pairwise row.
+  it('holds sessions open in five inputs only, for a client that can be told to', () => {
+    const held = (client: Parameters<typeof coverageInputs>[0]) =>
+      coverageInputs(client).filter((i) => (i.input.config.keepOpenMs ?? 0) > 0)
+    expect(held(BOTH)).toEqual([])
+    expect(held(EXTENDED)).toEqual([])
+    const holding = held({ ...BOTH, keepsOpen: true })
+    expect(holding.map((i) => i.label)).toEqual([
+      'keepOpen=seconds, auth=oauth, oauth.tokenRefusal=get-stream:invalid-token',
+      'keepOpen=seconds, auth=oauth, oauth.tokenLifetime=short',
+      'keepOpen=seconds, getStreamEvents=notification-then-drop',
+      'keepOpen=longer, auth=oauth, oauth.tokenRefusal=get-stream:invalid-token',
+      'keepOpen=longer, auth=static-header, guard=get-stream-only, static.credential=unconfigured',
+    ].sort((a, b) => TELLING_ORDER.indexOf(a) - TELLING_ORDER.indexOf(b)))
+    expect(holding.every((i) => i.stage === 'example')).toBe(true)
+    // The greedy pairwise rows built after them may come out a few more or fewer (measured: +2).
+    expect(coverageInputs({ ...BOTH, keepsOpen: true }).length).toBeLessThanOrEqual(coverageInputs(BOTH).length + 8)
   })
 
   // The extensions add a base choice per grant, DPoP mode and refusal (9), and their pairs.

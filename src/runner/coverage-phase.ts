@@ -27,6 +27,10 @@ export async function coveragePhase(
     search.holds,
   )
   if (index === undefined) return undefined
+  // Trials side by side: a later input may have failed last. The first failing one is the one
+  // reported and shrunk (its judgement is cached, so this runs nothing again).
+  const first = coverage[index]!
+  if (search.failing?.input.config !== first.config || search.failing.input.plan !== first.plan) await search.holds(first)
   const shrunk = shrinking
     ? await shrinkInput(search.failing!.input, dimensionsFor(client), async (input) => !(await search.holds(input)))
     : { steps: 0 }

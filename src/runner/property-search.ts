@@ -49,6 +49,9 @@ export class PropertySearch {
     if (searching) this.exercised += 1
     const violations = judged.failed?.violations.get(this.property.id)
     if (!violations) return true
+    // A search trial that ran beside the first failure and ended after it (trials side by side, one
+    // held open for seconds) must not replace it, nor the shrunk input shrinking has moved to since.
+    if (searching && this.failing !== undefined) return false
     // fast-check only moves to a smaller input that fails too, so the last failure is the shrunk one.
     this.failing = { trial: judged.failed!.trial, violations, input: { config: input.config, plan: input.plan } }
     return false
