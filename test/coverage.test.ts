@@ -209,13 +209,15 @@ describe('the coverage phase', () => {
     expect(held(BOTH)).toEqual([])
     expect(held(EXTENDED)).toEqual([])
     const holding = held({ ...BOTH, keepsOpen: true })
-    expect(holding.map((i) => i.label)).toEqual([
-      'keepOpen=seconds, auth=oauth, oauth.tokenRefusal=get-stream:invalid-token',
-      'keepOpen=seconds, auth=oauth, oauth.tokenLifetime=short',
-      'keepOpen=seconds, getStreamEvents=notification-then-drop',
-      'keepOpen=longer, auth=oauth, oauth.tokenRefusal=get-stream:invalid-token',
-      'keepOpen=longer, auth=static-header, guard=get-stream-only, static.credential=unconfigured',
-    ].sort((a, b) => TELLING_ORDER.indexOf(a) - TELLING_ORDER.indexOf(b)))
+    expect(holding.map((i) => i.label)).toEqual(
+      [
+        'keepOpen=seconds, auth=oauth, oauth.tokenRefusal=get-stream:invalid-token',
+        'keepOpen=seconds, auth=oauth, oauth.tokenLifetime=short',
+        'keepOpen=seconds, getStreamEvents=notification-then-drop',
+        'keepOpen=longer, auth=oauth, oauth.tokenRefusal=get-stream:invalid-token',
+        'keepOpen=longer, auth=static-header, guard=get-stream-only, static.credential=unconfigured',
+      ].sort((a, b) => TELLING_ORDER.indexOf(a) - TELLING_ORDER.indexOf(b)),
+    )
     expect(holding.every((i) => i.stage === 'example')).toBe(true)
     // The greedy pairwise rows built after them may come out a few more or fewer (measured: +2).
     expect(coverageInputs({ ...BOTH, keepsOpen: true }).length).toBeLessThanOrEqual(coverageInputs(BOTH).length + 8)

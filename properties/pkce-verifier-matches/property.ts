@@ -22,7 +22,8 @@ function codeOf(exchange: Exchange): string | undefined {
  * a challenge). Left out: the first redemption of a code from a burst of authorization requests
  * (more than one with no token request between them). A client running flows side by side
  * (concurrent 401s, no single flight) keeps one verifier for them all, so which code meets which
- * verifier is a race; the burst itself is bounded-auth-retries' to judge. A spent code (one the
+ * verifier is a race; the burst itself is bounded-auth-retries' to judge. So is a first redemption
+ * with the verifier of another flow's authorization request (`anotherFlowsVerifier`). A spent code (one the
  * server already exchanged for a token) redeemed again is judged: its flow was over, so the
  * verifier can only be another flow's.
  */
@@ -50,7 +51,21 @@ function redemptions(trial: Trial) {
     // Spent: redeemed before, and the server took it (a failed redemption spends nothing).
     const reused = redeemed.has(code)
     if (exchange.status !== undefined && exchange.status < 300) redeemed.add(code)
-    return inBurst(authorization) && !reused ? [] : [{ exchange, form, authorization }]
+    return inBurst(authorization) && !reused ? [] : [{ exchange, form, authorization, reused }]
+  })
+}
+
+/**
+ * Whether `verifier` is the verifier of another authorization request of the session: a flow that
+ * ran beside this one (concurrent 401s) replaced the one verifier the client keeps, even when its
+ * authorization request went out after this code's redemption. The same race as a burst.
+ */
+function anotherFlowsVerifier(trial: Trial, verifier: string, authorization: Exchange): boolean {
+  return authorizeRequests(trial).some((other) => {
+    if (other === authorization) return false
+    const params = new URL(other.url).searchParams
+    const challenge = params.get('code_challenge')
+    return challenge !== null && pkceChallengeOf(verifier, params.get('code_challenge_method') ?? 'plain') === challenge
   })
 }
 
@@ -69,11 +84,12 @@ export const pkceVerifierMatches: Property = {
   level: 'MUST',
   exercised: (trial) => redemptions(trial).length > 0,
   check(trial: Trial): Violation[] {
-    for (const { exchange, form, authorization } of redemptions(trial)) {
+    for (const { exchange, form, authorization, reused } of redemptions(trial)) {
       const params = new URL(authorization.url).searchParams
       const verifier = form.get('code_verifier')
       const method = params.get('code_challenge_method') ?? 'plain'
       if (verifier !== null && pkceChallengeOf(verifier, method) === params.get('code_challenge')) continue
+      if (verifier !== null && !reused && anotherFlowsVerifier(trial, verifier, authorization)) continue
       return [
         {
           property: ID,

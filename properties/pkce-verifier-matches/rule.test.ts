@@ -34,6 +34,10 @@ describe('pkce-verifier-matches', () => {
     // Two flows of the burst both redeeming one code, both refused: nothing was spent, still the race.
     const twice = trialOf(config(), [authorize(1), authorize(2), redeem(2, 1, 400), redeem(2, 1, 400)])
     expect(pkceVerifierMatches.check(twice)).toEqual([])
+    // Two flows side by side where the second's authorization went out after the first's redemption,
+    // but its verifier had already replaced the first's (ts-sdk 1.32.2, seed 10 of a sweep).
+    const late = trialOf(config(), [authorize(1), redeem(1, 2, 400), authorize(2), redeem(2, 2)])
+    expect(pkceVerifierMatches.check(late)).toEqual([])
     // The ts-sdk adapter's bug: code 1 redeemed, a second authorization, then code 1 again with its verifier.
     const reused = trialOf(config(), [authorize(1), redeem(1, 1), authorize(2), redeem(1, 2)])
     expect(pkceVerifierMatches.check(reused).map((v) => v.exchange)).toEqual([4])
