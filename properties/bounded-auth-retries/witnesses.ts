@@ -54,7 +54,7 @@ export const endlessReauthorization: ClientUnderTest = {
 }
 
 /** How long the faulty client waits before it opens a refused GET stream again. */
-const REPOLL_MS = 250
+const REPOLL_MS = 100
 
 /** A wait of `ms`, cut short (false) when `signal` aborts: the session closed its stream. */
 function pause(ms: number, signal: AbortSignal | null | undefined): Promise<boolean> {
@@ -82,14 +82,14 @@ const pollingFetch: FetchLike = async (input, init) => {
 }
 
 /**
- * Opens a refused GET stream again every 250 ms for as long as the session lasts (a reconnect loop
+ * Opens a refused GET stream again every 100 ms for as long as the session lasts (a reconnect loop
  * that shows only over time). Violates `bounded-auth-retries` (refused MCP requests) in a session
  * held open; no OAuth provider, so the SDK's own refresh loop on a refused stream is not what shows.
  */
 export const pollsRefusedStream: ClientUnderTest = {
   name: 'faulty:polls-refused-stream',
   description:
-    'SDK client (no OAuth provider) whose fetch opens a refused GET stream again every 250 ms while the session lasts: a loop only a session held open shows',
+    'SDK client (no OAuth provider) whose fetch opens a refused GET stream again every 100 ms while the session lasts: a loop only a session held open shows',
   transports: ['streamable-http'],
   keepsOpen: true,
   run: (config, context) => runSdkSession(config, context, { headers: config.headers, fetch: pollingFetch }),

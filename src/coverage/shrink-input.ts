@@ -29,10 +29,16 @@ export async function shrinkInput(
     steps += 1
     return true
   }
+  // A costly dimension first (a session held open for seconds): once it is back at its base, every
+  // later attempt is a short session; while a failure needs it, each attempt costs the hold.
+  const ordered = [
+    ...dimensions.filter((dimension) => dimension.searched === 'examples'),
+    ...dimensions.filter((dimension) => dimension.searched !== 'examples'),
+  ]
   let changed = true
   while (changed && attempts < MAX_ATTEMPTS) {
     changed = false
-    for (const dimension of dimensions) {
+    for (const dimension of ordered) {
       if (!applies(dimension, current, dimensions)) continue
       if (dimension.get(current) === dimension.base) continue
       const candidate = dimension.set(current, dimension.base)

@@ -13,7 +13,7 @@ import type { FuzzOptions } from './fuzz-types.js'
  * In-process trials at once: their sessions share one thread, so more than one gains nothing on
  * work, but a session held open (`keepOpen`) waits, and another trial runs meanwhile.
  */
-const IN_PROCESS_CONCURRENCY = 2
+const IN_PROCESS_CONCURRENCY = 4
 
 export function concurrencyFor(client: ClientUnderTest, options: Pick<FuzzOptions, 'concurrency'>): number {
   return options.concurrency ?? (client.sessionLoop ? 2 * cpuCount() : client.outOfProcess ? cpuCount() : IN_PROCESS_CONCURRENCY)
