@@ -46,7 +46,8 @@ export function reauthorizations(trial: Trial): Array<{ exchange: Exchange; scop
 /**
  * After a 403 `insufficient_scope`, the client steps up: it authorizes again (or, with a grant
  * without a user, requests a token again), asking for every scope the challenge named (unless the
- * metadata it would step up with names another resource).
+ * metadata it would step up with names another resource). Any re-authorization after the 403 may
+ * be the step-up: one a concurrent flow sent first is not a failure to step up.
  */
 export const scopeStepUp: Property = {
   id: ID,
@@ -59,7 +60,8 @@ export const scopeStepUp: Property = {
     const first = owed(trial)[0]
     if (!first) return []
     const { exchange, scope } = first
-    const next = reauthorizations(trial).find((a) => a.exchange.requestTick > (exchange.responseTick ?? exchange.requestTick))
+    const after = reauthorizations(trial).filter((a) => a.exchange.requestTick > (exchange.responseTick ?? exchange.requestTick))
+    const next = after[0]
     if (!next)
       return [
         {
@@ -68,9 +70,14 @@ export const scopeStepUp: Property = {
           message: `request #${exchange.seq} got 403 insufficient_scope (scope "${scope.join(' ')}"), and the client never authorized again`,
         },
       ]
-    const asked = new Set(next.scope.split(/\s+/).filter(Boolean))
-    const missing = scope.filter((s) => !asked.has(s))
-    if (missing.length === 0) return []
+    const missingIn = (a: { scope: string }) => {
+      const asked = new Set(a.scope.split(/\s+/).filter(Boolean))
+      return scope.filter((s) => !asked.has(s))
+    }
+    // A flow started by another challenge beside this one (a 401 on a concurrent request) may send
+    // its authorization request first: the step-up is owed by one of those that follow, not the first.
+    if (after.some((a) => missingIn(a).length === 0)) return []
+    const missing = missingIn(next)
     return [
       {
         property: ID,

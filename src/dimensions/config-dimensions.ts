@@ -69,7 +69,7 @@ export const BEARER_ONLY_HEADERS: Dimension = {
  * How long the client keeps its session open after its calls (ms): none, a few seconds, longer.
  * Agents hold sessions for minutes; these are the mock's minutes (its tokens and streams act faster).
  */
-export const KEEP_OPEN_MS = { none: 0, seconds: 1000, longer: 2500 } as const
+export const KEEP_OPEN_MS = { none: 0, seconds: 800, longer: 2000 } as const
 
 type KeepOpen = keyof typeof KEEP_OPEN_MS
 

@@ -20,7 +20,7 @@ const NEVER_MATCHES = http.all(
   () => undefined,
 )
 
-function createNetwork(unhandled: () => 'error' | 'bypass') {
+function createNetwork(unhandled: (requestId: string | undefined) => 'error' | 'bypass') {
   return defineNetwork({
     // The web FetchInterceptor patches globalThis.fetch only: the same behaviour on Node and Deno.
     // The cast bridges a type-only `#private` mismatch between the package's two declaration bundles.
@@ -28,8 +28,8 @@ function createNetwork(unhandled: () => 'error' | 'bypass') {
     handlers: [],
     // Decided per run (the network cannot be reconfigured while enabled): scenario trials end with a
     // catch-all, so an unhandled request is an error there; record mode lets it through to the real network.
-    onUnhandledFrame: ({ defaults }) => {
-      if (unhandled() === 'error') defaults.error()
+    onUnhandledFrame: ({ frame, defaults }) => {
+      if (unhandled((frame.data as { id?: string } | undefined)?.id) === 'error') defaults.error()
     },
     context: { quiet: true },
   })
@@ -63,15 +63,22 @@ export class InProcessNetwork {
   /** The trial a request comes from: a client still running after its trial ended is no trial's traffic. */
   private readonly owner = new AsyncSlot<TrafficLog>()
   private unhandled: 'error' | 'bypass' = 'error'
+  /** Requests made while no trial runs, in no trial's context: not ours, they go to the real network. */
+  private readonly strays = new Set<string>()
   private readonly turns = new TurnLock()
 
   private constructor() {
-    this.network = createNetwork(() => this.unhandled)
+    this.network = createNetwork((requestId) =>
+      requestId !== undefined && this.strays.delete(requestId) ? 'bypass' : this.unhandled,
+    )
     this.network.resetHandlers(this.dispatcher(), NEVER_MATCHES)
     const events = this.network.events
     events.on('request:start', ({ requestId, request }) => {
       const trial = this.trialOfContext()
-      if (!trial) return
+      if (!trial) {
+        if (this.owner.get() === undefined && this.trials.size === 0) this.strays.add(requestId)
+        return
+      }
       this.requests.set(requestId, trial.log)
       trial.log.onRequest(requestId, request)
     })
@@ -142,6 +149,7 @@ export class InProcessNetwork {
   private dispatcher(): HttpHandler {
     return http.all('*', async ({ request, requestId }) => {
       await nextMacrotask()
+      if (this.strays.has(requestId)) return undefined
       const log = this.requests.get(requestId)
       const trial = log && this.trials.get(log)
       if (!trial || trial.log.truncated) return HttpResponse.error()

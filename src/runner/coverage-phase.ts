@@ -23,7 +23,12 @@ export async function coveragePhase(
   search.phase = 'coverage'
   const index = await firstFailing(
     coverage,
-    { concurrency: concurrencyFor(client, options), ...(options.shard ? { shard: options.shard } : {}) },
+    {
+      concurrency: concurrencyFor(client, options),
+      ...(options.shard ? { shard: options.shard } : {}),
+      // A session held open mostly waits: it runs beside the others.
+      waits: (input) => (input.config.keepOpenMs ?? 0) > 0,
+    },
     search.holds,
   )
   if (index === undefined) return undefined

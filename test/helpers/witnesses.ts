@@ -98,8 +98,9 @@ export function describeWitnesses(property: Property, witnesses: readonly Witnes
       })
       expect(replayed!.counterexample!.trial.config).toEqual(ce.trial.config)
       // Concurrent requests (a stream beside a POST) may arrive in either order, so a message's request
-      // numbers can shift by one between two runs; what was violated, and how often, may not.
-      const shape = (m: string) => m.replace(/#\d+/g, '#N')
+      // numbers can shift by one between two runs, and a session held open for seconds counts what
+      // it did in that time (30 refusals, or 28 on a busy machine); what was violated may not change.
+      const shape = (m: string) => m.replace(/\d+/g, 'N')
       expect(replayed!.counterexample!.violations.map((v) => shape(v.message))).toEqual(
         ce.violations.map((v) => shape(v.message)),
       )
