@@ -26,8 +26,9 @@ function createNetwork(unhandled: (requestId: string | undefined) => 'error' | '
     // The cast bridges a type-only `#private` mismatch between the package's two declaration bundles.
     sources: [new InterceptorSource({ interceptors: [new FetchInterceptor() as unknown as Interceptor<HttpRequestEventMap>] })],
     handlers: [],
-    // Decided per run (the network cannot be reconfigured while enabled): scenario trials end with a
-    // catch-all, so an unhandled request is an error there; record mode lets it through to the real network.
+    // Decided per request (the network cannot be reconfigured while enabled): in a scenario trial an
+    // unhandled request is an error; record mode, and a request made while no trial runs, go through
+    // to the real network.
     onUnhandledFrame: ({ frame, defaults }) => {
       if (unhandled((frame.data as { id?: string } | undefined)?.id) === 'error') defaults.error()
     },
