@@ -13,13 +13,17 @@ import { clientRegistration } from './client-registration/property.js'
 import { dpopAuthScheme } from './dpop-auth-scheme/property.js'
 import { dpopNonceHonoured } from './dpop-nonce-honoured/property.js'
 import { dpopProofValid } from './dpop-proof-valid/property.js'
+import { eraRemembered } from './era-remembered/property.js'
 import { headersAlwaysSent } from './headers-always-sent/property.js'
 import { idJagExchange } from './id-jag-exchange/property.js'
 import { issChecked } from './iss-checked/property.js'
 import { lastEventIdResumption } from './last-event-id-resumption/property.js'
+import { mcpNameEncoded } from './mcp-name-encoded/property.js'
 import { messagesToMcpEndpoint } from './messages-to-mcp-endpoint/property.js'
 import { modernRequestHeaders } from './modern-request-headers/property.js'
+import { noClientResponses } from './no-client-responses/property.js'
 import { noDiscoveryWithoutChallenge } from './no-discovery-without-challenge/property.js'
+import { noFallbackOnModernError } from './no-fallback-on-modern-error/property.js'
 import { noHeaderLeak } from './no-header-leak/property.js'
 import { noRetryAfterGrantRefused } from './no-retry-after-grant-refused/property.js'
 import { pkceS256 } from './pkce-s256/property.js'
@@ -43,10 +47,10 @@ import { stepUpKeepsScopes } from './step-up-keeps-scopes/property.js'
 import { tokenInAuthorizationHeader } from './token-in-authorization-header/property.js'
 import { workloadAssertionGrant } from './workload-assertion-grant/property.js'
 
-export { acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientAuthenticationAsConfigured, clientCredentialsGrant, clientIdMetadataPreferred, clientMessagesValid, clientRegistration, dpopAuthScheme, dpopNonceHonoured, dpopProofValid, headersAlwaysSent, idJagExchange, issChecked, lastEventIdResumption, messagesToMcpEndpoint, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, noRetryAfterGrantRefused, pkceS256, pkceSupportChecked, pkceVerifierMatches, prmDiscoveryOrder, protocolVersionHeader, redirectUriRegistered, refreshTokenRotation, registrationApplicationType, registrationCoversRequestedScope, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, sessionRestartedAfter404, sseRetryHonoured, stepUpKeepsScopes, tokenInAuthorizationHeader, workloadAssertionGrant }
+export { acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientAuthenticationAsConfigured, clientCredentialsGrant, clientIdMetadataPreferred, clientMessagesValid, clientRegistration, dpopAuthScheme, dpopNonceHonoured, dpopProofValid, eraRemembered, headersAlwaysSent, idJagExchange, issChecked, lastEventIdResumption, mcpNameEncoded, messagesToMcpEndpoint, modernRequestHeaders, noClientResponses, noDiscoveryWithoutChallenge, noFallbackOnModernError, noHeaderLeak, noRetryAfterGrantRefused, pkceS256, pkceSupportChecked, pkceVerifierMatches, prmDiscoveryOrder, protocolVersionHeader, redirectUriRegistered, refreshTokenRotation, registrationApplicationType, registrationCoversRequestedScope, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, sessionRestartedAfter404, sseRetryHonoured, stepUpKeepsScopes, tokenInAuthorizationHeader, workloadAssertionGrant }
 
 /** The catalogue: every property the harness checks, one folder each, in id order. */
-export const PROPERTIES: readonly Property[] = [acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientAuthenticationAsConfigured, clientCredentialsGrant, clientIdMetadataPreferred, clientMessagesValid, clientRegistration, dpopAuthScheme, dpopNonceHonoured, dpopProofValid, headersAlwaysSent, idJagExchange, issChecked, lastEventIdResumption, messagesToMcpEndpoint, modernRequestHeaders, noDiscoveryWithoutChallenge, noHeaderLeak, noRetryAfterGrantRefused, pkceS256, pkceSupportChecked, pkceVerifierMatches, prmDiscoveryOrder, protocolVersionHeader, redirectUriRegistered, refreshTokenRotation, registrationApplicationType, registrationCoversRequestedScope, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, sessionRestartedAfter404, sseRetryHonoured, stepUpKeepsScopes, tokenInAuthorizationHeader, workloadAssertionGrant]
+export const PROPERTIES: readonly Property[] = [acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientAuthenticationAsConfigured, clientCredentialsGrant, clientIdMetadataPreferred, clientMessagesValid, clientRegistration, dpopAuthScheme, dpopNonceHonoured, dpopProofValid, eraRemembered, headersAlwaysSent, idJagExchange, issChecked, lastEventIdResumption, mcpNameEncoded, messagesToMcpEndpoint, modernRequestHeaders, noClientResponses, noDiscoveryWithoutChallenge, noFallbackOnModernError, noHeaderLeak, noRetryAfterGrantRefused, pkceS256, pkceSupportChecked, pkceVerifierMatches, prmDiscoveryOrder, protocolVersionHeader, redirectUriRegistered, refreshTokenRotation, registrationApplicationType, registrationCoversRequestedScope, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, sessionRestartedAfter404, sseRetryHonoured, stepUpKeepsScopes, tokenInAuthorizationHeader, workloadAssertionGrant]
 
 /** A property by id; throws a message listing the ids. */
 export function propertyById(id: string): Property {

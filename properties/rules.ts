@@ -92,7 +92,7 @@ export const RULES: readonly SpecRule[] = [
     revisions: ONLY_0728,
     level: 'MUST NOT',
     text: 'The client MUST NOT send JSON-RPC responses.',
-    notYetJudged: 'no POST body of a 2026-07-28 session is a JSON-RPC response (result or error without a method)',
+    judgedBy: ['no-client-responses'],
   },
   {
     id: 'http/cancel-by-notification',
@@ -227,8 +227,7 @@ export const RULES: readonly SpecRule[] = [
     revisions: ONLY_0728,
     level: 'MUST',
     text: 'A header value that cannot be sent as plain ASCII MUST be encoded in the Base64 sentinel form =?base64?…?=.',
-    notYetJudged:
-      'an Mcp-Name for a tool, resource or prompt name outside printable ASCII is =?base64?<UTF-8 base64>?= and decodes to the name',
+    judgedBy: ['mcp-name-encoded'],
   },
   {
     id: 'modern/param-headers',
@@ -274,8 +273,7 @@ export const RULES: readonly SpecRule[] = [
     revisions: ONLY_0728,
     level: 'SHOULD',
     text: 'On 400 Bad Request, the client SHOULD inspect the response body before falling back: a modern JSON-RPC error means retry, not fall back.',
-    notYetJudged:
-      'after a 400 whose body is a modern JSON-RPC error (unsupported version, header mismatch), the next request is a modern retry, not initialize or an SSE GET',
+    judgedBy: ['no-fallback-on-modern-error'],
   },
   {
     id: 'compat/cache-era',
@@ -284,7 +282,7 @@ export const RULES: readonly SpecRule[] = [
     revisions: ONLY_0728,
     level: 'SHOULD',
     text: 'A client SHOULD cache the era a server was found to speak, per origin, rather than probe again.',
-    notYetJudged: 'a second session to the same origin starts in the era the first found, without the probe',
+    judgedBy: ['era-remembered'],
   },
 
   // ── Authorization ─────────────────────────────────────────────────────────────────────────────

@@ -13,13 +13,17 @@ import { witnesses as clientRegistrationWitnesses } from './client-registration/
 import { witnesses as dpopAuthSchemeWitnesses } from './dpop-auth-scheme/witnesses.js'
 import { witnesses as dpopNonceHonouredWitnesses } from './dpop-nonce-honoured/witnesses.js'
 import { witnesses as dpopProofValidWitnesses } from './dpop-proof-valid/witnesses.js'
+import { witnesses as eraRememberedWitnesses } from './era-remembered/witnesses.js'
 import { witnesses as headersAlwaysSentWitnesses } from './headers-always-sent/witnesses.js'
 import { witnesses as idJagExchangeWitnesses } from './id-jag-exchange/witnesses.js'
 import { witnesses as issCheckedWitnesses } from './iss-checked/witnesses.js'
 import { witnesses as lastEventIdResumptionWitnesses } from './last-event-id-resumption/witnesses.js'
+import { witnesses as mcpNameEncodedWitnesses } from './mcp-name-encoded/witnesses.js'
 import { witnesses as messagesToMcpEndpointWitnesses } from './messages-to-mcp-endpoint/witnesses.js'
 import { witnesses as modernRequestHeadersWitnesses } from './modern-request-headers/witnesses.js'
+import { witnesses as noClientResponsesWitnesses } from './no-client-responses/witnesses.js'
 import { witnesses as noDiscoveryWithoutChallengeWitnesses } from './no-discovery-without-challenge/witnesses.js'
+import { witnesses as noFallbackOnModernErrorWitnesses } from './no-fallback-on-modern-error/witnesses.js'
 import { witnesses as noHeaderLeakWitnesses } from './no-header-leak/witnesses.js'
 import { witnesses as noRetryAfterGrantRefusedWitnesses } from './no-retry-after-grant-refused/witnesses.js'
 import { witnesses as pkceS256Witnesses } from './pkce-s256/witnesses.js'
@@ -55,13 +59,17 @@ import { clientRegistration } from './client-registration/property.js'
 import { dpopAuthScheme } from './dpop-auth-scheme/property.js'
 import { dpopNonceHonoured } from './dpop-nonce-honoured/property.js'
 import { dpopProofValid } from './dpop-proof-valid/property.js'
+import { eraRemembered } from './era-remembered/property.js'
 import { headersAlwaysSent } from './headers-always-sent/property.js'
 import { idJagExchange } from './id-jag-exchange/property.js'
 import { issChecked } from './iss-checked/property.js'
 import { lastEventIdResumption } from './last-event-id-resumption/property.js'
+import { mcpNameEncoded } from './mcp-name-encoded/property.js'
 import { messagesToMcpEndpoint } from './messages-to-mcp-endpoint/property.js'
 import { modernRequestHeaders } from './modern-request-headers/property.js'
+import { noClientResponses } from './no-client-responses/property.js'
 import { noDiscoveryWithoutChallenge } from './no-discovery-without-challenge/property.js'
+import { noFallbackOnModernError } from './no-fallback-on-modern-error/property.js'
 import { noHeaderLeak } from './no-header-leak/property.js'
 import { noRetryAfterGrantRefused } from './no-retry-after-grant-refused/property.js'
 import { pkceS256 } from './pkce-s256/property.js'
@@ -100,13 +108,17 @@ export const FAULTY_CASES: readonly FaultyCase[] = [
   ...dpopAuthSchemeWitnesses.map((w) => ({ ...w, property: dpopAuthScheme })),
   ...dpopNonceHonouredWitnesses.map((w) => ({ ...w, property: dpopNonceHonoured })),
   ...dpopProofValidWitnesses.map((w) => ({ ...w, property: dpopProofValid })),
+  ...eraRememberedWitnesses.map((w) => ({ ...w, property: eraRemembered })),
   ...headersAlwaysSentWitnesses.map((w) => ({ ...w, property: headersAlwaysSent })),
   ...idJagExchangeWitnesses.map((w) => ({ ...w, property: idJagExchange })),
   ...issCheckedWitnesses.map((w) => ({ ...w, property: issChecked })),
   ...lastEventIdResumptionWitnesses.map((w) => ({ ...w, property: lastEventIdResumption })),
+  ...mcpNameEncodedWitnesses.map((w) => ({ ...w, property: mcpNameEncoded })),
   ...messagesToMcpEndpointWitnesses.map((w) => ({ ...w, property: messagesToMcpEndpoint })),
   ...modernRequestHeadersWitnesses.map((w) => ({ ...w, property: modernRequestHeaders })),
+  ...noClientResponsesWitnesses.map((w) => ({ ...w, property: noClientResponses })),
   ...noDiscoveryWithoutChallengeWitnesses.map((w) => ({ ...w, property: noDiscoveryWithoutChallenge })),
+  ...noFallbackOnModernErrorWitnesses.map((w) => ({ ...w, property: noFallbackOnModernError })),
   ...noHeaderLeakWitnesses.map((w) => ({ ...w, property: noHeaderLeak })),
   ...noRetryAfterGrantRefusedWitnesses.map((w) => ({ ...w, property: noRetryAfterGrantRefused })),
   ...pkceS256Witnesses.map((w) => ({ ...w, property: pkceS256 })),

@@ -2,7 +2,7 @@
 import type { ClientUnderTest } from '../../src/clients/client-under-test.js'
 import { EditingProvider } from '../../src/clients/faulty/kit.js'
 import { runSdk2Session } from '../../src/clients/sdk2-clients.js'
-import { SDK2_BASED } from '../../src/clients/faulty/sdk2-kit.js'
+import { SDK2_BASED, SDK2_NEGOTIATING } from '../../src/clients/faulty/sdk2-kit.js'
 import { witness, type Witness } from '../../src/property/witness.js'
 
 /**
@@ -29,6 +29,7 @@ export const stepUpOverwritesScope: ClientUnderTest = {
   },
 }
 SDK2_BASED.add(stepUpOverwritesScope)
+SDK2_NEGOTIATING.add(stepUpOverwritesScope)
 
 /** Each violates `step-up-keeps-scopes`; the names after it are what its one bug breaks besides (not false blame). */
 export const witnesses: readonly Witness[] = [witness(stepUpOverwritesScope)]

@@ -23,14 +23,20 @@ export async function runSdk2Session(
   authProvider?: OAuthClientProvider,
   options: Sdk2Options = {},
 ): Promise<void> {
+  // The era the server was found to speak, kept across reconnections as the 2026-07-28 transport
+  // asks of a client (per origin, and a session has one): a legacy server is not probed again.
+  let era: 'modern' | 'legacy' | undefined
   for (let round = 0; ; round++) {
     const transport = createSdk2Transport(config, authProvider, options.fetch)
+    const negotiates = options.modern && era !== 'legacy'
     const client = new Client(
       { name: 'mcp-auth-harness', version: '0.1.0' },
-      options.modern ? { versionNegotiation: { mode: 'auto' } } : {},
+      negotiates ? { versionNegotiation: { mode: 'auto' } } : {},
     )
     try {
-      return await runStandardSession(client, transport, context, config.keepOpenMs)
+      return await runStandardSession(client, transport, context, config.keepOpenMs, () => {
+        era = client.getProtocolEra()
+      })
     } catch (error) {
       // The whole callback, as the v2 SDK's docs hand it over: it validates `iss` (RFC 9207) before redeeming the code.
       const callback =

@@ -47,6 +47,7 @@ export async function runStandardSession(
   transport: object,
   context: TrialContext,
   keepOpenMs = 0,
+  onConnected?: () => void,
 ): Promise<void> {
   const session = transport as SessionTransport
   const abort = () => void client.close().catch(() => undefined)
@@ -57,6 +58,7 @@ export async function runStandardSession(
   }
   try {
     await client.connect(transport as never)
+    onConnected?.()
     const { tools } = await client.listTools()
     const first = tools[0]
     if (first) for (let call = 0; call < TOOL_CALLS; call++) await client.callTool({ name: first.name, arguments: {} })

@@ -63,6 +63,14 @@ export const SERVER_OPTIONS = {
     appliesWhen: LEGACY_SSE,
   },
   tools: { description: 'tools/list lists a tool, so the client calls it', values: [true, false] },
+  toolName: {
+    description:
+      "the listed tool's name: plain ASCII (echo) or not (météo), which the 2026-07-28 Mcp-Name header must carry Base64-encoded",
+    values: ['ascii', 'non-ascii'],
+    appliesWhen: { dimension: 'tools', values: [true] },
+    weights: { ascii: 4 },
+    optional: true,
+  },
   getStreamEvents: {
     description:
       'the GET stream carries nothing, a tools/list_changed notification, or one and then drops (resumed with Last-Event-ID) after retry: 0 or retry: 100',
@@ -77,6 +85,14 @@ export const SERVER_OPTIONS = {
     values: ['never', 'before-tools-call'],
     appliesWhen: STREAMABLE,
     weights: { never: 4 },
+    optional: true,
+  },
+  modernRefusal: {
+    description:
+      'the first 2026-07-28 request is refused 400 with a modern JSON-RPC error (UnsupportedProtocolVersion listing what it speaks, or HeaderMismatch), as a server mid-rollout answers: the client retries in the era, not falls back',
+    values: ['none', 'unsupported-version', 'header-mismatch'],
+    appliesWhen: STREAMABLE,
+    weights: { none: 6 },
     optional: true,
   },
   moved: {

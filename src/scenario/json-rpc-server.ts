@@ -17,6 +17,14 @@ export const MOCK_TOOL = {
   inputSchema: { type: 'object', properties: { text: { type: 'string' } } },
 } as const
 
+/** A tool name outside plain ASCII (Latin-1, so even a client that sends it raw gets it onto the wire). */
+export const NON_ASCII_TOOL_NAME = 'météo'
+
+/** The tool the scenario lists: the mock tool, under a non-ASCII name when the scenario says so. */
+function listedTool(scenario: Scenario) {
+  return scenario.toolName === 'non-ascii' ? { ...MOCK_TOOL, name: NON_ASCII_TOOL_NAME } : MOCK_TOOL
+}
+
 /**
  * The version `initialize` answers: the client's when the server supports it, else its newest
  * pre-2026 one; undefined for a modern-only server (it has no `initialize` handshake to offer).
@@ -53,7 +61,7 @@ export function answerJsonRpc(scenario: Scenario, message: unknown): object | un
     case 'ping':
       return result({})
     case 'tools/list':
-      return result({ tools: scenario.tools ? [MOCK_TOOL] : [] })
+      return result({ tools: scenario.tools ? [listedTool(scenario)] : [] })
     case 'tools/call':
       return result({ content: [{ type: 'text', text: JSON.stringify(params?.arguments ?? {}) }] })
     default:

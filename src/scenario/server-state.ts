@@ -6,6 +6,8 @@ export class ServerState {
   readonly sessions = new Map<string, EventStream | undefined>()
   /** The first tool call of a `retry: 100` scenario was answered late (see streamable-http-handlers). */
   slowAnswerGiven = false
+  /** The first modern request of a `modernRefusal` scenario was refused (it is refused once). */
+  modernRefusalGiven = false
   /** The authorization server's memory, for OAuth scenarios. */
   readonly oauth = new OAuthState()
   private readonly streams = new Set<EventStream>()

@@ -77,7 +77,7 @@ export function streamableHttpHandlers(scenario: Scenario, state: ServerState): 
       // meets the pre-2026 server below, which knows neither the method nor requests without a session.
       const modern = parsed.batch ? undefined : modernVersionOf(parsed.messages[0])
       if (modern && (scenario.protocolVersions as readonly string[]).includes(modern))
-        return answerModern(scenario, request, parsed.messages[0])
+        return answerModern(scenario, request, parsed.messages[0], state)
       const isInitialize = parsed.messages.some((m) => (m as { method?: unknown } | null)?.method === 'initialize')
       const headers: Record<string, string> = {}
       if (isInitialize && scenario.sessions) {

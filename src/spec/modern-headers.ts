@@ -41,3 +41,26 @@ export function decodeMcpName(value: string): string {
   if (encoded === undefined) return value
   return new TextDecoder().decode(Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0)))
 }
+
+/** The Base64 sentinel form, markers exact and lowercase, with standard Base64 inside. */
+const SENTINEL = /^=\?base64\?([A-Za-z0-9+/]*={0,2})\?=$/
+
+/**
+ * Whether a header value must travel in the Base64 sentinel form (MCP 2026-07-28 "Value Encoding"):
+ * outside visible ASCII, space and tab, leading or trailing whitespace, or a plain value that
+ * itself looks like the sentinel.
+ */
+export function needsSentinel(value: string): boolean {
+  return /[^\x20-\x7e\t]/.test(value) || value !== value.trim() || (value.startsWith('=?base64?') && value.endsWith('?='))
+}
+
+/** The UTF-8 text inside a well-formed sentinel value, or undefined when the value is not one. */
+export function sentinelText(value: string): string | undefined {
+  const encoded = SENTINEL.exec(value)?.[1]
+  if (encoded === undefined) return undefined
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0)))
+  } catch {
+    return undefined
+  }
+}

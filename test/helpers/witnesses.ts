@@ -5,13 +5,15 @@ import type { Witness } from '../../src/property/witness.js'
 import { loadExpectedFailures } from '../../src/runner/expected-failures.js'
 import { fuzz } from '../../src/runner/fuzz.js'
 import { judgeInput } from '../../src/runner/judge-input.js'
-import { SDK2_BASED } from '../../src/clients/faulty/sdk2-kit.js'
+import { SDK2_BASED, SDK2_NEGOTIATING } from '../../src/clients/faulty/sdk2-kit.js'
 
 /** What the SDK under a faulty client already violates (expected-failures.json): not the faulty client's blame. */
 const EXPECTED = await loadExpectedFailures('expected-failures.json')
 const SDK_KNOWN = EXPECTED.filter((e) => e.client === 'sdk-streamable' || e.client === 'sdk-sse').map((e) => e.property)
 /** The same for the faulty clients of the authorization extensions, built on the v2 SDK's Streamable HTTP client. */
 const SDK2_KNOWN = EXPECTED.filter((e) => e.client === 'sdk2-streamable').map((e) => e.property)
+/** And for the faulty clients that negotiate the era, built on `sdk2-streamable-modern`. */
+const SDK2_NEGOTIATING_KNOWN = EXPECTED.filter((e) => e.client === 'sdk2-streamable-modern').map((e) => e.property)
 
 const OAUTH_PROPERTIES = new Set([
   'pkce-s256',
@@ -110,7 +112,7 @@ export function describeWitnesses(property: Property, witnesses: readonly Witnes
     })
 
     it(`${client.name} is not falsely blamed by the other properties`, async () => {
-      const known = SDK2_BASED.has(client) ? SDK2_KNOWN : SDK_KNOWN
+      const known = SDK2_NEGOTIATING.has(client) ? SDK2_NEGOTIATING_KNOWN : SDK2_BASED.has(client) ? SDK2_KNOWN : SDK_KNOWN
       const others = PROPERTIES.filter((p) => p.id !== property.id && !known.includes(p.id) && !consequences.includes(p.id))
       // The coverage phase puts the client through every dimension value; a few random trials add mixes.
       const results = await fuzz({ clients: [client], properties: others, runs: 20, seed: 99, timeoutMs: 5000 })

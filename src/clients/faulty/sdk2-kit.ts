@@ -8,6 +8,20 @@ import { sdk2AuthProvider } from '../sdk2-grant-provider.js'
 /** The faulty clients built on the v2 SDK: the witness tests excuse them what the v2 SDK itself is known to violate. */
 export const SDK2_BASED = new WeakSet<ClientUnderTest>()
 
+/** Those of them that negotiate the era (`sdk2-streamable-modern` underneath): excused what that client is known to violate. */
+export const SDK2_NEGOTIATING = new WeakSet<ClientUnderTest>()
+
+/**
+ * Marks a faulty client built on the v2 SDK with version negotiation (`runSdk2Session(…, { modern: true })`).
+ *
+ * @example
+ * export const rawMcpName = negotiatingV2({ name: 'faulty:raw-mcp-name', …, run: (config, context) => runSdk2Session(…, { modern: true }) })
+ */
+export function negotiatingV2(client: ClientUnderTest): ClientUnderTest {
+  SDK2_NEGOTIATING.add(client)
+  return client
+}
+
 /** What a faulty v2 client can be told: the grants and DPoP of the extension its bug is in. */
 export interface ExtensionCapabilities {
   grants?: readonly ConfiguredGrant[]
