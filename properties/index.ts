@@ -10,6 +10,7 @@ import { clientCredentialsGrant } from './client-credentials-grant/property.js'
 import { clientIdMetadataPreferred } from './client-id-metadata-preferred/property.js'
 import { clientMessagesValid } from './client-messages-valid/property.js'
 import { clientRegistration } from './client-registration/property.js'
+import { discoveryProtocolVersion } from './discovery-protocol-version/property.js'
 import { dpopAuthScheme } from './dpop-auth-scheme/property.js'
 import { dpopNonceHonoured } from './dpop-nonce-honoured/property.js'
 import { dpopProofValid } from './dpop-proof-valid/property.js'
@@ -20,12 +21,15 @@ import { issChecked } from './iss-checked/property.js'
 import { lastEventIdResumption } from './last-event-id-resumption/property.js'
 import { mcpNameEncoded } from './mcp-name-encoded/property.js'
 import { messagesToMcpEndpoint } from './messages-to-mcp-endpoint/property.js'
+import { metadataBeforeDefaultEndpoints } from './metadata-before-default-endpoints/property.js'
 import { modernRequestHeaders } from './modern-request-headers/property.js'
 import { noClientResponses } from './no-client-responses/property.js'
 import { noDiscoveryWithoutChallenge } from './no-discovery-without-challenge/property.js'
 import { noFallbackOnModernError } from './no-fallback-on-modern-error/property.js'
 import { noHeaderLeak } from './no-header-leak/property.js'
 import { noRetryAfterGrantRefused } from './no-retry-after-grant-refused/property.js'
+import { paramHeadersMirrored } from './param-headers-mirrored/property.js'
+import { paramValuesEncoded } from './param-values-encoded/property.js'
 import { pkceS256 } from './pkce-s256/property.js'
 import { pkceSupportChecked } from './pkce-support-checked/property.js'
 import { pkceVerifierMatches } from './pkce-verifier-matches/property.js'
@@ -35,22 +39,25 @@ import { redirectUriRegistered } from './redirect-uri-registered/property.js'
 import { refreshTokenRotation } from './refresh-token-rotation/property.js'
 import { registrationApplicationType } from './registration-application-type/property.js'
 import { registrationCoversRequestedScope } from './registration-covers-requested-scope/property.js'
+import { registrationGrantsRefresh } from './registration-grants-refresh/property.js'
 import { resourceMetadataHonored } from './resource-metadata-honored/property.js'
 import { resourceMismatchRejected } from './resource-mismatch-rejected/property.js'
 import { resourceParameter } from './resource-parameter/property.js'
 import { scopeSelection } from './scope-selection/property.js'
 import { scopeStepUp } from './scope-step-up/property.js'
+import { sessionDeletedWhenDone } from './session-deleted-when-done/property.js'
 import { sessionIdEchoed } from './session-id-echoed/property.js'
 import { sessionRestartedAfter404 } from './session-restarted-after-404/property.js'
 import { sseRetryHonoured } from './sse-retry-honoured/property.js'
+import { stateVerified } from './state-verified/property.js'
 import { stepUpKeepsScopes } from './step-up-keeps-scopes/property.js'
 import { tokenInAuthorizationHeader } from './token-in-authorization-header/property.js'
 import { workloadAssertionGrant } from './workload-assertion-grant/property.js'
 
-export { acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientAuthenticationAsConfigured, clientCredentialsGrant, clientIdMetadataPreferred, clientMessagesValid, clientRegistration, dpopAuthScheme, dpopNonceHonoured, dpopProofValid, eraRemembered, headersAlwaysSent, idJagExchange, issChecked, lastEventIdResumption, mcpNameEncoded, messagesToMcpEndpoint, modernRequestHeaders, noClientResponses, noDiscoveryWithoutChallenge, noFallbackOnModernError, noHeaderLeak, noRetryAfterGrantRefused, pkceS256, pkceSupportChecked, pkceVerifierMatches, prmDiscoveryOrder, protocolVersionHeader, redirectUriRegistered, refreshTokenRotation, registrationApplicationType, registrationCoversRequestedScope, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, sessionRestartedAfter404, sseRetryHonoured, stepUpKeepsScopes, tokenInAuthorizationHeader, workloadAssertionGrant }
+export { acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientAuthenticationAsConfigured, clientCredentialsGrant, clientIdMetadataPreferred, clientMessagesValid, clientRegistration, discoveryProtocolVersion, dpopAuthScheme, dpopNonceHonoured, dpopProofValid, eraRemembered, headersAlwaysSent, idJagExchange, issChecked, lastEventIdResumption, mcpNameEncoded, messagesToMcpEndpoint, metadataBeforeDefaultEndpoints, modernRequestHeaders, noClientResponses, noDiscoveryWithoutChallenge, noFallbackOnModernError, noHeaderLeak, noRetryAfterGrantRefused, paramHeadersMirrored, paramValuesEncoded, pkceS256, pkceSupportChecked, pkceVerifierMatches, prmDiscoveryOrder, protocolVersionHeader, redirectUriRegistered, refreshTokenRotation, registrationApplicationType, registrationCoversRequestedScope, registrationGrantsRefresh, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionDeletedWhenDone, sessionIdEchoed, sessionRestartedAfter404, sseRetryHonoured, stateVerified, stepUpKeepsScopes, tokenInAuthorizationHeader, workloadAssertionGrant }
 
 /** The catalogue: every property the harness checks, one folder each, in id order. */
-export const PROPERTIES: readonly Property[] = [acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientAuthenticationAsConfigured, clientCredentialsGrant, clientIdMetadataPreferred, clientMessagesValid, clientRegistration, dpopAuthScheme, dpopNonceHonoured, dpopProofValid, eraRemembered, headersAlwaysSent, idJagExchange, issChecked, lastEventIdResumption, mcpNameEncoded, messagesToMcpEndpoint, modernRequestHeaders, noClientResponses, noDiscoveryWithoutChallenge, noFallbackOnModernError, noHeaderLeak, noRetryAfterGrantRefused, pkceS256, pkceSupportChecked, pkceVerifierMatches, prmDiscoveryOrder, protocolVersionHeader, redirectUriRegistered, refreshTokenRotation, registrationApplicationType, registrationCoversRequestedScope, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionIdEchoed, sessionRestartedAfter404, sseRetryHonoured, stepUpKeepsScopes, tokenInAuthorizationHeader, workloadAssertionGrant]
+export const PROPERTIES: readonly Property[] = [acceptHeaders, asMetadataDiscoveryOrder, asMetadataIssuerChecked, authorizationServerBinding, boundedAuthRetries, clientAuthenticationAsConfigured, clientCredentialsGrant, clientIdMetadataPreferred, clientMessagesValid, clientRegistration, discoveryProtocolVersion, dpopAuthScheme, dpopNonceHonoured, dpopProofValid, eraRemembered, headersAlwaysSent, idJagExchange, issChecked, lastEventIdResumption, mcpNameEncoded, messagesToMcpEndpoint, metadataBeforeDefaultEndpoints, modernRequestHeaders, noClientResponses, noDiscoveryWithoutChallenge, noFallbackOnModernError, noHeaderLeak, noRetryAfterGrantRefused, paramHeadersMirrored, paramValuesEncoded, pkceS256, pkceSupportChecked, pkceVerifierMatches, prmDiscoveryOrder, protocolVersionHeader, redirectUriRegistered, refreshTokenRotation, registrationApplicationType, registrationCoversRequestedScope, registrationGrantsRefresh, resourceMetadataHonored, resourceMismatchRejected, resourceParameter, scopeSelection, scopeStepUp, sessionDeletedWhenDone, sessionIdEchoed, sessionRestartedAfter404, sseRetryHonoured, stateVerified, stepUpKeepsScopes, tokenInAuthorizationHeader, workloadAssertionGrant]
 
 /** A property by id; throws a message listing the ids. */
 export function propertyById(id: string): Property {

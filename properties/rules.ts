@@ -182,7 +182,7 @@ export const RULES: readonly SpecRule[] = [
     revisions: STREAMABLE,
     level: 'SHOULD',
     text: 'Clients that no longer need a session SHOULD send an HTTP DELETE to the MCP endpoint with the Mcp-Session-Id header.',
-    notYetJudged: 'a session that ends cleanly ends with a DELETE carrying its session id (a 405 answer is fine)',
+    judgedBy: ['session-deleted-when-done'],
   },
   {
     id: 'session/secure-handling',
@@ -236,8 +236,7 @@ export const RULES: readonly SpecRule[] = [
     revisions: ONLY_0728,
     level: 'MUST',
     text: 'Conforming clients MUST mirror x-mcp-header annotated parameters into Mcp-Param-{Name} headers (omitted when the value is null or absent).',
-    notYetJudged:
-      'a tools/call of a tool with x-mcp-header parameters carries each given value in its Mcp-Param-{Name} header, and no header for a null or absent one',
+    judgedBy: ['param-headers-mirrored'],
   },
   {
     id: 'modern/param-value-encoding',
@@ -246,7 +245,7 @@ export const RULES: readonly SpecRule[] = [
     revisions: ONLY_0728,
     level: 'MUST',
     text: 'Clients MUST Base64-encode parameter values that are not plain ASCII, and plain-ASCII values that could be read as encoded.',
-    notYetJudged: 'each Mcp-Param value outside plain ASCII (or looking like the sentinel) is in the Base64 sentinel form',
+    judgedBy: ['param-values-encoded'],
   },
   {
     id: 'modern/reject-invalid-tools',
@@ -311,8 +310,7 @@ export const RULES: readonly SpecRule[] = [
     revisions: ['2025-03-26'],
     level: 'MUST',
     text: 'Clients MUST first attempt to discover endpoints via the metadata document (at the origin, path discarded) before falling back to /authorize, /token and /register.',
-    notYetJudged:
-      'in a 2025-03-26 session, {origin}/.well-known/oauth-authorization-server is asked before any default endpoint is used',
+    judgedBy: ['metadata-before-default-endpoints'],
   },
   {
     id: 'auth/discovery-protocol-version',
@@ -321,7 +319,7 @@ export const RULES: readonly SpecRule[] = [
     revisions: ['2025-03-26'],
     level: 'SHOULD',
     text: 'During metadata discovery, clients SHOULD include the header MCP-Protocol-Version.',
-    notYetJudged: 'the authorization server metadata request of a 2025-03-26 session carries MCP-Protocol-Version',
+    judgedBy: ['discovery-protocol-version'],
   },
   {
     id: 'auth/dcr-support',
@@ -447,8 +445,7 @@ export const RULES: readonly SpecRule[] = [
     revisions: FROM_0618,
     level: 'SHOULD',
     text: 'MCP clients SHOULD use and verify state parameters in the authorization code flow.',
-    notYetJudged:
-      'every authorization request carries state, and a response whose state differs is not redeemed at the token endpoint',
+    judgedBy: ['state-verified'],
   },
   {
     id: 'auth/iss-recorded',
@@ -547,7 +544,7 @@ export const RULES: readonly SpecRule[] = [
     revisions: ONLY_0728,
     level: 'SHOULD',
     text: 'Clients that want refresh tokens SHOULD include refresh_token in their grant_types client metadata.',
-    notYetJudged: 'a dynamic registration of a client that later refreshes lists refresh_token in grant_types',
+    judgedBy: ['registration-grants-refresh'],
   },
   {
     id: 'auth/offline-access',

@@ -10,6 +10,7 @@ import { witnesses as clientCredentialsGrantWitnesses } from './client-credentia
 import { witnesses as clientIdMetadataPreferredWitnesses } from './client-id-metadata-preferred/witnesses.js'
 import { witnesses as clientMessagesValidWitnesses } from './client-messages-valid/witnesses.js'
 import { witnesses as clientRegistrationWitnesses } from './client-registration/witnesses.js'
+import { witnesses as discoveryProtocolVersionWitnesses } from './discovery-protocol-version/witnesses.js'
 import { witnesses as dpopAuthSchemeWitnesses } from './dpop-auth-scheme/witnesses.js'
 import { witnesses as dpopNonceHonouredWitnesses } from './dpop-nonce-honoured/witnesses.js'
 import { witnesses as dpopProofValidWitnesses } from './dpop-proof-valid/witnesses.js'
@@ -20,12 +21,15 @@ import { witnesses as issCheckedWitnesses } from './iss-checked/witnesses.js'
 import { witnesses as lastEventIdResumptionWitnesses } from './last-event-id-resumption/witnesses.js'
 import { witnesses as mcpNameEncodedWitnesses } from './mcp-name-encoded/witnesses.js'
 import { witnesses as messagesToMcpEndpointWitnesses } from './messages-to-mcp-endpoint/witnesses.js'
+import { witnesses as metadataBeforeDefaultEndpointsWitnesses } from './metadata-before-default-endpoints/witnesses.js'
 import { witnesses as modernRequestHeadersWitnesses } from './modern-request-headers/witnesses.js'
 import { witnesses as noClientResponsesWitnesses } from './no-client-responses/witnesses.js'
 import { witnesses as noDiscoveryWithoutChallengeWitnesses } from './no-discovery-without-challenge/witnesses.js'
 import { witnesses as noFallbackOnModernErrorWitnesses } from './no-fallback-on-modern-error/witnesses.js'
 import { witnesses as noHeaderLeakWitnesses } from './no-header-leak/witnesses.js'
 import { witnesses as noRetryAfterGrantRefusedWitnesses } from './no-retry-after-grant-refused/witnesses.js'
+import { witnesses as paramHeadersMirroredWitnesses } from './param-headers-mirrored/witnesses.js'
+import { witnesses as paramValuesEncodedWitnesses } from './param-values-encoded/witnesses.js'
 import { witnesses as pkceS256Witnesses } from './pkce-s256/witnesses.js'
 import { witnesses as pkceSupportCheckedWitnesses } from './pkce-support-checked/witnesses.js'
 import { witnesses as pkceVerifierMatchesWitnesses } from './pkce-verifier-matches/witnesses.js'
@@ -35,14 +39,17 @@ import { witnesses as redirectUriRegisteredWitnesses } from './redirect-uri-regi
 import { witnesses as refreshTokenRotationWitnesses } from './refresh-token-rotation/witnesses.js'
 import { witnesses as registrationApplicationTypeWitnesses } from './registration-application-type/witnesses.js'
 import { witnesses as registrationCoversRequestedScopeWitnesses } from './registration-covers-requested-scope/witnesses.js'
+import { witnesses as registrationGrantsRefreshWitnesses } from './registration-grants-refresh/witnesses.js'
 import { witnesses as resourceMetadataHonoredWitnesses } from './resource-metadata-honored/witnesses.js'
 import { witnesses as resourceMismatchRejectedWitnesses } from './resource-mismatch-rejected/witnesses.js'
 import { witnesses as resourceParameterWitnesses } from './resource-parameter/witnesses.js'
 import { witnesses as scopeSelectionWitnesses } from './scope-selection/witnesses.js'
 import { witnesses as scopeStepUpWitnesses } from './scope-step-up/witnesses.js'
+import { witnesses as sessionDeletedWhenDoneWitnesses } from './session-deleted-when-done/witnesses.js'
 import { witnesses as sessionIdEchoedWitnesses } from './session-id-echoed/witnesses.js'
 import { witnesses as sessionRestartedAfter404Witnesses } from './session-restarted-after-404/witnesses.js'
 import { witnesses as sseRetryHonouredWitnesses } from './sse-retry-honoured/witnesses.js'
+import { witnesses as stateVerifiedWitnesses } from './state-verified/witnesses.js'
 import { witnesses as stepUpKeepsScopesWitnesses } from './step-up-keeps-scopes/witnesses.js'
 import { witnesses as tokenInAuthorizationHeaderWitnesses } from './token-in-authorization-header/witnesses.js'
 import { witnesses as workloadAssertionGrantWitnesses } from './workload-assertion-grant/witnesses.js'
@@ -56,6 +63,7 @@ import { clientCredentialsGrant } from './client-credentials-grant/property.js'
 import { clientIdMetadataPreferred } from './client-id-metadata-preferred/property.js'
 import { clientMessagesValid } from './client-messages-valid/property.js'
 import { clientRegistration } from './client-registration/property.js'
+import { discoveryProtocolVersion } from './discovery-protocol-version/property.js'
 import { dpopAuthScheme } from './dpop-auth-scheme/property.js'
 import { dpopNonceHonoured } from './dpop-nonce-honoured/property.js'
 import { dpopProofValid } from './dpop-proof-valid/property.js'
@@ -66,12 +74,15 @@ import { issChecked } from './iss-checked/property.js'
 import { lastEventIdResumption } from './last-event-id-resumption/property.js'
 import { mcpNameEncoded } from './mcp-name-encoded/property.js'
 import { messagesToMcpEndpoint } from './messages-to-mcp-endpoint/property.js'
+import { metadataBeforeDefaultEndpoints } from './metadata-before-default-endpoints/property.js'
 import { modernRequestHeaders } from './modern-request-headers/property.js'
 import { noClientResponses } from './no-client-responses/property.js'
 import { noDiscoveryWithoutChallenge } from './no-discovery-without-challenge/property.js'
 import { noFallbackOnModernError } from './no-fallback-on-modern-error/property.js'
 import { noHeaderLeak } from './no-header-leak/property.js'
 import { noRetryAfterGrantRefused } from './no-retry-after-grant-refused/property.js'
+import { paramHeadersMirrored } from './param-headers-mirrored/property.js'
+import { paramValuesEncoded } from './param-values-encoded/property.js'
 import { pkceS256 } from './pkce-s256/property.js'
 import { pkceSupportChecked } from './pkce-support-checked/property.js'
 import { pkceVerifierMatches } from './pkce-verifier-matches/property.js'
@@ -81,14 +92,17 @@ import { redirectUriRegistered } from './redirect-uri-registered/property.js'
 import { refreshTokenRotation } from './refresh-token-rotation/property.js'
 import { registrationApplicationType } from './registration-application-type/property.js'
 import { registrationCoversRequestedScope } from './registration-covers-requested-scope/property.js'
+import { registrationGrantsRefresh } from './registration-grants-refresh/property.js'
 import { resourceMetadataHonored } from './resource-metadata-honored/property.js'
 import { resourceMismatchRejected } from './resource-mismatch-rejected/property.js'
 import { resourceParameter } from './resource-parameter/property.js'
 import { scopeSelection } from './scope-selection/property.js'
 import { scopeStepUp } from './scope-step-up/property.js'
+import { sessionDeletedWhenDone } from './session-deleted-when-done/property.js'
 import { sessionIdEchoed } from './session-id-echoed/property.js'
 import { sessionRestartedAfter404 } from './session-restarted-after-404/property.js'
 import { sseRetryHonoured } from './sse-retry-honoured/property.js'
+import { stateVerified } from './state-verified/property.js'
 import { stepUpKeepsScopes } from './step-up-keeps-scopes/property.js'
 import { tokenInAuthorizationHeader } from './token-in-authorization-header/property.js'
 import { workloadAssertionGrant } from './workload-assertion-grant/property.js'
@@ -105,6 +119,7 @@ export const FAULTY_CASES: readonly FaultyCase[] = [
   ...clientIdMetadataPreferredWitnesses.map((w) => ({ ...w, property: clientIdMetadataPreferred })),
   ...clientMessagesValidWitnesses.map((w) => ({ ...w, property: clientMessagesValid })),
   ...clientRegistrationWitnesses.map((w) => ({ ...w, property: clientRegistration })),
+  ...discoveryProtocolVersionWitnesses.map((w) => ({ ...w, property: discoveryProtocolVersion })),
   ...dpopAuthSchemeWitnesses.map((w) => ({ ...w, property: dpopAuthScheme })),
   ...dpopNonceHonouredWitnesses.map((w) => ({ ...w, property: dpopNonceHonoured })),
   ...dpopProofValidWitnesses.map((w) => ({ ...w, property: dpopProofValid })),
@@ -115,12 +130,15 @@ export const FAULTY_CASES: readonly FaultyCase[] = [
   ...lastEventIdResumptionWitnesses.map((w) => ({ ...w, property: lastEventIdResumption })),
   ...mcpNameEncodedWitnesses.map((w) => ({ ...w, property: mcpNameEncoded })),
   ...messagesToMcpEndpointWitnesses.map((w) => ({ ...w, property: messagesToMcpEndpoint })),
+  ...metadataBeforeDefaultEndpointsWitnesses.map((w) => ({ ...w, property: metadataBeforeDefaultEndpoints })),
   ...modernRequestHeadersWitnesses.map((w) => ({ ...w, property: modernRequestHeaders })),
   ...noClientResponsesWitnesses.map((w) => ({ ...w, property: noClientResponses })),
   ...noDiscoveryWithoutChallengeWitnesses.map((w) => ({ ...w, property: noDiscoveryWithoutChallenge })),
   ...noFallbackOnModernErrorWitnesses.map((w) => ({ ...w, property: noFallbackOnModernError })),
   ...noHeaderLeakWitnesses.map((w) => ({ ...w, property: noHeaderLeak })),
   ...noRetryAfterGrantRefusedWitnesses.map((w) => ({ ...w, property: noRetryAfterGrantRefused })),
+  ...paramHeadersMirroredWitnesses.map((w) => ({ ...w, property: paramHeadersMirrored })),
+  ...paramValuesEncodedWitnesses.map((w) => ({ ...w, property: paramValuesEncoded })),
   ...pkceS256Witnesses.map((w) => ({ ...w, property: pkceS256 })),
   ...pkceSupportCheckedWitnesses.map((w) => ({ ...w, property: pkceSupportChecked })),
   ...pkceVerifierMatchesWitnesses.map((w) => ({ ...w, property: pkceVerifierMatches })),
@@ -130,14 +148,17 @@ export const FAULTY_CASES: readonly FaultyCase[] = [
   ...refreshTokenRotationWitnesses.map((w) => ({ ...w, property: refreshTokenRotation })),
   ...registrationApplicationTypeWitnesses.map((w) => ({ ...w, property: registrationApplicationType })),
   ...registrationCoversRequestedScopeWitnesses.map((w) => ({ ...w, property: registrationCoversRequestedScope })),
+  ...registrationGrantsRefreshWitnesses.map((w) => ({ ...w, property: registrationGrantsRefresh })),
   ...resourceMetadataHonoredWitnesses.map((w) => ({ ...w, property: resourceMetadataHonored })),
   ...resourceMismatchRejectedWitnesses.map((w) => ({ ...w, property: resourceMismatchRejected })),
   ...resourceParameterWitnesses.map((w) => ({ ...w, property: resourceParameter })),
   ...scopeSelectionWitnesses.map((w) => ({ ...w, property: scopeSelection })),
   ...scopeStepUpWitnesses.map((w) => ({ ...w, property: scopeStepUp })),
+  ...sessionDeletedWhenDoneWitnesses.map((w) => ({ ...w, property: sessionDeletedWhenDone })),
   ...sessionIdEchoedWitnesses.map((w) => ({ ...w, property: sessionIdEchoed })),
   ...sessionRestartedAfter404Witnesses.map((w) => ({ ...w, property: sessionRestartedAfter404 })),
   ...sseRetryHonouredWitnesses.map((w) => ({ ...w, property: sseRetryHonoured })),
+  ...stateVerifiedWitnesses.map((w) => ({ ...w, property: stateVerified })),
   ...stepUpKeepsScopesWitnesses.map((w) => ({ ...w, property: stepUpKeepsScopes })),
   ...tokenInAuthorizationHeaderWitnesses.map((w) => ({ ...w, property: tokenInAuthorizationHeader })),
   ...workloadAssertionGrantWitnesses.map((w) => ({ ...w, property: workloadAssertionGrant })),

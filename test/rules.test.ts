@@ -8,7 +8,7 @@ import { ruleStanding } from '../src/report/rule-catalogue.js'
  * The rules traffic could show that no property judges yet (issue 37 asks a property for each). A
  * ratchet: a new rule cannot join them unnoticed, and each property written lowers it.
  */
-const NOT_YET_JUDGED_AT_MOST = 7
+const NOT_YET_JUDGED_AT_MOST = 0
 
 // Issue 37 §1: every client rule of the spec has the property that judges it, or the reason it
 // cannot be judged from traffic; every property that cites the spec judges a rule of the catalogue.

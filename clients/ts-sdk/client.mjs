@@ -15,6 +15,7 @@
 // What a release has is looked up, not assumed: SSE (with its own EventSource) from 1.4, OAuth from
 // 1.6, Streamable HTTP from 1.10.
 import { spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:http'
 
 const { Client } = await import('@modelcontextprotocol/sdk/client/index.js')
@@ -27,14 +28,16 @@ const auth = await import('@modelcontextprotocol/sdk/client/auth.js').catch(() =
  * next code not yet taken: a second authorization's code, never the first one again (which the
  * authorization server has already redeemed, and whose verifier the provider no longer holds).
  */
-async function callbackServer() {
+async function callbackServer(states) {
   const codes = []
   const waiting = []
   const server = createServer((request, response) => {
     const query = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams
     response.end('ok')
     const code = query.get('code')
-    if (!code) return
+    // A callback whose state this session never sent is not its own (an injected one): its code is
+    // never redeemed. Releases that never ask the provider for a state send none to check.
+    if (!code || (states.size > 0 && !states.has(query.get('state')))) return
     const waiter = waiting.shift()
     if (waiter) waiter(code)
     else codes.push(code)
@@ -48,7 +51,7 @@ async function callbackServer() {
 }
 
 /** An OAuth client provider holding this session's state only: every trial starts unauthorized. */
-function provider(redirectUrl) {
+function provider(redirectUrl, states) {
   // Not named `state`: later releases call provider.state() for the OAuth state parameter.
   const held = { verifier: '', tokens: undefined, client: undefined, discovery: undefined, opened: undefined }
   // A client the user pre-registered is known from the start, as apps load it from settings.
@@ -70,6 +73,12 @@ function provider(redirectUrl) {
         response_types: ['code'],
         token_endpoint_auth_method: 'none',
       }
+    },
+    // A fresh state per authorization request (RFC 6749 §10.12), which the callback server checks.
+    state: () => {
+      const state = randomUUID()
+      states.add(state)
+      return state
     },
     clientInformation: () => held.client ?? (preregistered ? { client_id: preregistered } : undefined),
     saveClientInformation: (client) => void (held.client = client),
@@ -108,11 +117,20 @@ function transport(url, oauth) {
   return new streamable.StreamableHTTPClientTransport(new URL(url), options)
 }
 
+/** A call's arguments: each top-level parameter's first JSON Schema `examples` value (as the in-process standard session gives). */
+function exampleArguments(tool) {
+  const args = {}
+  for (const [name, schema] of Object.entries(tool.inputSchema?.properties ?? {}))
+    if (Array.isArray(schema?.examples) && schema.examples.length > 0) args[name] = schema.examples[0]
+  return args
+}
+
 /** One standard session with fresh SDK objects, told by the environment as it is now. */
 async function session(url) {
   const withOAuth = auth !== undefined && process.env.MCP_OAUTH !== 'none'
-  const callback = withOAuth ? await callbackServer() : undefined
-  const oauth = callback ? provider(callback.uri) : undefined
+  const states = new Set()
+  const callback = withOAuth ? await callbackServer(states) : undefined
+  const oauth = callback ? provider(callback.uri, states) : undefined
   try {
     for (let round = 0; ; round++) {
       const connection = transport(url, oauth)
@@ -121,7 +139,8 @@ async function session(url) {
       try {
         await client.connect(connection)
         const { tools } = await client.listTools()
-        for (let i = 0; i < (tools.length > 0 ? 3 : 0); i++) await client.callTool({ name: tools[0].name, arguments: {} })
+        for (let i = 0; i < (tools.length > 0 ? 3 : 0); i++)
+          await client.callTool({ name: tools[0].name, arguments: exampleArguments(tools[0]) })
         // A long session: idle with the GET stream open, as agents hold theirs (MCP_KEEP_OPEN_MS).
         const keepOpen = Number(process.env.MCP_KEEP_OPEN_MS || 0)
         if (keepOpen > 0) await new Promise((resolve) => setTimeout(resolve, keepOpen))

@@ -63,6 +63,11 @@ export class HeadlessOAuthProvider implements OAuthClientProvider {
     this.savedTokens = tokens
   }
 
+  /** A fresh `state` for each authorization request (RFC 6749 §10.12): the SDKs ask the app for it and leave checking it to the app. */
+  state(): string {
+    return crypto.randomUUID()
+  }
+
   async redirectToAuthorization(url: URL): Promise<void> {
     this.authorizationUrls.push(url)
     const response = await fetch(this.browse(url), { redirect: 'manual' })
@@ -70,7 +75,17 @@ export class HeadlessOAuthProvider implements OAuthClientProvider {
     await response.body?.cancel()
     if (!location) return
     const callback = new URL(location, url).searchParams
-    if (callback.has('code')) this.pendingCallback = callback
+    if (callback.has('code') && this.acceptsCallback(url, callback)) this.pendingCallback = callback
+  }
+
+  /**
+   * Whether the app takes a callback: its `state` is the one the authorization request sent (a
+   * callback with another is not this app's, e.g. one an attacker injected; its code is never
+   * redeemed). Faulty providers skip the check.
+   */
+  protected acceptsCallback(request: URL, callback: URLSearchParams): boolean {
+    const sent = request.searchParams.get('state')
+    return sent === null || callback.get('state') === sent
   }
 
   /** The URL the browser really opens; faulty providers change it. */

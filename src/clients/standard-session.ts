@@ -3,7 +3,7 @@ import type { TrialContext } from './client-under-test.js'
 /** What the standard session needs of an SDK client: the v1 and v2 SDKs both have this shape. */
 interface SessionClient {
   connect(transport: never): Promise<void>
-  listTools(): Promise<{ tools: Array<{ name: string }> }>
+  listTools(): Promise<{ tools: Array<{ name: string; inputSchema?: { properties?: Record<string, unknown> } }> }>
   callTool(request: { name: string; arguments: Record<string, unknown> }): Promise<unknown>
   close(): Promise<void>
   fallbackNotificationHandler?: (notification: { method: string }) => Promise<void>
@@ -36,8 +36,21 @@ function hold(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /**
+ * The arguments a call gives: each top-level parameter's first JSON Schema `examples` value, as an
+ * agent fills in what a tool's schema suggests; a parameter without examples is left out.
+ */
+export function exampleArguments(tool: { inputSchema?: { properties?: Record<string, unknown> } }): Record<string, unknown> {
+  const args: Record<string, unknown> = {}
+  for (const [name, schema] of Object.entries(tool.inputSchema?.properties ?? {})) {
+    const examples = (schema as { examples?: unknown } | null)?.examples
+    if (Array.isArray(examples) && examples.length > 0) args[name] = examples[0]
+  }
+  return args
+}
+
+/**
  * The session every SDK-based adapter runs: connect (initialize), `tools/list`, `tools/call` on the
- * first listed tool TOOL_CALLS times, `tools/list` again on each `notifications/tools/list_changed`
+ * first listed tool TOOL_CALLS times (with its `exampleArguments`), `tools/list` again on each `notifications/tools/list_changed`
  * (from the GET stream, also after it was dropped and resumed), held open `keepOpenMs` with its GET
  * stream (`ClientConfig.keepOpenMs`), DELETE the session (Streamable HTTP), close. An abort closes
  * the client.
@@ -61,7 +74,9 @@ export async function runStandardSession(
     onConnected?.()
     const { tools } = await client.listTools()
     const first = tools[0]
-    if (first) for (let call = 0; call < TOOL_CALLS; call++) await client.callTool({ name: first.name, arguments: {} })
+    if (first)
+      for (let call = 0; call < TOOL_CALLS; call++)
+        await client.callTool({ name: first.name, arguments: exampleArguments(first) })
     if (relists.length > 0) {
       await new Promise((resolve) => setTimeout(resolve, RESUME_GRACE_MS))
       await Promise.all(relists)

@@ -88,6 +88,11 @@ export interface OAuthServer {
   /** The AS metadata's `issuer`: the one its well-known URL was built from (default), or another (the client must not use it). */
   metadataIssuer?: 'exact' | 'mismatch'
   /**
+   * The `state` the authorization response carries: the request's (default), or another, as a
+   * callback an attacker injected carries (the client must not redeem its code).
+   */
+  callbackState?: 'echoed' | 'altered'
+  /**
    * The resource moves to another authorization server mid-session: once the first token was
    * refused (it is revoked as with `tokenRevoked`), the PRM names the AS at this origin, which
    * knows none of the first one's clients (MCP 2026-07-28 › Authorization Server Binding).

@@ -25,6 +25,8 @@ interface ServerOption {
    * Scenario carries it only when it is not the base, so printed scenarios stay short.
    */
   optional?: true
+  /** `alone`: its values show their fault on a plain session; the coverage phase pairs them with nothing (see Dimension). */
+  searched?: 'alone'
 }
 
 const STREAMABLE = { dimension: 'transport', values: ['streamable-http'] } as const
@@ -70,6 +72,16 @@ export const SERVER_OPTIONS = {
     appliesWhen: { dimension: 'tools', values: [true] },
     weights: { ascii: 4 },
     optional: true,
+    searched: 'alone',
+  },
+  toolParams: {
+    description:
+      "the listed tool's parameters: none mirrored, or some marked x-mcp-header (one ASCII, one not, one boolean, one left out of the call), which the 2026-07-28 client mirrors into Mcp-Param-{Name} headers",
+    values: ['plain', 'header-params'],
+    appliesWhen: { dimension: 'tools', values: [true] },
+    weights: { plain: 4 },
+    optional: true,
+    searched: 'alone',
   },
   getStreamEvents: {
     description:
@@ -94,6 +106,7 @@ export const SERVER_OPTIONS = {
     appliesWhen: STREAMABLE,
     weights: { none: 6 },
     optional: true,
+    searched: 'alone',
   },
   moved: {
     description: 'the server moved to another origin (307); not with OAuth, whose metadata names the origin',

@@ -60,6 +60,9 @@ function serverBaseChoice(dimensions: readonly Dimension[]): CoverageInput[] {
   })
 }
 
+/** The first revision with an authorization flow, the only one with default endpoints. */
+const FIRST_AUTHORIZATION_REVISION = '2025-03-26'
+
 /**
  * Base choice: from a working OAuth server (with an API key configured too, so a header sent to
  * the wrong origin shows), each OAuth value in turn with everything else working. A fault that
@@ -69,6 +72,15 @@ function serverBaseChoice(dimensions: readonly Dimension[]): CoverageInput[] {
 function oauthBaseChoice(dimensions: readonly Dimension[]): CoverageInput[] {
   const base = withValues(baseInput(dimensions), dimensions, { auth: 'oauth' })
   const inputs: CoverageInput[] = [{ input: base, stage: 'base-choice', label: 'auth=oauth' }]
+  // The 2025-03-26 authorization is a flow of its own (metadata at the MCP origin, default
+  // endpoints to fall back to): a server that speaks only it, once, with everything else working.
+  const versions = dimensions.find((d) => d.name === 'protocolVersions')
+  if (versions?.values.includes(FIRST_AUTHORIZATION_REVISION))
+    inputs.push({
+      input: versions.set(base, FIRST_AUTHORIZATION_REVISION),
+      stage: 'base-choice',
+      label: `auth=oauth, protocolVersions=${FIRST_AUTHORIZATION_REVISION}`,
+    })
   for (const dimension of dimensions) {
     const from = oauthStart(dimension, dimensions, base)
     if (!from) continue
@@ -200,8 +212,9 @@ function buildCoverageInputs(client: ClientCapabilities): CoverageInput[] {
     ...longSessionExamples(dimensions),
   ]
   const base = baseInput(dimensions)
-  // A costly dimension stays at its base in the rows: its examples above are where it is met.
-  const paired = dimensions.filter((dimension) => dimension.searched !== 'examples')
+  // A costly dimension stays at its base in the rows: its examples above are where it is met; so
+  // does one whose values tell alone, met in the base choice above.
+  const paired = dimensions.filter((dimension) => dimension.searched === undefined)
   const pairwise = pairwiseRows(
     factorsOf(paired),
     fixed.map(({ input }) => rowOf(input, paired)),

@@ -36,6 +36,7 @@ export const BASE_OAUTH_PLAN: OAuthPlan = {
   tokenLifetime: 'long',
   iss: 'none',
   metadataIssuer: 'exact',
+  callbackState: 'echoed',
   migration: 'none',
   tokenRefusal: 'none',
   scopePolicy: 'any',
@@ -259,6 +260,14 @@ export const AUTH_DIMENSIONS: readonly Dimension[] = [
       ['exact', 'mismatch'],
     ),
     { exact: 6 },
+  ),
+  weighted(
+    oauthField(
+      'callbackState',
+      "the authorization response's state: the request's, or another (an injected callback: the client must not redeem its code)",
+      ['echoed', 'altered'],
+    ),
+    { echoed: 6 },
   ),
   weighted(
     oauthField('migration', 'the resource moves to a new authorization server once the first token is refused', [

@@ -40,8 +40,10 @@ export interface Dimension {
   /**
    * `examples`: a costly dimension (a session held open for seconds) that neither the pairwise rows
    * nor the random phase vary; only the coverage examples that name it, where it can reveal something.
+   * `alone`: a value that shows a fault by itself on a plain session (a server variant only one
+   * era's rule looks at): the coverage phase meets it in its base choice, not in pairs; random draws it.
    */
-  searched?: 'examples'
+  searched?: 'examples' | 'alone'
   get(input: TrialInput): DimensionValue | undefined
   set(input: TrialInput, value: DimensionValue): TrialInput
 }

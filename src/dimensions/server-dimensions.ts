@@ -45,6 +45,7 @@ export const SERVER_DIMENSIONS: readonly Dimension[] = [
       base,
       ...(option.appliesWhen ? { appliesWhen: option.appliesWhen } : {}),
       ...(option.weights ? { weights: option.weights } : {}),
+      ...(option.searched ? { searched: option.searched } : {}),
       get: (input) => input.plan[name] ?? base,
       set: (input, value) => withPlan(input, { [name]: value }),
     }

@@ -31,6 +31,7 @@ const oauthPlanSchema = z.strictObject({
   tokenLifetime: z.enum(categories('oauth.tokenLifetime')).optional(),
   iss: z.enum(categories('oauth.iss')).optional(),
   metadataIssuer: z.enum(categories('oauth.metadataIssuer')).optional(),
+  callbackState: z.enum(categories('oauth.callbackState')).optional(),
   migration: z.enum(categories('oauth.migration')).optional(),
   tokenRefusal: z.enum(categories('oauth.tokenRefusal')).optional(),
   scopePolicy: z.enum(categories('oauth.scopePolicy')).optional(),

@@ -116,9 +116,16 @@ function pageOf(section: string): string {
  * // references 2025-06-18 and 2025-11-25, each with its page URL
  * spec('2026-07-28', 'Authorization › Client Registration › Authorization Server Binding', { page: 'basic/authorization/client-registration' })
  * // 2026-07-28 split the authorization page: `page` names the one the section is on
+ * spec('2025-03-26', 'Authorization › Fallbacks for Servers without Metadata Discovery', { onlyIn: true })
+ * // a rule the next revision dropped: `onlyIn` references its one revision
  */
-export function spec(since: SpecVersion, section: string, options: { alsoBefore?: boolean; page?: string } = {}): PropertySource {
-  const versions = since > REFERENCED_VERSIONS.at(-1)! ? [since] : REFERENCED_VERSIONS.filter((version) => version >= since)
+export function spec(
+  since: SpecVersion,
+  section: string,
+  options: { alsoBefore?: boolean; page?: string; onlyIn?: true } = {},
+): PropertySource {
+  const versions =
+    options.onlyIn || since > REFERENCED_VERSIONS.at(-1)! ? [since] : REFERENCED_VERSIONS.filter((version) => version >= since)
   return {
     kind: 'spec',
     since,

@@ -20,9 +20,26 @@ export const MOCK_TOOL = {
 /** A tool name outside plain ASCII (Latin-1, so even a client that sends it raw gets it onto the wire). */
 export const NON_ASCII_TOOL_NAME = 'météo'
 
-/** The tool the scenario lists: the mock tool, under a non-ASCII name when the scenario says so. */
+/**
+ * Parameters mirrored into `Mcp-Param-{Name}` headers (MCP 2026-07-28 "Custom Headers from Tool
+ * Parameters"), each with the value a client's call gives it in `examples`: plain ASCII, one that
+ * needs the Base64 sentinel, a boolean, and one the call leaves out (its header is omitted).
+ */
+export const HEADER_PARAMS = {
+  region: { type: 'string', 'x-mcp-header': 'Region', examples: ['us-west1'] },
+  city: { type: 'string', 'x-mcp-header': 'City', examples: ['Zürich'] },
+  verbose: { type: 'boolean', 'x-mcp-header': 'Verbose', examples: [true] },
+  limit: { type: 'integer', 'x-mcp-header': 'Limit' },
+} as const
+
+/** The tool the scenario lists: the mock tool, under a non-ASCII name, or with header parameters, when the scenario says so. */
 function listedTool(scenario: Scenario) {
-  return scenario.toolName === 'non-ascii' ? { ...MOCK_TOOL, name: NON_ASCII_TOOL_NAME } : MOCK_TOOL
+  const name = scenario.toolName === 'non-ascii' ? NON_ASCII_TOOL_NAME : MOCK_TOOL.name
+  const inputSchema =
+    scenario.toolParams === 'header-params'
+      ? { ...MOCK_TOOL.inputSchema, properties: { ...MOCK_TOOL.inputSchema.properties, ...HEADER_PARAMS } }
+      : MOCK_TOOL.inputSchema
+  return { ...MOCK_TOOL, name, inputSchema }
 }
 
 /**

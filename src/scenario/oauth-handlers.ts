@@ -120,6 +120,15 @@ function issParameter(oauth: OAuthServer): string | undefined {
   }
 }
 
+/**
+ * The `state` an authorization response carries: the request's, or (`oauth.callbackState`) another,
+ * as on a callback an attacker injected; undefined when the request had none to echo.
+ */
+function callbackState(oauth: OAuthServer, requested: string | null): string | undefined {
+  if (oauth.callbackState === 'altered') return `injected-${requested ?? 'state'}`
+  return requested ?? undefined
+}
+
 /** RFC 9207 §3's metadata flag: the AS says its authorization responses carry `iss`. */
 function advertisesIss(oauth: OAuthServer): boolean {
   return ['correct', 'missing', 'wrong', 'trailing-slash'].includes(oauth.iss ?? 'none')
@@ -274,8 +283,8 @@ function authorizationServerHandlers(oauth: OAuthServer, state: OAuthState, reso
       })
       const target = new URL(redirectUri)
       target.searchParams.set('code', code)
-      const stateParam = params.get('state')
-      if (stateParam !== null) target.searchParams.set('state', stateParam)
+      const stateParam = callbackState(oauth, params.get('state'))
+      if (stateParam !== undefined) target.searchParams.set('state', stateParam)
       const iss = issParameter(oauth)
       if (iss !== undefined) target.searchParams.set('iss', iss)
       return new HttpResponse(null, { status: 302, headers: { location: target.href } })

@@ -31,3 +31,20 @@ export function modernEraRequests(trial: Trial): Exchange[] {
   const fallback = after.findIndex((e) => e.method === 'POST' && jsonRpcMethod(e.requestBody) === 'initialize')
   return fallback < 0 ? after : after.slice(0, fallback)
 }
+
+/** A modern `tools/call` with what the judge needs of it: the tool's name and the call's arguments. */
+export interface ModernToolCall {
+  exchange: Exchange
+  tool: string
+  args: unknown
+}
+
+/** The modern POSTs that call a tool. */
+export function modernToolCalls(trial: Trial): ModernToolCall[] {
+  return modernPosts(trial).flatMap((exchange) => {
+    const body = parseJsonOr(exchange.requestBody, undefined) as
+      { method?: unknown; params?: { name?: unknown; arguments?: unknown } } | undefined
+    if (body?.method !== 'tools/call' || typeof body.params?.name !== 'string') return []
+    return [{ exchange, tool: body.params.name, args: body.params.arguments }]
+  })
+}
