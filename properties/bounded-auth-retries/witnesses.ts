@@ -98,6 +98,8 @@ export const pollsRefusedStream: ClientUnderTest = {
 /** Each violates `bounded-auth-retries`; the names after it are what its one bug breaks besides (not false blame). */
 export const witnesses: readonly Witness[] = [
   witness(retriesRefused),
-  witness(endlessReauthorization),
+  // Starting over blindly: a fresh attempt after the SDK refused metadata naming another resource
+  // (hinted only on a later 401) registers and authorizes again, unaware of it.
+  witness(endlessReauthorization, 'resource-mismatch-rejected'),
   witness(pollsRefusedStream),
 ]

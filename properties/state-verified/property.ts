@@ -40,7 +40,7 @@ export const stateVerified: Property = {
         {
           property: ID,
           exchange: token.seq,
-          message: `token request #${token.seq} redeemed the code of a callback whose state (${returned ?? 'none'}) was not the one authorization request #${e.seq} sent`,
+          message: `token request #${token.seq} redeemed the code of a callback whose state ${returned === undefined || returned === null ? 'was missing' : 'was not the one'} authorization request #${e.seq} sent`,
         },
       ]
     })

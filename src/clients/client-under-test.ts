@@ -85,6 +85,12 @@ export interface ClientUnderTest {
    */
   keepsOpen?: boolean
   /**
+   * Whether it never speaks the 2026-07-28 era (it opens with `initialize`, never `server/discover`):
+   * the server variants only that era's rules look at are left out of its coverage phase. Default
+   * false: what era a client speaks is not known until it does.
+   */
+  legacyOnly?: boolean
+  /**
    * The version of the client package under test, when known (`1.32.2`): expected failures that
    * name versions apply to it, and one that no longer fails in another version is reported as such.
    */
@@ -104,5 +110,5 @@ export interface ClientUnderTest {
 /** What the generated inputs depend on: what a client speaks and what its config can carry. */
 export type ClientCapabilities = Pick<
   ClientUnderTest,
-  'transports' | 'acceptsOAuthClientId' | 'configurableHeaders' | 'grants' | 'dpop' | 'keepsOpen'
+  'transports' | 'acceptsOAuthClientId' | 'configurableHeaders' | 'grants' | 'dpop' | 'keepsOpen' | 'legacyOnly'
 >

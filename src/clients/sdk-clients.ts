@@ -23,6 +23,7 @@ function sdkClient(transport: Transport, oauth: boolean): ClientUnderTest {
     description: `@modelcontextprotocol/sdk ${TRANSPORT_CLASS[transport]}, ${oauth ? 'with a headless OAuth provider' : 'headers only, no OAuth provider'}`,
     transports: [transport],
     keepsOpen: true,
+    legacyOnly: true,
     ...(SDK_VERSION ? { version: SDK_VERSION } : {}),
     run: (config, context) =>
       runSdkSession(config, context, {

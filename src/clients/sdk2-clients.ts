@@ -88,6 +88,7 @@ function sdk2Client(transport: Transport): ClientUnderTest {
     description: `@modelcontextprotocol/client (v2 SDK) ${transport === 'sse' ? 'SSEClientTransport' : 'StreamableHTTPClientTransport'}, with a headless OAuth provider`,
     transports: [transport],
     keepsOpen: true,
+    legacyOnly: true,
     ...versioned,
     ...EXTENSIONS,
     run: (config, context) => runSdk2Session(config, context, sdk2AuthProvider(config)),

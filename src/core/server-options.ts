@@ -27,6 +27,8 @@ interface ServerOption {
   optional?: true
   /** `alone`: its values show their fault on a plain session; the coverage phase pairs them with nothing (see Dimension). */
   searched?: 'alone'
+  /** Only the 2026-07-28 era's rules look at it: left at its base for a client that never speaks that era. */
+  modernEraOnly?: true
 }
 
 const STREAMABLE = { dimension: 'transport', values: ['streamable-http'] } as const
@@ -73,6 +75,7 @@ export const SERVER_OPTIONS = {
     weights: { ascii: 4 },
     optional: true,
     searched: 'alone',
+    modernEraOnly: true,
   },
   toolParams: {
     description:
@@ -82,6 +85,7 @@ export const SERVER_OPTIONS = {
     weights: { plain: 4 },
     optional: true,
     searched: 'alone',
+    modernEraOnly: true,
   },
   getStreamEvents: {
     description:
@@ -107,6 +111,7 @@ export const SERVER_OPTIONS = {
     weights: { none: 6 },
     optional: true,
     searched: 'alone',
+    modernEraOnly: true,
   },
   moved: {
     description: 'the server moved to another origin (307); not with OAuth, whose metadata names the origin',

@@ -72,12 +72,16 @@ const FIRST_AUTHORIZATION_REVISION = '2025-03-26'
 function oauthBaseChoice(dimensions: readonly Dimension[]): CoverageInput[] {
   const base = withValues(baseInput(dimensions), dimensions, { auth: 'oauth' })
   const inputs: CoverageInput[] = [{ input: base, stage: 'base-choice', label: 'auth=oauth' }]
-  // The 2025-03-26 authorization is a flow of its own (metadata at the MCP origin, default
-  // endpoints to fall back to): a server that speaks only it, once, with everything else working.
-  const versions = dimensions.find((d) => d.name === 'protocolVersions')
-  if (versions?.values.includes(FIRST_AUTHORIZATION_REVISION))
+  // The 2025-03-26 authorization is a flow of its own: no Protected Resource Metadata, the MCP
+  // server's origin its authorization server (metadata there, default endpoints to fall back to).
+  // Such a server, once, with everything else working.
+  if (dimensions.find((d) => d.name === 'protocolVersions')?.values.includes(FIRST_AUTHORIZATION_REVISION))
     inputs.push({
-      input: versions.set(base, FIRST_AUTHORIZATION_REVISION),
+      input: withValues(base, dimensions, {
+        protocolVersions: FIRST_AUTHORIZATION_REVISION,
+        'oauth.prm': 'nowhere',
+        'oauth.asOrigin': 'same',
+      }),
       stage: 'base-choice',
       label: `auth=oauth, protocolVersions=${FIRST_AUTHORIZATION_REVISION}`,
     })
@@ -195,6 +199,7 @@ export function coverageInputs(client: ClientCapabilities): readonly CoverageInp
     client.grants ?? [],
     client.dpop === true,
     client.keepsOpen === true,
+    client.legacyOnly === true,
   ])
   let inputs = built.get(key)
   if (!inputs) built.set(key, (inputs = buildCoverageInputs(client)))

@@ -44,6 +44,8 @@ export interface Dimension {
    * era's rule looks at): the coverage phase meets it in its base choice, not in pairs; random draws it.
    */
   searched?: 'examples' | 'alone'
+  /** Only the 2026-07-28 era's rules look at it: a client that never speaks that era meets only the base. */
+  modernEraOnly?: true
   get(input: TrialInput): DimensionValue | undefined
   set(input: TrialInput, value: DimensionValue): TrialInput
 }

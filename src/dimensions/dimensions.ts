@@ -26,6 +26,7 @@ export function dimensionsFor(client: ClientCapabilities): Dimension[] {
     if (dimension.name === 'grant') return { ...dimension, values: ['authorization-code', ...(client.grants ?? [])] }
     if (dimension.name === 'oauth.dpop' && client.dpop !== true) return { ...dimension, values: ['off'] }
     if (dimension.name === 'keepOpen' && client.keepsOpen !== true) return { ...dimension, values: ['none'] }
+    if (dimension.modernEraOnly && client.legacyOnly === true) return { ...dimension, values: [dimension.base] }
     return dimension
   })
 }

@@ -46,6 +46,7 @@ export const SERVER_DIMENSIONS: readonly Dimension[] = [
       ...(option.appliesWhen ? { appliesWhen: option.appliesWhen } : {}),
       ...(option.weights ? { weights: option.weights } : {}),
       ...(option.searched ? { searched: option.searched } : {}),
+      ...(option.modernEraOnly ? { modernEraOnly: option.modernEraOnly } : {}),
       get: (input) => input.plan[name] ?? base,
       set: (input, value) => withPlan(input, { [name]: value }),
     }

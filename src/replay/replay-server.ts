@@ -9,7 +9,7 @@ import { ServerState } from '../scenario/server-state.js'
 import { deferredAnswers, idKey } from './deferred-answers.js'
 import { isMismatch, RecordedIndex, type Mismatch } from './recorded-index.js'
 import { requestKey, type RequestKey } from './request-key.js'
-import { rewriteId, rewriteIdInText } from './rewrite-ids.js'
+import { rewriteEchoedState, rewriteId, rewriteIdInText } from './rewrite-ids.js'
 import { parseJsonOr } from '../core/json.js'
 
 export interface ReplayOptions {
@@ -79,7 +79,7 @@ export function createReplayServer(recording: Recording, options: ReplayOptions)
 
   const deferredFor = (event: { data: string }) => [...deferred.values()].includes(event as never)
 
-  function answer(recorded: RecordedExchange, live: RequestKey): Response {
+  function answer(recorded: RecordedExchange, live: RequestKey, liveUrl: string): Response {
     const response = recorded.response!
     const recordedId = requestKey(recorded.request.method, recorded.request.url, recorded.request.json).rpcId
     if (recordedId !== undefined && live.rpcId !== undefined) {
@@ -97,7 +97,10 @@ export function createReplayServer(recording: Recording, options: ReplayOptions)
       : response.json !== undefined
         ? JSON.stringify(rewriteId(response.json, recordedId, live.rpcId))
         : (response.text ?? null)
-    return new Response(body, { status: response.status, headers: headerEntries(response.headers) })
+    const headers = headerEntries(response.headers).map(([name, value]): [string, string] =>
+      name.toLowerCase() === 'location' ? [name, rewriteEchoedState(value, recorded.request.url, liveUrl)] : [name, value],
+    )
+    return new Response(body, { status: response.status, headers })
   }
 
   function unmatched(mismatch: Mismatch) {
@@ -116,7 +119,7 @@ export function createReplayServer(recording: Recording, options: ReplayOptions)
       http.all('*', async ({ request }) => {
         const live = requestKey(request.method, request.url, parseBody(await request.text()))
         const result = index.take(live)
-        return isMismatch(result) ? unmatched(result) : answer(result.exchange, live)
+        return isMismatch(result) ? unmatched(result) : answer(result.exchange, live, request.url)
       }),
     ],
     unhandled: options.unmatched === 'passthrough' ? 'bypass' : 'error',

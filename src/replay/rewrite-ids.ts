@@ -20,3 +20,18 @@ export function rewriteIdInText(text: string, recordedId: Id, liveId: Id): strin
   const parsed = parseJsonOr(text, NOT_JSON)
   return parsed === NOT_JSON ? text : JSON.stringify(rewriteId(parsed, recordedId, liveId))
 }
+
+/**
+ * A recorded redirect's `Location` with the OAuth `state` it echoed replaced by the state of the
+ * live request: a recorded authorization server echoed the state it was sent (RFC 6749 §4.1.2),
+ * and a client that checks it (as it should) would discard the recorded one.
+ */
+export function rewriteEchoedState(location: string, recordedUrl: string, liveUrl: string): string {
+  if (!URL.canParse(location, recordedUrl) || !URL.canParse(recordedUrl) || !URL.canParse(liveUrl)) return location
+  const recordedState = new URL(recordedUrl).searchParams.get('state')
+  const liveState = new URL(liveUrl).searchParams.get('state')
+  const target = new URL(location, recordedUrl)
+  if (recordedState === null || liveState === null || target.searchParams.get('state') !== recordedState) return location
+  target.searchParams.set('state', liveState)
+  return target.href
+}

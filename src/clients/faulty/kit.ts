@@ -32,6 +32,7 @@ export function faulty(
     description,
     transports: TRANSPORTS,
     keepsOpen: true,
+    legacyOnly: true,
     run: (config, context) =>
       runSdkSession(config, context, {
         headers: config.headers,
@@ -83,6 +84,7 @@ export function faultyStreamable(
     description,
     transports: ['streamable-http'],
     keepsOpen: true,
+    legacyOnly: true,
     run: (config, context) =>
       runSdkSession(config, context, {
         headers: config.headers,

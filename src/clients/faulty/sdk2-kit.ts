@@ -47,6 +47,7 @@ export function faultyV2(
     description,
     transports: ['streamable-http'],
     keepsOpen: true,
+    legacyOnly: true,
     ...capabilities,
     run: (config, context) => {
       const replaced = fetch(config)

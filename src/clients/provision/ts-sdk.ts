@@ -67,6 +67,8 @@ export const TS_SDK: InstallableClient = {
       acceptsOAuthClientId: oauth,
       // Its adapter holds the session open for MCP_KEEP_OPEN_MS.
       keepsOpen: true,
+      // The v1 SDK opens with initialize at every release: it never speaks the 2026-07-28 era.
+      legacyOnly: true,
       description: `${TS_SDK.what(version)} through its adapter; ${oauth ? "OAuth with the SDK's OAuthClientProvider" : 'no OAuth client in this release (it came in 1.6.0)'}`,
     }
   },
