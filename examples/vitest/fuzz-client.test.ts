@@ -16,6 +16,7 @@ const myClient: ClientUnderTest = {
     signal.addEventListener('abort', () => void client.close())
     await client.connect(transport)
     await client.listTools()
+    await transport.terminateSession() // ends the session on the server; close() alone does not
     await client.close()
   },
 }

@@ -7,15 +7,21 @@ const ID = 'session-restarted-after-404'
 
 /**
  * The requests that met a forgotten session: a 404 to a request carrying a session id, one per id
- * (the first). A DELETE is left out: a client ending a session need not start another.
+ * (the first). A DELETE is left out, and what was answered after it: a client ending a session need
+ * not start another.
  */
 function expiries(trial: Trial): Array<{ exchange: Exchange; session: string }> {
   const seen = new Set<string>()
   const found: Array<{ exchange: Exchange; session: string }> = []
-  for (const exchange of mcpEndpointExchanges(trial.config, trial.exchanges)) {
+  const endpoint = mcpEndpointExchanges(trial.config, trial.exchanges)
+  // A session the client ended itself: a 404 after its DELETE went out (a GET stream reopened) is what it asked for.
+  const deletedAt = (session: string) =>
+    endpoint.find((e) => e.method === 'DELETE' && headerValue(e.requestHeaders, 'mcp-session-id') === session)?.requestTick ??
+    Infinity
+  for (const exchange of endpoint) {
     const session = headerValue(exchange.requestHeaders, 'mcp-session-id')
     if (session === undefined || exchange.method === 'DELETE' || exchange.status !== 404 || seen.has(session)) continue
-    if (exchange.responseTick === undefined) continue
+    if (exchange.responseTick === undefined || exchange.responseTick > deletedAt(session)) continue
     seen.add(session)
     found.push({ exchange, session })
   }

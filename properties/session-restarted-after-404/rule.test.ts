@@ -58,4 +58,14 @@ describe('session-restarted-after-404, on the way out', () => {
       expect.stringContaining('sent no new initialize'),
     ])
   })
+
+  // The GET stream the SDK reopens after its own DELETE meets a 404: the client ended that session.
+  it('does not take a 404 answered after the client deleted the session for a forgotten one', () => {
+    const trial = trialOf(config(), [
+      { method: 'POST', url: URL, requestBody: initialize, responseHeaders: withSession('s1') },
+      { method: 'DELETE', url: URL, requestHeaders: withSession('s1') },
+      { method: 'GET', url: URL, requestHeaders: withSession('s1'), status: 404 },
+    ])
+    expect(sessionRestartedAfter404.exercised(trial)).toBe(false)
+  })
 })

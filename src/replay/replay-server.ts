@@ -9,7 +9,7 @@ import { ServerState } from '../scenario/server-state.js'
 import { deferredAnswers, idKey } from './deferred-answers.js'
 import { isMismatch, RecordedIndex, type Mismatch } from './recorded-index.js'
 import { requestKey, type RequestKey } from './request-key.js'
-import { rewriteEchoedState, rewriteId, rewriteIdInText } from './rewrite-ids.js'
+import { liveLocation, rewriteId, rewriteIdInText } from './rewrite-ids.js'
 import { parseJsonOr } from '../core/json.js'
 
 export interface ReplayOptions {
@@ -98,7 +98,7 @@ export function createReplayServer(recording: Recording, options: ReplayOptions)
         ? JSON.stringify(rewriteId(response.json, recordedId, live.rpcId))
         : (response.text ?? null)
     const headers = headerEntries(response.headers).map(([name, value]): [string, string] =>
-      name.toLowerCase() === 'location' ? [name, rewriteEchoedState(value, recorded.request.url, liveUrl)] : [name, value],
+      name.toLowerCase() === 'location' ? [name, liveLocation(value, recorded.request.url, liveUrl)] : [name, value],
     )
     return new Response(body, { status: response.status, headers })
   }
