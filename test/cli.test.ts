@@ -10,7 +10,7 @@ describe('mcp-auth-harness CLI', () => {
     const { code, stdout } = await cli('fuzz', '--runs', '10', '--seed', '1')
     expect(code).toBe(0)
     // One matrix that fits a screen: a column per client, a row per property.
-    // 51 property rows, the client legend and header, the legend line, a line per finding: 79 lines on 2026-12-08.
+    // 53 property rows, the client legend and header, the legend line, a line per finding: 79 lines on 2026-12-08.
     expect(stdout.trimEnd().split('\n').length).toBeLessThanOrEqual(82)
     expect(stdout).toMatch(
       /^clients: 1 sdk-streamable {2}2 sdk-sse {2}3 sdk-streamable-no-oauth {2}4 sdk-sse-no-oauth {2}5 sdk2-streamable {2}6 sdk2-sse/m,

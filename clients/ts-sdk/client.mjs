@@ -8,7 +8,8 @@
 // authorization URL's redirects) come in the environment. It runs the standard session as the
 // SDK's documentation shows apps doing: headers in `requestInit`, an OAuthClientProvider, and on
 // UnauthorizedError `transport.finishAuth(code)` and a new connection (twice at most); then
-// initialize, tools/list, up to three tools/call, held open MCP_KEEP_OPEN_MS (if set), close. Exit 0
+// initialize, tools/list, up to three tools/call, held open MCP_KEEP_OPEN_MS (if set), DELETE of the
+// session (Streamable HTTP), close. Exit 0
 // completed, 1 failed (error on stderr).
 // With MCP_SESSION_LOOP=1 it runs many sessions instead, one per line on stdin (`sessionLoop`).
 //
@@ -144,6 +145,9 @@ async function session(url) {
         // A long session: idle with the GET stream open, as agents hold theirs (MCP_KEEP_OPEN_MS).
         const keepOpen = Number(process.env.MCP_KEEP_OPEN_MS || 0)
         if (keepOpen > 0) await new Promise((resolve) => setTimeout(resolve, keepOpen))
+        // Done with the session: end it, as the SDK's docs show (close() alone leaves it open on
+        // the server); releases before Streamable HTTP (1.10) have no session to end.
+        if (connection.sessionId && typeof connection.terminateSession === 'function') await connection.terminateSession()
         await client.close()
         return
       } catch (error) {

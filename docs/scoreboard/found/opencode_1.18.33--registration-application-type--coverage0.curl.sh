@@ -1,11 +1,10 @@
 #!/bin/sh
 # opencode@1.18.33 violates registration-application-type [MUST]: Every dynamic client registration request carries application_type ("native" or "web").
-#   - registration request #5 has no application_type
+#   - registration request #4 has no application_type
 # reproduce: npx mcp-auth-harness fuzz --client opencode@1.18.33 --property registration-application-type --phases coverage --timeout 15000
 # replay:    npx mcp-auth-harness replay docs/scoreboard/found/opencode_1.18.33--registration-application-type--coverage0.json
 # The requests the client sent, in order (secrets redacted):
-curl -sS -X POST http://127.0.0.1:38325/mcp -H 'accept: application/json, text/event-stream' -H 'content-type: application/json' -H 'x-api-key: <redacted:X-API-Key#1>' --data-raw '{"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{"roots":{}},"clientInfo":{"name":"opencode","version":"1.18.33"}},"jsonrpc":"2.0","id":0}'
-curl -sS http://127.0.0.1:38325/.well-known/oauth-protected-resource/mcp -H 'accept: */*' -H 'mcp-protocol-version: 2025-11-25' -H 'x-api-key: <redacted:X-API-Key#1>'
-curl -sS http://127.0.0.1:38325/.well-known/oauth-authorization-server -H 'accept: application/json' -H 'mcp-protocol-version: 2025-11-25' -H 'x-api-key: <redacted:X-API-Key#1>'
-curl -sS http://127.0.0.1:38325/.well-known/openid-configuration -H 'accept: application/json' -H 'mcp-protocol-version: 2025-11-25' -H 'x-api-key: <redacted:X-API-Key#1>'
-curl -sS -X POST http://127.0.0.1:38325/register -H 'accept: */*' -H 'content-type: application/json' -H 'x-api-key: <redacted:X-API-Key#1>' --data-raw '{"redirect_uris":["http://127.0.0.1:19876/mcp/oauth/callback"],"client_name":"OpenCode","client_uri":"https://opencode.ai","grant_types":["authorization_code","refresh_token"],"response_types":["code"],"token_endpoint_auth_method":"none","scope":"mcp:read"}'
+curl -sS -X POST http://127.0.0.1:34459/mcp -H 'accept: application/json, text/event-stream' -H 'content-type: application/json' -H 'x-api-key: <redacted:X-API-Key#1>' --data-raw '{"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{"roots":{}},"clientInfo":{"name":"opencode","version":"1.18.33"}},"jsonrpc":"2.0","id":0}'
+curl -sS http://127.0.0.1:34459/.well-known/oauth-protected-resource/mcp -H 'accept: */*' -H 'mcp-protocol-version: 2025-11-25' -H 'x-api-key: <redacted:X-API-Key#1>'
+curl -sS http://127.0.0.1:37135/.well-known/oauth-authorization-server -H 'accept: application/json' -H 'mcp-protocol-version: 2025-11-25' -H 'x-api-key: <redacted:X-API-Key#1>'
+curl -sS -X POST http://127.0.0.1:37135/register -H 'accept: */*' -H 'content-type: application/json' -H 'x-api-key: <redacted:X-API-Key#1>' --data-raw '{"redirect_uris":["http://127.0.0.1:19876/mcp/oauth/callback"],"client_name":"OpenCode","client_uri":"https://opencode.ai","grant_types":["authorization_code","refresh_token"],"response_types":["code"],"token_endpoint_auth_method":"none","scope":"mcp:read"}'

@@ -1,0 +1,10 @@
+#!/bin/sh
+# java-sdk@2.2.0 violates session-id-echoed [MUST]: After the server issues Mcp-Session-Id S, every later request to the MCP endpoint carries exactly S (until a new initialize).
+#   - request #4 DELETE http://127.0.0.1:33903/v1/mcp?v=2&region=eu carried another Mcp-Session-Id than the server issued
+# reproduce: npx mcp-auth-harness fuzz --client java-sdk@2.2.0 --property session-id-echoed --phases coverage --timeout 15000
+# replay:    npx mcp-auth-harness replay docs/scoreboard/found/java-sdk_2.2.0--session-id-echoed--coverage141.json
+# The requests the client sent, in order (secrets redacted):
+curl -sS -X POST 'http://127.0.0.1:33903/v1/mcp?v=2&region=eu' -H 'accept: application/json, text/event-stream' -H 'cache-control: no-cache' -H 'content-type: application/json; charset=utf-8' -H 'mcp-protocol-version: 2025-11-25' -H 'x-api-key: <redacted:X-API-Key#1>' --data-raw '{"jsonrpc":"2.0","method":"initialize","id":"001a3fe3-0","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"mcp-auth-harness java-sdk client","version":"1.0.0"}}}'
+curl -sS 'http://127.0.0.1:33903/v1/mcp?v=2&region=eu' -H 'accept: text/event-stream' -H 'cache-control: no-cache' -H 'mcp-protocol-version: 2025-11-25' -H 'mcp-session-id: session-1-x8ny1iok' -H 'x-api-key: <redacted:X-API-Key#1>'
+curl -sS -X POST 'http://127.0.0.1:33903/v1/mcp?v=2&region=eu' -H 'accept: application/json, text/event-stream' -H 'cache-control: no-cache' -H 'content-type: application/json; charset=utf-8' -H 'mcp-protocol-version: 2025-11-25' -H 'mcp-session-id: session-1-x8ny1iok' -H 'x-api-key: <redacted:X-API-Key#1>' --data-raw '{"jsonrpc":"2.0","method":"initialize","id":"29241890-0","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"mcp-auth-harness java-sdk client","version":"1.0.0"}}}'
+curl -sS -X DELETE 'http://127.0.0.1:33903/v1/mcp?v=2&region=eu' -H 'cache-control: no-cache' -H 'mcp-protocol-version: 2025-11-25' -H 'mcp-session-id: session-1-x8ny1iok' -H 'x-api-key: <redacted:X-API-Key#1>'

@@ -1,0 +1,13 @@
+#!/bin/sh
+# ts-sdk@1.32.2 violates session-deleted-when-done [SHOULD]: A client that finishes a Streamable HTTP session the server issued an Mcp-Session-Id for ends it with a DELETE carrying that id.
+#   - the session issued to request #1 was never ended with a DELETE carrying its id, though the client finished
+# reproduce: npx mcp-auth-harness fuzz --client ts-sdk@1.32.2 --property session-deleted-when-done --phases coverage --timeout 15000
+# replay:    npx mcp-auth-harness replay docs/scoreboard/found/ts-sdk_1.32.2--session-deleted-when-done--coverage2.json
+# The requests the client sent, in order (secrets redacted):
+curl -sS -X POST http://127.0.0.1:36779/mcp -H 'accept: application/json, text/event-stream' -H 'accept-language: *' -H 'content-type: application/json' --data-raw '{"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"mcp-auth-harness","version":"0.1.0"}},"jsonrpc":"2.0","id":0}'
+curl -sS -X POST http://127.0.0.1:36779/mcp -H 'accept: application/json, text/event-stream' -H 'accept-language: *' -H 'content-type: application/json' -H 'mcp-protocol-version: 2025-11-25' -H 'mcp-session-id: session-1-p2h3k1at' --data-raw '{"method":"notifications/initialized","jsonrpc":"2.0"}'
+curl -sS http://127.0.0.1:36779/mcp -H 'accept: text/event-stream' -H 'accept-language: *' -H 'mcp-protocol-version: 2025-11-25' -H 'mcp-session-id: session-1-p2h3k1at'
+curl -sS -X POST http://127.0.0.1:36779/mcp -H 'accept: application/json, text/event-stream' -H 'accept-language: *' -H 'content-type: application/json' -H 'mcp-protocol-version: 2025-11-25' -H 'mcp-session-id: session-1-p2h3k1at' --data-raw '{"method":"tools/list","jsonrpc":"2.0","id":1}'
+curl -sS -X POST http://127.0.0.1:36779/mcp -H 'accept: application/json, text/event-stream' -H 'accept-language: *' -H 'content-type: application/json' -H 'mcp-protocol-version: 2025-11-25' -H 'mcp-session-id: session-1-p2h3k1at' --data-raw '{"method":"tools/call","params":{"name":"echo","arguments":{}},"jsonrpc":"2.0","id":2}'
+curl -sS -X POST http://127.0.0.1:36779/mcp -H 'accept: application/json, text/event-stream' -H 'accept-language: *' -H 'content-type: application/json' -H 'mcp-protocol-version: 2025-11-25' -H 'mcp-session-id: session-1-p2h3k1at' --data-raw '{"method":"tools/call","params":{"name":"echo","arguments":{}},"jsonrpc":"2.0","id":3}'
+curl -sS -X POST http://127.0.0.1:36779/mcp -H 'accept: application/json, text/event-stream' -H 'accept-language: *' -H 'content-type: application/json' -H 'mcp-protocol-version: 2025-11-25' -H 'mcp-session-id: session-1-p2h3k1at' --data-raw '{"method":"tools/call","params":{"name":"echo","arguments":{}},"jsonrpc":"2.0","id":4}'
