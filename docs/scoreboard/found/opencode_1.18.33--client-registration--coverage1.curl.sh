@@ -1,11 +1,11 @@
 #!/bin/sh
 # opencode@1.18.33 violates client-registration [SHOULD]: A client with a pre-registered client id does not register; dynamic client registration goes only to an advertised registration_endpoint; a URL client_id (Client ID Metadata Document) is https with a path.
-#   - request #5 POST http://127.0.0.1:33825/register registered a client to an endpoint no authorization server metadata advertised
+#   - request #5 POST http://127.0.0.1:45813/register registered a client to an endpoint no authorization server metadata advertised
 # reproduce: npx mcp-auth-harness fuzz --client opencode@1.18.33 --property client-registration --phases coverage --timeout 15000
 # replay:    npx mcp-auth-harness replay docs/scoreboard/found/opencode_1.18.33--client-registration--coverage1.json
 # The requests the client sent, in order (secrets redacted):
-curl -sS -X POST http://127.0.0.1:33825/mcp -H 'accept: application/json, text/event-stream' -H 'content-type: application/json' -H 'x-api-key: <redacted:X-API-Key#1>' --data-raw '{"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{"roots":{}},"clientInfo":{"name":"opencode","version":"1.18.33"}},"jsonrpc":"2.0","id":0}'
-curl -sS http://127.0.0.1:33825/.well-known/oauth-protected-resource/mcp -H 'accept: */*' -H 'mcp-protocol-version: 2025-11-25' -H 'x-api-key: <redacted:X-API-Key#1>'
-curl -sS http://127.0.0.1:33825/.well-known/oauth-authorization-server -H 'accept: application/json' -H 'mcp-protocol-version: 2025-11-25' -H 'x-api-key: <redacted:X-API-Key#1>'
-curl -sS http://127.0.0.1:33825/.well-known/openid-configuration -H 'accept: application/json' -H 'mcp-protocol-version: 2025-11-25' -H 'x-api-key: <redacted:X-API-Key#1>'
-curl -sS -X POST http://127.0.0.1:33825/register -H 'accept: */*' -H 'content-type: application/json' -H 'x-api-key: <redacted:X-API-Key#1>' --data-raw '{"redirect_uris":["http://127.0.0.1:19876/mcp/oauth/callback"],"client_name":"OpenCode","client_uri":"https://opencode.ai","grant_types":["authorization_code","refresh_token"],"response_types":["code"],"token_endpoint_auth_method":"none","scope":"mcp:read"}'
+curl -sS -X POST http://127.0.0.1:45813/mcp -H 'accept: application/json, text/event-stream' -H 'content-type: application/json' -H 'x-api-key: <redacted:X-API-Key#1>' --data-raw '{"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{"roots":{}},"clientInfo":{"name":"opencode","version":"1.18.33"}},"jsonrpc":"2.0","id":0}'
+curl -sS http://127.0.0.1:45813/.well-known/oauth-protected-resource/mcp -H 'accept: */*' -H 'mcp-protocol-version: 2025-11-25' -H 'x-api-key: <redacted:X-API-Key#1>'
+curl -sS http://127.0.0.1:45813/.well-known/oauth-authorization-server -H 'accept: application/json' -H 'mcp-protocol-version: 2025-11-25' -H 'x-api-key: <redacted:X-API-Key#1>'
+curl -sS http://127.0.0.1:45813/.well-known/openid-configuration -H 'accept: application/json' -H 'mcp-protocol-version: 2025-11-25' -H 'x-api-key: <redacted:X-API-Key#1>'
+curl -sS -X POST http://127.0.0.1:45813/register -H 'accept: */*' -H 'content-type: application/json' -H 'x-api-key: <redacted:X-API-Key#1>' --data-raw '{"redirect_uris":["http://127.0.0.1:19876/mcp/oauth/callback"],"client_name":"OpenCode","client_uri":"https://opencode.ai","grant_types":["authorization_code","refresh_token"],"response_types":["code"],"token_endpoint_auth_method":"none","scope":"mcp:read"}'

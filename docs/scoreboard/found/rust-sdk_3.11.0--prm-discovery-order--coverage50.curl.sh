@@ -1,16 +1,16 @@
 #!/bin/sh
 # rust-sdk@3.11.0 violates prm-discovery-order [MUST]: Without resource_metadata, PRM probes go path-inserted well-known, then root (skipped at the root path), stopping at the first 200.
-#   - request #4 GET http://127.0.0.1:44747/mcp/.well-known/oauth-protected-resource broke the PRM discovery order (expected http://127.0.0.1:44747/.well-known/oauth-protected-resource)
+#   - request #4 GET http://127.0.0.1:46555/mcp/.well-known/oauth-protected-resource broke the PRM discovery order (expected http://127.0.0.1:46555/.well-known/oauth-protected-resource)
 # reproduce: npx mcp-auth-harness fuzz --client rust-sdk@3.11.0 --property prm-discovery-order --phases coverage --timeout 15000
 # replay:    npx mcp-auth-harness replay docs/scoreboard/found/rust-sdk_3.11.0--prm-discovery-order--coverage50.json
 # The requests the client sent, in order (secrets redacted):
-curl -sS -X POST http://127.0.0.1:44747/mcp -H 'accept: text/event-stream, application/json' -H 'content-type: application/json' --data-raw '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{},"clientInfo":{"name":"rmcp","version":"3.11.0"},"protocolVersion":"2026-07-28"}}'
-curl -sS http://127.0.0.1:44747/mcp -H 'accept: */*' -H 'mcp-protocol-version: 2024-11-05'
-curl -sS http://127.0.0.1:44747/.well-known/oauth-protected-resource/mcp -H 'accept: */*' -H 'mcp-protocol-version: 2024-11-05'
-curl -sS http://127.0.0.1:44747/mcp/.well-known/oauth-protected-resource -H 'accept: */*' -H 'mcp-protocol-version: 2024-11-05'
-curl -sS http://127.0.0.1:44747/.well-known/oauth-protected-resource -H 'accept: */*' -H 'mcp-protocol-version: 2024-11-05'
-curl -sS http://127.0.0.1:44747/.well-known/oauth-authorization-server/mcp -H 'accept: */*' -H 'mcp-protocol-version: 2024-11-05'
-curl -sS http://127.0.0.1:44747/.well-known/openid-configuration/mcp -H 'accept: */*' -H 'mcp-protocol-version: 2024-11-05'
-curl -sS http://127.0.0.1:44747/mcp/.well-known/openid-configuration -H 'accept: */*' -H 'mcp-protocol-version: 2024-11-05'
-curl -sS http://127.0.0.1:44747/.well-known/oauth-authorization-server -H 'accept: */*' -H 'mcp-protocol-version: 2024-11-05'
-curl -sS -X POST http://127.0.0.1:44747/register -H 'accept: */*' -H 'content-type: application/json' --data-raw '{"client_name":"mcp-auth-harness rust-sdk client","redirect_uris":["http://127.0.0.1:44051/callback"],"grant_types":["authorization_code","refresh_token"],"token_endpoint_auth_method":"none","response_types":["code"],"application_type":"native"}'
+curl -sS -X POST http://127.0.0.1:46555/mcp -H 'accept: text/event-stream, application/json' -H 'content-type: application/json' --data-raw '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{},"clientInfo":{"name":"rmcp","version":"3.11.0"},"protocolVersion":"2026-07-28"}}'
+curl -sS http://127.0.0.1:46555/mcp -H 'accept: */*' -H 'mcp-protocol-version: 2024-11-05'
+curl -sS http://127.0.0.1:46555/.well-known/oauth-protected-resource/mcp -H 'accept: */*' -H 'mcp-protocol-version: 2024-11-05'
+curl -sS http://127.0.0.1:46555/mcp/.well-known/oauth-protected-resource -H 'accept: */*' -H 'mcp-protocol-version: 2024-11-05'
+curl -sS http://127.0.0.1:46555/.well-known/oauth-protected-resource -H 'accept: */*' -H 'mcp-protocol-version: 2024-11-05'
+curl -sS http://127.0.0.1:46555/.well-known/oauth-authorization-server/mcp -H 'accept: */*' -H 'mcp-protocol-version: 2024-11-05'
+curl -sS http://127.0.0.1:46555/.well-known/openid-configuration/mcp -H 'accept: */*' -H 'mcp-protocol-version: 2024-11-05'
+curl -sS http://127.0.0.1:46555/mcp/.well-known/openid-configuration -H 'accept: */*' -H 'mcp-protocol-version: 2024-11-05'
+curl -sS http://127.0.0.1:46555/.well-known/oauth-authorization-server -H 'accept: */*' -H 'mcp-protocol-version: 2024-11-05'
+curl -sS -X POST http://127.0.0.1:46555/register -H 'accept: */*' -H 'content-type: application/json' --data-raw '{"client_name":"mcp-auth-harness rust-sdk client","redirect_uris":["http://127.0.0.1:42775/callback"],"grant_types":["authorization_code","refresh_token"],"token_endpoint_auth_method":"none","response_types":["code"],"application_type":"native"}'
